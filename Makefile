@@ -1,0 +1,53 @@
+# Casefile: `make run` serves web and worker on http://127.0.0.1:8000, `make test` runs the suite.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export CASEFILE_DEBUG ?= true
+
+.PHONY: run test test-browser check lint format bench migrations install clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py bootstrap
+	@echo ""
+	@echo "Casefile is running on http://127.0.0.1:8000  (API docs: /api/docs/, admin: /admin/)"
+	@echo "Press Ctrl-C once to stop the web server and the worker."
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python manage.py qcluster & \
+	$(BIN)/uvicorn config.asgi:application --host 127.0.0.1 --port 8000 --log-level warning & \
+	wait
+
+test: $(STAMP)
+	$(BIN)/pytest -m "not browser" -n auto -q
+
+test-browser: $(STAMP)
+	$(BIN)/pytest -m browser -q -p no:xdist
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrations: $(STAMP)
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+check: lint migrations test
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var

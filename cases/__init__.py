@@ -1,0 +1,1 @@
+"""Workspaces, API keys, case types, cases, documents and stored files; the case HTTP API."""

@@ -1,0 +1,229 @@
+"""The case API of seed 001 and the read-only case type API.
+
+Thin views: parse with a serializer, call one selector or service, answer in the seed's
+envelope. The upload view is the one place where `cases` calls into `extraction`: SPEC §1 gives
+this app the upload API, and `trigger_workflow` starts the pipeline.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers as drf_serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cases import selectors, services
+from cases.actors import Actor
+from cases.errors import NotFound, ValidationFailed
+from cases.models import Stage
+from cases.serializers import (
+    CaseFileListInput,
+    CaseListInput,
+    CaseUpdateInput,
+    CaseUploadInput,
+    case_detail,
+    case_file_item,
+    case_list_item,
+    case_type_representation,
+    case_update_result,
+    document_brief,
+    success,
+)
+from extraction.services import documents_extraction_queue
+
+ANY_JSON = inline_serializer("Envelope", fields={"status": drf_serializers.CharField()})
+
+
+def api_actor(request: Request) -> Actor:
+    return Actor(api_key=request.auth)
+
+
+def query_lists(request: Request, *names: str) -> dict[str, list[str]]:
+    """Repeatable query parameters (`?stage_id=a&stage_id=b`, `stage_id[]=…`, `stage_id=a,b`)."""
+    lists = {}
+    for name in names:
+        values = request.query_params.getlist(name) + request.query_params.getlist(f"{name}[]")
+        lists[name] = [
+            item.strip() for value in values for item in value.split(",") if item.strip()
+        ]
+    return lists
+
+
+class CaseUploadApi(APIView):
+    """Create a case with files, or append files to a case with `case_id`."""
+
+    @extend_schema(
+        request=inline_serializer(
+            "CaseUpload",
+            fields={
+                "casetype_id": drf_serializers.CharField(),
+                "case_id": drf_serializers.CharField(required=False),
+                "case_name": drf_serializers.CharField(required=False),
+                "trigger_workflow": drf_serializers.BooleanField(required=False),
+                "files": drf_serializers.ListField(child=drf_serializers.FileField()),
+            },
+        ),
+        responses=ANY_JSON,
+    )
+    def post(self, request: Request) -> Response:
+        params = CaseUploadInput(data=request.data)
+        params.is_valid(raise_exception=True)
+        workspace = request.user.workspace
+        case_type = selectors.case_type_get(
+            workspace=workspace, public_id=params.validated_data["casetype_id"]
+        )
+        uploads = request.FILES.getlist("files") + request.FILES.getlist("files[]")
+        incoming = services.incoming_files_from_uploads(uploads)
+        actor = api_actor(request)
+        case_id = params.validated_data.get("case_id")
+        with transaction.atomic():
+            if case_id:
+                case = selectors.case_get(workspace=workspace, public_id=case_id)
+                if case.case_type_id != case_type.pk:
+                    raise ValidationFailed(
+                        "case_id: the case belongs to another case type.",
+                        details={"fields": {"case_id": ["The case belongs to another case type."]}},
+                    )
+                message = "File successfully appended to case"
+            else:
+                name = (
+                    params.validated_data.get("case_name") or incoming[0].filename.rsplit(".", 1)[0]
+                )
+                case = services.case_create(
+                    workspace=workspace, case_type=case_type, actor=actor, name=name
+                )
+                message = "File upload successful"
+            documents = services.case_documents_add(case=case, files=incoming, actor=actor)
+            if params.validated_data["trigger_workflow"]:
+                documents_extraction_queue(documents=documents, actor=actor)
+        return Response(
+            success(
+                {
+                    "case_id": case.public_id,
+                    "casetype_id": case_type.public_id,
+                    "documents": [document_brief(document) for document in documents],
+                },
+                message=message,
+            )
+        )
+
+
+class CaseListApi(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("limit", int),
+            OpenApiParameter("offset", int),
+            OpenApiParameter("sort_by", str),
+            OpenApiParameter("stage_id", str, many=True),
+            OpenApiParameter("assigned_to", str, many=True),
+        ],
+        responses=ANY_JSON,
+    )
+    def get(self, request: Request, casetype_id: str) -> Response:
+        workspace = request.user.workspace
+        case_type = selectors.case_type_get(workspace=workspace, public_id=casetype_id)
+        params = CaseListInput(
+            data={**request.query_params.dict(), **query_lists(request, "stage_id", "assigned_to")}
+        )
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        _check_known_stages(
+            case_type_stage_ids={s.public_id for s in case_type.stages.all()},
+            stage_ids=data["stage_id"],
+        )
+        cases = selectors.case_list(
+            workspace=workspace,
+            case_type=case_type,
+            stage_ids=data["stage_id"],
+            assignee_ids=data["assigned_to"],
+            sort_by=data["sort_by"],
+        )
+        page = cases[data["offset"] : data["offset"] + data["limit"]] if data["limit"] else []
+        return Response(
+            success(
+                {
+                    "cases": [case_list_item(case) for case in page],
+                    "total_count": cases.count(),
+                    "limit": data["limit"],
+                    "offset": data["offset"],
+                }
+            )
+        )
+
+
+def _check_known_stages(*, case_type_stage_ids: set[str], stage_ids: list[str]) -> None:
+    unknown = [stage_id for stage_id in stage_ids if stage_id not in case_type_stage_ids]
+    if unknown:
+        message = f"Unknown stage for this case type: {', '.join(unknown)}."
+        raise ValidationFailed(f"stage_id: {message}", details={"fields": {"stage_id": [message]}})
+
+
+class CaseDetailApi(APIView):
+    @extend_schema(responses=ANY_JSON)
+    def get(self, request: Request, casetype_id: str, case_id: str) -> Response:
+        workspace = request.user.workspace
+        case_type = selectors.case_type_get(workspace=workspace, public_id=casetype_id)
+        case = selectors.case_get(workspace=workspace, public_id=case_id, case_type=case_type)
+        return Response(success(case_detail(case)))
+
+    @extend_schema(request=CaseUpdateInput, responses=ANY_JSON)
+    def patch(self, request: Request, casetype_id: str, case_id: str) -> Response:
+        workspace = request.user.workspace
+        case_type = selectors.case_type_get(workspace=workspace, public_id=casetype_id)
+        case = selectors.case_get(workspace=workspace, public_id=case_id, case_type=case_type)
+        params = CaseUpdateInput(data=request.data)
+        params.is_valid(raise_exception=True)
+        changes = {}
+        data = params.validated_data
+        if "stage_id" in data:
+            stage = Stage.objects.filter(case_type=case_type, public_id=data["stage_id"]).first()
+            if stage is None:
+                raise ValidationFailed(
+                    "stage_id: no such stage in this case type.",
+                    details={"fields": {"stage_id": ["No such stage in this case type."]}},
+                )
+            changes["stage"] = stage
+        if "assigned_to" in data:
+            changes["assigned_to"] = _assignee(workspace=workspace, public_id=data["assigned_to"])
+        if "case_name" in data:
+            changes["name"] = data["case_name"]
+        case, _ = services.case_update(case=case, actor=api_actor(request), **changes)
+        return Response(success(case_update_result(case), message="Case updated successfully"))
+
+
+def _assignee(*, workspace, public_id: str | None):
+    if not public_id:
+        return None
+    try:
+        return services.user_get_in_workspace(workspace=workspace, public_id=public_id)
+    except NotFound:
+        raise ValidationFailed(
+            "assigned_to: no such user in this workspace.",
+            details={"fields": {"assigned_to": ["No such user in this workspace."]}},
+        ) from None
+
+
+class CaseFileListApi(APIView):
+    @extend_schema(parameters=[OpenApiParameter("q", str)], responses=ANY_JSON)
+    def get(self, request: Request, case_id: str) -> Response:
+        params = CaseFileListInput(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        case = selectors.case_get(workspace=request.user.workspace, public_id=case_id)
+        documents = selectors.case_file_list(case=case, query=params.validated_data["q"])
+        return Response([case_file_item(document) for document in documents])
+
+
+class CaseTypeListApi(APIView):
+    @extend_schema(responses=ANY_JSON)
+    def get(self, request: Request) -> Response:
+        case_types = selectors.case_type_list(workspace=request.user.workspace)
+        return Response(success({"casetypes": [case_type_representation(ct) for ct in case_types]}))
+
+
+class CaseTypeDetailApi(APIView):
+    @extend_schema(responses=ANY_JSON)
+    def get(self, request: Request, casetype_id: str) -> Response:
+        case_type = selectors.case_type_get(workspace=request.user.workspace, public_id=casetype_id)
+        return Response(success(case_type_representation(case_type)))

@@ -1,0 +1,69 @@
+"""DRF authentication by API key, and the principal API views see as `request.user`.
+
+Session cookies are deliberately not accepted: the API is for integrators, and refusing
+sessions keeps the browser UI's CSRF story separate (SPEC §5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.utils import timezone
+from rest_framework.authentication import BaseAuthentication
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.request import Request
+
+from cases.apikeys import key_from_request
+from cases.models import ApiKey, Workspace
+
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class ApiPrincipal:
+    """Who is calling: a workspace through one of its keys."""
+
+    api_key: ApiKey
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.api_key.workspace
+
+    is_authenticated = True
+    is_anonymous = False
+
+    def __str__(self) -> str:
+        return f"API key {self.api_key.prefix}…"
+
+
+class ApiKeyAuthentication(BaseAuthentication):
+    def authenticate(self, request: Request) -> tuple[ApiPrincipal, ApiKey] | None:
+        raw_key = key_from_request(request._request)
+        if raw_key is None:
+            return None
+        if not raw_key:
+            raise AuthenticationFailed(
+                "The Authorization header must be `api-key KEY` or `Bearer KEY`."
+            )
+        api_key = (
+            ApiKey.objects.select_related("workspace")
+            .filter(key_hash=ApiKey.hash_key(raw_key), revoked_at__isnull=True)
+            .first()
+        )
+        if api_key is None:
+            raise AuthenticationFailed("The API key is invalid or has been revoked.")
+        _touch_last_used(api_key)
+        return ApiPrincipal(api_key=api_key), api_key
+
+    def authenticate_header(self, request: Request) -> str:
+        return 'api-key realm="casefile"'
+
+
+def _touch_last_used(api_key: ApiKey) -> None:
+    """Record use at most once a minute per key, so reads do not become writes."""
+    now = timezone.now()
+    if api_key.last_used_at and now - api_key.last_used_at < LAST_USED_RESOLUTION:
+        return
+    ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
+    api_key.last_used_at = now

@@ -1,0 +1,91 @@
+"""Keeps every API answer JSON, including the ones DRF never sees.
+
+Unknown API routes (404), bodies over the request limit (413, refused before they are read),
+and unhandled exceptions (500, logged with the traceback, answered without it) all get SPEC §5's
+error envelope. Browser pages are left to Django's own handling.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse
+
+from cases.errors import error_response
+
+logger = logging.getLogger(__name__)
+
+API_PATH_PREFIXES = (
+    "/api/v1/",
+    "/v1/",
+    "/upload",
+    "/status/",
+    "/ws/",
+    "/credits",
+    "/files",
+    "/castdoc/",
+)
+_STATUS_CODES = {
+    400: ("BAD_REQUEST", "The request is malformed."),
+    403: ("FORBIDDEN", "You may not do this."),
+    404: ("NOT_FOUND", "No such resource."),
+    405: ("METHOD_NOT_ALLOWED", "This method is not allowed here."),
+    413: ("PAYLOAD_TOO_LARGE", "The request body is too large."),
+}
+
+
+def is_api_path(path: str) -> bool:
+    return path.startswith(API_PATH_PREFIXES)
+
+
+class ApiErrorMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not is_api_path(request.path):
+            return self.get_response(request)
+        too_large = self._refuse_oversized(request)
+        if too_large is not None:
+            return too_large
+        response = self.get_response(request)
+        content_type = response.get("Content-Type", "")
+        if response.status_code >= 400 and not content_type.startswith("application/json"):
+            code, message = _STATUS_CODES.get(
+                response.status_code, ("ERROR", "The request failed.")
+            )
+            json_response = error_response(response.status_code, code, message)
+            if "Allow" in response:
+                json_response["Allow"] = response["Allow"]
+            return json_response
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_api_path(request.path):
+            return None
+        if isinstance(exception, RequestDataTooBig):
+            return self._too_large()
+        logger.exception("Unhandled error on %s %s", request.method, request.path)
+        return error_response(500, "INTERNAL_ERROR", "Something went wrong on our side.")
+
+    def _refuse_oversized(self, request: HttpRequest) -> HttpResponse | None:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return error_response(400, "BAD_REQUEST", "Content-Length is not a number.")
+        if length > settings.MAX_REQUEST_BYTES:
+            return self._too_large()
+        return None
+
+    @staticmethod
+    def _too_large() -> HttpResponse:
+        limit_mb = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+        return error_response(
+            413,
+            "PAYLOAD_TOO_LARGE",
+            f"The request body is larger than the limit of {limit_mb} MB.",
+            {"limit_bytes": settings.MAX_REQUEST_BYTES},
+        )

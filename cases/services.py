@@ -1,0 +1,463 @@
+"""Writes and state changes of workspaces, keys, case types, cases and documents.
+
+Every public service is atomic, takes keyword-only arguments and returns what it changed. The
+API views, the browser views, the admin and the management commands all call these, so a rule
+lives in exactly one place. Each change writes its `AuditEvent` and announces its webhook event
+in the same transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from cases.actors import SYSTEM, Actor
+from cases.apikeys import display_prefix, generate_raw_key
+from cases.errors import NotFound, ValidationFailed
+from cases.models import (
+    ApiKey,
+    AuditEvent,
+    Case,
+    CaseType,
+    Document,
+    Membership,
+    Stage,
+    StoredFile,
+    User,
+    Workspace,
+)
+from webhooks.services import event_publish
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
+    ("Extraction", Stage.SystemRole.EXTRACTION),
+    ("Review", Stage.SystemRole.REVIEW),
+    ("Approved", Stage.SystemRole.APPROVED),
+)
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+"""Marks an argument the caller did not give (None is a real value: "unassign")."""
+
+
+# --- Workspaces, members and keys ---------------------------------------------------------
+
+
+@transaction.atomic
+def workspace_get_or_create(*, slug: str, name: str | None = None) -> tuple[Workspace, bool]:
+    slug = slugify(slug)
+    if not slug:
+        raise ValidationFailed("A workspace needs a name made of letters or digits.")
+    return Workspace.objects.get_or_create(slug=slug, defaults={"name": name or slug})
+
+
+@transaction.atomic
+def membership_set(*, user: User, workspace: Workspace, role: str) -> Membership:
+    if role not in Membership.Role.values:
+        raise ValidationFailed(f"role must be one of {', '.join(Membership.Role.values)}.")
+    membership, _ = Membership.objects.update_or_create(
+        user=user, workspace=workspace, defaults={"role": role}
+    )
+    return membership
+
+
+@transaction.atomic
+def api_key_create(
+    *, workspace: Workspace, name: str, created_by: User | None = None
+) -> tuple[ApiKey, str]:
+    """Create a key; the raw key is returned once and never stored."""
+    name = name.strip()
+    if not name:
+        raise ValidationFailed(
+            "An API key needs a name.", details={"fields": {"name": ["Required."]}}
+        )
+    raw_key = generate_raw_key()
+    api_key = ApiKey.objects.create(
+        workspace=workspace,
+        name=name[:200],
+        prefix=display_prefix(raw_key),
+        key_hash=ApiKey.hash_key(raw_key),
+        created_by=created_by,
+    )
+    return api_key, raw_key
+
+
+@transaction.atomic
+def api_key_revoke(*, api_key: ApiKey) -> ApiKey:
+    """Revoke a key; revoking twice is harmless and keeps the first revocation time."""
+    ApiKey.objects.filter(pk=api_key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    api_key.refresh_from_db(fields=["revoked_at"])
+    return api_key
+
+
+# --- Case types ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def case_type_create(
+    *,
+    workspace: Workspace,
+    name: str,
+    slug: str,
+    field_schema: list[dict[str, Any]],
+    review_threshold: int | None = None,
+    keywords: Sequence[str] = (),
+    validation_rules: Sequence[dict[str, Any]] = (),
+    description: str = "",
+    qa_sample_percent: int = 0,
+    stages: Iterable[tuple[str, str]] = DEFAULT_STAGES,
+) -> CaseType:
+    case_type = CaseType(
+        workspace=workspace,
+        name=name,
+        slug=slug,
+        description=description,
+        field_schema=field_schema,
+        review_threshold=review_threshold,
+        keywords=list(keywords),
+        validation_rules=list(validation_rules),
+        qa_sample_percent=qa_sample_percent,
+    )
+    _full_clean(case_type)
+    case_type.save()
+    Stage.objects.bulk_create(
+        Stage(case_type=case_type, name=stage_name, position=position, system_role=role)
+        for position, (stage_name, role) in enumerate(stages)
+    )
+    return case_type
+
+
+@transaction.atomic
+def case_type_update(*, case_type: CaseType, **changes: Any) -> CaseType:
+    allowed = {
+        "name",
+        "description",
+        "field_schema",
+        "review_threshold",
+        "keywords",
+        "validation_rules",
+        "qa_sample_percent",
+    }
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationFailed(f"Cannot change {', '.join(sorted(unknown))} of a case type.")
+    for attribute, value in changes.items():
+        setattr(case_type, attribute, value)
+    _full_clean(case_type)
+    case_type.save()
+    return case_type
+
+
+def _full_clean(instance: Any) -> None:
+    try:
+        instance.full_clean(exclude=["workspace"], validate_unique=True)
+    except ValidationError as exc:
+        fields = {name: [str(m) for m in messages] for name, messages in exc.message_dict.items()}
+        first_name, first_messages = next(iter(fields.items()))
+        raise ValidationFailed(
+            f"{first_name}: {first_messages[0]}", details={"fields": fields}
+        ) from None
+
+
+# --- Cases --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IncomingFile:
+    """An upload as the services see it: a name and its bytes, validated before any write."""
+
+    filename: str
+    content: bytes
+
+
+def incoming_files_from_uploads(
+    uploads: Sequence[UploadedFile], *, field: str = "files"
+) -> list[IncomingFile]:
+    """Read and check every upload before anything is written, so one bad file creates nothing."""
+    if not uploads:
+        raise ValidationFailed(
+            f"{field}: at least one file is required.",
+            details={"fields": {field: ["At least one file is required."]}},
+        )
+    if len(uploads) > settings.MAX_FILES_PER_REQUEST:
+        message = f"at most {settings.MAX_FILES_PER_REQUEST} files per request."
+        raise ValidationFailed(f"{field}: {message}", details={"fields": {field: [message]}})
+    incoming = []
+    for index, upload in enumerate(uploads):
+        incoming.append(
+            incoming_file_check(
+                filename=upload.name or "", content=upload.read(), field=f"{field}[{index}]"
+            )
+        )
+    return incoming
+
+
+def incoming_file_check(*, filename: str, content: bytes, field: str = "file") -> IncomingFile:
+    name = PurePath(filename.replace("\\", "/")).name.strip()
+    problem = None
+    if not name:
+        problem = "the file has no name."
+    elif not content:
+        problem = f"{name} is empty."
+    elif len(content) > settings.MAX_UPLOAD_BYTES:
+        problem = (
+            f"{name} is larger than the limit of {settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+        )
+    if problem:
+        raise ValidationFailed(f"{field}: {problem}", details={"fields": {field: [problem]}})
+    return IncomingFile(filename=name[:255], content=content)
+
+
+def stored_file_create(
+    *, workspace: Workspace, incoming: IncomingFile, kind: str = StoredFile.Kind.UPLOAD
+) -> StoredFile:
+    """Write the blob, then its row (a blob without a row is harmless; the reverse is not)."""
+    stored = StoredFile(
+        workspace=workspace,
+        kind=kind,
+        filename=incoming.filename,
+        size=len(incoming.content),
+        sha256=hashlib.sha256(incoming.content).hexdigest(),
+    )
+    stored.blob.save(
+        f"{workspace.public_id}/{stored.public_id}", ContentFile(incoming.content), save=False
+    )
+    stored.save()
+    return stored
+
+
+@transaction.atomic
+def case_create(*, workspace: Workspace, case_type: CaseType, actor: Actor, name: str = "") -> Case:
+    stage = case_type.stage_with_role(Stage.SystemRole.EXTRACTION) or case_type.stages.first()
+    if stage is None:
+        raise ValidationFailed(f"Case type {case_type.slug} has no stages.")
+    case = Case.objects.create(
+        workspace=workspace, case_type=case_type, name=name[:300], stage=stage
+    )
+    audit_record(
+        workspace=workspace,
+        case=case,
+        verb=AuditEvent.Verb.CASE_CREATED,
+        actor=actor,
+        to_state=stage.public_id,
+    )
+    event_publish(
+        workspace=workspace,
+        event_type="case.created",
+        data={
+            "case_id": case.public_id,
+            "casetype_id": case_type.public_id,
+            "case": case_summary(case),
+            "source": actor.source,
+        },
+    )
+    return case
+
+
+@transaction.atomic
+def case_documents_add(
+    *, case: Case, files: Sequence[IncomingFile], actor: Actor
+) -> list[Document]:
+    """Store each file as a document of `case` (status `uploaded`).
+
+    The files were checked before this call; should a write still fail, the blobs this call
+    wrote are removed before the error propagates and the transaction rolls back.
+    """
+    documents: list[Document] = []
+    written: list[StoredFile] = []
+    try:
+        for incoming in files:
+            written.append(stored_file_create(workspace=case.workspace, incoming=incoming))
+            documents.append(_document_create(case=case, stored=written[-1], actor=actor))
+    except Exception:
+        for stored in written:
+            stored.blob.delete(save=False)
+        raise
+    Case.objects.filter(pk=case.pk).update(modified_at=timezone.now())
+    return documents
+
+
+def _document_create(*, case: Case, stored: StoredFile, actor: Actor) -> Document:
+    duplicate_of = (
+        Document.objects.filter(
+            workspace=case.workspace, case__case_type=case.case_type, file__sha256=stored.sha256
+        )
+        .order_by("created_at")
+        .first()
+    )
+    document = Document.objects.create(
+        workspace=case.workspace,
+        case=case,
+        file=stored,
+        filename=stored.filename,
+        duplicate_of=duplicate_of,
+    )
+    audit_record(
+        workspace=case.workspace,
+        case=case,
+        document=document,
+        verb=AuditEvent.Verb.DOCUMENT_UPLOADED,
+        actor=actor,
+        to_state=document.status,
+        data={
+            "filename": document.filename,
+            "duplicate_of": duplicate_of.public_id if duplicate_of else None,
+        },
+    )
+    event_publish(
+        workspace=case.workspace,
+        event_type="document.uploaded",
+        data={
+            "case_id": case.public_id,
+            "document_id": document.public_id,
+            "filename": document.filename,
+            "duplicate_of": duplicate_of.public_id if duplicate_of else None,
+            "source": actor.source,
+        },
+    )
+    return document
+
+
+@transaction.atomic
+def case_update(
+    *,
+    case: Case,
+    actor: Actor,
+    stage: Stage | None = UNSET,
+    assigned_to: User | None = UNSET,
+    name: str = UNSET,
+) -> tuple[Case, dict[str, dict[str, Any]]]:
+    """Change stage, assignee or name; fires `case.updated` with what changed, from any source."""
+    case = (
+        Case.objects.select_for_update()
+        .select_related("stage", "assigned_to", "case_type")
+        .get(pk=case.pk)
+    )
+    changes: dict[str, dict[str, Any]] = {}
+    if stage is not UNSET and stage is not None and stage.pk != case.stage_id:
+        if stage.case_type_id != case.case_type_id:
+            raise ValidationFailed(
+                "stage_id: the stage belongs to another case type.",
+                details={"fields": {"stage_id": ["Unknown stage for this case type."]}},
+            )
+        changes["stage_id"] = {"from": case.stage.public_id, "to": stage.public_id}
+        case.stage = stage
+    if (
+        assigned_to is not UNSET
+        and (assigned_to.pk if assigned_to else None) != case.assigned_to_id
+    ):
+        if (
+            assigned_to is not None
+            and not assigned_to.memberships.filter(workspace=case.workspace).exists()
+        ):
+            raise ValidationFailed(
+                "assigned_to: the user is not a member of this workspace.",
+                details={"fields": {"assigned_to": ["Unknown user."]}},
+            )
+        changes["assigned_to"] = {
+            "from": case.assigned_to.public_id if case.assigned_to else None,
+            "to": assigned_to.public_id if assigned_to else None,
+        }
+        case.assigned_to = assigned_to
+    if name is not UNSET and name != case.name:
+        changes["case_name"] = {"from": case.name, "to": name}
+        case.name = name[:300]
+    if not changes:
+        return case, changes
+    case.save()
+    verb = (
+        AuditEvent.Verb.STAGE_CHANGED
+        if set(changes) == {"stage_id"}
+        else AuditEvent.Verb.CASE_UPDATED
+    )
+    audit_record(
+        workspace=case.workspace,
+        case=case,
+        verb=verb,
+        actor=actor,
+        from_state=changes.get("stage_id", {}).get("from", ""),
+        to_state=changes.get("stage_id", {}).get("to", ""),
+        data={"changes": changes},
+    )
+    event_publish(
+        workspace=case.workspace,
+        event_type="case.updated",
+        data={
+            "case_id": case.public_id,
+            "casetype_id": case.case_type.public_id,
+            "changes": changes,
+            "source": actor.source,
+            "case": case_summary(case),
+        },
+    )
+    return case, changes
+
+
+def case_stage_move_to_role(*, case: Case, role: str, actor: Actor = SYSTEM) -> Case:
+    """Move a case to its case type's stage with `role`, if it has one (pipeline moves)."""
+    stage = Stage.objects.filter(case_type_id=case.case_type_id, system_role=role).first()
+    if stage is None:
+        return case
+    case, _ = case_update(case=case, actor=actor, stage=stage)
+    return case
+
+
+def case_summary(case: Case) -> dict[str, Any]:
+    return {
+        "case_id": case.public_id,
+        "case_name": case.name,
+        "casetype_id": case.case_type.public_id,
+        "stage_id": case.stage.public_id,
+        "assigned_to": case.assigned_to.public_id if case.assigned_to else None,
+        "modified_date": case.modified_at,
+    }
+
+
+def audit_record(
+    *,
+    workspace: Workspace,
+    verb: str,
+    actor: Actor,
+    case: Case | None = None,
+    document: Document | None = None,
+    job_id: Any = None,
+    from_state: str = "",
+    to_state: str = "",
+    data: dict[str, Any] | None = None,
+) -> AuditEvent:
+    return AuditEvent.objects.create(
+        workspace=workspace,
+        case=case,
+        document=document,
+        job_id=job_id,
+        verb=verb,
+        from_state=from_state,
+        to_state=to_state,
+        data=data or {},
+        **actor.audit_fields(),
+    )
+
+
+def user_get_in_workspace(*, workspace: Workspace, public_id: str) -> User:
+    user = User.objects.filter(public_id=public_id, memberships__workspace=workspace).first()
+    if user is None:
+        raise NotFound(f"No user {public_id} in this workspace.")
+    return user

@@ -1,0 +1,1 @@
+"""Casefile's wiring: settings, root URLs, ASGI and WSGI entry points."""

@@ -1,0 +1,17 @@
+"""The seeds' own paths, mounted as aliases of the canonical views (SPEC §5). No logic here:
+a client written against a seed works by changing only its base URL and key."""
+
+from django.urls import path
+
+from cases import api as cases_api
+
+urlpatterns = [
+    # Seed 001 (cases)
+    path("api/v1/upload-service/agents/casetype/case", cases_api.CaseUploadApi.as_view()),
+    path("api/v1/external/agents/<str:casetype_id>/cases", cases_api.CaseListApi.as_view()),
+    path(
+        "api/v1/external/agents/<str:casetype_id>/case/<str:case_id>",
+        cases_api.CaseDetailApi.as_view(),
+    ),
+    path("api/v1/chatot/cases/<str:case_id>/files", cases_api.CaseFileListApi.as_view()),
+]

@@ -1,0 +1,215 @@
+"""The one settings module. Every knob is an environment variable (see `.env.example`).
+
+With nothing set, Casefile runs embedded: SQLite in WAL mode, django-q2's ORM broker and files,
+all under `var/`. `DATABASE_URL` switches to PostgreSQL and `REDIS_URL` to the Redis broker.
+Production differs from development by environment values only; with `CASEFILE_DEBUG` off the
+process refuses to start without `CASEFILE_SECRET_KEY`.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env_bool, env_int, env_int_list, env_list, env_path, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = env_path("CASEFILE_DATA_DIR", BASE_DIR / "var")
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+DEBUG = env_bool("CASEFILE_DEBUG", False)
+SECRET_KEY = env_str("CASEFILE_SECRET_KEY")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "CASEFILE_SECRET_KEY is required when CASEFILE_DEBUG is off "
+            "(`make run` sets CASEFILE_DEBUG=true for local use)."
+        )
+    SECRET_KEY = "casefile-insecure-development-key-do-not-use-in-production"
+
+ALLOWED_HOSTS = env_list("CASEFILE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("CASEFILE_CSRF_TRUSTED_ORIGINS")
+BASE_URL = env_str("CASEFILE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "django_htmx",
+    "template_partials",
+    "django_q",
+    "cases",
+    "extraction",
+    "review",
+    "webhooks",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "cases.middleware.ApiErrorMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Database -----------------------------------------------------------------------------
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "casefile.sqlite3",
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "cases.User"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+]
+LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+# --- Files --------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_ROOT = env_path("CASEFILE_MEDIA_ROOT", DATA_DIR / "files")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+if DEBUG:
+    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+WHITENOISE_USE_FINDERS = DEBUG
+
+MAX_UPLOAD_BYTES = env_int("CASEFILE_MAX_UPLOAD_MB", 50, minimum=1) * 1024 * 1024
+MAX_FILES_PER_REQUEST = env_int("CASEFILE_MAX_FILES_PER_REQUEST", 20, minimum=1)
+MAX_REQUEST_BYTES = env_int("CASEFILE_MAX_REQUEST_MB", 200, minimum=1) * 1024 * 1024
+# Non-file form fields and JSON bodies (base64 uploads are a third larger than the file).
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES * 4 // 3 + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Extraction ---------------------------------------------------------------------------
+EXTRACTION_MAX_PAGES = env_int("CASEFILE_MAX_PAGES", 200, minimum=1)
+EXTRACTION_MAX_PIXELS = env_int("CASEFILE_MAX_PIXELS", 40_000_000, minimum=1_000_000)
+EXTRACTION_TIMEOUT = env_int("CASEFILE_EXTRACTION_TIMEOUT", 300, minimum=5)
+EXTRACTION_MEMORY_MB = env_int("CASEFILE_EXTRACTION_MEMORY_MB", 2048, minimum=256)
+EXTRACTION_MAX_ATTEMPTS = env_int("CASEFILE_EXTRACTION_MAX_ATTEMPTS", 3, minimum=1)
+EXTRACTION_ISOLATION = env_bool("CASEFILE_EXTRACTION_ISOLATION", True)
+
+# --- Task queue (django-q2) ---------------------------------------------------------------
+REDIS_URL = env_str("REDIS_URL")
+Q_CLUSTER: dict = {
+    "name": "casefile",
+    "workers": env_int("CASEFILE_WORKERS", 2, minimum=1),
+    # A job's own lease and attempt count recover lost work; django-q2's redelivery must
+    # not fire while a job is still legitimately running, so retry stays above timeout.
+    "timeout": EXTRACTION_TIMEOUT + 60,
+    "retry": EXTRACTION_TIMEOUT + 120,
+    "max_attempts": 1,
+    "ack_failures": True,
+    "catch_up": False,
+    "save_limit": 500,
+    "label": "Task queue",
+    "sync": env_bool("CASEFILE_TASKS_SYNC", False),
+}
+if REDIS_URL:
+    Q_CLUSTER["redis"] = REDIS_URL
+else:
+    Q_CLUSTER["orm"] = "default"
+    Q_CLUSTER["poll"] = 0.5
+
+# --- API ----------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["cases.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "EXCEPTION_HANDLER": "cases.errors.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Casefile API",
+    "DESCRIPTION": "Document extraction with a human review gate.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+# --- Security -----------------------------------------------------------------------------
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool(
+    "CASEFILE_SECURE_COOKIES", not DEBUG and BASE_URL.startswith("https")
+)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- Bootstrap ----------------------------------------------------------------------------
+CASEFILE_ADMIN_USER = env_str("CASEFILE_ADMIN_USER", "admin")
+CASEFILE_ADMIN_PASSWORD = env_str("CASEFILE_ADMIN_PASSWORD")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("CASEFILE_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+# Retry schedule and timeouts of webhook delivery (SPEC §6), shrinkable by tests.
+WEBHOOKS_RETRY_SCHEDULE = env_int_list(
+    "WEBHOOKS_RETRY_SCHEDULE", [30, 120, 600, 1800, 3600, 7200, 14400, 28800, 28800]
+)
+WEBHOOKS_TIMEOUT = env_int("WEBHOOKS_TIMEOUT", 10, minimum=1)
+WEBHOOKS_ALLOW_PRIVATE_IPS = env_bool("WEBHOOKS_ALLOW_PRIVATE_IPS", False)

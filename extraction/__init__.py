@@ -1,0 +1,1 @@
+"""The extraction pipeline: the pure engine, extraction jobs, their worker tasks and API."""

@@ -1,0 +1,156 @@
+"""Frozen inputs and outputs of the extraction engine.
+
+The engine is pure: it takes an `EngineInput` (bytes, schemas, options) and returns an
+`EngineResult`. It never touches the ORM, Django settings or the network. The worker builds the
+input from the database and persists the result; `evaluate` and `make bench` call the engine
+directly with the same types.
+
+Value conventions (what `FieldResult.value` holds, by field type):
+- text, email, phone, iban, enum: `str`
+- number, money: decimal string (`"1234.50"`), never a float
+- date: ISO `YYYY-MM-DD`
+- boolean: `bool`
+- table: `list[dict[column_key, CellResult]]`, carried in `FieldResult.rows`, value is None
+A field that was not found has `value=None`, `confidence=0`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BBox = tuple[float, float, float, float]
+"""x0, y0, x1, y1 in PDF points of the page, origin top-left (PyMuPDF's convention)."""
+
+FIELD_TYPES = (
+    "text",
+    "number",
+    "money",
+    "date",
+    "email",
+    "phone",
+    "iban",
+    "enum",
+    "boolean",
+    "table",
+)
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    label: str
+    type: str = "text"
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str
+    type: str = "text"
+    required: bool = False
+    synonyms: tuple[str, ...] = ()
+    pattern: str | None = None
+    choices: tuple[str, ...] = ()
+    columns: tuple[ColumnSpec, ...] = ()
+    threshold: int | None = None
+
+
+@dataclass(frozen=True)
+class Schema:
+    """One case type as the engine sees it."""
+
+    slug: str
+    fields: tuple[FieldSpec, ...]
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EngineLimits:
+    max_pages: int = 200
+    max_pixels: int = 40_000_000
+    ocr_dpi: int = 200
+
+
+@dataclass(frozen=True)
+class EngineInput:
+    content: bytes
+    filename: str
+    schemas: tuple[Schema, ...]
+    """One schema (templateName) or several candidates (filterName) to classify among."""
+    password: str | None = None
+    split_documents: bool = False
+    return_text: bool = False
+    limits: EngineLimits = field(default_factory=EngineLimits)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    bbox: BBox
+    confidence: float
+    """0-100; text-layer words are 100 unless the layer is judged unusable."""
+
+
+@dataclass(frozen=True)
+class PageResult:
+    number: int
+    """1-based page number in the uploaded file."""
+    width: float
+    height: float
+    text: str
+    source: str
+    """`text` (PDF text layer) or `ocr`."""
+    rotation: int = 0
+    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class CellResult:
+    value: object
+    text: str
+    confidence: int
+    page: int | None = None
+    bbox: BBox | None = None
+
+
+@dataclass(frozen=True)
+class FieldResult:
+    key: str
+    value: object
+    text: str
+    confidence: int
+    """0-100; means: among fields scored >= T, at least T% are right."""
+    page: int | None = None
+    bbox: BBox | None = None
+    rows: tuple[dict[str, CellResult], ...] = ()
+    """Only for table fields."""
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    index: int
+    schema_slug: str
+    classification_confidence: int
+    pages: tuple[int, ...]
+    """1-based page numbers of the upload that form this document."""
+    fields: tuple[FieldResult, ...]
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class EngineResult:
+    page_count: int
+    pages: tuple[PageResult, ...]
+    documents: tuple[DocumentResult, ...]
+    media_type: str
+    """Sniffed from the bytes: application/pdf, image/png, image/jpeg, image/tiff."""
+
+
+class EngineError(Exception):
+    """An expected failure of one input; `code` is one of SPEC §8's stable codes."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message

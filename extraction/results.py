@@ -1,0 +1,63 @@
+"""The result document of a job (SPEC §5, "Result document"), built from the stored fields.
+
+Built from the database rather than the engine's output, so a released result carries the
+reviewed values, with the machine's value and confidence beside each corrected field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extraction.models import DocumentField, ExtractionJob
+
+
+def job_result_build(job: ExtractionJob) -> dict[str, Any]:
+    documents = job.documents.select_related("case__case_type").prefetch_related("fields", "pages")
+    return {
+        "completionTime": job.completion_seconds,
+        "originalName": job.filename,
+        "processedPages": job.processed_pages,
+        "documents": [
+            _document_result(index, document, job)
+            for index, document in enumerate(documents.order_by("created_at", "id"))
+        ],
+    }
+
+
+def _document_result(index: int, document: Any, job: ExtractionJob) -> dict[str, Any]:
+    fields = list(document.fields.all())
+    result: dict[str, Any] = {
+        "index": index,
+        "documentId": document.public_id,
+        "templateName": document.case.case_type.slug,
+        "classificationConfidence": document.classification_confidence,
+        "pages": [page.source_page for page in document.pages.all()],
+        "fields": {field.key: field_result(field) for field in fields},
+        "tables": [
+            {"key": field.key, "rows": field.rows}
+            for field in fields
+            if field.field_type == "table"
+        ],
+        "validation": document.metadata.get("validation", []),
+    }
+    if job.options.get("returnText"):
+        result["text"] = document.text
+    return result
+
+
+def field_result(field: DocumentField) -> dict[str, Any]:
+    value: Any = field.value
+    if field.field_type == "table":
+        value = [{column: cell.get("value") for column, cell in row.items()} for row in field.rows]
+    body: dict[str, Any] = {
+        "value": value,
+        "text": field.text,
+        "confidence": field.confidence,
+        "page": field.page,
+        "bbox": field.bbox,
+        "reviewed": field.reviewed,
+    }
+    if field.reviewed:
+        body["machineValue"] = field.machine_value
+        body["machineConfidence"] = field.machine_confidence
+    return body

@@ -1,0 +1,14 @@
+"""django-q2 entry points of the pipeline. Each takes primitive ids and calls one service."""
+
+from __future__ import annotations
+
+from extraction import services
+
+
+def extraction_job_run(job_id: str) -> str | None:
+    job = services.extraction_job_run(job_id=job_id)
+    return job.status if job else None
+
+
+def extraction_jobs_recover() -> dict[str, int]:
+    return services.extraction_jobs_recover()

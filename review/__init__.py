@@ -1,0 +1,1 @@
+"""The review gate, reviewer decisions, and the browser UI for reviewers and admins."""

@@ -1,0 +1,1 @@
+"""Webhook events, endpoints and signed deliveries; reached through `services.event_publish`."""
