@@ -1,0 +1,571 @@
+"""Field extraction for one document and one schema: candidates, choice, cross-checks, scores.
+
+Called by `run_engine` (and by classification to count field hits). Candidates come from label
+anchoring (`labels.py`), from patterns found anywhere in the document (emails, websites, the
+currency) and from layout cues (the issuer's name in large type at the top, a signature above a
+job title). Each candidate is parsed with the field's type parser and checked against the shape
+its key implies (an identifier holds a digit, a name holds letters). Candidates reading the same
+value support each other; different values compete. Money totals are cross-checked
+(subtotal + tax = total). Pure: takes lines, returns frozen `FieldResult`s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+
+from rapidfuzz import fuzz
+
+from extraction.engine import confidence
+from extraction.engine.confidence import Evidence
+from extraction.engine.labels import LabelHit, ValueSpot, compact, find_label_hits, value_spots
+from extraction.engine.layout import Line, Phrase, Token, union
+from extraction.engine.parsers import (
+    CURRENCY_SYMBOLS,
+    ISO_CURRENCIES,
+    Parsed,
+    date_order_hint,
+    detect_currency,
+    find_dates,
+    parse_value,
+)
+from extraction.engine.synonyms import ISSUER_KEYS, JOB_TITLES, semantic_kind
+from extraction.engine.types import BBox, FieldResult, FieldSpec, Schema
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What every field's extraction shares: lines and document-wide reading hints."""
+
+    lines: tuple[Line, ...]
+    text: str
+    date_order: str
+    decimal_comma: bool | None
+    currency: str | None
+    currency_support: int
+
+
+def build_context(lines: list[Line]) -> DocumentContext:
+    text = "\n".join(line.text for line in lines)
+    currency, support = _document_currency(lines)
+    order = date_order_hint(text) or ("MDY" if currency == "USD" else "DMY")
+    return DocumentContext(tuple(lines), text, order, _decimal_comma(text), currency, support)
+
+
+def _decimal_comma(text: str) -> bool | None:
+    comma = len(re.findall(r"\d,\d{2}(?!\d)", text))
+    dot = len(re.findall(r"\d\.\d{2}(?!\d)", text))
+    if comma == dot:
+        return None
+    return comma > dot
+
+
+def _document_currency(lines: list[Line]) -> tuple[str | None, int]:
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for token in line.tokens:
+            raw = token.text.strip(".,:;()")
+            code = None
+            lowered = raw.lower()
+            if lowered in CURRENCY_SYMBOLS and (not lowered.isalpha() or lowered in (
+                    "eur", "inr", "rs", "chf", "euro", "euros")):
+                code = CURRENCY_SYMBOLS[lowered]
+            elif raw in ISO_CURRENCIES:
+                code = raw
+            else:
+                symbol = re.match(r"^[-−]?([€$£¥₹])\s?\d|\d([€$£¥₹])$", raw)
+                if symbol:
+                    code = CURRENCY_SYMBOLS[symbol.group(1) or symbol.group(2)]
+            if code:
+                counts[code] += 1
+    if not counts:
+        return None, 0
+    (code, count), *rest = counts.most_common()
+    return code, count - (rest[0][1] if rest else 0)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str
+    value: object
+    text: str
+    page: int
+    bbox: BBox
+    evidence: Evidence
+    currency: str | None = None
+    order: int = 0
+    """Reading position of the label, to prefer the first of equal candidates."""
+
+    @property
+    def strength(self) -> float:
+        return confidence.raw_probability(self.evidence)
+
+
+def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResult, ...]:
+    specs = tuple(spec for spec in schema.fields if spec.type != "table")
+    hits = find_label_hits(list(context.lines), specs)
+    label_tokens = {id(hit.line.tokens[hit.start]) for hit in hits}
+    own_labels = {compact(spec.label): spec.key for spec in specs}
+    candidates = {
+        spec.key: field_candidates(context, spec, hits, label_tokens, own_labels)
+        for spec in specs
+    }
+    chosen = {key: choose(cands) for key, cands in candidates.items()}
+    chosen = cross_check_money(chosen, candidates)
+    chosen = _fill_currency(context, specs, chosen)
+    results: list[FieldResult] = []
+    for spec in schema.fields:
+        if spec.type == "table":
+            continue
+        best = chosen.get(spec.key)
+        if best is None:
+            results.append(FieldResult(spec.key, None, "", 0))
+            continue
+        results.append(FieldResult(
+            spec.key, best.value, best.text, confidence.score(best.evidence), best.page,
+            best.bbox,
+        ))
+    return tuple(results)
+
+
+def field_candidates(
+    context: DocumentContext,
+    spec: FieldSpec,
+    hits: list[LabelHit],
+    label_tokens: set[int],
+    own_labels: dict[str, str] | None = None,
+) -> list[Candidate]:
+    """Candidates from every label hit of the field; pattern or layout fallbacks without one.
+
+    A hit through a synonym that is another field's own label (`Phone` for `phone_number`
+    when `company_phone_number` is labelled `Phone`) counts less than a hit through the
+    field's own words.
+    """
+    kind = semantic_kind(spec.key, spec.type)
+    found: list[Candidate] = []
+    for order, hit in enumerate(h for h in hits if h.key == spec.key):
+        owner = (own_labels or {}).get(hit.variant)
+        if owner is not None and owner != spec.key:
+            hit = replace(hit, score=hit.score * 0.85)
+        if hit.qualified:
+            hit = replace(hit, score=hit.score * 0.8)
+        header = _is_header_row(hit.line, label_tokens)
+        for spot in value_spots(hit, list(context.lines), label_tokens):
+            candidate = _candidate_from_spot(context, spec, kind, hit, spot, header, order)
+            if candidate is not None:
+                found.append(candidate)
+    if not found:
+        found.extend(_fallback_candidates(context, spec, kind))
+    return found
+
+
+def _is_header_row(line: Line, label_tokens: set[int]) -> bool:
+    """A row of three or more short text phrases: a table header, whose 'below' is a cell."""
+    if len(line.phrases) < 3:
+        return False
+    return all(not re.search(r"\d", p.text) and len(p.text) < 30 for p in line.phrases)
+
+
+def _candidate_from_spot(
+    context: DocumentContext,
+    spec: FieldSpec,
+    kind: str,
+    hit: LabelHit,
+    spot: ValueSpot,
+    header: bool,
+    order: int,
+) -> Candidate | None:
+    text = spot.text
+    tokens = spot.tokens
+    if kind == "address":
+        text, tokens = _address_text(context, spot)
+    parsed = parse_with_kind(context, spec, kind, text)
+    if parsed is None:
+        return None
+    source = min((t.confidence for t in (*hit.tokens, *tokens)), default=100.0)
+    steps = spot.steps + (2 if header and spot.position == "below" else 0)
+    specificity = min(1.0, hit.length / 10)
+    evidence = Evidence(
+        position=spot.position,
+        label_score=hit.score * (0.93 + 0.07 * specificity),
+        steps=steps,
+        exact=parsed.exact,
+        source_confidence=source,
+    )
+    bbox = union([t.bbox for t in tokens]) if tokens else hit.bbox
+    page = tokens[0].page if tokens else hit.line.page
+    return Candidate(spec.key, parsed.value, text, page, bbox, evidence, parsed.currency,
+                     hit.line.index * 1000 + order)
+
+
+def _address_text(
+    context: DocumentContext, spot: ValueSpot
+) -> tuple[str, tuple[Token, ...]]:
+    """An address continues on the next lines that start where the first value line starts."""
+    if not spot.tokens:
+        return spot.text, spot.tokens
+    tokens = list(spot.tokens)
+    parts = [spot.text]
+    first = spot.tokens[0]
+    x0 = first.bbox[0]
+    height = first.bbox[3] - first.bbox[1]
+    line_index = next(
+        (line.index for line in context.lines if any(t is first for t in line.tokens)), None
+    )
+    if line_index is None:
+        return spot.text, spot.tokens
+    bottom = first.bbox[3]
+    for line in context.lines[line_index + 1: line_index + 4]:
+        if line.page != first.page or line.bbox[1] - bottom > 1.2 * height:
+            break
+        phrase = _phrase_covering(line, x0, height)
+        if phrase is None or phrase.tokens[0].text.endswith(":"):
+            break
+        kept: list[Token] = []
+        for token in phrase.tokens:
+            if token.text.endswith(":"):
+                break
+            kept.append(token)
+        parts.append(" ".join(t.text for t in kept))
+        tokens.extend(kept)
+        bottom = phrase.bbox[3]
+    return " ".join(parts), tuple(tokens)
+
+
+def _phrase_covering(line: Line, x0: float, height: float) -> Phrase | None:
+    for phrase in line.phrases:
+        if phrase.bbox[0] - 4 * height <= x0 <= phrase.bbox[2] and phrase.bbox[0] <= x0 + 4 * height:
+            return phrase
+    return None
+
+
+_URL = re.compile(r"\b((?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}(?:/\S*)?)",
+                  re.IGNORECASE)
+_MONEY_LIKE = re.compile(r"^[-−]?\d{1,3}(?:[.,\s]\d{3})*[.,]\d{2}$")
+
+
+def parse_with_kind(
+    context: DocumentContext, spec: FieldSpec, kind: str, text: str
+) -> Parsed | None:
+    """Type parsing plus the shape the key implies; None when the text cannot be the value."""
+    if kind == "identifier":
+        return _identifier(text)
+    if kind == "currency":
+        code = detect_currency(text)
+        return Parsed(code) if code else None
+    if kind == "url":
+        match = _URL.search(text)
+        if match is None or "@" in text:
+            return None
+        return Parsed(match.group(1).rstrip("/."), exact=match.group(0) == text.strip())
+    parsed = parse_value(
+        spec.type, text, date_order=context.date_order, decimal_comma=context.decimal_comma,
+        choices=spec.choices, pattern=spec.pattern,
+    )
+    if parsed is None:
+        return None
+    if kind in ("name", "person", "address"):
+        return _name_like(parsed, kind)
+    if spec.type == "money" and parsed.currency is None and context.currency:
+        parsed = replace(parsed, currency=context.currency)
+    return parsed
+
+
+def _identifier(text: str) -> Parsed | None:
+    token = text.split()[0] if text.split() else ""
+    token = token.strip(".,;:()")
+    if len(token) < 3 or not re.search(r"\d", token):
+        return None
+    if _MONEY_LIKE.match(token) or re.search(r"[€$£¥₹]", token):
+        return None
+    if find_dates(token) and re.fullmatch(r"[\d./\-]+", token):
+        return None
+    return Parsed(token, exact=len(text.split()) == 1)
+
+
+def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
+    text = str(parsed.value)
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 2 or "@" in text:
+        return None
+    words = text.split()
+    if kind != "address" and (len(words) > 7 or letters < len(text.replace(" ", "")) / 2):
+        return None
+    if kind == "address" and not re.search(r"\d", text):
+        return Parsed(text, exact=False)
+    return parsed
+
+
+def _fallback_candidates(context: DocumentContext, spec: FieldSpec, kind: str) -> list[Candidate]:
+    """Values found without a label: patterns anywhere, or layout cues for names."""
+    if kind == "email":
+        return _pattern_candidates(context, spec, kind)
+    if kind == "url":
+        return _pattern_candidates(context, spec, kind)
+    if kind == "name" and spec.key in ISSUER_KEYS:
+        return _issuer_candidates(context, spec)
+    if kind == "person":
+        return _signature_candidates(context, spec)
+    if kind == "date" and "due" not in spec.key:
+        return _first_date_candidates(context, spec)
+    return []
+
+
+def _pattern_candidates(context: DocumentContext, spec: FieldSpec, kind: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for line in context.lines:
+        for token in line.tokens:
+            if kind == "email" and "@" not in token.text:
+                continue
+            if kind == "url" and not re.search(r"www\.|https?://", token.text, re.IGNORECASE):
+                continue
+            parsed = parse_with_kind(context, spec, kind, token.text)
+            if parsed is None:
+                continue
+            evidence = Evidence("document", source_confidence=token.confidence,
+                                exact=parsed.exact)
+            found.append(Candidate(spec.key, parsed.value, token.text, token.page, token.bbox,
+                                   evidence, order=line.index))
+    return found
+
+
+def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candidate]:
+    """The largest text in the top quarter of the first page, when it is not a title word."""
+    first_page = [line for line in context.lines if line.page == context.lines[0].page]
+    if not first_page:
+        return []
+    bottom = max(line.bbox[3] for line in first_page)
+    top_lines = [line for line in first_page if line.bbox[1] < 0.25 * bottom]
+    phrases = [p for line in top_lines for p in line.phrases
+               if sum(ch.isalpha() for ch in p.text) >= 3 and not _is_title(p.text)]
+    if not phrases:
+        return []
+    heights = sorted(p.bbox[3] - p.bbox[1] for line in first_page for p in line.phrases)
+    typical = heights[len(heights) // 2]
+    phrase = max(phrases, key=lambda p: p.bbox[3] - p.bbox[1])
+    if phrase.bbox[3] - phrase.bbox[1] < 1.4 * typical:
+        return []
+    evidence = Evidence("layout", source_confidence=phrase.confidence)
+    return [Candidate(spec.key, phrase.text, phrase.text, phrase.page, phrase.bbox, evidence)]
+
+
+_TITLE_WORDS = {
+    "invoice", "purchaseorder", "order", "receipt", "bill", "rechnung", "facture", "factuur",
+    "factura", "quote", "quotation", "creditnote", "statement", "paymentreceipt", "taxinvoice",
+    "bestellung", "commande", "bestelling", "pedido", "lieferschein", "deliverynote",
+}
+
+
+def _is_title(text: str) -> bool:
+    return compact(text) in _TITLE_WORDS or compact(text).rstrip("s") in _TITLE_WORDS
+
+
+def _signature_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candidate]:
+    """A signature block: a name line above a job title; the topmost name line is the sign."""
+    lines = list(context.lines)
+    for index, line in enumerate(lines):
+        for phrase in line.phrases:
+            if not _is_job_title(phrase.text):
+                continue
+            names = _names_above(lines, index, phrase)
+            if names:
+                top = names[-1]
+                evidence = Evidence("layout", source_confidence=top.confidence,
+                                    support=len(names) - 1)
+                return [Candidate(spec.key, top.text, top.text, top.page, top.bbox, evidence)]
+    return []
+
+
+def _is_job_title(text: str) -> bool:
+    """A short phrase holding a job title word, allowing one typo (`Supply Manger`)."""
+    words = text.split()
+    if not 1 <= len(words) <= 4:
+        return False
+    titles = [compact(t) for t in JOB_TITLES]
+    return any(
+        fuzz.ratio(compact(word), title) >= 85 for word in words for title in titles
+    )
+
+
+def _names_above(lines: list[Line], index: int, title: Phrase) -> list[Phrase]:
+    found: list[Phrase] = []
+    height = title.bbox[3] - title.bbox[1]
+    center = (title.bbox[0] + title.bbox[2]) / 2
+    bottom = title.bbox[1]
+    for line in reversed(lines[max(0, index - 3): index]):
+        if line.page != title.page or bottom - line.bbox[3] > 4 * height:
+            break
+        match = [p for p in line.phrases if p.bbox[0] - height <= center <= p.bbox[2] + height]
+        if not match or not re.fullmatch(r"[A-ZÀ-Ý][\w'’.\-]+(?: [A-ZÀ-Ý][\w'’.\-]+){1,3}",
+                                         match[0].text):
+            break
+        found.append(match[0])
+        bottom = match[0].bbox[1]
+    return found
+
+
+def _first_date_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candidate]:
+    for line in context.lines[:40]:
+        for offset, parsed in find_dates(line.text, context.date_order):
+            del offset
+            evidence = Evidence("layout", exact=parsed.exact,
+                                source_confidence=min(t.confidence for t in line.tokens))
+            return [Candidate(spec.key, parsed.value, line.text, line.page, line.bbox, evidence)]
+    return []
+
+
+def choose(candidates: list[Candidate]) -> Candidate | None:
+    """The strongest value, its support (agreeing candidates) and ambiguity (rivals) recorded."""
+    if not candidates:
+        return None
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        groups.setdefault(_value_key(candidate.value), []).append(candidate)
+    ranked = sorted(
+        groups.values(),
+        key=lambda group: (-_group_strength(group), min(c.order for c in group)),
+    )
+    top = _group_strength(ranked[0])
+    close = [g for g in ranked if _group_strength(g) >= 0.95 * top]
+    best_group = min(close, key=lambda group: min(c.order for c in group))
+    ranked = [best_group, *[g for g in ranked if g is not best_group]]
+    best = max(best_group, key=lambda c: (c.strength, -c.order))
+    rival = _group_strength(ranked[1]) if len(ranked) > 1 else 0.0
+    ambiguity = _ambiguity(_group_strength(best_group), rival)
+    positions = {(c.page, c.bbox) for c in best_group}
+    evidence = replace(best.evidence, ambiguity=ambiguity, support=len(positions) - 1)
+    return replace(best, evidence=evidence)
+
+
+def _value_key(value: object) -> str:
+    return " ".join(str(value).split()).casefold()
+
+
+def _group_strength(group: list[Candidate]) -> float:
+    best = max(c.strength for c in group)
+    return 1.0 - (1.0 - best) * (0.85 ** (len(group) - 1))
+
+
+def _ambiguity(best: float, rival: float) -> float:
+    if best <= 0 or rival <= 0:
+        return 0.0
+    ratio = rival / best
+    return max(0.0, (ratio - 0.5) / 0.5)
+
+
+TOTAL_KEYS = ("total_amount", "subtotal_amount", "tax_amount")
+
+
+def cross_check_money(
+    chosen: dict[str, Candidate | None], candidates: dict[str, list[Candidate]]
+) -> dict[str, Candidate | None]:
+    """Prefer the total, subtotal and tax that add up; mark agreeing values consistent."""
+    if not all(key in candidates for key in ("total_amount", "subtotal_amount")):
+        return chosen
+    totals = _top_values(candidates["total_amount"])
+    subtotals = _top_values(candidates["subtotal_amount"])
+    taxes: list[Candidate | None] = [*_top_values(candidates.get("tax_amount", [])), None]
+    best: tuple[float, Candidate, Candidate, Candidate | None] | None = None
+    for total in totals:
+        for subtotal in subtotals:
+            for tax in taxes:
+                if not _adds_up(total, subtotal, tax):
+                    continue
+                weight = total.strength + subtotal.strength + (tax.strength if tax else 0.0)
+                if best is None or weight > best[0]:
+                    best = (weight, total, subtotal, tax)
+    if best is None:
+        return _derive_missing(chosen)
+    _, total, subtotal, tax = best
+    updated = dict(chosen)
+    for key, candidate in (("total_amount", total), ("subtotal_amount", subtotal),
+                           ("tax_amount", tax)):
+        if candidate is None or key not in chosen:
+            continue
+        previous = chosen.get(key)
+        agreed = choose([c for c in candidates[key] if c.value == candidate.value])
+        agreed = agreed or candidate
+        evidence = replace(agreed.evidence, consistent=True)
+        if previous is not None and previous.value != candidate.value:
+            evidence = replace(evidence, ambiguity=max(evidence.ambiguity, 0.3))
+        updated[key] = replace(agreed, evidence=evidence)
+    return updated
+
+
+def _top_values(cands: list[Candidate]) -> list[Candidate]:
+    by_value: dict[str, Candidate] = {}
+    for candidate in sorted(cands, key=lambda c: -c.strength):
+        by_value.setdefault(str(candidate.value), candidate)
+    return list(by_value.values())[:5]
+
+
+def _decimal(candidate: Candidate | None) -> Decimal | None:
+    if candidate is None:
+        return None
+    try:
+        return Decimal(str(candidate.value))
+    except InvalidOperation:
+        return None
+
+
+def _adds_up(total: Candidate, subtotal: Candidate, tax: Candidate | None) -> bool:
+    t, s, x = _decimal(total), _decimal(subtotal), _decimal(tax)
+    if t is None or s is None:
+        return False
+    if x is None:
+        return t > 0 and s == t
+    return t > 0 and abs(s + x - t) <= Decimal("0.011") and s > 0
+
+
+def _derive_missing(chosen: dict[str, Candidate | None]) -> dict[str, Candidate | None]:
+    """Without a consistent triple, a missing subtotal is the total less the tax shown (or the
+    total itself when no tax is shown)."""
+    total = chosen.get("total_amount")
+    if total is None or "subtotal_amount" not in chosen or chosen.get("subtotal_amount"):
+        return chosen
+    tax = chosen.get("tax_amount")
+    if tax is not None and tax.strength < 0.7:
+        return chosen
+    total_value, tax_value = _decimal(total), _decimal(tax)
+    if total_value is None or (tax is not None and tax_value is None):
+        return chosen
+    value = total_value - (tax_value or Decimal(0))
+    if value <= 0:
+        return chosen
+    updated = dict(chosen)
+    evidence = Evidence("derived", source_confidence=total.evidence.source_confidence)
+    updated["subtotal_amount"] = replace(
+        total, key="subtotal_amount", value=f"{value:.2f}", evidence=evidence
+    )
+    return updated
+
+
+def _fill_currency(
+    context: DocumentContext, specs: tuple[FieldSpec, ...], chosen: dict[str, Candidate | None]
+) -> dict[str, Candidate | None]:
+    """A currency field without a labelled value takes the totals' or the document's currency."""
+    keys = [s.key for s in specs if semantic_kind(s.key, s.type) == "currency"]
+    if not keys:
+        return chosen
+    updated = dict(chosen)
+    for key in keys:
+        if updated.get(key) is not None:
+            continue
+        money = [c for c in chosen.values() if c is not None and c.currency]
+        code = money[0].currency if money else context.currency
+        if code is None:
+            continue
+        agreeing = sum(1 for c in money if c.currency == code)
+        evidence = Evidence(
+            "document",
+            support=min(agreeing + max(context.currency_support, 0), 3),
+            ambiguity=0.0 if context.currency in (None, code) else 0.6,
+        )
+        anchor = money[0] if money else None
+        updated[key] = Candidate(
+            key, code, code, anchor.page if anchor else context.lines[0].page,
+            anchor.bbox if anchor else context.lines[0].bbox, evidence,
+        )
+    return updated

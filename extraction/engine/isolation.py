@@ -1,0 +1,124 @@
+"""Run the engine in a child process with a memory limit and a wall-clock kill.
+
+Called by the extraction worker (and `evaluate`) instead of `run_engine` directly. PyMuPDF is
+neither thread-safe nor crash-proof on hostile files, and OCR can exhaust memory: the child
+process (forked, so nothing is re-imported) sets RLIMIT_AS and is killed when the deadline
+passes. The caller gets the `EngineResult`, or an `EngineError` with code TIMEOUT, MEMORY_LIMIT or
+WORKER_CRASHED, or the child's own `EngineError` (CORRUPT_FILE, PASSWORD_REQUIRED, ...). A crash
+in the child never propagates to the caller's process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import time
+import traceback
+from multiprocessing.connection import Connection
+from typing import Any
+
+from extraction.engine.types import EngineError, EngineInput, EngineResult
+
+DEFAULT_TIMEOUT_SECONDS = 300.0
+DEFAULT_MEMORY_LIMIT_BYTES = 3 * 1024**3
+
+
+def _child(
+    engine_input: EngineInput, memory_limit: int | None, sender: Connection
+) -> None:  # pragma: no cover - runs in the forked child; its outcomes are tested via the parent
+    try:
+        if memory_limit:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+        from extraction.engine import run_engine
+
+        result = run_engine(engine_input)
+        sender.send(("ok", result))
+    except EngineError as exc:
+        sender.send(("error", exc.code, exc.message))
+    except MemoryError:
+        _send_quietly(sender, ("error", "MEMORY_LIMIT", "The job exceeded its memory limit."))
+    except Exception as exc:
+        message = f"{type(exc).__name__}: {exc}"
+        if _looks_like_memory(exc):
+            _send_quietly(sender, ("error", "MEMORY_LIMIT", message))
+        else:
+            _send_quietly(sender, ("error", "WORKER_CRASHED", message + "\n" +
+                                   traceback.format_exc(limit=5)))
+    finally:
+        sender.close()
+        os._exit(0)
+
+
+def _looks_like_memory(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "memory" in text or "cannot allocate" in text or "bad_alloc" in text
+
+
+def _send_quietly(sender: Connection, message: tuple[Any, ...]) -> None:
+    try:
+        sender.send(message)
+    except (OSError, MemoryError, ValueError):
+        pass
+
+
+def run_engine_isolated(
+    engine_input: EngineInput,
+    *,
+    timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
+    memory_limit_bytes: int | None = DEFAULT_MEMORY_LIMIT_BYTES,
+) -> EngineResult:
+    """`run_engine` in a forked child; raises EngineError on any failure, never crashes."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_child, args=(engine_input, memory_limit_bytes, sender), daemon=True
+    )
+    process.start()
+    sender.close()
+    deadline = time.monotonic() + timeout_seconds
+    try:
+        message = _receive(receiver, process, deadline)
+    finally:
+        receiver.close()
+        _reap(process)
+    if message is None:
+        code = process.exitcode
+        if code is not None and code < 0 and -code == signal.SIGKILL and memory_limit_bytes:
+            raise EngineError("MEMORY_LIMIT", "The job was killed, probably for memory.")
+        raise EngineError("WORKER_CRASHED", f"The engine process died (exit code {code}).")
+    if message[0] == "ok":
+        return message[1]
+    raise EngineError(message[1], message[2])
+
+
+def _receive(
+    receiver: Connection, process: multiprocessing.process.BaseProcess, deadline: float
+) -> tuple[Any, ...] | None:
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            _kill(process)
+            raise EngineError("TIMEOUT", "The job ran past its time limit and was stopped.")
+        if receiver.poll(min(remaining, 0.5)):
+            try:
+                return receiver.recv()
+            except (EOFError, OSError):
+                return None
+            except MemoryError as exc:
+                raise EngineError("MEMORY_LIMIT", "The result was too large to receive.") from exc
+        if not process.is_alive() and not receiver.poll(0):
+            return None
+
+
+def _kill(process: multiprocessing.process.BaseProcess) -> None:
+    if process.is_alive() and process.pid is not None:
+        os.kill(process.pid, signal.SIGKILL)
+
+
+def _reap(process: multiprocessing.process.BaseProcess) -> None:
+    process.join(timeout=5)
+    if process.is_alive():
+        _kill(process)
+        process.join(timeout=5)

@@ -1,0 +1,229 @@
+"""Label anchoring: find where a field's label is printed and propose the values around it.
+
+Called by `fields.py`. A label is any of the field's label, its synonyms and the built-in
+synonyms of its key, matched fuzzily on whole words (spacing and punctuation ignored, so OCR's
+`VendorName:` still matches `Vendor Name`). Where labels overlap, the longest wins: `Invoice Date`
+is not also an `Invoice` label. Value candidates are the rest of the label's phrase, the next
+phrases to the right on the same line, and the phrases just below that overlap the label
+horizontally. This module proposes; parsing and scoring happen in `fields.py`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from extraction.engine.layout import Line, Phrase, Token
+from extraction.engine.synonyms import BUILTIN_SYNONYMS
+from extraction.engine.types import FieldSpec
+
+
+def compact(text: str) -> str:
+    """Lowercase alphanumerics without accents: the form labels are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-z#°]", "", stripped.replace("º", "°"))
+
+
+def label_variants(spec: FieldSpec) -> list[str]:
+    """Distinct compact label forms for the field, its synonyms first, built-ins after."""
+    seen: list[str] = []
+    for text in (spec.label, *spec.synonyms, *BUILTIN_SYNONYMS.get(spec.key, ())):
+        form = compact(text)
+        if form and form not in seen:
+            seen.append(form)
+    return seen
+
+
+def _threshold(form: str) -> float:
+    if len(form) <= 4:
+        return 100.0
+    if len(form) <= 7:
+        return 90.0
+    return 85.0
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    key: str
+    line: Line
+    start: int
+    end: int
+    """Token span [start, end) of the label within the line."""
+    score: float
+    """0-1 similarity of the printed label to the closest variant."""
+    length: int
+    """Compact length of the printed label; the longest overlapping label wins."""
+    variant: str = ""
+    """The compact label form that matched."""
+    partial_tail: str = ""
+    """Text glued after the label inside its last token (`Date:12/20/2020` -> `12/20/2020`)."""
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return self.line.tokens[self.start:self.end]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        boxes = [t.bbox for t in self.tokens]
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+    @property
+    def qualified(self) -> bool:
+        """A word precedes the label in its phrase (`Order Date` is no `Date` label)."""
+        if self.phrase_start or self.start == 0:
+            return False
+        previous = self.line.tokens[self.start - 1].text
+        return sum(ch.isalpha() for ch in previous) >= 2 and not previous.endswith(":")
+
+    @property
+    def phrase_start(self) -> bool:
+        return any(p.tokens[0] is self.line.tokens[self.start] for p in self.line.phrases)
+
+
+def find_label_hits(lines: list[Line], specs: tuple[FieldSpec, ...]) -> list[LabelHit]:
+    """Every label occurrence of every field, overlaps resolved in favour of longer labels."""
+    variants = {spec.key: label_variants(spec) for spec in specs}
+    hits: list[LabelHit] = []
+    for line in lines:
+        forms = [compact(token.text) for token in line.tokens]
+        for start in range(len(line.tokens)):
+            if not forms[start]:
+                continue
+            for key, options in variants.items():
+                hit = _best_hit(key, line, forms, start, options)
+                if hit is not None:
+                    hits.append(hit)
+    return _resolve_overlaps(hits)
+
+
+def _best_hit(
+    key: str, line: Line, forms: list[str], start: int, options: list[str]
+) -> LabelHit | None:
+    best: LabelHit | None = None
+    first = forms[start][0]
+    for option in options:
+        if option[0] != first:
+            continue
+        joined = ""
+        for end in range(start, min(len(forms), start + 6)):
+            joined += forms[end]
+            if len(joined) > len(option) + 3:
+                hit = _glued_hit(key, line, forms, start, end, joined, option)
+                if hit and (best is None or hit.score > best.score):
+                    best = hit
+                break
+            score = fuzz.ratio(joined, option)
+            better = best is None or (score / 100, len(joined)) > (best.score, best.length)
+            if score >= _threshold(option) and better:
+                best = LabelHit(key, line, start, end + 1, score / 100, len(joined), option)
+    return best
+
+
+def _glued_hit(
+    key: str, line: Line, forms: list[str], start: int, end: int, joined: str, option: str
+) -> LabelHit | None:
+    """A label printed with its value in one token, separated by a colon (`Email:a@b.c`)."""
+    raw = line.tokens[end].text
+    if ":" not in raw:
+        return None
+    head, _, tail = raw.partition(":")
+    before = "".join(forms[start:end]) + compact(head)
+    if not tail or fuzz.ratio(before, option) < _threshold(option):
+        return None
+    return LabelHit(key, line, start, end + 1, fuzz.ratio(before, option) / 100, len(before),
+                    option, partial_tail=tail)
+
+
+def _resolve_overlaps(hits: list[LabelHit]) -> list[LabelHit]:
+    ordered = sorted(hits, key=lambda h: (-h.length, -h.score))
+    kept: list[LabelHit] = []
+    claimed: dict[tuple[int, int], int] = {}
+    for hit in ordered:
+        spans = [(hit.line.index, i) for i in range(hit.start, hit.end)]
+        if any(claimed.get(span, hit.length) > hit.length for span in spans):
+            continue
+        kept.append(hit)
+        for span in spans:
+            claimed[span] = max(claimed.get(span, 0), hit.length)
+    return kept
+
+
+@dataclass(frozen=True)
+class ValueSpot:
+    """Where a candidate value was found relative to its label."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    position: str
+    """`inline` (same phrase), `right` (later phrase, same line), `below`."""
+    steps: int
+    """0 for the nearest spot of its kind; each skipped phrase or line adds one."""
+
+
+def value_spots(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> list[ValueSpot]:
+    """Candidate value texts around a label, nearest first within each direction."""
+    spots: list[ValueSpot] = []
+    line = hit.line
+    phrase = _phrase_of(line, hit.end - 1)
+    after = [t for t in phrase.tokens if line.tokens.index(t) >= hit.end]
+    inline_tokens = tuple(after)
+    inline_text = " ".join(t.text for t in after)
+    if hit.partial_tail:
+        inline_text = (hit.partial_tail + " " + inline_text).strip()
+        inline_tokens = (line.tokens[hit.end - 1], *after)
+    inline_text = _strip_lead(inline_text)
+    if inline_text:
+        spots.append(ValueSpot(inline_text, inline_tokens, "inline", 0))
+    later = [p for p in line.phrases if p.tokens[0].bbox[0] > hit.bbox[2] and p is not phrase]
+    for steps, right in enumerate(later[:3]):
+        if _is_label(right, label_tokens):
+            break
+        text = _strip_lead(right.text)
+        if text:
+            spots.append(ValueSpot(text, right.tokens, "right", steps))
+    spots.extend(_below(hit, lines, label_tokens))
+    return spots
+
+
+def _phrase_of(line: Line, token_index: int) -> Phrase:
+    token = line.tokens[token_index]
+    for phrase in line.phrases:
+        if any(t is token for t in phrase.tokens):
+            return phrase
+    return line.phrases[-1]
+
+
+def _is_label(phrase: Phrase, label_tokens: set[int]) -> bool:
+    return id(phrase.tokens[0]) in label_tokens
+
+
+def _strip_lead(text: str) -> str:
+    return re.sub(r"^[\s:#.\-–=|]+|^(n[°o]|nr|no\.|nº)\s*[:.]?\s*", "", text,
+                  flags=re.IGNORECASE).strip()
+
+
+def _below(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> list[ValueSpot]:
+    spots: list[ValueSpot] = []
+    x0, _, x1, y1 = hit.bbox
+    height = max(hit.bbox[3] - hit.bbox[1], 4.0)
+    steps = 0
+    for line in lines[hit.line.index + 1: hit.line.index + 5]:
+        if line.page != hit.line.page or line.bbox[1] - y1 > 3.5 * height * (steps + 1):
+            break
+        for phrase in line.phrases:
+            px0, _, px1, _ = phrase.bbox
+            overlap = min(px1, x1 + height) - max(px0, x0 - height)
+            if overlap <= 0:
+                continue
+            if _is_label(phrase, label_tokens):
+                return spots
+            spots.append(ValueSpot(_strip_lead(phrase.text), phrase.tokens, "below", steps))
+        steps += 1
+        if spots:
+            break
+    return spots

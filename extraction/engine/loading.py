@@ -1,0 +1,136 @@
+"""Open an upload: sniff its type from the bytes, decrypt PDFs, enforce page and pixel limits.
+
+Called by `run_engine` first. The file name is never trusted; only magic bytes decide. Failures
+are `EngineError`s with the stable codes of SPEC §8 (UNSUPPORTED_FILE_TYPE, CORRUPT_FILE,
+PASSWORD_REQUIRED, INVALID_PASSWORD, TOO_MANY_PAGES, IMAGE_TOO_LARGE). Nothing here runs OCR.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+import pymupdf
+from PIL import Image
+
+from extraction.engine.types import EngineError, EngineLimits
+
+PDF = "application/pdf"
+PNG = "image/png"
+JPEG = "image/jpeg"
+TIFF = "image/tiff"
+
+
+def sniff_media_type(content: bytes) -> str:
+    """The media type the bytes really are; raises UNSUPPORTED_FILE_TYPE otherwise."""
+    if not content:
+        raise EngineError("CORRUPT_FILE", "The file is empty.")
+    head = content[:1024]
+    if b"%PDF-" in head:
+        return PDF
+    if content.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if content.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if content.startswith((b"II*\x00", b"MM\x00*")):
+        return TIFF
+    raise EngineError(
+        "UNSUPPORTED_FILE_TYPE", "Only PDF, PNG, JPEG and TIFF files can be processed."
+    )
+
+
+@dataclass
+class LoadedFile:
+    """An opened upload: a PDF document or a list of page images (never both)."""
+
+    media_type: str
+    pdf: pymupdf.Document | None = None
+    images: list[Image.Image] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return self.pdf.page_count if self.pdf is not None else len(self.images)
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+        for image in self.images:
+            image.close()
+
+
+def load_file(content: bytes, password: str | None, limits: EngineLimits) -> LoadedFile:
+    media_type = sniff_media_type(content)
+    if media_type == PDF:
+        return LoadedFile(media_type, pdf=open_pdf(content, password, limits))
+    return LoadedFile(media_type, images=open_images(content, limits))
+
+
+def open_pdf(content: bytes, password: str | None, limits: EngineLimits) -> pymupdf.Document:
+    try:
+        document = pymupdf.open(stream=content, filetype="pdf")
+    except (pymupdf.FileDataError, RuntimeError, ValueError) as exc:
+        raise EngineError("CORRUPT_FILE", f"The PDF cannot be read: {exc}") from exc
+    if document.needs_pass:
+        if not password:
+            document.close()
+            raise EngineError("PASSWORD_REQUIRED", "The PDF is encrypted; give its password.")
+        if not document.authenticate(password):
+            document.close()
+            raise EngineError("INVALID_PASSWORD", "The password does not open this PDF.")
+    if document.page_count == 0:
+        document.close()
+        raise EngineError("CORRUPT_FILE", "The PDF has no pages.")
+    if document.page_count > limits.max_pages:
+        count = document.page_count
+        document.close()
+        raise EngineError(
+            "TOO_MANY_PAGES", f"The PDF has {count} pages; the limit is {limits.max_pages}."
+        )
+    return document
+
+
+def open_images(content: bytes, limits: EngineLimits) -> list[Image.Image]:
+    """Decode every frame, checking the pixel cap before any frame is decoded."""
+    try:
+        image = Image.open(io.BytesIO(content))
+    except (OSError, Image.DecompressionBombError, ValueError) as exc:
+        raise EngineError("CORRUPT_FILE", f"The image cannot be read: {exc}") from exc
+    frames: list[Image.Image] = []
+    frame_count = getattr(image, "n_frames", 1)
+    if frame_count > limits.max_pages:
+        raise EngineError(
+            "TOO_MANY_PAGES", f"The image has {frame_count} pages; the limit is {limits.max_pages}."
+        )
+    for index in range(frame_count):
+        try:
+            image.seek(index)
+        except EOFError:
+            break
+        width, height = image.size
+        if width * height > limits.max_pixels:
+            raise EngineError(
+                "IMAGE_TOO_LARGE",
+                f"Page {index + 1} has {width}x{height} pixels; the limit is {limits.max_pixels}.",
+            )
+        try:
+            frames.append(_normalised_frame(image))
+        except (OSError, ValueError, SyntaxError) as exc:
+            raise EngineError("CORRUPT_FILE", f"The image cannot be decoded: {exc}") from exc
+    if not frames:
+        raise EngineError("CORRUPT_FILE", "The image has no pages.")
+    return frames
+
+
+def _normalised_frame(image: Image.Image) -> Image.Image:
+    """A decoded RGB copy, turned upright by its EXIF orientation."""
+    image.load()
+    frame = image.copy()
+    try:
+        from PIL import ImageOps
+
+        frame = ImageOps.exif_transpose(frame) or frame
+    except (OSError, ValueError, KeyError):
+        pass
+    if frame.mode not in ("RGB", "L"):
+        frame = frame.convert("RGB")
+    return frame

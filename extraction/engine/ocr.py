@@ -1,0 +1,294 @@
+"""Optical character recognition of page images into positioned, scored words.
+
+Called by `words.py` for images and for PDF pages without a usable text layer. RapidOCR (ONNX
+models shipped in its wheel) is always available and reads characters well but often drops the
+spaces between Latin words; Tesseract, when its binary is installed, segments words well and
+gives per-word confidence. When both are present their outputs are fused: RapidOCR's characters,
+Tesseract's word boundaries. Page rotation (0/90/180/270) is detected first, by Tesseract's OSD or,
+without it, by comparing RapidOCR's confidence on the four orientations. Coordinates returned are
+pixels of the upright image; the caller maps them back to page space.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+from rapidfuzz.distance import Levenshtein
+
+from extraction.engine.types import Word
+
+TESSERACT_LANGS = ("eng", "deu", "fra", "nld", "spa")
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    words: tuple[Word, ...]
+    rotation: int
+    """Clockwise degrees the image was turned by before reading (0, 90, 180, 270)."""
+    width: int
+    height: int
+    engine: str
+
+
+@functools.cache
+def _rapid_engine():
+    from rapidocr_onnxruntime import RapidOCR
+
+    return RapidOCR(print_verbose=False)
+
+
+@functools.cache
+def tesseract_available() -> bool:
+    if shutil.which("tesseract") is None:
+        return False
+    try:
+        import pytesseract  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@functools.cache
+def _tesseract_langs() -> str:
+    import pytesseract
+
+    try:
+        installed = set(pytesseract.get_languages(config=""))
+    except (OSError, RuntimeError, pytesseract.TesseractError):
+        installed = {"eng"}
+    langs = [lang for lang in TESSERACT_LANGS if lang in installed]
+    return "+".join(langs or ["eng"])
+
+
+def ocr_image(image: Image.Image, *, engine: str = "auto") -> OcrPage:
+    """Read an image, turning it upright first; `engine` is auto, rapidocr or tesseract."""
+    rgb = image.convert("RGB")
+    use_tesseract = engine in ("auto", "tesseract") and tesseract_available()
+    rotation = detect_rotation(rgb, use_tesseract=use_tesseract)
+    upright = rgb.rotate(-rotation, expand=True) if rotation else rgb
+    if engine == "tesseract" and use_tesseract:
+        words = tesseract_words(upright)
+        name = "tesseract"
+    elif use_tesseract:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(tesseract_words, upright, "eng")
+            lines = rapid_lines(upright)
+            words = fuse(lines, pending.result())
+        name = "rapidocr+tesseract"
+    else:
+        lines = rapid_lines(upright)
+        words = [w for line in lines for w in line_words(line, None)]
+        name = "rapidocr"
+    return OcrPage(tuple(words), rotation, upright.width, upright.height, name)
+
+
+@dataclass(frozen=True)
+class RapidLine:
+    text: str
+    box: tuple[float, float, float, float]
+    score: float
+    char_boxes: tuple[tuple[float, float], ...]
+    """x0, x1 per character of `text`."""
+    char_scores: tuple[float, ...]
+
+
+def rapid_lines(image: Image.Image) -> list[RapidLine]:
+    result, _ = _rapid_engine()(np.asarray(image), return_word_box=True)
+    lines: list[RapidLine] = []
+    for item in result or []:
+        points, text, score = item[0], str(item[1]), float(item[2])
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        box = (min(xs), min(ys), max(xs), max(ys))
+        char_boxes: tuple[tuple[float, float], ...] = ()
+        char_scores: tuple[float, ...] = ()
+        if len(item) >= 6 and len(item[3]) == len(text):
+            char_boxes = tuple(
+                (min(p[0] for p in quad), max(p[0] for p in quad)) for quad in item[3]
+            )
+            char_scores = tuple(float(s) for s in item[5])
+        if not char_boxes:
+            step = (box[2] - box[0]) / max(len(text), 1)
+            char_boxes = tuple((box[0] + i * step, box[0] + (i + 1) * step)
+                               for i in range(len(text)))
+            char_scores = tuple(score for _ in text)
+        lines.append(RapidLine(text, box, score, char_boxes, char_scores))
+    return lines
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=:)(?=\S)")
+
+
+def line_words(line: RapidLine, boundaries: set[int] | None) -> list[Word]:
+    """Split a RapidOCR line into words at spaces and at the given character boundaries.
+
+    Without Tesseract's boundaries, a lower-to-upper case change or a colon glued to the next
+    word also starts a word (RapidOCR's typical lost spaces: `VendorName:Balozi`).
+    """
+    cuts = set(boundaries or ())
+    if boundaries is None:
+        cuts.update(m.start() for m in _CAMEL.finditer(line.text))
+    words: list[Word] = []
+    start = None
+    for index, char in enumerate(line.text + " "):
+        if index in cuts and start is not None and char != " ":
+            words.append(_make_word(line, start, index))
+            start = None
+        if char == " ":
+            if start is not None:
+                words.append(_make_word(line, start, index))
+                start = None
+        elif start is None:
+            start = index
+    return [w for w in words if w.text]
+
+
+def _make_word(line: RapidLine, start: int, end: int) -> Word:
+    text = line.text[start:end]
+    x0 = line.char_boxes[start][0]
+    x1 = line.char_boxes[end - 1][1]
+    scores = line.char_scores[start:end] or (line.score,)
+    confidence = 100.0 * min(min(scores), line.score + 0.02)
+    return Word(text, (float(x0), line.box[1], float(max(x1, x0 + 1)), line.box[3]), confidence)
+
+
+def tesseract_words(image: Image.Image, lang: str | None = None) -> list[Word]:
+    """Tesseract's words; `lang` defaults to every installed language of TESSERACT_LANGS.
+
+    When fusing with RapidOCR only word boundaries are needed, and English alone is faster.
+    """
+    import pytesseract
+
+    data = pytesseract.image_to_data(
+        image, lang=lang or _tesseract_langs(), config="--psm 11",
+        output_type=pytesseract.Output.DICT,
+    )
+    words: list[Word] = []
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0:
+            continue
+        left, top = float(data["left"][i]), float(data["top"][i])
+        box = (left, top, left + float(data["width"][i]), top + float(data["height"][i]))
+        words.append(Word(text, box, conf))
+    return words
+
+
+def _center_inside(word: Word, box: tuple[float, float, float, float]) -> bool:
+    cx = (word.bbox[0] + word.bbox[2]) / 2
+    cy = (word.bbox[1] + word.bbox[3]) / 2
+    return box[0] - 2 <= cx <= box[2] + 2 and box[1] - 2 <= cy <= box[3] + 2
+
+
+def fuse(lines: list[RapidLine], tess: list[Word]) -> list[Word]:
+    """RapidOCR characters split at Tesseract's word boundaries; Tesseract fills what Rapid missed.
+
+    A word on which the two engines disagree keeps RapidOCR's reading with a lowered confidence.
+    """
+    used: set[int] = set()
+    words: list[Word] = []
+    for line in lines:
+        inside = [i for i, w in enumerate(tess) if i not in used and _center_inside(w, line.box)]
+        inside.sort(key=lambda i: tess[i].bbox[0])
+        used.update(inside)
+        boundaries, agreement = _boundaries_from(line.text, [tess[i].text for i in inside])
+        for word in line_words(line, boundaries if inside else None):
+            if inside and agreement < 0.8:
+                word = Word(word.text, word.bbox, word.confidence * (0.6 + 0.4 * agreement))
+            words.append(word)
+    for index, word in enumerate(tess):
+        if index in used or word.confidence < 70:
+            continue
+        if sum(ch.isalnum() for ch in word.text) >= max(2, len(word.text) // 2):
+            words.append(Word(word.text, word.bbox, word.confidence * 0.9))
+    return words
+
+
+def _boundaries_from(text: str, tess_texts: list[str]) -> tuple[set[int], float]:
+    """Word starts (indexes into `text`) implied by Tesseract's words, and how well they agree."""
+    compact_index = [i for i, ch in enumerate(text) if ch != " "]
+    compact = "".join(text[i] for i in compact_index)
+    other = "".join(tess_texts)
+    if not compact or not other:
+        return set(), 0.0
+    starts_in_other: set[int] = set()
+    position = 0
+    for item in tess_texts:
+        if position:
+            starts_in_other.add(position)
+        position += len(item)
+    mapping = _align(other, compact)
+    boundaries = {
+        compact_index[mapping[pos]]
+        for pos in starts_in_other
+        if pos in mapping and mapping[pos] < len(compact_index)
+    }
+    agreement = Levenshtein.normalized_similarity(compact.lower(), other.lower())
+    return boundaries, agreement
+
+
+def _align(source: str, target: str) -> dict[int, int]:
+    """Map character positions of `source` to positions of `target` along an edit script."""
+    mapping: dict[int, int] = {}
+    for tag, s0, s1, t0, t1 in Levenshtein.opcodes(source.lower(), target.lower()):
+        if tag in ("equal", "replace"):
+            for offset in range(min(s1 - s0, t1 - t0)):
+                mapping[s0 + offset] = t0 + offset
+        elif tag == "delete":
+            for pos in range(s0, s1):
+                mapping[pos] = t0
+    return mapping
+
+
+def detect_rotation(image: Image.Image, *, use_tesseract: bool) -> int:
+    """Clockwise rotation of the text on the page: 0, 90, 180 or 270."""
+    if use_tesseract:
+        angle = _tesseract_rotation(image)
+        if angle is not None:
+            return angle
+    return _rapid_rotation(image)
+
+
+def _tesseract_rotation(image: Image.Image) -> int | None:
+    import pytesseract
+
+    try:
+        osd = pytesseract.image_to_osd(image, output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractError:
+        return None
+    confidence = float(osd.get("orientation_conf", 0))
+    angle = int(osd.get("rotate", 0)) % 360
+    if angle and confidence < 1.5:
+        return None
+    return (360 - angle) % 360 if angle in (90, 270) else angle
+
+
+def _rapid_rotation(image: Image.Image) -> int:
+    """Score each orientation of a downscaled copy by recognised characters times confidence."""
+    small = image.copy()
+    small.thumbnail((1000, 1000))
+    scores: dict[int, float] = {}
+    for angle in (0, 90, 180, 270):
+        turned = small.rotate(-angle, expand=True) if angle else small
+        lines = rapid_lines(turned)
+        scores[angle] = sum(
+            line.score ** 4 * sum(ch.isalnum() for ch in line.text) for line in lines
+            if line.box[2] - line.box[0] >= line.box[3] - line.box[1]
+        )
+        if angle == 0 and _clearly_upright(lines):
+            return 0
+    return max(scores, key=lambda a: scores[a])
+
+
+def _clearly_upright(lines: list[RapidLine]) -> bool:
+    wide = [line for line in lines if line.box[2] - line.box[0] > 2 * (line.box[3] - line.box[1])]
+    if len(wide) < 5:
+        return False
+    return sum(line.score for line in wide) / len(wide) > 0.93

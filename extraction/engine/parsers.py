@@ -1,0 +1,404 @@
+"""Typed value parsers: text as printed on a page -> the engine's value conventions.
+
+Called by label anchoring, tables and evaluation. Every parser is pure, takes the raw text (and
+optional document-level hints such as the date order or the decimal convention) and returns a
+`Parsed` or None when the text is not a valid value of the type. Parsers never guess beyond the
+text: a value that cannot be read unambiguously is returned with `exact=False` so that
+confidence scoring can lower it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+MONTHS: dict[str, int] = {}
+_MONTH_NAMES = {
+    1: "january jan januar janvier janv janvier enero ene januari jänner jän",
+    2: "february feb februar février fevrier févr fevr febrero februari",
+    3: "march mar märz maerz mars marzo maart mrt",
+    4: "april apr avril avr abril",
+    5: "may mai mayo mei",
+    6: "june jun juni juin junio",
+    7: "july jul juli juillet juil julio",
+    8: "august aug août aout agosto augustus ago",
+    9: "september sep sept septembre septiembre set",
+    10: "october oct oktober octobre octubre okt",
+    11: "november nov novembre noviembre",
+    12: "december dec dez dezember décembre decembre diciembre dic",
+}
+for _number, _names in _MONTH_NAMES.items():
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "€": "EUR",
+    "$": "USD",
+    "us$": "USD",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "inr": "INR",
+    "chf": "CHF",
+    "fr.": "CHF",
+    "kr": "SEK",
+    "zł": "PLN",
+    "₽": "RUB",
+    "₺": "TRY",
+    "r$": "BRL",
+    "a$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "au$": "AUD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+}
+ISO_CURRENCIES = frozenset(
+    ["EUR", "USD", "GBP", "JPY", "INR", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "HRK", "RUB", "TRY", "BRL", "AUD", "CAD", "NZD", "CNY", "HKD", "SGD", "ZAR", "MXN", "ARS", "CLP", "COP", "PEN", "AED", "SAR", "ILS", "KRW", "THB", "IDR", "MYR", "PHP", "VND", "NGN", "KES", "EGP", "MAD"]
+)
+
+DateOrder = str
+"""`DMY` or `MDY`: how to read an ambiguous numeric date like 03/04/2020."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: object
+    """The normalised value in the engine's convention (see types.py)."""
+    exact: bool = True
+    """False when the reading needed a guess (ambiguous date order, decimal separator)."""
+    currency: str | None = None
+
+
+_DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,4})\s?([./\-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?!\d)")
+_DATE_WORDS = re.compile(
+    r"(?<![\w])(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?\s*(?:de\s+|-|\s)?"
+    r"([a-zA-Zéûäè]{3,10})\.?\s*(?:de\s+|-|,\s*|\s)?(\d{4}|\d{2})(?!\d)"
+)
+_DATE_WORDS_US = re.compile(
+    r"(?<![\w])([a-zA-Zéûäè]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})(?!\d)"
+)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, order: DateOrder = "DMY") -> Parsed | None:
+    """Read the first date in `text`: numeric (ISO, D/M/Y, M/D/Y) or with a month name.
+
+    A numeric date whose day and month are both <= 12 is read in `order` and marked inexact.
+    """
+    found = find_dates(text, order)
+    return found[0][1] if found else None
+
+
+def find_dates(text: str, order: DateOrder = "DMY") -> list[tuple[int, Parsed]]:
+    """All dates in `text` with their start offsets, in reading order."""
+    results: list[tuple[int, Parsed]] = []
+    for match in _DATE_NUMERIC.finditer(text):
+        parsed = _numeric_date(match.group(1), match.group(3), match.group(4), order)
+        if parsed is not None:
+            results.append((match.start(), parsed))
+    for match in _DATE_WORDS.finditer(text):
+        month = MONTHS.get(match.group(2).lower())
+        if month is None:
+            continue
+        day = _safe_date(_year(match.group(3)), month, int(match.group(1)))
+        if day is not None:
+            results.append((match.start(), Parsed(day.isoformat())))
+    for match in _DATE_WORDS_US.finditer(text):
+        month = MONTHS.get(match.group(1).lower())
+        if month is None:
+            continue
+        day = _safe_date(int(match.group(3)), month, int(match.group(2)))
+        if day is not None:
+            results.append((match.start(), Parsed(day.isoformat())))
+    results.sort(key=lambda item: item[0])
+    return results
+
+
+def _numeric_date(first: str, second: str, third: str, order: DateOrder) -> Parsed | None:
+    if len(first) == 4:
+        day = _safe_date(int(first), int(second), int(third))
+        return Parsed(day.isoformat()) if day and len(third) <= 2 else None
+    if len(third) not in (2, 4):
+        return None
+    year = _year(third)
+    a, b = int(first), int(second)
+    dmy = _safe_date(year, b, a)
+    mdy = _safe_date(year, a, b)
+    if dmy and mdy and a != b:
+        chosen = mdy if order == "MDY" else dmy
+        return Parsed(chosen.isoformat(), exact=False)
+    chosen = dmy or mdy
+    return Parsed(chosen.isoformat()) if chosen else None
+
+
+def date_order_hint(text: str) -> DateOrder | None:
+    """The order that the document's unambiguous numeric dates show, if any."""
+    votes = {"DMY": 0, "MDY": 0}
+    for match in _DATE_NUMERIC.finditer(text):
+        first, second = match.group(1), match.group(3)
+        if len(first) == 4:
+            continue
+        a, b = int(first), int(second)
+        if a > 12 >= b >= 1:
+            votes["DMY"] += 1
+        elif b > 12 >= a >= 1 and b <= 31:
+            votes["MDY"] += 1
+    if votes["DMY"] == votes["MDY"]:
+        return None
+    return "DMY" if votes["DMY"] > votes["MDY"] else "MDY"
+
+
+_AMOUNT = re.compile(r"(?<![\w.,])[-−]?\d{1,3}(?:[ .,'’\u202f]\d{3})*(?:[.,]\d{1,2})?(?![\d])|"
+                     r"(?<![\w.,])[-−]?\d+(?:[.,]\d{1,2})?(?!\d)")
+_CURRENCY_TOKEN = re.compile(
+    r"(us\$|r\$|a\$|c\$|ca\$|au\$|[€$£¥₹₽₺]|\b(?:rs\.?|fr\.|zł|[a-z]{3}|euros?|dollars?)\b)",
+    re.IGNORECASE,
+)
+
+
+def detect_currency(text: str) -> str | None:
+    """The ISO 4217 code named or symbolised in `text`, if exactly one kind appears."""
+    codes: list[str] = []
+    for match in _CURRENCY_TOKEN.finditer(text):
+        token = match.group(1)
+        code = CURRENCY_SYMBOLS.get(token.lower())
+        if code is None and token.upper() in ISO_CURRENCIES and token.isupper():
+            code = token.upper()
+        if code:
+            codes.append(code)
+    return codes[0] if codes and len(set(codes)) == 1 else None
+
+
+def _to_decimal(raw: str, decimal_comma: bool | None) -> tuple[Decimal, bool] | None:
+    """Read one numeric token with either convention; bool says whether it was unambiguous."""
+    text = raw.replace("−", "-").replace("\u202f", "").replace("'", "").replace("’", "")
+    text = text.replace(" ", "")
+    negative = text.startswith("-")
+    text = text.lstrip("-")
+    exact = True
+    if "," in text and "." in text:
+        decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
+    elif "," in text or "." in text:
+        sep = "," if "," in text else "."
+        head, _, tail = text.rpartition(sep)
+        if text.count(sep) > 1:
+            decimal_sep = "" if len(tail) == 3 else sep
+        elif len(tail) == 3:
+            if decimal_comma is None:
+                exact = False
+                decimal_sep = ""
+            else:
+                decimal_sep = "" if (sep == ",") != decimal_comma else sep
+                exact = len(head) <= 3 and head != "0"
+            if head in ("0", ""):
+                decimal_sep = sep
+        else:
+            decimal_sep = sep
+    else:
+        decimal_sep = ""
+    thousands = {",", "."} - {decimal_sep}
+    for sep in thousands:
+        text = text.replace(sep, "")
+    if decimal_sep:
+        text = text.replace(decimal_sep, ".")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return (-value if negative else value), exact
+
+
+def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
+    """Read an amount with optional currency symbol or code; value is a 2-place decimal string."""
+    cleaned = text.strip()
+    if not cleaned or len(cleaned) > 40 or _DATE_NUMERIC.search(cleaned):
+        return None
+    matches = list(_AMOUNT.finditer(cleaned))
+    if not matches:
+        return None
+    match = max(matches, key=lambda m: len(m.group(0)))
+    rest = (cleaned[: match.start()] + " " + cleaned[match.end():]).strip()
+    currency = detect_currency(rest)
+    leftover = _CURRENCY_TOKEN.sub("", rest)
+    leftover = re.sub(r"[\s:()*+\-=/]|\b(ttc|ht|incl|excl|net|vat|tax|tva)\b\.?", "", leftover,
+                      flags=re.IGNORECASE)
+    read = _to_decimal(match.group(0), decimal_comma)
+    if read is None:
+        return None
+    value, exact = read
+    if len(matches) > 1 or leftover:
+        exact = False
+        if len(leftover) > 6:
+            return None
+    return Parsed(f"{value.quantize(Decimal('0.01'))}", exact=exact, currency=currency)
+
+
+def parse_number(text: str, decimal_comma: bool | None = None) -> Parsed | None:
+    """Read a plain number (quantity, count); value is a normalised decimal string."""
+    cleaned = text.strip()
+    match = _AMOUNT.fullmatch(cleaned) or _AMOUNT.search(cleaned)
+    if match is None:
+        return None
+    read = _to_decimal(match.group(0), decimal_comma)
+    if read is None:
+        return None
+    value, exact = read
+    if match.group(0) != cleaned:
+        exact = False
+        if len(cleaned) - len(match.group(0)) > 8:
+            return None
+    normal = value.normalize()
+    return Parsed(format(normal, "f"), exact=exact)
+
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+
+
+def parse_email(text: str) -> Parsed | None:
+    match = _EMAIL.search(text)
+    if match is None:
+        return None
+    exact = match.group(0).strip() == text.strip()
+    return Parsed(match.group(0).lower().rstrip("."), exact=exact)
+
+
+_PHONE = re.compile(r"(?<![\w])(\+?\(?\d[\d\s().\-/]{5,}\d)(?![\w])")
+
+
+def parse_phone(text: str) -> Parsed | None:
+    """A phone number of 7 to 15 digits, keeping the printed grouping."""
+    for match in _PHONE.finditer(text):
+        raw = match.group(1).strip()
+        digits = re.sub(r"\D", "", raw)
+        if 7 <= len(digits) <= 15 and not _looks_like_date(raw):
+            exact = raw == text.strip()
+            return Parsed(raw, exact=exact)
+    return None
+
+
+def _looks_like_date(text: str) -> bool:
+    return bool(_DATE_NUMERIC.fullmatch(text.strip()))
+
+
+_IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?)\b")
+
+
+def iban_is_valid(iban: str) -> bool:
+    """ISO 13616 mod-97 check."""
+    compact = re.sub(r"\s", "", iban).upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
+        return False
+    moved = compact[4:] + compact[:4]
+    digits = "".join(str(int(ch, 36)) for ch in moved)
+    return int(digits) % 97 == 1
+
+
+def parse_iban(text: str) -> Parsed | None:
+    for match in _IBAN.finditer(text.upper()):
+        compact = re.sub(r"\s", "", match.group(1))
+        if iban_is_valid(compact):
+            return Parsed(compact)
+    return None
+
+
+_TRUE = {"yes", "y", "true", "ja", "oui", "si", "sí", "x", "☒", "☑", "✓", "✔", "1", "wahr", "vrai"}
+_FALSE = {"no", "n", "false", "nein", "non", "nee", "☐", "0", "falsch", "faux"}
+
+
+def parse_boolean(text: str) -> Parsed | None:
+    token = text.strip().lower().rstrip(".")
+    if token in _TRUE:
+        return Parsed(True)
+    if token in _FALSE:
+        return Parsed(False)
+    return None
+
+
+def parse_enum(text: str, choices: tuple[str, ...]) -> Parsed | None:
+    """The choice that the text names (case-insensitive, whole words)."""
+    lowered = text.lower()
+    hits = [c for c in choices if re.search(rf"(?<!\w){re.escape(c.lower())}(?!\w)", lowered)]
+    if len(hits) == 1:
+        return Parsed(hits[0], exact=lowered.strip() == hits[0].lower())
+    return None
+
+
+def parse_text(text: str) -> Parsed | None:
+    cleaned = " ".join(text.split()).strip(" :;,")
+    return Parsed(cleaned) if cleaned else None
+
+
+def parse_value(
+    field_type: str,
+    text: str,
+    *,
+    date_order: DateOrder = "DMY",
+    decimal_comma: bool | None = None,
+    choices: tuple[str, ...] = (),
+    pattern: str | None = None,
+) -> Parsed | None:
+    """Dispatch on the field type; a `pattern` (regex) must match the text for a value."""
+    if pattern:
+        match = re.search(pattern, text)
+        if match is None:
+            return None
+        text = match.group(1) if match.groups() else match.group(0)
+    if field_type == "date":
+        return parse_date(text, date_order)
+    if field_type == "money":
+        return parse_money(text, decimal_comma)
+    if field_type == "number":
+        return parse_number(text, decimal_comma)
+    if field_type == "email":
+        return parse_email(text)
+    if field_type == "phone":
+        return parse_phone(text)
+    if field_type == "iban":
+        return parse_iban(text)
+    if field_type == "boolean":
+        return parse_boolean(text)
+    if field_type == "enum":
+        return parse_enum(text, choices)
+    return parse_text(text)
+
+
+def normalise_expected(field_type: str, value: object) -> object:
+    """Comparable form of a value for scoring: Decimal, date, casefolded text."""
+    if value is None:
+        return None
+    if field_type in ("money", "number"):
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            return " ".join(str(value).split()).casefold()
+    if field_type == "date":
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            return str(value)
+    if field_type == "boolean":
+        return bool(value)
+    if field_type == "iban":
+        return re.sub(r"\s", "", str(value)).upper()
+    return " ".join(str(value).split()).casefold()

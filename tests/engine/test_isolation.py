@@ -1,0 +1,63 @@
+"""The isolated runner: results come back, failures become EngineError codes, never crashes."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+import extraction.engine as engine
+from extraction.engine import run_engine_isolated
+from extraction.engine.demo_schemas import INVOICE
+from extraction.engine.types import EngineError, EngineInput
+
+
+def _input(content: bytes = b"%PDF-1.4") -> EngineInput:
+    return EngineInput(content, "x.pdf", (INVOICE,))
+
+
+def _code(**kwargs) -> str:
+    with pytest.raises(EngineError) as caught:
+        run_engine_isolated(_input(), **kwargs)
+    return caught.value.code
+
+
+def test_isolated_runner_returns_the_engine_result(invoice_pdf):
+    result = run_engine_isolated(_input(invoice_pdf), timeout_seconds=60)
+    fields = {f.key: f.value for f in result.documents[0].fields}
+    assert fields["total_amount"] == "23.80"
+
+
+def test_isolated_runner_passes_engine_errors_through():
+    with pytest.raises(EngineError) as caught:
+        run_engine_isolated(_input(b"not a document"))
+    assert caught.value.code == "UNSUPPORTED_FILE_TYPE"
+
+
+def test_hanging_engine_is_killed_at_the_deadline(monkeypatch):
+    monkeypatch.setattr(engine, "run_engine", lambda _input: time.sleep(30))
+    started = time.monotonic()
+    assert _code(timeout_seconds=1) == "TIMEOUT"
+    assert time.monotonic() - started < 10
+
+
+def test_crashing_engine_reports_worker_crashed(monkeypatch):
+    monkeypatch.setattr(engine, "run_engine", lambda _input: os._exit(70))
+    assert _code(timeout_seconds=20) == "WORKER_CRASHED"
+
+
+def test_memory_hungry_engine_reports_memory_limit(monkeypatch):
+    def hog(_input):
+        return bytearray(2 * 1024**3)
+
+    monkeypatch.setattr(engine, "run_engine", hog)
+    assert _code(timeout_seconds=20, memory_limit_bytes=1024**3) == "MEMORY_LIMIT"
+
+
+def test_unexpected_exception_in_child_is_worker_crashed(monkeypatch):
+    def broken(_input):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(engine, "run_engine", broken)
+    assert _code(timeout_seconds=20) == "WORKER_CRASHED"

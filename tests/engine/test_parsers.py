@@ -1,0 +1,151 @@
+"""Typed parsers: dates, money, numbers, emails, phones, IBANs, booleans, enums."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from extraction.engine.parsers import (
+    date_order_hint,
+    detect_currency,
+    iban_is_valid,
+    normalise_expected,
+    parse_boolean,
+    parse_date,
+    parse_email,
+    parse_enum,
+    parse_iban,
+    parse_money,
+    parse_number,
+    parse_phone,
+    parse_value,
+)
+
+
+def test_money_parser_reads_german_decimal_comma():
+    parsed = parse_money("1.234,56 €")
+    assert parsed is not None
+    assert parsed.value == "1234.56"
+    assert parsed.currency == "EUR"
+
+
+def test_money_parser_reads_english_thousands_comma():
+    parsed = parse_money("$1,234.56")
+    assert parsed is not None
+    assert (parsed.value, parsed.currency) == ("1234.56", "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [("£ 10.00", "GBP"), ("Rs 1939", "INR"), ("₹319.00", "INR"), ("CHF 12.50", "CHF"),
+     ("EUR 49,99", "EUR"), ("12.00 USD", "USD")],
+)
+def test_money_parser_maps_currency_symbols_and_codes_to_iso_4217(text, currency):
+    parsed = parse_money(text)
+    assert parsed is not None
+    assert parsed.currency == currency
+
+
+def test_money_parser_uses_document_convention_for_three_decimals():
+    assert parse_money("1.500", decimal_comma=True).value == "1500.00"
+    assert parse_money("1,500", decimal_comma=False).value == "1500.00"
+
+
+def test_money_parser_rejects_sentences():
+    assert parse_money("ON August 3 , 2014 and more words here") is None
+
+
+def test_money_parser_keeps_negative_amounts():
+    assert parse_money("€ -9,32").value == "-9.32"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("August 3, 2014", "2014-08-03"),
+        ("7. Mai 2014", "2014-05-07"),
+        ("19 april 2014", "2014-04-19"),
+        ("02 Juillet 2015", "2015-07-02"),
+        ("29 maart 2014", "2014-03-29"),
+        ("5 de enero de 2023", "2023-01-05"),
+        ("2022-11-28", "2022-11-28"),
+        ("28/11/2022", "2022-11-28"),
+        ("Jan 31, 2022", "2022-01-31"),
+        ("8-9-2022", "2022-09-08"),
+        ("14.03.24", "2024-03-14"),
+    ],
+)
+def test_date_parser_reads_numeric_and_month_name_dates(text, expected):
+    parsed = parse_date(text)
+    assert parsed is not None
+    assert parsed.value == expected
+
+
+def test_date_parser_marks_ambiguous_day_month_as_inexact_and_follows_order():
+    assert parse_date("03/04/2020", "MDY").value == "2020-03-04"
+    dmy = parse_date("03/04/2020", "DMY")
+    assert dmy.value == "2020-04-03"
+    assert dmy.exact is False
+
+
+def test_date_order_hint_comes_from_unambiguous_dates():
+    assert date_order_hint("Date 12/20/2020, shipped 01/02/2021") == "MDY"
+    assert date_order_hint("Datum 20.12.2020") == "DMY"
+    assert date_order_hint("no dates") is None
+
+
+def test_date_parser_rejects_impossible_dates():
+    assert parse_date("31/02/2020") is None
+
+
+def test_number_parser_normalises_decimals():
+    assert parse_number("20").value == "20"
+    assert parse_number("1.000,5").value == "1000.5"
+
+
+def test_email_parser_finds_address_in_text():
+    assert parse_email("Mail: Accounts@HeroLimited.com").value == "accounts@herolimited.com"
+
+
+def test_phone_parser_accepts_grouped_numbers_and_rejects_dates():
+    assert parse_phone("555-348-6512").value == "555-348-6512"
+    assert parse_phone("+49 6051 916 44 10").value == "+49 6051 916 44 10"
+    assert parse_phone("12.03.2020") is None
+    assert parse_phone("12") is None
+
+
+def test_iban_parser_checks_mod_97():
+    assert iban_is_valid("DE89 3704 0044 0532 0130 00")
+    assert not iban_is_valid("DE89 3704 0044 0532 0130 01")
+    assert parse_iban("IBAN: DE89 3704 0044 0532 0130 00").value == "DE89370400440532013000"
+    assert parse_iban("IBAN DE00 1234 5678 9012 3456 78") is None
+
+
+def test_boolean_parser_reads_several_languages():
+    assert parse_boolean("Ja").value is True
+    assert parse_boolean("non").value is False
+    assert parse_boolean("maybe") is None
+
+
+def test_enum_parser_needs_exactly_one_choice():
+    assert parse_enum("Paid by card", ("card", "cash")).value == "card"
+    assert parse_enum("card or cash", ("card", "cash")) is None
+
+
+def test_parse_value_applies_pattern_group():
+    parsed = parse_value("text", "Ref: AB-123 (copy)", pattern=r"([A-Z]{2}-\d+)")
+    assert parsed.value == "AB-123"
+    assert parse_value("text", "nothing", pattern=r"\d+") is None
+
+
+def test_detect_currency_needs_one_kind():
+    assert detect_currency("Total € 5") == "EUR"
+    assert detect_currency("€ 5 or $ 6") is None
+
+
+def test_normalise_expected_compares_by_type():
+    assert normalise_expected("money", "4.10") == Decimal("4.1")
+    assert normalise_expected("date", "2020-01-02") == date(2020, 1, 2)
+    assert normalise_expected("text", "  Hero   LIMITED ") == "hero limited"
