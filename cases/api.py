@@ -112,6 +112,7 @@ class CaseUploadApi(APIView):
 
 class CaseListApi(APIView):
     @extend_schema(
+        operation_id="cases_list",
         parameters=[
             OpenApiParameter("limit", int),
             OpenApiParameter("offset", int),
@@ -216,7 +217,7 @@ class CaseFileListApi(APIView):
 
 
 class CaseTypeListApi(APIView):
-    @extend_schema(responses=ANY_JSON)
+    @extend_schema(responses=ANY_JSON, operation_id="casetypes_list")
     def get(self, request: Request) -> Response:
         case_types = selectors.case_type_list(workspace=request.user.workspace)
         return Response(success({"casetypes": [case_type_representation(ct) for ct in case_types]}))

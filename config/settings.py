@@ -204,7 +204,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("CASEFILE_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django-q": {"level": env_str("CASEFILE_QUEUE_LOG_LEVEL", "WARNING")},
+    },
 }
 
 # Retry schedule and timeouts of webhook delivery (SPEC §6), shrinkable by tests.

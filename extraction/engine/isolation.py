@@ -2,14 +2,16 @@
 
 Called by the extraction worker (and `evaluate`) instead of `run_engine` directly. PyMuPDF is
 neither thread-safe nor crash-proof on hostile files, and OCR can exhaust memory: the child
-process (forked, so nothing is re-imported) sets RLIMIT_AS and is killed when the deadline
-passes. The caller gets the `EngineResult`, or an `EngineError` with code TIMEOUT, MEMORY_LIMIT or
+process (forked with `os.fork`, so nothing is re-imported, and so it also works inside
+django-q2's daemonic worker processes, which `multiprocessing` refuses to give children) sets
+RLIMIT_AS and is killed when the deadline passes. The caller gets the `EngineResult`, or an `EngineError` with code TIMEOUT, MEMORY_LIMIT or
 WORKER_CRASHED, or the child's own `EngineError` (CORRUPT_FILE, PASSWORD_REQUIRED, ...). A crash
 in the child never propagates to the caller's process.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import resource
@@ -44,8 +46,9 @@ def _child(
         if _looks_like_memory(exc):
             _send_quietly(sender, ("error", "MEMORY_LIMIT", message))
         else:
-            _send_quietly(sender, ("error", "WORKER_CRASHED", message + "\n" +
-                                   traceback.format_exc(limit=5)))
+            _send_quietly(
+                sender, ("error", "WORKER_CRASHED", message + "\n" + traceback.format_exc(limit=5))
+            )
     finally:
         sender.close()
         os._exit(0)
@@ -57,10 +60,8 @@ def _looks_like_memory(exc: BaseException) -> bool:
 
 
 def _send_quietly(sender: Connection, message: tuple[Any, ...]) -> None:
-    try:
+    with contextlib.suppress(OSError, MemoryError, ValueError):
         sender.send(message)
-    except (OSError, MemoryError, ValueError):
-        pass
 
 
 def run_engine_isolated(
@@ -70,21 +71,21 @@ def run_engine_isolated(
     memory_limit_bytes: int | None = DEFAULT_MEMORY_LIMIT_BYTES,
 ) -> EngineResult:
     """`run_engine` in a forked child; raises EngineError on any failure, never crashes."""
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(
-        target=_child, args=(engine_input, memory_limit_bytes, sender), daemon=True
-    )
-    process.start()
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; it always ends in os._exit
+        receiver.close()
+        _child(engine_input, memory_limit_bytes, sender)
     sender.close()
+    child = _Child(pid)
     deadline = time.monotonic() + timeout_seconds
     try:
-        message = _receive(receiver, process, deadline)
+        message = _receive(receiver, child, deadline)
     finally:
         receiver.close()
-        _reap(process)
+        child.reap()
     if message is None:
-        code = process.exitcode
+        code = child.exitcode
         if code is not None and code < 0 and -code == signal.SIGKILL and memory_limit_bytes:
             raise EngineError("MEMORY_LIMIT", "The job was killed, probably for memory.")
         raise EngineError("WORKER_CRASHED", f"The engine process died (exit code {code}).")
@@ -93,13 +94,42 @@ def run_engine_isolated(
     raise EngineError(message[1], message[2])
 
 
-def _receive(
-    receiver: Connection, process: multiprocessing.process.BaseProcess, deadline: float
-) -> tuple[Any, ...] | None:
+class _Child:
+    """A forked child process: liveness, kill and reaping by pid."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.exitcode: int | None = None
+
+    def is_alive(self) -> bool:
+        if self.exitcode is not None:
+            return False
+        finished, status = os.waitpid(self.pid, os.WNOHANG)
+        if finished == 0:
+            return True
+        self.exitcode = os.waitstatus_to_exitcode(status)
+        return False
+
+    def kill(self) -> None:
+        if self.is_alive():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+
+    def reap(self) -> None:
+        deadline = time.monotonic() + 5
+        while self.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        if self.is_alive():
+            self.kill()
+            _, status = os.waitpid(self.pid, 0)
+            self.exitcode = os.waitstatus_to_exitcode(status)
+
+
+def _receive(receiver: Connection, child: _Child, deadline: float) -> tuple[Any, ...] | None:
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            _kill(process)
+            child.kill()
             raise EngineError("TIMEOUT", "The job ran past its time limit and was stopped.")
         if receiver.poll(min(remaining, 0.5)):
             try:
@@ -108,17 +138,5 @@ def _receive(
                 return None
             except MemoryError as exc:
                 raise EngineError("MEMORY_LIMIT", "The result was too large to receive.") from exc
-        if not process.is_alive() and not receiver.poll(0):
+        if not child.is_alive() and not receiver.poll(0):
             return None
-
-
-def _kill(process: multiprocessing.process.BaseProcess) -> None:
-    if process.is_alive() and process.pid is not None:
-        os.kill(process.pid, signal.SIGKILL)
-
-
-def _reap(process: multiprocessing.process.BaseProcess) -> None:
-    process.join(timeout=5)
-    if process.is_alive():
-        _kill(process)
-        process.join(timeout=5)

@@ -61,3 +61,24 @@ def test_unexpected_exception_in_child_is_worker_crashed(monkeypatch):
 
     monkeypatch.setattr(engine, "run_engine", broken)
     assert _code(timeout_seconds=20) == "WORKER_CRASHED"
+
+
+def _run_in_daemon(content: bytes, results) -> None:  # pragma: no cover - runs in the daemon
+    try:
+        result = run_engine_isolated(_input(content), timeout_seconds=60)
+        results.put(("ok", result.page_count))
+    except Exception as exc:
+        results.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def test_isolated_runner_works_inside_a_daemonic_worker_process(invoice_pdf):
+    """django-q2 runs tasks in daemonic processes, which multiprocessing forbids children."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    daemon = context.Process(target=_run_in_daemon, args=(invoice_pdf, results), daemon=True)
+    daemon.start()
+    outcome = results.get(timeout=60)
+    daemon.join(timeout=10)
+    assert outcome == ("ok", 1)

@@ -189,3 +189,20 @@ def test_job_with_a_live_lease_is_left_alone(tenant, run_on_commit):
         lease_expires_at=timezone.now() + timedelta(minutes=5)
     )
     assert services.extraction_jobs_recover() == {"requeued": 0, "failed": 0}
+
+
+def test_unexpected_error_fails_the_job_at_once_and_propagates(tenant, run_on_commit, monkeypatch):
+    data = upload(tenant, run_on_commit, [invoice_pdf()], trigger_workflow="false")
+    document = Document.objects.get(public_id=data["documents"][0]["doc_id"])
+    [job] = services.documents_extraction_queue(documents=[document], actor=SYSTEM)
+
+    def broken(**kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(services, "_job_persist_and_gate", broken)
+    with pytest.raises(RuntimeError):
+        services.extraction_job_run(job_id=str(job.pk))
+    job.refresh_from_db()
+    assert job.status == ExtractionJob.Status.FAILED
+    assert job.error_code == "PROCESSING_ERROR"
+    assert job.documents.get().status == Document.Status.FAILED
