@@ -102,11 +102,6 @@ class ExtractionJob(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["workspace", "idempotency_key"],
-                condition=Q(idempotency_key__isnull=False),
-                name="job_unique_idempotency_key",
-            ),
             models.CheckConstraint(condition=Q(progress__lte=100), name="job_progress_range"),
         ]
 
@@ -146,6 +141,7 @@ class DocumentField(models.Model):
     machine_value = models.JSONField(null=True, blank=True)
     machine_confidence = models.PositiveSmallIntegerField(default=0)
     flags = models.JSONField(default=list, blank=True, help_text="Why the gate holds this field.")
+    flagged = models.BooleanField(default=False, help_text="The gate held it (flags not empty).")
     reviewed = models.BooleanField(default=False)
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
@@ -162,8 +158,9 @@ class DocumentField(models.Model):
         return f"{self.key}={self.value!r} ({self.confidence})"
 
     @property
-    def is_flagged(self) -> bool:
-        return bool(self.flags) and not self.reviewed
+    def is_pending(self) -> bool:
+        """Held by the gate and not yet reviewed."""
+        return self.flagged and not self.reviewed
 
     def needs_review(self, threshold: int | None) -> bool:
         return threshold is not None and self.confidence < threshold

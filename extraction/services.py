@@ -18,6 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from cases.actors import SYSTEM, Actor
+from cases.errors import InvalidTransition
 from cases.models import AuditEvent, Case, CaseType, Document, Stage
 from cases.services import audit_record, case_stage_move_to_role
 from extraction.engine.types import (
@@ -309,6 +310,7 @@ def _document_store_result(
                 machine_value=rows or field_result.value,
                 machine_confidence=field_result.confidence,
                 flags=flags,
+                flagged=bool(flags),
             )
         )
     DocumentField.objects.bulk_create(fields)
@@ -468,6 +470,27 @@ def job_fail(
         data=_extraction_event_data(job),
     )
     return job
+
+
+@transaction.atomic
+def document_release(*, document: Document, actor: Actor) -> ExtractionJob | None:
+    """review_required -> processed for one document; completes its job once none is held."""
+    job = document.jobs.filter(status=ExtractionJob.Status.REVIEW_REQUIRED).first()
+    released = _document_transition(
+        document=document,
+        allowed_from=(Document.Status.REVIEW_REQUIRED,),
+        to=Document.Status.PROCESSED,
+        actor=actor,
+        job=job,
+        processed_at=timezone.now(),
+    )
+    if not released:
+        raise InvalidTransition(f"Document {document.public_id} is not awaiting review.")
+    if job is None:
+        return None
+    if job.documents.filter(status=Document.Status.REVIEW_REQUIRED).exists():
+        return job
+    return job_complete(job=job, actor=actor)
 
 
 def _case_fully_processed(case: Case) -> bool:

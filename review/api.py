@@ -1,0 +1,92 @@
+"""The review API: the queue, field decisions, approve and reject (SPEC §5, beyond the seeds).
+
+The same services the reviewer UI uses; the actor recorded is the API key.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cases.api import api_actor
+from review import selectors, services
+from review.serializers import (
+    FieldDecisionInput,
+    QueueInput,
+    RejectInput,
+    document_state,
+    field_representation,
+    queue_item,
+)
+
+
+class ReviewQueueApi(APIView):
+    @extend_schema(parameters=[QueueInput], operation_id="review_queue")
+    def get(self, request: Request) -> Response:
+        params = QueueInput(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        documents = selectors.review_queue(
+            workspaces=[request.user.workspace],
+            case_type_id=data.get("casetype_id"),
+            assignee_id=data.get("assigned_to"),
+        )
+        page = documents[data["offset"] : data["offset"] + data["limit"]]
+        return Response(
+            {
+                "success": True,
+                "documents": [queue_item(document) for document in page],
+                "total": documents.count(),
+                "limit": data["limit"],
+                "offset": data["offset"],
+            }
+        )
+
+
+def _document(request: Request, document_id: str):
+    return selectors.document_for_review(workspaces=[request.user.workspace], public_id=document_id)
+
+
+class FieldDecisionApi(APIView):
+    @extend_schema(request=FieldDecisionInput)
+    def post(self, request: Request, document_id: str, key: str) -> Response:
+        document = _document(request, document_id)
+        params = FieldDecisionInput(data=request.data)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        if data["action"] == "approve":
+            field = services.field_approve(document=document, key=key, actor=api_actor(request))
+        else:
+            field = services.field_correct(
+                document=document,
+                key=key,
+                value=data.get("value"),
+                row=data.get("row"),
+                column=data.get("column"),
+                actor=api_actor(request),
+            )
+        return Response({"success": True, "field": field_representation(field)})
+
+
+class DocumentApproveApi(APIView):
+    @extend_schema(request=None)
+    def post(self, request: Request, document_id: str) -> Response:
+        document = services.document_approve(
+            document=_document(request, document_id), actor=api_actor(request)
+        )
+        return Response({"success": True, "document": document_state(document)})
+
+
+class DocumentRejectApi(APIView):
+    @extend_schema(request=RejectInput)
+    def post(self, request: Request, document_id: str) -> Response:
+        params = RejectInput(data=request.data)
+        params.is_valid(raise_exception=True)
+        document = services.document_reject(
+            document=_document(request, document_id),
+            reason=params.validated_data["reason"],
+            actor=api_actor(request),
+        )
+        return Response({"success": True, "document": document_state(document)})

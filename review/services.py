@@ -1,0 +1,272 @@
+"""Reviewer decisions: approve or correct a field (or a table cell), approve or reject a document.
+
+The browser UI and the review API call these same functions. Each decision is written as a
+`ReviewDecision` and an `AuditEvent` in the transaction of the change. Approving the last held
+document of a job releases its result (with the reviewed values) and completes the job;
+rejecting fails it with `REVIEW_REJECTED`. `review.completed` is published at those moments.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from cases.actors import Actor
+from cases.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
+from cases.models import AuditEvent, Document
+from cases.services import audit_record
+from extraction.models import DocumentField, ExtractionJob
+from extraction.services import document_release, job_fail
+from review.models import ReviewDecision
+from review.values import reviewed_value
+from webhooks.services import event_publish
+
+REJECTED_CODE = "REVIEW_REJECTED"
+
+
+def _document_in_review(document: Document) -> Document:
+    locked = (
+        Document.objects.select_for_update().select_related("case__case_type").get(pk=document.pk)
+    )
+    if locked.status != Document.Status.REVIEW_REQUIRED:
+        raise InvalidTransition(
+            f"Document {locked.public_id} is not awaiting review (it is {locked.status}).",
+            code="NOT_IN_REVIEW",
+        )
+    return locked
+
+
+def _field(document: Document, key: str) -> DocumentField:
+    field = DocumentField.objects.filter(document=document, key=key).first()
+    if field is None:
+        raise NotFound(
+            f"Document {document.public_id} has no field {key!r}.", code="FIELD_NOT_FOUND"
+        )
+    return field
+
+
+def _field_spec(document: Document, key: str) -> dict[str, Any]:
+    specs = {spec["key"]: spec for spec in document.case.case_type.field_schema}
+    return specs.get(key, {"key": key, "type": "text"})
+
+
+def _decide(
+    *,
+    document: Document,
+    action: str,
+    actor: Actor,
+    field_key: str = "",
+    row: int | None = None,
+    column: str = "",
+    old_value: Any = None,
+    new_value: Any = None,
+    reason: str = "",
+    verb: str,
+) -> ReviewDecision:
+    decision = ReviewDecision.objects.create(
+        workspace_id=document.workspace_id,
+        document=document,
+        action=action,
+        field_key=field_key,
+        row=row,
+        column=column,
+        old_value=old_value,
+        new_value=new_value,
+        reason=reason,
+        actor_user=actor.user,
+        actor_api_key=actor.api_key,
+        actor_label=actor.label,
+    )
+    audit_record(
+        workspace=document.workspace,
+        case=document.case,
+        document=document,
+        verb=verb,
+        actor=actor,
+        data={
+            key: value
+            for key, value in {
+                "field": field_key,
+                "row": row,
+                "column": column,
+                "old_value": old_value,
+                "new_value": new_value,
+                "reason": reason,
+            }.items()
+            if value not in ("", None)
+        },
+    )
+    return decision
+
+
+def _mark_reviewed(field: DocumentField) -> None:
+    field.reviewed = True
+    field.reviewed_at = timezone.now()
+    field.confidence = 100
+
+
+@transaction.atomic
+def field_approve(*, document: Document, key: str, actor: Actor) -> DocumentField:
+    """Accept the field's current value as right."""
+    document = _document_in_review(document)
+    field = _field(document, key)
+    _mark_reviewed(field)
+    field.save(update_fields=["reviewed", "reviewed_at", "confidence"])
+    _decide(
+        document=document,
+        action=ReviewDecision.Action.FIELD_APPROVE,
+        actor=actor,
+        field_key=key,
+        old_value=field.value,
+        new_value=field.value,
+        verb=AuditEvent.Verb.FIELD_APPROVED,
+    )
+    return field
+
+
+@transaction.atomic
+def field_correct(
+    *,
+    document: Document,
+    key: str,
+    value: Any,
+    actor: Actor,
+    row: int | None = None,
+    column: str | None = None,
+) -> DocumentField:
+    """Replace a field's value (or one table cell's) with a reviewer's, typed like the field."""
+    document = _document_in_review(document)
+    field = _field(document, key)
+    spec = _field_spec(document, key)
+    if field.field_type == "table" or spec.get("type") == "table":
+        old_value, new_value = _cell_correct(
+            field=field, spec=spec, row=row, column=column, value=value
+        )
+    else:
+        if row is not None or column:
+            raise ValidationFailed(f"{key}: only table fields take row and column.")
+        new_value = reviewed_value(spec, value)
+        old_value = field.value
+        field.value = new_value
+        if new_value is not None:
+            field.text = str(new_value)
+    _mark_reviewed(field)
+    field.save(update_fields=["value", "text", "rows", "reviewed", "reviewed_at", "confidence"])
+    _decide(
+        document=document,
+        action=ReviewDecision.Action.FIELD_CORRECT,
+        actor=actor,
+        field_key=key,
+        row=row,
+        column=column or "",
+        old_value=old_value,
+        new_value=new_value,
+        verb=AuditEvent.Verb.FIELD_CORRECTED,
+    )
+    return field
+
+
+def _cell_correct(
+    *, field: DocumentField, spec: dict[str, Any], row: int | None, column: str | None, value: Any
+) -> tuple[Any, Any]:
+    if row is None or not column:
+        raise ValidationFailed(f"{field.key}: a table cell needs row and column.")
+    if not 0 <= row < len(field.rows):
+        raise ValidationFailed(f"row: {field.key} has rows 0 to {len(field.rows) - 1}.")
+    columns = {c["key"]: c for c in spec.get("columns") or []}
+    if column not in columns:
+        raise ValidationFailed(f"column: {field.key} has columns {', '.join(columns)}.")
+    new_value = reviewed_value(columns[column], value)
+    rows = copy.deepcopy(field.rows)
+    cell = rows[row].setdefault(column, {"value": None, "text": "", "confidence": 0})
+    old_value = cell.get("value")
+    cell.setdefault("machineValue", old_value)
+    cell.update(value=new_value, text="" if new_value is None else str(new_value), reviewed=True)
+    field.rows = rows
+    return old_value, new_value
+
+
+@transaction.atomic
+def fields_approve_remaining(*, document: Document, actor: Actor) -> list[DocumentField]:
+    """Approve every field not yet reviewed (the reviewer's "approve all")."""
+    document = _document_in_review(document)
+    approved = []
+    for field in DocumentField.objects.filter(document=document, reviewed=False):
+        approved.append(field_approve(document=document, key=field.key, actor=actor))
+    return approved
+
+
+@transaction.atomic
+def document_approve(*, document: Document, actor: Actor) -> Document:
+    """Release the document; the job completes once none of its documents is held."""
+    document = _document_in_review(document)
+    pending = list(
+        DocumentField.objects.filter(document=document, flagged=True, reviewed=False).values_list(
+            "key", flat=True
+        )
+    )
+    if pending:
+        raise Conflict(
+            f"Review the flagged fields first: {', '.join(pending)}.",
+            code="FIELDS_PENDING",
+            details={"fields": pending},
+        )
+    _decide(
+        document=document,
+        action=ReviewDecision.Action.DOCUMENT_APPROVE,
+        actor=actor,
+        verb=AuditEvent.Verb.DOCUMENT_APPROVED,
+    )
+    job = document_release(document=document, actor=actor)
+    if job is not None and job.status == ExtractionJob.Status.COMPLETED:
+        _review_completed_publish(job=job, actor=actor, outcome="approved")
+    document.refresh_from_db()
+    return document
+
+
+@transaction.atomic
+def document_reject(*, document: Document, reason: str, actor: Actor) -> Document:
+    """Fail the document's job with REVIEW_REJECTED and the reviewer's reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(
+            "reason: say why the document is rejected.",
+            details={"fields": {"reason": ["Required."]}},
+        )
+    document = _document_in_review(document)
+    _decide(
+        document=document,
+        action=ReviewDecision.Action.DOCUMENT_REJECT,
+        actor=actor,
+        reason=reason,
+        verb=AuditEvent.Verb.DOCUMENT_REJECTED,
+    )
+    job = document.jobs.filter(status=ExtractionJob.Status.REVIEW_REQUIRED).first()
+    if job is not None:
+        job = job_fail(job=job, code=REJECTED_CODE, message=reason, actor=actor)
+        _review_completed_publish(job=job, actor=actor, outcome="rejected", reason=reason)
+    document.refresh_from_db()
+    return document
+
+
+def _review_completed_publish(
+    *, job: ExtractionJob, actor: Actor, outcome: str, reason: str = ""
+) -> None:
+    data: dict[str, Any] = {
+        "job_id": str(job.pk),
+        "filename": job.filename,
+        "workflow_id": job.case_type.public_id if job.case_type else None,
+        "case_id": job.case.public_id if job.case else None,
+        "document_ids": [d.public_id for d in job.documents.all()],
+        "outcome": outcome,
+        "reviewed_by": actor.label,
+        "status": job.status,
+    }
+    if outcome == "approved":
+        data["result"] = job.result
+    else:
+        data["error"] = {"code": job.error_code, "message": job.error_message}
+    event_publish(workspace=job.workspace, event_type="review.completed", data=data)

@@ -1,0 +1,186 @@
+"""The review API: queue, field decisions, approve and reject, and what each releases."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from cases.models import AuditEvent, Case, Document
+from extraction.models import DocumentField, ExtractionJob
+from review.models import ReviewDecision
+from tests.documents import INVOICE_LINES, pdf_with_lines
+from webhooks.models import WebhookEvent
+
+
+@pytest.fixture
+def held_document(tenant, run_on_commit) -> Document:
+    """A document the gate held: every field is under a threshold of 99."""
+    tenant.case_type.review_threshold = 99
+    tenant.case_type.save()
+    upload = SimpleUploadedFile("invoice.pdf", pdf_with_lines(INVOICE_LINES))
+    response = run_on_commit(
+        tenant.client.post,
+        "/api/v1/cases",
+        {"casetype_id": tenant.case_type.public_id, "files": [upload]},
+        format="multipart",
+    )
+    document = Document.objects.get(public_id=response.json()["data"]["documents"][0]["doc_id"])
+    assert document.status == Document.Status.REVIEW_REQUIRED
+    return document
+
+
+def decide(tenant, document, key, **body):
+    return tenant.client.post(
+        f"/api/v1/documents/{document.public_id}/fields/{key}", body, format="json"
+    )
+
+
+def pending_keys(document) -> list[str]:
+    return list(
+        DocumentField.objects.filter(document=document, flagged=True, reviewed=False).values_list(
+            "key", flat=True
+        )
+    )
+
+
+def test_queue_lists_held_documents_with_flag_counts(tenant, held_document):
+    response = tenant.client.get("/api/v1/review/queue")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["total"] == 1
+    item = body["documents"][0]
+    assert item["document_id"] == held_document.public_id
+    assert item["flagged_field_count"] == len(pending_keys(held_document)) > 0
+    assert item["casetype_id"] == tenant.case_type.public_id
+
+
+def test_queue_filters_by_case_type(tenant, held_document, invoice_type):
+    response = tenant.client.get("/api/v1/review/queue", {"casetype_id": invoice_type.public_id})
+    assert response.json()["total"] == 0
+
+
+def test_queue_never_shows_another_workspaces_documents(outsider, held_document):
+    assert outsider.client.get("/api/v1/review/queue").json()["total"] == 0
+
+
+def test_correct_field_records_old_and_new_value(tenant, held_document):
+    response = decide(tenant, held_document, "total_amount", action="correct", value="130.50")
+    assert response.status_code == 200
+    field = response.json()["field"]
+    assert field["value"] == "130.50"
+    assert field["reviewed"] is True
+    assert field["machineValue"] == "121.00"
+    decision = ReviewDecision.objects.get(document=held_document, field_key="total_amount")
+    assert decision.action == ReviewDecision.Action.FIELD_CORRECT
+    assert (decision.old_value, decision.new_value) == ("121.00", "130.50")
+    assert decision.actor_api_key is not None
+    assert AuditEvent.objects.filter(
+        document=held_document, verb=AuditEvent.Verb.FIELD_CORRECTED
+    ).exists()
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("invoice_date", "not a date"), ("total_amount", "lots"), ("invoice_number", "")],
+)
+def test_correct_field_with_a_value_of_the_wrong_type_is_400(tenant, held_document, key, value):
+    response = decide(tenant, held_document, key, action="correct", value=value)
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith(key)
+    assert not DocumentField.objects.get(document=held_document, key=key).reviewed
+
+
+def test_correct_date_accepts_other_written_forms(tenant, held_document):
+    response = decide(
+        tenant, held_document, "invoice_date", action="correct", value="15 March 2024"
+    )
+    assert response.json()["field"]["value"] == "2024-03-15"
+
+
+def test_unknown_field_is_404_and_bad_action_is_400(tenant, held_document):
+    assert decide(tenant, held_document, "colour", action="approve").status_code == 404
+    assert decide(tenant, held_document, "total_amount", action="shrug").status_code == 400
+    assert decide(tenant, held_document, "total_amount", action="correct").status_code == 400
+
+
+def test_approve_document_with_pending_fields_is_409(tenant, held_document):
+    response = tenant.client.post(f"/api/v1/documents/{held_document.public_id}/approve")
+    assert response.status_code == 409
+    body = response.json()["error"]
+    assert body["code"] == "FIELDS_PENDING"
+    assert set(body["details"]["fields"]) == set(pending_keys(held_document))
+
+
+def test_approving_every_field_then_the_document_releases_reviewed_values(tenant, held_document):
+    decide(tenant, held_document, "total_amount", action="correct", value="130.50")
+    for key in pending_keys(held_document):
+        assert decide(tenant, held_document, key, action="approve").status_code == 200
+    response = tenant.client.post(f"/api/v1/documents/{held_document.public_id}/approve")
+    assert response.status_code == 200
+    assert response.json()["document"]["status"] == "processed"
+    job = ExtractionJob.objects.get(documents=held_document)
+    assert job.status == ExtractionJob.Status.COMPLETED
+    total = job.result["documents"][0]["fields"]["total_amount"]
+    assert total == {
+        **total,
+        "value": "130.50",
+        "reviewed": True,
+        "machineValue": "121.00",
+    }
+    assert "machineConfidence" in total
+    case = Case.objects.get(pk=held_document.case_id)
+    assert case.stage.system_role == "approved"
+    events = list(WebhookEvent.objects.values_list("type", flat=True))
+    assert events.count("extraction.completed") == 1
+    assert events.count("review.completed") == 1
+    review_event = WebhookEvent.objects.get(type="review.completed")
+    assert review_event.payload["data"]["outcome"] == "approved"
+
+
+def test_reject_fails_the_job_with_review_rejected(tenant, held_document):
+    response = tenant.client.post(
+        f"/api/v1/documents/{held_document.public_id}/reject",
+        {"reason": "Not an invoice of ours"},
+        format="json",
+    )
+    assert response.status_code == 200
+    assert response.json()["document"]["status"] == "failed"
+    job = ExtractionJob.objects.get(documents=held_document)
+    assert job.status == ExtractionJob.Status.FAILED
+    assert job.error_code == "REVIEW_REJECTED"
+    assert job.error_message == "Not an invoice of ours"
+    events = list(WebhookEvent.objects.values_list("type", flat=True))
+    assert events.count("extraction.completed") == 1
+    assert events.count("review.completed") == 1
+
+
+def test_reject_needs_a_reason(tenant, held_document):
+    response = tenant.client.post(
+        f"/api/v1/documents/{held_document.public_id}/reject", {}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith("reason")
+
+
+def test_decisions_on_a_released_document_are_409(tenant, held_document):
+    tenant.client.post(
+        f"/api/v1/documents/{held_document.public_id}/reject", {"reason": "no"}, format="json"
+    )
+    assert decide(tenant, held_document, "total_amount", action="approve").status_code == 409
+    response = tenant.client.post(f"/api/v1/documents/{held_document.public_id}/approve")
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "NOT_IN_REVIEW"
+
+
+def test_another_workspaces_document_is_404_for_every_decision(outsider, held_document):
+    base = f"/api/v1/documents/{held_document.public_id}"
+    assert (
+        outsider.client.post(
+            f"{base}/fields/total_amount", {"action": "approve"}, format="json"
+        ).status_code
+        == 404
+    )
+    assert outsider.client.post(f"{base}/approve").status_code == 404
+    assert outsider.client.post(f"{base}/reject", {"reason": "x"}, format="json").status_code == 404
+    held_document.refresh_from_db()
+    assert held_document.status == Document.Status.REVIEW_REQUIRED
