@@ -10,6 +10,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -152,9 +153,13 @@ class CaseType(models.Model):
         return f"{self.name} ({self.slug})"
 
     def clean(self) -> None:
+        from cases.rules import rules_problems
         from cases.schema import validate_field_schema
 
         self.field_schema = validate_field_schema(self.field_schema)
+        problems = rules_problems(self.validation_rules, [f["key"] for f in self.field_schema])
+        if problems:
+            raise ValidationError({"validation_rules": problems})
 
     def stage_with_role(self, role: str) -> Stage | None:
         return next((s for s in self.stages.all() if s.system_role == role), None)

@@ -347,7 +347,7 @@ def case_update(
 ) -> tuple[Case, dict[str, dict[str, Any]]]:
     """Change stage, assignee or name; fires `case.updated` with what changed, from any source."""
     case = (
-        Case.objects.select_for_update()
+        Case.objects.select_for_update(of=("self",))
         .select_related("stage", "assigned_to", "case_type")
         .get(pk=case.pk)
     )

@@ -142,6 +142,14 @@ EXTRACTION_MEMORY_MB = env_int("CASEFILE_EXTRACTION_MEMORY_MB", 2048, minimum=25
 EXTRACTION_MAX_ATTEMPTS = env_int("CASEFILE_EXTRACTION_MAX_ATTEMPTS", 3, minimum=1)
 EXTRACTION_ISOLATION = env_bool("CASEFILE_EXTRACTION_ISOLATION", True)
 
+# --- Job API (seed 003) and extract API (seed 000) ----------------------------------------
+IDEMPOTENCY_KEY_TTL_HOURS = env_int("CASEFILE_IDEMPOTENCY_TTL_HOURS", 24, minimum=24)
+RESULT_RETENTION_HOURS = env_int("CASEFILE_RESULT_RETENTION_HOURS", 168, minimum=1)
+JOB_STATUS_POLLS_PER_MINUTE = env_int("CASEFILE_JOB_STATUS_POLLS_PER_MINUTE", 120, minimum=1)
+JOB_RETRY_AFTER_MS = env_int("CASEFILE_JOB_RETRY_AFTER_MS", 5000, minimum=100)
+LONG_POLL_MAX_SECONDS = env_int("CASEFILE_LONG_POLL_MAX_SECONDS", 30, minimum=1)
+EXTRACT_RESPONSE_DEADLINE_SECONDS = env_int("CASEFILE_EXTRACT_DEADLINE_SECONDS", 60, minimum=1)
+
 # --- Task queue (django-q2) ---------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
 Q_CLUSTER: dict = {
@@ -163,6 +171,14 @@ if REDIS_URL:
 else:
     Q_CLUSTER["orm"] = "default"
     Q_CLUSTER["poll"] = 0.5
+
+# --- Cache (per-job polling limits; shared across processes when Redis is configured) -----
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- API ----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -216,3 +232,4 @@ WEBHOOKS_RETRY_SCHEDULE = env_int_list(
 )
 WEBHOOKS_TIMEOUT = env_int("WEBHOOKS_TIMEOUT", 10, minimum=1)
 WEBHOOKS_ALLOW_PRIVATE_IPS = env_bool("WEBHOOKS_ALLOW_PRIVATE_IPS", False)
+WEBHOOKS_DISABLE_AFTER_HOURS = env_int("WEBHOOKS_DISABLE_AFTER_HOURS", 72, minimum=1)

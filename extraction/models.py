@@ -11,6 +11,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from cases.models import ApiKey, Case, CaseType, Document, StoredFile, Workspace
 
@@ -186,3 +187,29 @@ class DocumentPage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id} p{self.number}"
+
+
+class IdempotencyRecord(models.Model):
+    """An `Idempotency-Key` a workspace used, and the job it created (SPEC §5).
+
+    The row is committed before the job is created, so a second request with the same key sees
+    it at once: with no job yet it is "still being created" (409); with a job it is a replay.
+    Kept until `expires_at` (at least 24 hours).
+    """
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64)
+    job = models.ForeignKey(
+        ExtractionJob, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "key"], name="idempotency_unique_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.key

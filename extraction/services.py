@@ -19,8 +19,9 @@ from django.utils import timezone
 
 from cases.actors import SYSTEM, Actor
 from cases.errors import InvalidTransition
-from cases.models import AuditEvent, Case, CaseType, Document, Stage
-from cases.services import audit_record, case_stage_move_to_role
+from cases.models import AuditEvent, Case, CaseType, Document, Stage, StoredFile, Workspace
+from cases.rules import rules_check
+from cases.services import audit_record, case_create, case_stage_move_to_role
 from extraction.engine.types import (
     DocumentResult,
     EngineError,
@@ -28,7 +29,7 @@ from extraction.engine.types import (
     EngineLimits,
     EngineResult,
 )
-from extraction.gate import GateField, effective_threshold, field_flags
+from extraction.gate import GateField, effective_threshold, field_flags, qa_sampled
 from extraction.models import DocumentField, DocumentPage, ExtractionJob
 from extraction.results import job_result_build
 from extraction.schemas import engine_schema_from_case_type
@@ -44,24 +45,42 @@ LEASE_MARGIN = timedelta(seconds=60)
 
 
 @transaction.atomic
-def documents_extraction_queue(
-    *, documents: Sequence[Document], actor: Actor, options: dict[str, Any] | None = None
-) -> list[ExtractionJob]:
-    """Start one job per uploaded document (the case API's `trigger_workflow`)."""
-    jobs = []
+def job_create(
+    *,
+    workspace: Workspace,
+    actor: Actor,
+    source_file: StoredFile,
+    filename: str,
+    source: str,
+    options: dict[str, Any] | None = None,
+    case_type: CaseType | None = None,
+    documents: Sequence[Document] = (),
+    delivery_mode: str = ExtractionJob.DeliveryMode.POLL,
+    idempotency_key: str | None = None,
+) -> ExtractionJob:
+    """A queued job over one stored file; it is enqueued once the transaction commits.
+
+    `documents` are the uploaded documents it reads (they move to `queued`); without them the
+    pipeline creates the documents (and, for `filterName` jobs, their case) as it finds them.
+    """
+    case = documents[0].case if documents else None
+    if case is None and case_type is not None:
+        case = case_create(workspace=workspace, case_type=case_type, actor=actor, name=filename)
+    job = ExtractionJob.objects.create(
+        workspace=workspace,
+        case=case,
+        case_type=case_type or (case.case_type if case else None),
+        source_file=source_file,
+        filename=filename,
+        source=source,
+        created_by_key=actor.api_key,
+        options=dict(options or {}),
+        delivery_mode=delivery_mode,
+        idempotency_key=idempotency_key,
+        max_attempts=settings.EXTRACTION_MAX_ATTEMPTS,
+        steps=_initial_steps(),
+    )
     for document in documents:
-        job = ExtractionJob.objects.create(
-            workspace=document.workspace,
-            case=document.case,
-            case_type=document.case.case_type,
-            source_file=document.file,
-            filename=document.filename,
-            source=ExtractionJob.Source.CASE_UPLOAD,
-            created_by_key=actor.api_key,
-            options=dict(options or {}),
-            max_attempts=settings.EXTRACTION_MAX_ATTEMPTS,
-            steps=_initial_steps(),
-        )
         job.documents.add(document)
         _document_transition(
             document=document,
@@ -74,9 +93,28 @@ def documents_extraction_queue(
             actor=actor,
             job=job,
         )
-        _job_enqueue_on_commit(job)
-        jobs.append(job)
-    return jobs
+    _job_audit(job=job, from_state="", to_state=job.status, actor=actor)
+    _job_enqueue_on_commit(job)
+    return job
+
+
+@transaction.atomic
+def documents_extraction_queue(
+    *, documents: Sequence[Document], actor: Actor, options: dict[str, Any] | None = None
+) -> list[ExtractionJob]:
+    """Start one job per uploaded document (the case API's `trigger_workflow`)."""
+    return [
+        job_create(
+            workspace=document.workspace,
+            actor=actor,
+            source_file=document.file,
+            filename=document.filename,
+            source=ExtractionJob.Source.CASE_UPLOAD,
+            options=options,
+            documents=[document],
+        )
+        for document in documents
+    ]
 
 
 def _initial_steps() -> dict[str, str]:
@@ -205,30 +243,42 @@ def _job_persist_and_gate(
         return None
     case_types = {ct.slug: ct for ct in _candidate_case_types(job)}
     documents = list(job.documents.order_by("created_at", "id"))
-    threshold = effective_threshold(
-        job_threshold=job.options.get("documentReview"),
-        case_type_threshold=job.case_type.review_threshold if job.case_type else None,
-    )
     flagged_total = 0
+    held = False
+    thresholds = []
     for position, document_result in enumerate(engine_result.documents):
         case_type = case_types[document_result.schema_slug]
         if position < len(documents):
             document = documents[position]
         else:
-            document = _split_document_create(job=job)
-            job.documents.add(document)
-        flagged_total += _document_store_result(
+            document = _found_document_create(job=job, case_type=case_type)
+        threshold = effective_threshold(
+            job_threshold=job.options.get("documentReview"),
+            case_type_threshold=case_type.review_threshold,
+        )
+        thresholds.append(threshold)
+        flagged = _document_store_result(
             document=document,
             document_result=document_result,
             engine_result=engine_result,
             case_type=case_type,
             threshold=threshold,
         )
+        sampled = not flagged and qa_sampled(
+            document_id=document.public_id, percent=case_type.qa_sample_percent
+        )
+        if sampled:
+            document.metadata = {**document.metadata, "qa_sample": True}
+            document.save(update_fields=["metadata"])
+        flagged_total += flagged
+        held = held or bool(flagged) or sampled
     job.processed_pages = engine_result.page_count
-    job.review_threshold = threshold
+    job.review_threshold = next((t for t in thresholds if t is not None), None)
     job.review_flagged_field_count = flagged_total
     job.save(
         update_fields=[
+            "case",
+            "case_type",
             "processed_pages",
             "review_threshold",
             "review_flagged_field_count",
@@ -238,20 +288,32 @@ def _job_persist_and_gate(
     _job_steps_set(
         job, ocr="complete", structure="complete", classification="complete", extraction="complete"
     )
-    if flagged_total:
+    if held:
         return _job_hold_for_review(job=job)
     return job_complete(job=job, actor=SYSTEM)
 
 
-def _split_document_create(*, job: ExtractionJob) -> Document:
-    """A further document that splitting found in the same upload, in the job's case."""
-    return Document.objects.create(
+def _found_document_create(*, job: ExtractionJob, case_type: CaseType) -> Document:
+    """A document the engine found beyond those created at upload: a further part of a split
+    upload, or (for `filterName` jobs) the first, once its case type is known. It goes into the
+    job's case when that case is of the same type, else into a new case of the job's."""
+    case = job.case if job.case and job.case.case_type_id == case_type.pk else None
+    if case is None:
+        case = Case.objects.filter(documents__jobs=job, case_type=case_type).first() or case_create(
+            workspace=job.workspace, case_type=case_type, actor=SYSTEM, name=job.filename
+        )
+    if job.case is None:
+        job.case = case
+        job.case_type = case_type
+    document = Document.objects.create(
         workspace=job.workspace,
-        case=job.case,
+        case=case,
         file=job.source_file,
         filename=job.filename,
         status=Document.Status.PROCESSING,
     )
+    job.documents.add(document)
+    return document
 
 
 def _document_store_result(
@@ -262,7 +324,8 @@ def _document_store_result(
     case_type: CaseType,
     threshold: int | None,
 ) -> int:
-    """Replace the document's fields and pages with the engine's; return the flagged count."""
+    """Replace the document's fields and pages with the engine's, run the case type's rules,
+    and return how many fields the gate holds."""
     specs = {spec["key"]: spec for spec in case_type.field_schema}
     document.fields.all().delete()
     document.pages.all().delete()
@@ -280,6 +343,13 @@ def _document_store_result(
         )
         for index, page_number in enumerate(document_result.pages, start=1)
     )
+    values = {
+        result.key: [{c: cell.value for c, cell in row.items()} for row in result.rows]
+        if result.rows
+        else result.value
+        for result in document_result.fields
+    }
+    checks = rules_check(case_type.validation_rules, values)
     flagged = 0
     fields = []
     for position, field_result in enumerate(document_result.fields):
@@ -290,6 +360,7 @@ def _document_store_result(
                 key=field_result.key, value=field_result.value, confidence=field_result.confidence
             ),
             threshold=threshold,
+            checks=checks,
         )
         flagged += bool(flags)
         rows = [
@@ -321,6 +392,7 @@ def _document_store_result(
         pages_by_number[n].text for n in document_result.pages if n in pages_by_number
     )
     document.classification_confidence = document_result.classification_confidence
+    document.metadata = {**document.metadata, "validation": [c.as_json() for c in checks]}
     document.save(
         update_fields=[
             "page_count",
@@ -328,6 +400,7 @@ def _document_store_result(
             "last_page",
             "text",
             "classification_confidence",
+            "metadata",
             "modified_at",
         ]
     )
@@ -411,7 +484,9 @@ def job_complete(*, job: ExtractionJob, actor: Actor) -> ExtractionJob:
     }
     _job_steps_set(job, **steps)
     job.result = job_result_build(job)
-    job.save(update_fields=["result", "updated_at"])
+    job.result_expires_at = now + timedelta(hours=settings.RESULT_RETENTION_HOURS)
+    job.options = _without_password(job.options)
+    job.save(update_fields=["result", "result_expires_at", "options", "updated_at"])
     _job_audit(job=job, from_state=previous, to_state=job.status, actor=actor)
     if job.case is not None and _case_fully_processed(job.case):
         case_stage_move_to_role(case=job.case, role=Stage.SystemRole.APPROVED, actor=actor)
@@ -447,6 +522,8 @@ def job_fail(
     job.refresh_from_db()
     if not updated:
         return job
+    job.options = _without_password(job.options)
+    job.save(update_fields=["options"])
     for document in job.documents.all():
         _document_transition(
             document=document,
@@ -491,6 +568,11 @@ def document_release(*, document: Document, actor: Actor) -> ExtractionJob | Non
     if job.documents.filter(status=Document.Status.REVIEW_REQUIRED).exists():
         return job
     return job_complete(job=job, actor=actor)
+
+
+def _without_password(options: dict[str, Any]) -> dict[str, Any]:
+    """A finished job needs no PDF password any more; it is not kept."""
+    return {key: value for key, value in options.items() if key != "password"}
 
 
 def _case_fully_processed(case: Case) -> bool:

@@ -29,7 +29,9 @@ REJECTED_CODE = "REVIEW_REJECTED"
 
 def _document_in_review(document: Document) -> Document:
     locked = (
-        Document.objects.select_for_update().select_related("case__case_type").get(pk=document.pk)
+        Document.objects.select_for_update(of=("self",))
+        .select_related("case__case_type")
+        .get(pk=document.pk)
     )
     if locked.status != Document.Status.REVIEW_REQUIRED:
         raise InvalidTransition(

@@ -1,0 +1,101 @@
+"""Forms of the browser UI. They check shape only (a choice is one of the offered ones, a
+number is a number); every rule about values and states lives in the services they feed.
+
+Choice lists come from the views (the current workspace's case types, stages and members), so
+a form never offers, and never accepts, another workspace's ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django import forms
+
+ChoiceList = Sequence[tuple[str, str]]
+
+
+class WorkspaceSwitchForm(forms.Form):
+    workspace = forms.ChoiceField(label="Workspace")
+    next = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, workspaces: ChoiceList, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["workspace"].choices = list(workspaces)
+
+
+def _with_any(choices: Iterable[tuple[str, str]], label: str) -> list[tuple[str, str]]:
+    return [("", label), *choices]
+
+
+class QueueFilterForm(forms.Form):
+    case_type = forms.ChoiceField(label="Case type", required=False)
+    assignee = forms.ChoiceField(label="Assignee", required=False)
+
+    def __init__(
+        self, *args: object, case_types: ChoiceList, members: ChoiceList, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["case_type"].choices = _with_any(case_types, "All case types")
+        self.fields["assignee"].choices = _with_any(members, "Anyone")
+
+
+class FieldDecisionForm(forms.Form):
+    """Approve a field, or correct it (a table cell when row and column are given)."""
+
+    action = forms.ChoiceField(choices=[("approve", "Approve"), ("correct", "Correct")])
+    value = forms.CharField(required=False, strip=False, max_length=2000)
+    row = forms.IntegerField(required=False, min_value=0)
+    column = forms.CharField(required=False, max_length=63)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for rejecting",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why the document is rejected."},
+    )
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    case_type = forms.ChoiceField(label="Case type", required=False)
+    stage = forms.ChoiceField(label="Stage", required=False)
+    assignee = forms.ChoiceField(label="Assignee", required=False)
+    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(
+        self,
+        *args: object,
+        case_types: ChoiceList,
+        stages: ChoiceList,
+        members: ChoiceList,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["case_type"].choices = _with_any(case_types, "All case types")
+        self.fields["stage"].choices = _with_any(stages, "All stages")
+        self.fields["assignee"].choices = _with_any(members, "Anyone")
+
+
+UNASSIGNED = ""
+
+
+class CaseUpdateForm(forms.Form):
+    stage = forms.ChoiceField(label="Stage")
+    assigned_to = forms.ChoiceField(label="Assignee", required=False)
+
+    def __init__(
+        self, *args: object, stages: ChoiceList, members: ChoiceList, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["stage"].choices = list(stages)
+        self.fields["assigned_to"].choices = [(UNASSIGNED, "Unassigned"), *members]
+
+
+class ApiKeyCreateForm(forms.Form):
+    name = forms.CharField(
+        label="Key name",
+        max_length=200,
+        help_text="Say who or what uses the key, e.g. “ERP import”.",
+    )

@@ -1,0 +1,95 @@
+"""Page images for the review page: one page of a stored file rendered to PNG by PyMuPDF.
+
+Called by `review.views.page_image`. A rendering is cached on disk under
+`settings.DATA_DIR / "page-cache"`, keyed by the file's SHA-256, the page of the upload and the
+width, so the same upload shared by several split documents renders once and a cache entry can
+never show another file's page. Widths are snapped to a few sizes so a client cannot fill the
+disk with one entry per pixel, and the pixel count is capped below the extraction limit.
+
+PyMuPDF opens PDFs and the image formats uploads may be (PNG, JPEG, TIFF, multi-page TIFF) the
+same way. It is not thread-safe, so rendering holds a process-wide lock. The file has already
+been parsed by the isolated extraction worker before a reviewer can open it; this module never
+touches the database.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+import pymupdf
+from django.conf import settings
+
+WIDTHS = (600, 1000, 1600, 2400)
+DEFAULT_WIDTH = 1000
+MAX_PIXELS = 12_000_000
+
+_render_lock = threading.Lock()
+
+
+class PageImageError(Exception):
+    """The file cannot be rendered (missing page, wrong password, unreadable)."""
+
+
+def width_snap(requested: int) -> int:
+    """The smallest rendered width at least `requested`, or the largest one."""
+    return next((width for width in WIDTHS if width >= requested), WIDTHS[-1])
+
+
+def cache_path(*, sha256: str, page: int, width: int) -> Path:
+    return Path(settings.DATA_DIR) / "page-cache" / sha256[:2] / f"{sha256}-p{page}-w{width}.png"
+
+
+def page_png_path(
+    *, content: bytes | None, sha256: str, page: int, width: int, password: str | None = None
+) -> Path:
+    """The cached PNG of upload page `page` (1-based) at `width`, rendering it on a miss.
+
+    `content` may be None when the caller expects a hit; a miss without content is an error.
+    """
+    path = cache_path(sha256=sha256, page=page, width=width)
+    if path.exists():
+        return path
+    if content is None:
+        raise PageImageError("The page is not cached and no file content was given.")
+    png = render_png(content, page=page, width=width, password=password)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as output:
+            output.write(png)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def render_png(content: bytes, *, page: int, width: int, password: str | None = None) -> bytes:
+    """Render one page to PNG bytes, `width` pixels wide (less if the pixel cap requires)."""
+    with _render_lock:
+        try:
+            document = pymupdf.open(stream=content)
+        except (RuntimeError, ValueError) as exc:
+            raise PageImageError(f"The file cannot be opened: {exc}") from exc
+        try:
+            if document.needs_pass and not document.authenticate(password or ""):
+                raise PageImageError("The file is encrypted and its password is not known.")
+            if not 1 <= page <= document.page_count:
+                raise PageImageError(f"The file has no page {page}.")
+            pdf_page = document[page - 1]
+            rect = pdf_page.rect
+            if rect.width <= 0 or rect.height <= 0:
+                raise PageImageError(f"Page {page} has no area.")
+            scale = width / rect.width
+            pixels = rect.width * scale * rect.height * scale
+            cap = min(MAX_PIXELS, settings.EXTRACTION_MAX_PIXELS)
+            if pixels > cap:
+                scale *= math.sqrt(cap / pixels)
+            pixmap = pdf_page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
+            return pixmap.tobytes("png")
+        finally:
+            document.close()

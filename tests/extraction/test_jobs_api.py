@@ -1,0 +1,431 @@
+"""The async job API of seed 003: every request rule, status shape and status code."""
+
+from __future__ import annotations
+
+import base64
+import threading
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from cases.models import Case, CaseTypeFilter, Document
+from extraction.models import ExtractionJob, IdempotencyRecord
+from tests.documents import INVOICE_LINES, pdf_with_lines
+from tests.factories import demo_case_type
+from webhooks.models import WebhookEndpoint
+
+JOBS = "/api/v1/extraction-jobs"
+INVOICE_PDF = pdf_with_lines(INVOICE_LINES)
+
+
+def pdf_file(name: str = "invoice.pdf", content: bytes = INVOICE_PDF) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def create(tenant, run_on_commit, data=None, *, fmt="multipart", **headers):
+    payload = {"templateName": tenant.case_type.slug, "file": pdf_file(), **(data or {})}
+    payload = {key: value for key, value in payload.items() if value is not None}
+    return run_on_commit(tenant.client.post, JOBS, payload, format=fmt, **headers)
+
+
+def test_create_answers_202_with_the_seed_shape(tenant, run_on_commit):
+    response = create(tenant, run_on_commit)
+    assert response.status_code == 202
+    body = response.json()
+    assert body["success"] is True
+    job = body["job"]
+    assert set(job) == {"id", "status", "statusUrl", "retryAfterMs"}
+    assert job["status"] == "queued"
+    assert job["statusUrl"] == f"/api/v1/extraction-jobs/{job['id']}"
+    assert job["retryAfterMs"] == 5000
+
+
+def test_json_body_with_base64_file_and_filename(tenant, run_on_commit):
+    response = run_on_commit(
+        tenant.client.post,
+        JOBS,
+        {
+            "file": base64.b64encode(INVOICE_PDF).decode(),
+            "filename": "from-json.pdf",
+            "templateName": tenant.case_type.slug,
+        },
+        format="json",
+    )
+    assert response.status_code == 202
+    job = ExtractionJob.objects.get(pk=response.json()["job"]["id"])
+    assert job.filename == "from-json.pdf"
+    assert job.status == ExtractionJob.Status.COMPLETED
+
+
+def test_completed_job_status_and_result_shapes(tenant, run_on_commit):
+    job_id = create(tenant, run_on_commit).json()["job"]["id"]
+    status = tenant.client.get(f"{JOBS}/{job_id}").json()["job"]
+    assert status["status"] == "completed"
+    assert status["resultAvailable"] is True
+    assert status["resultUrl"] == f"/api/v1/extraction-jobs/{job_id}/result"
+    assert status["completedAt"].endswith("Z")
+    assert status["caseId"].startswith("case__")
+    assert status["documentIds"][0].startswith("doc__")
+    result = tenant.client.get(f"{JOBS}/{job_id}/result")
+    assert result.status_code == 200
+    body = result.json()
+    assert body["job"] == {
+        "id": job_id,
+        "status": "completed",
+        "completedAt": status["completedAt"],
+    }
+    data = body["data"]
+    assert data["originalName"] == "invoice.pdf"
+    assert data["processedPages"] == 1
+    assert isinstance(data["completionTime"], float)
+    document = data["documents"][0]
+    assert document["templateName"] == tenant.case_type.slug
+    assert document["pages"] == [1]
+    total = document["fields"]["total_amount"]
+    assert set(total) >= {"value", "text", "confidence", "page", "bbox", "reviewed"}
+    assert total["value"] == "121.00"
+    assert "text" not in document
+
+
+def test_return_text_adds_the_document_text(tenant, run_on_commit):
+    job_id = create(tenant, run_on_commit, {"returnText": "true"}).json()["job"]["id"]
+    document = tenant.client.get(f"{JOBS}/{job_id}/result").json()["data"]["documents"][0]
+    assert "Invoice number" in document["text"]
+
+
+def test_document_review_gate_withholds_the_result(tenant, run_on_commit):
+    job_id = create(tenant, run_on_commit, {"documentReview": "99"}).json()["job"]["id"]
+    status = tenant.client.get(f"{JOBS}/{job_id}").json()["job"]
+    assert status["status"] == "review_required"
+    assert status["resultAvailable"] is False
+    assert status["reviewThreshold"] == 99
+    assert status["reviewFlaggedFieldCount"] > 0
+    assert status["reviewRequiredAt"].endswith("Z")
+    result = tenant.client.get(f"{JOBS}/{job_id}/result")
+    assert result.status_code == 409
+    assert result.json()["error"]["code"] == "REVIEW_REQUIRED"
+
+
+def test_queued_job_reports_queue_position_and_result_not_ready(tenant):
+    response = tenant.client.post(
+        JOBS, {"templateName": tenant.case_type.slug, "file": pdf_file()}, format="multipart"
+    )  # on-commit callbacks not run: the job stays queued
+    job_id = response.json()["job"]["id"]
+    status = tenant.client.get(f"{JOBS}/{job_id}").json()["job"]
+    assert status["status"] == "queued"
+    assert status["queuePosition"] == 1
+    assert status["retryAfterMs"] == 5000
+    result = tenant.client.get(f"{JOBS}/{job_id}/result")
+    assert result.status_code == 409
+    assert result.json()["error"]["code"] == "RESULT_NOT_READY"
+
+
+def test_failed_job_status_and_result(tenant, run_on_commit):
+    job_id = create(tenant, run_on_commit, {"file": pdf_file(content=b"%PDF-1.4 broken")}).json()[
+        "job"
+    ]["id"]
+    status = tenant.client.get(f"{JOBS}/{job_id}").json()["job"]
+    assert status["status"] == "failed"
+    assert status["error"]["code"] == "CORRUPT_FILE"
+    assert status["failedAt"].endswith("Z")
+    result = tenant.client.get(f"{JOBS}/{job_id}/result")
+    assert result.status_code == 409
+    assert result.json()["error"]["code"] == "JOB_FAILED"
+
+
+def test_expired_result_is_410(tenant, run_on_commit):
+    job_id = create(tenant, run_on_commit).json()["job"]["id"]
+    ExtractionJob.objects.filter(pk=job_id).update(result_expires_at=timezone.now())
+    response = tenant.client.get(f"{JOBS}/{job_id}/result")
+    assert response.status_code == 410
+    assert response.json()["error"]["code"] == "RESULT_EXPIRED"
+
+
+def test_filter_name_classifies_and_creates_the_case(tenant, run_on_commit, invoice_type):
+    document_filter = CaseTypeFilter.objects.create(workspace=tenant.workspace, name="docs")
+    document_filter.case_types.set(
+        [invoice_type, demo_case_type(tenant.workspace, "purchase_order")]
+    )
+    response = create(tenant, run_on_commit, {"templateName": None, "filterName": "docs"})
+    assert response.status_code == 202
+    job = ExtractionJob.objects.get(pk=response.json()["job"]["id"])
+    assert job.case_type == invoice_type
+    assert job.case.case_type == invoice_type
+    document = job.documents.get()
+    assert document.classification_confidence is not None
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"templateName": None}, "templateName"),
+        ({"filterName": "docs"}, "templateName"),
+        ({"documentReview": "0"}, "documentReview"),
+        ({"documentReview": "100"}, "documentReview"),
+        ({"documentReview": "high"}, "documentReview"),
+        ({"schemaChunking": "sometimes"}, "schemaChunking"),
+        ({"deliveryMode": "carrier-pigeon"}, "deliveryMode"),
+        ({"documentSplitting": "perhaps"}, "documentSplitting"),
+        ({"options.documentReview": "90"}, "options"),
+        ({"colour": "blue"}, "colour"),
+        ({"file": None}, "file"),
+    ],
+)
+def test_invalid_requests_are_400_naming_the_field(tenant, data, field):
+    payload = {"templateName": tenant.case_type.slug, "file": pdf_file(), **data}
+    payload = {key: value for key, value in payload.items() if value is not None}
+    response = tenant.client.post(JOBS, payload, format="multipart")
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith(field)
+    assert not ExtractionJob.objects.exists()
+
+
+def test_nested_options_object_in_json_is_rejected(tenant):
+    response = tenant.client.post(
+        JOBS,
+        {
+            "file": base64.b64encode(INVOICE_PDF).decode(),
+            "templateName": tenant.case_type.slug,
+            "options": {"documentReview": 90},
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith("options")
+
+
+def test_invalid_base64_is_400(tenant):
+    response = tenant.client.post(
+        JOBS, {"file": "not base64!!", "templateName": tenant.case_type.slug}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith("file")
+
+
+def test_return_bounding_boxes_is_accepted_and_ignored(tenant, run_on_commit):
+    assert create(tenant, run_on_commit, {"returnBoundingBoxes": "true"}).status_code == 202
+
+
+def test_unknown_template_and_filter_are_404(tenant):
+    for data in ({"templateName": "nope"}, {"filterName": "nope"}):
+        payload = {"file": pdf_file(), **data}
+        response = tenant.client.post(JOBS, payload, format="multipart")
+        assert response.status_code == 404
+    assert not Case.objects.exists()
+
+
+def test_webhook_delivery_needs_a_subscribed_endpoint(tenant, run_on_commit):
+    response = create(tenant, run_on_commit, {"deliveryMode": "webhook"})
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "WEBHOOK_NOT_CONFIGURED"
+    WebhookEndpoint.objects.create(
+        workspace=tenant.workspace, url="https://example.com/hook", events=["case.created"]
+    )
+    assert create(tenant, run_on_commit, {"deliveryMode": "webhook"}).status_code == 400
+    WebhookEndpoint.objects.create(
+        workspace=tenant.workspace, url="https://example.com/all", events=[], enabled=False
+    )
+    assert create(tenant, run_on_commit, {"deliveryMode": "webhook"}).status_code == 400
+    WebhookEndpoint.objects.create(
+        workspace=tenant.workspace,
+        url="https://example.com/done",
+        events=["extraction.completed"],
+    )
+    response = create(tenant, run_on_commit, {"deliveryMode": "webhook"})
+    assert response.status_code == 202
+    job = ExtractionJob.objects.get(pk=response.json()["job"]["id"])
+    assert job.delivery_mode == "webhook"
+
+
+def test_delivery_mode_alias_in_json_and_form(tenant, run_on_commit):
+    WebhookEndpoint.objects.create(workspace=tenant.workspace, url="https://example.com/h")
+    response = run_on_commit(
+        tenant.client.post,
+        JOBS,
+        {
+            "file": base64.b64encode(INVOICE_PDF).decode(),
+            "templateName": tenant.case_type.slug,
+            "delivery": {"mode": "webhook"},
+        },
+        format="json",
+    )
+    assert ExtractionJob.objects.get(pk=response.json()["job"]["id"]).delivery_mode == "webhook"
+    response = create(tenant, run_on_commit, {"delivery.mode": "poll", "deliveryMode": "webhook"})
+    assert response.status_code == 400
+
+
+def test_password_is_not_kept_after_the_job_ends(tenant, run_on_commit):
+    job_id = create(tenant, run_on_commit, {"password": "s3cret"}).json()["job"]["id"]
+    assert "password" not in ExtractionJob.objects.get(pk=job_id).options
+
+
+# --- idempotency --------------------------------------------------------------------------
+
+
+def test_idempotent_replay_returns_the_same_job_with_200(tenant, run_on_commit):
+    first = create(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="inv-1001-upload-1")
+    second = create(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="inv-1001-upload-1")
+    assert first.status_code == 202
+    assert second.status_code == 200
+    assert second["X-Idempotent-Replay"] == "true"
+    assert second.json()["job"]["id"] == first.json()["job"]["id"]
+    assert set(second.json()["job"]) == set(first.json()["job"])
+    assert ExtractionJob.objects.count() == 1
+
+
+def test_same_key_with_a_different_request_is_422(tenant, run_on_commit):
+    create(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="k1")
+    response = create(tenant, run_on_commit, {"documentReview": "80"}, HTTP_IDEMPOTENCY_KEY="k1")
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "IDEMPOTENCY_KEY_REUSED"
+
+
+def test_same_key_while_the_first_is_being_created_is_409(tenant, run_on_commit):
+    create(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="k2")
+    IdempotencyRecord.objects.filter(key="k2").update(job=None)
+    response = create(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="k2")
+    assert response.status_code == 409
+    assert response["Retry-After"] == "1"
+
+
+def test_keys_are_scoped_per_workspace(tenant, outsider, run_on_commit):
+    mine = create(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="shared")
+    theirs = create(outsider, run_on_commit, HTTP_IDEMPOTENCY_KEY="shared")
+    assert theirs.status_code == 202
+    assert theirs.json()["job"]["id"] != mine.json()["job"]["id"]
+
+
+def test_expired_key_creates_a_new_job(tenant, run_on_commit):
+    first = create(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="old")
+    IdempotencyRecord.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    second = create(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="old")
+    assert second.status_code == 202
+    assert second.json()["job"]["id"] != first.json()["job"]["id"]
+
+
+def test_keys_are_kept_at_least_a_day(tenant, run_on_commit):
+    create(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="day")
+    record = IdempotencyRecord.objects.get(key="day")
+    assert record.expires_at - record.created_at >= timedelta(hours=24)
+
+
+def test_failed_creation_releases_the_key(tenant):
+    response = tenant.client.post(
+        JOBS,
+        {"templateName": "nope", "file": pdf_file()},
+        format="multipart",
+        HTTP_IDEMPOTENCY_KEY="retry-me",
+    )
+    assert response.status_code == 404
+    assert not IdempotencyRecord.objects.filter(key="retry-me").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_requests_with_one_key_create_one_job(tenant):
+    """Real concurrency: several threads, each with its own database connection."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent writers")
+    barrier = threading.Barrier(5)
+    statuses: list[int] = []
+    job_ids: set[str] = set()
+
+    def post() -> None:
+        client = APIClient()
+        client.credentials(HTTP_X_API_KEY=tenant.raw_key)
+        barrier.wait()
+        try:
+            response = client.post(
+                JOBS,
+                {"templateName": tenant.case_type.slug, "file": pdf_file()},
+                format="multipart",
+                HTTP_IDEMPOTENCY_KEY="race",
+            )
+            statuses.append(response.status_code)
+            if response.status_code in (200, 202):
+                job_ids.add(response.json()["job"]["id"])
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert ExtractionJob.objects.count() == 1
+    assert Document.objects.count() == 1
+    assert statuses.count(202) == 1
+    assert set(statuses) <= {202, 200, 409}
+    assert len(job_ids) == 1
+
+
+# --- status polling -----------------------------------------------------------------------
+
+
+def test_status_polling_over_the_limit_is_429_with_retry_after(tenant, run_on_commit, settings):
+    settings.JOB_STATUS_POLLS_PER_MINUTE = 3
+    job_id = create(tenant, run_on_commit).json()["job"]["id"]
+    codes = [tenant.client.get(f"{JOBS}/{job_id}").status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    response = tenant.client.get(f"{JOBS}/{job_id}")
+    assert 1 <= int(response["Retry-After"]) <= 60
+    assert response.json()["error"]["code"] == "RATE_LIMITED"
+
+
+def test_long_poll_returns_as_soon_as_the_job_changes(monkeypatch):
+    from extraction import polling
+
+    states = iter([("queued", 0), ("queued", 0), ("processing", 20)])
+    monkeypatch.setattr(polling, "job_state_token", lambda job_id: next(states))
+    monkeypatch.setattr(polling, "RECHECK_SECONDS", 0.01)
+    polling.wait_for_change(job_id="j", seconds=30)
+    assert next(states, "drained") == "drained"
+
+
+def test_long_poll_gives_up_after_the_wait(monkeypatch):
+    from extraction import polling
+
+    calls = []
+    monkeypatch.setattr(polling, "job_state_token", lambda job_id: calls.append(1) or ("queued",))
+    monkeypatch.setattr(polling, "RECHECK_SECONDS", 0.01)
+    polling.wait_for_change(job_id="j", seconds=1)
+    assert len(calls) > 2
+
+
+def test_wait_parameter_answers_with_the_current_status(tenant, run_on_commit):
+    job_id = create(tenant, run_on_commit).json()["job"]["id"]
+    response = tenant.client.get(f"{JOBS}/{job_id}", {"wait": 5})
+    assert response.status_code == 200
+    assert response.json()["job"]["status"] == "completed"
+
+
+def test_bad_wait_is_400(tenant, run_on_commit):
+    job_id = create(tenant, run_on_commit).json()["job"]["id"]
+    assert tenant.client.get(f"{JOBS}/{job_id}", {"wait": "soon"}).status_code == 400
+
+
+# --- listing and isolation ----------------------------------------------------------------
+
+
+def test_list_is_paginated_newest_first_and_filterable(tenant, run_on_commit):
+    ids = [create(tenant, run_on_commit).json()["job"]["id"] for _ in range(3)]
+    body = tenant.client.get(JOBS, {"limit": 2}).json()
+    assert body["total"] == 3
+    assert [job["id"] for job in body["jobs"]] == ids[::-1][:2]
+    assert tenant.client.get(JOBS, {"status": "failed"}).json()["total"] == 0
+    assert tenant.client.get(JOBS, {"status": "sideways"}).status_code == 400
+
+
+def test_another_workspaces_job_is_404_everywhere(tenant, outsider, run_on_commit):
+    job_id = create(outsider, run_on_commit).json()["job"]["id"]
+    assert tenant.client.get(f"{JOBS}/{job_id}").status_code == 404
+    assert tenant.client.get(f"{JOBS}/{job_id}/result").status_code == 404
+    assert tenant.client.get(JOBS).json()["total"] == 0
+    assert tenant.client.get(f"{JOBS}/not-a-uuid").status_code == 404
+
+
+def test_job_api_requires_a_key(db):
+    assert APIClient().get(JOBS).status_code == 401
