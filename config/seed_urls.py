@@ -4,6 +4,7 @@ a client written against a seed works by changing only its base URL and key."""
 from django.urls import path
 
 from cases import api as cases_api
+from extraction import api as extraction_api
 
 urlpatterns = [
     # Seed 001 (cases)
@@ -14,4 +15,7 @@ urlpatterns = [
         cases_api.CaseDetailApi.as_view(),
     ),
     path("api/v1/chatot/cases/<str:case_id>/files", cases_api.CaseFileListApi.as_view()),
+    # Seed 000 (extract and review)
+    path("v1/extract", extraction_api.ExtractApi.as_view()),
+    path("v1/review", extraction_api.ReviewApi.as_view()),
 ]

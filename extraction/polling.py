@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from cases.errors import DomainError
+from extraction.models import ExtractionJob
 from extraction.selectors import job_state_token
 
 WINDOW_SECONDS = 60
@@ -51,3 +52,25 @@ def wait_for_change(*, job_id: str, seconds: int) -> None:
         time.sleep(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))
         if job_state_token(job_id) != initial:
             return
+
+
+SETTLED = (
+    ExtractionJob.Status.COMPLETED,
+    ExtractionJob.Status.FAILED,
+    ExtractionJob.Status.REVIEW_REQUIRED,
+)
+
+
+def wait_until_settled(*, job_id: str, seconds: float) -> bool:
+    """Wait (for `mode=response`) until the job completed, failed or is held for review.
+
+    Returns False when the deadline passed first; the job goes on regardless.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        token = job_state_token(job_id)
+        if token is not None and token[0] in SETTLED:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))

@@ -66,9 +66,17 @@ def _flat(data: Any) -> dict[str, Any]:
 
 
 def job_request_parse(
-    request: Request, *, source: str, allowed_extra: Iterable[str] = ()
+    request: Request,
+    *,
+    source: str,
+    allowed_extra: Iterable[str] = (),
+    forced: dict[str, Any] | None = None,
 ) -> tuple[JobRequest, dict[str, Any]]:
-    """The request's job, and the values of `allowed_extra` fields (e.g. `mode`)."""
+    """The request's job, and the values of `allowed_extra` fields (e.g. `mode`).
+
+    `forced` options replace what the request says, None removing one (the review API's case
+    type comes from its `workflow_id`, not from `templateName` or `filterName`).
+    """
     data = _flat(request.data)
     nested = sorted(
         key for key in data if key == "options" or key.startswith(("options.", "options["))
@@ -96,6 +104,11 @@ def job_request_parse(
                 details={"fields": {"deliveryMode": ["Disagrees with delivery.mode."]}},
             )
         data["deliveryMode"] = delivery_alias
+    for key, value in (forced or {}).items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
     options_input = JobOptionsInput(data=data)
     options_input.is_valid(raise_exception=True)
     values = options_input.validated_data

@@ -495,6 +495,11 @@ def job_complete(*, job: ExtractionJob, actor: Actor) -> ExtractionJob:
         event_type="extraction.completed",
         data=_extraction_event_data(job),
     )
+    if (
+        job.source == ExtractionJob.Source.REVIEW_API
+        and previous == ExtractionJob.Status.PROCESSING
+    ):
+        review_completed_publish(job=job, actor=actor, outcome="passed")
     return job
 
 
@@ -546,6 +551,11 @@ def job_fail(
         event_type="extraction.completed",
         data=_extraction_event_data(job),
     )
+    if (
+        job.source == ExtractionJob.Source.REVIEW_API
+        and previous != ExtractionJob.Status.REVIEW_REQUIRED
+    ):
+        review_completed_publish(job=job, actor=actor, outcome="failed")
     return job
 
 
@@ -568,6 +578,31 @@ def document_release(*, document: Document, actor: Actor) -> ExtractionJob | Non
     if job.documents.filter(status=Document.Status.REVIEW_REQUIRED).exists():
         return job
     return job_complete(job=job, actor=actor)
+
+
+def review_completed_publish(*, job: ExtractionJob, actor: Actor, outcome: str) -> None:
+    """`review.completed`: a reviewer approved or rejected the job, or a review-API job passed
+    the gate without one (outcome `approved`, `rejected` or `passed`)."""
+    data: dict[str, Any] = {
+        "job_id": str(job.pk),
+        "filename": job.filename,
+        "workflow_id": job.case_type.public_id if job.case_type else None,
+        "case_id": job.case.public_id if job.case else None,
+        "document_ids": [d.public_id for d in job.documents.all()],
+        "outcome": outcome,
+        "reviewed_by": actor.label,
+        "status": job.status,
+        "checks": [
+            check
+            for document in job.documents.all()
+            for check in document.metadata.get("validation", [])
+        ],
+    }
+    if job.status == ExtractionJob.Status.COMPLETED:
+        data["result"] = job.result
+    else:
+        data["error"] = {"code": job.error_code, "message": job.error_message}
+    event_publish(workspace=job.workspace, event_type="review.completed", data=data)
 
 
 def _without_password(options: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extraction import services
+from extraction import retention, services
 
 
 def extraction_job_run(job_id: str) -> str | None:
@@ -12,3 +12,7 @@ def extraction_job_run(job_id: str) -> str | None:
 
 def extraction_jobs_recover() -> dict[str, int]:
     return services.extraction_jobs_recover()
+
+
+def extraction_results_expire() -> dict[str, int]:
+    return retention.extraction_results_expire()

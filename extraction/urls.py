@@ -7,6 +7,8 @@ from extraction import api
 app_name = "extraction"
 
 urlpatterns = [
+    path("extract", api.ExtractApi.as_view(), name="extract"),
+    path("review", api.ReviewApi.as_view(), name="review"),
     path("extraction-jobs", api.ExtractionJobsApi.as_view(), name="jobs"),
     path("extraction-jobs/<str:job_id>", api.ExtractionJobDetailApi.as_view(), name="job-detail"),
     path(

@@ -19,10 +19,9 @@ from cases.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from cases.models import AuditEvent, Document
 from cases.services import audit_record
 from extraction.models import DocumentField, ExtractionJob
-from extraction.services import document_release, job_fail
+from extraction.services import document_release, job_fail, review_completed_publish
 from review.models import ReviewDecision
 from review.values import reviewed_value
-from webhooks.services import event_publish
 
 REJECTED_CODE = "REVIEW_REJECTED"
 
@@ -224,7 +223,7 @@ def document_approve(*, document: Document, actor: Actor) -> Document:
     )
     job = document_release(document=document, actor=actor)
     if job is not None and job.status == ExtractionJob.Status.COMPLETED:
-        _review_completed_publish(job=job, actor=actor, outcome="approved")
+        review_completed_publish(job=job, actor=actor, outcome="approved")
     document.refresh_from_db()
     return document
 
@@ -249,26 +248,6 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
     job = document.jobs.filter(status=ExtractionJob.Status.REVIEW_REQUIRED).first()
     if job is not None:
         job = job_fail(job=job, code=REJECTED_CODE, message=reason, actor=actor)
-        _review_completed_publish(job=job, actor=actor, outcome="rejected", reason=reason)
+        review_completed_publish(job=job, actor=actor, outcome="rejected")
     document.refresh_from_db()
     return document
-
-
-def _review_completed_publish(
-    *, job: ExtractionJob, actor: Actor, outcome: str, reason: str = ""
-) -> None:
-    data: dict[str, Any] = {
-        "job_id": str(job.pk),
-        "filename": job.filename,
-        "workflow_id": job.case_type.public_id if job.case_type else None,
-        "case_id": job.case.public_id if job.case else None,
-        "document_ids": [d.public_id for d in job.documents.all()],
-        "outcome": outcome,
-        "reviewed_by": actor.label,
-        "status": job.status,
-    }
-    if outcome == "approved":
-        data["result"] = job.result
-    else:
-        data["error"] = {"code": job.error_code, "message": job.error_message}
-    event_publish(workspace=job.workspace, event_type="review.completed", data=data)

@@ -45,8 +45,10 @@ def run_engine(engine_input: EngineInput) -> EngineResult:
     finally:
         loaded.close()
     if not engine_input.return_text:
-        pages = [PageResult(p.number, p.width, p.height, "", p.source, p.rotation, p.words)
-                 for p in pages]
+        pages = [
+            PageResult(p.number, p.width, p.height, "", p.source, p.rotation, p.words)
+            for p in pages
+        ]
     return EngineResult(len(pages), tuple(pages), documents, loaded.media_type)
 
 

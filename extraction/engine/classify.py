@@ -47,9 +47,7 @@ def field_score(context: DocumentContext, schema: Schema) -> float:
 
 
 def schema_score(context: DocumentContext, schema: Schema) -> float:
-    return 0.4 * min(1.0, 2.5 * keyword_score(context, schema)) + 0.6 * field_score(
-        context, schema
-    )
+    return 0.4 * min(1.0, 2.5 * keyword_score(context, schema)) + 0.6 * field_score(context, schema)
 
 
 def classify(context: DocumentContext, schemas: tuple[Schema, ...]) -> tuple[Schema, int]:
@@ -63,4 +61,4 @@ def classify(context: DocumentContext, schemas: tuple[Schema, ...]) -> tuple[Sch
         return best, 0
     margin = (best_score - runner_up) / best_score
     strength = min(1.0, best_score / 0.5)
-    return best, int(round(100 * strength * (0.5 + 0.5 * margin)))
+    return best, round(100 * strength * (0.5 + 0.5 * margin))

@@ -11,11 +11,13 @@ from extraction.engine.synonyms import BUILTIN_SYNONYMS, LINE_ITEM_COLUMNS
 from extraction.engine.types import ColumnSpec, FieldSpec, Schema
 
 
-def _field(key: str, label: str, field_type: str = "text", *, required: bool = False,
-           **extra: object) -> FieldSpec:
+def _field(
+    key: str, label: str, field_type: str = "text", *, required: bool = False, **extra: object
+) -> FieldSpec:
     synonyms = tuple(s for s in BUILTIN_SYNONYMS.get(key, ()) if s != label)
-    return FieldSpec(key=key, label=label, type=field_type, required=required,
-                     synonyms=synonyms, **extra)  # type: ignore[arg-type]
+    return FieldSpec(
+        key=key, label=label, type=field_type, required=required, synonyms=synonyms, **extra
+    )  # type: ignore[arg-type]
 
 
 LINE_ITEMS = FieldSpec(
@@ -44,8 +46,22 @@ INVOICE = Schema(
         LINE_ITEMS,
     ),
     keywords=(
-        "invoice", "tax invoice", "bill", "receipt", "rechnung", "facture", "factuur", "factura",
-        "invoice number", "amount due", "vat", "mwst", "tva", "btw", "iva", "payment terms",
+        "invoice",
+        "tax invoice",
+        "bill",
+        "receipt",
+        "rechnung",
+        "facture",
+        "factuur",
+        "factura",
+        "invoice number",
+        "amount due",
+        "vat",
+        "mwst",
+        "tva",
+        "btw",
+        "iva",
+        "payment terms",
     ),
 )
 
@@ -69,8 +85,17 @@ PURCHASE_ORDER = Schema(
         _field("signature", "Signature"),
     ),
     keywords=(
-        "purchase order", "po number", "order date", "shipped to", "shipped from", "ship to",
-        "bestellung", "bon de commande", "bestelling", "orden de compra", "pedido",
+        "purchase order",
+        "po number",
+        "order date",
+        "shipped to",
+        "shipped from",
+        "ship to",
+        "bestellung",
+        "bon de commande",
+        "bestelling",
+        "orden de compra",
+        "pedido",
     ),
 )
 

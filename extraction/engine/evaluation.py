@@ -77,14 +77,16 @@ class Report:
         rows: list[dict[str, float | int]] = []
         for threshold in THRESHOLDS:
             released = [o for o in outcomes if o.confidence >= threshold]
-            rows.append({
-                "threshold": threshold,
-                "released": len(released),
-                "released_share": len(released) / len(outcomes) if outcomes else 0.0,
-                "released_accuracy": (
-                    sum(o.correct for o in released) / len(released) if released else 1.0
-                ),
-            })
+            rows.append(
+                {
+                    "threshold": threshold,
+                    "released": len(released),
+                    "released_share": len(released) / len(outcomes) if outcomes else 0.0,
+                    "released_accuracy": (
+                        sum(o.correct for o in released) / len(released) if released else 1.0
+                    ),
+                }
+            )
         return rows
 
     def as_dict(self) -> dict[str, object]:
@@ -131,8 +133,9 @@ def load_corpus(folder: Path | str) -> list[CorpusItem]:
         if not truth_path.exists():
             continue
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
-        items.append(CorpusItem(path.stem, path, str(truth["case_type"]),
-                                dict(truth.get("fields", {}))))
+        items.append(
+            CorpusItem(path.stem, path, str(truth["case_type"]), dict(truth.get("fields", {})))
+        )
     return items
 
 
@@ -151,8 +154,13 @@ def evaluate_item(item: CorpusItem, schema: Schema, runner: Runner) -> DocumentO
         result = runner(EngineInput(item.path.read_bytes(), item.path.name, (schema,)))
     except EngineError as exc:
         missing = tuple(FieldOutcome(k, v, None, 0, False) for k, v in item.expected.items())
-        return DocumentOutcome(item.name, item.case_type, missing, f"{exc.code}: {exc.message}",
-                               time.monotonic() - started)
+        return DocumentOutcome(
+            item.name,
+            item.case_type,
+            missing,
+            f"{exc.code}: {exc.message}",
+            time.monotonic() - started,
+        )
     seconds = time.monotonic() - started
     predicted = {f.key: f for f in result.documents[0].fields} if result.documents else {}
     outcomes: list[FieldOutcome] = []
@@ -178,8 +186,11 @@ def evaluate_corpus(
         schema = schemas.get(item.case_type)
         if schema is None:
             missing = tuple(FieldOutcome(k, v, None, 0, False) for k, v in item.expected.items())
-            report.documents.append(DocumentOutcome(
-                item.name, item.case_type, missing, f"UNKNOWN_CASE_TYPE: {item.case_type}"))
+            report.documents.append(
+                DocumentOutcome(
+                    item.name, item.case_type, missing, f"UNKNOWN_CASE_TYPE: {item.case_type}"
+                )
+            )
             continue
         report.documents.append(evaluate_item(item, schema, runner))
     return report
@@ -187,8 +198,12 @@ def evaluate_corpus(
 
 def format_report(report: Report) -> str:
     """The plain-text table `evaluate` prints."""
-    lines = [f"documents: {len(report.documents)}  fields: {len(report.outcomes)}  "
-             f"accuracy: {report.accuracy():.1%}", "", "field                     correct  accuracy"]
+    lines = [
+        f"documents: {len(report.documents)}  fields: {len(report.outcomes)}  "
+        f"accuracy: {report.accuracy():.1%}",
+        "",
+        "field                     correct  accuracy",
+    ]
     for key, (correct, total) in report.per_field().items():
         lines.append(f"{key:25} {correct:>3}/{total:<3}  {correct / total:7.1%}")
     lines += ["", "threshold  released  share    accuracy"]

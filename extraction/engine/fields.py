@@ -69,8 +69,9 @@ def _document_currency(lines: list[Line]) -> tuple[str | None, int]:
             raw = token.text.strip(".,:;()")
             code = None
             lowered = raw.lower()
-            if lowered in CURRENCY_SYMBOLS and (not lowered.isalpha() or lowered in (
-                    "eur", "inr", "rs", "chf", "euro", "euros")):
+            if lowered in CURRENCY_SYMBOLS and (
+                not lowered.isalpha() or lowered in ("eur", "inr", "rs", "chf", "euro", "euros")
+            ):
                 code = CURRENCY_SYMBOLS[lowered]
             elif raw in ISO_CURRENCIES:
                 code = raw
@@ -97,10 +98,17 @@ class Candidate:
     currency: str | None = None
     order: int = 0
     """Reading position of the label, to prefer the first of equal candidates."""
+    label_length: int = 0
+    """Compact length of the label that led here; longer labels are more specific."""
 
     @property
     def strength(self) -> float:
         return confidence.raw_probability(self.evidence)
+
+    @property
+    def structural_strength(self) -> float:
+        """Strength without OCR's confidence: how well label and position fit."""
+        return confidence.raw_probability(replace(self.evidence, source_confidence=100.0))
 
 
 def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResult, ...]:
@@ -109,12 +117,12 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
     label_tokens = {id(hit.line.tokens[hit.start]) for hit in hits}
     own_labels = {compact(spec.label): spec.key for spec in specs}
     candidates = {
-        spec.key: field_candidates(context, spec, hits, label_tokens, own_labels)
-        for spec in specs
+        spec.key: field_candidates(context, spec, hits, label_tokens, own_labels) for spec in specs
     }
     chosen = {key: choose(cands) for key, cands in candidates.items()}
     chosen = cross_check_money(chosen, candidates)
     chosen = _fill_currency(context, specs, chosen)
+    chosen = _confirm_issuer_by_domain(context, chosen)
     results: list[FieldResult] = []
     for spec in schema.fields:
         if spec.type == "table":
@@ -123,10 +131,16 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
         if best is None:
             results.append(FieldResult(spec.key, None, "", 0))
             continue
-        results.append(FieldResult(
-            spec.key, best.value, best.text, confidence.score(best.evidence), best.page,
-            best.bbox,
-        ))
+        results.append(
+            FieldResult(
+                spec.key,
+                best.value,
+                best.text,
+                confidence.score(best.evidence),
+                best.page,
+                best.bbox,
+            )
+        )
     return tuple(results)
 
 
@@ -145,17 +159,24 @@ def field_candidates(
     """
     kind = semantic_kind(spec.key, spec.type)
     found: list[Candidate] = []
+    inside_labels = {id(t) for h in hits for t in h.tokens}
     for order, hit in enumerate(h for h in hits if h.key == spec.key):
         owner = (own_labels or {}).get(hit.variant)
         if owner is not None and owner != spec.key:
             hit = replace(hit, score=hit.score * 0.85)
-        if hit.qualified:
+        if hit.qualified(inside_labels):
             hit = replace(hit, score=hit.score * 0.8)
-        header = _is_header_row(hit.line, label_tokens)
+        header = spec.type in ("money", "number") and _is_header_row(hit.line, label_tokens)
+        taken: set[str] = set()
         for spot in value_spots(hit, list(context.lines), label_tokens):
+            if spot.position in taken or "exact-inline" in taken:
+                continue
             candidate = _candidate_from_spot(context, spec, kind, hit, spot, header, order)
             if candidate is not None:
                 found.append(candidate)
+                taken.add(spot.position)
+                if spot.position == "inline" and candidate.evidence.exact:
+                    taken.add("exact-inline")
     if not found:
         found.extend(_fallback_candidates(context, spec, kind))
     return found
@@ -184,8 +205,11 @@ def _candidate_from_spot(
     parsed = parse_with_kind(context, spec, kind, text)
     if parsed is None:
         return None
-    source = min((t.confidence for t in (*hit.tokens, *tokens)), default=100.0)
-    steps = spot.steps + (2 if header and spot.position == "below" else 0)
+    label_source = min((t.confidence for t in hit.tokens), default=100.0)
+    source = min((t.confidence for t in tokens), default=100.0)
+    if label_source < 60:
+        source = min(source, label_source)
+    steps = spot.steps + (1 if header and spot.position == "below" else 0)
     specificity = min(1.0, hit.length / 10)
     evidence = Evidence(
         position=spot.position,
@@ -196,13 +220,20 @@ def _candidate_from_spot(
     )
     bbox = union([t.bbox for t in tokens]) if tokens else hit.bbox
     page = tokens[0].page if tokens else hit.line.page
-    return Candidate(spec.key, parsed.value, text, page, bbox, evidence, parsed.currency,
-                     hit.line.index * 1000 + order)
+    return Candidate(
+        spec.key,
+        parsed.value,
+        text,
+        page,
+        bbox,
+        evidence,
+        parsed.currency,
+        hit.line.index * 1000 + order,
+        hit.length,
+    )
 
 
-def _address_text(
-    context: DocumentContext, spot: ValueSpot
-) -> tuple[str, tuple[Token, ...]]:
+def _address_text(context: DocumentContext, spot: ValueSpot) -> tuple[str, tuple[Token, ...]]:
     """An address continues on the next lines that start where the first value line starts."""
     if not spot.tokens:
         return spot.text, spot.tokens
@@ -217,7 +248,7 @@ def _address_text(
     if line_index is None:
         return spot.text, spot.tokens
     bottom = first.bbox[3]
-    for line in context.lines[line_index + 1: line_index + 4]:
+    for line in context.lines[line_index + 1 : line_index + 4]:
         if line.page != first.page or line.bbox[1] - bottom > 1.2 * height:
             break
         phrase = _phrase_covering(line, x0, height)
@@ -235,14 +266,17 @@ def _address_text(
 
 
 def _phrase_covering(line: Line, x0: float, height: float) -> Phrase | None:
+    """The phrase starting where the address's first line starts, in the same type size."""
     for phrase in line.phrases:
-        if phrase.bbox[0] - 4 * height <= x0 <= phrase.bbox[2] and phrase.bbox[0] <= x0 + 4 * height:
+        same_size = abs((phrase.bbox[3] - phrase.bbox[1]) - height) <= 0.3 * height
+        if abs(phrase.bbox[0] - x0) <= 1.5 * height and same_size:
             return phrase
     return None
 
 
-_URL = re.compile(r"\b((?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}(?:/\S*)?)",
-                  re.IGNORECASE)
+_URL = re.compile(
+    r"\b((?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}(?:/\S*)?)", re.IGNORECASE
+)
 _MONEY_LIKE = re.compile(r"^[-−]?\d{1,3}(?:[.,\s]\d{3})*[.,]\d{2}$")
 
 
@@ -261,8 +295,12 @@ def parse_with_kind(
             return None
         return Parsed(match.group(1).rstrip("/."), exact=match.group(0) == text.strip())
     parsed = parse_value(
-        spec.type, text, date_order=context.date_order, decimal_comma=context.decimal_comma,
-        choices=spec.choices, pattern=spec.pattern,
+        spec.type,
+        text,
+        date_order=context.date_order,
+        decimal_comma=context.decimal_comma,
+        choices=spec.choices,
+        pattern=spec.pattern,
     )
     if parsed is None:
         return None
@@ -273,9 +311,22 @@ def parse_with_kind(
     return parsed
 
 
+_CODE = re.compile(r"[A-Z0-9_/\-.#]*[A-Z0-9][A-Z0-9_/\-.#]*")
+
+
 def _identifier(text: str) -> Parsed | None:
-    token = text.split()[0] if text.split() else ""
-    token = token.strip(".,;:()")
+    """The first token when it holds a digit; else the phrase's code-like tokens joined
+    (OCR splits `IBZY2087` into `IBZY 2087`), marked inexact."""
+    parts = text.split()
+    token = parts[0].strip(".,;:()") if parts else ""
+    if (
+        (len(token) < 3 or not re.search(r"\d", token))
+        and 1 < len(parts) <= 4
+        and all(_CODE.fullmatch(part) for part in parts)
+    ):
+        joined = "".join(parts).strip("#")
+        if re.search(r"\d", joined) and len(joined) >= 4:
+            return Parsed(joined, exact=False)
     if len(token) < 3 or not re.search(r"\d", token):
         return None
     if _MONEY_LIKE.match(token) or re.search(r"[€$£¥₹]", token):
@@ -324,10 +375,18 @@ def _pattern_candidates(context: DocumentContext, spec: FieldSpec, kind: str) ->
             parsed = parse_with_kind(context, spec, kind, token.text)
             if parsed is None:
                 continue
-            evidence = Evidence("document", source_confidence=token.confidence,
-                                exact=parsed.exact)
-            found.append(Candidate(spec.key, parsed.value, token.text, token.page, token.bbox,
-                                   evidence, order=line.index))
+            evidence = Evidence("document", source_confidence=token.confidence, exact=parsed.exact)
+            found.append(
+                Candidate(
+                    spec.key,
+                    parsed.value,
+                    token.text,
+                    token.page,
+                    token.bbox,
+                    evidence,
+                    order=line.index,
+                )
+            )
     return found
 
 
@@ -338,8 +397,12 @@ def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candid
         return []
     bottom = max(line.bbox[3] for line in first_page)
     top_lines = [line for line in first_page if line.bbox[1] < 0.25 * bottom]
-    phrases = [p for line in top_lines for p in line.phrases
-               if sum(ch.isalpha() for ch in p.text) >= 3 and not _is_title(p.text)]
+    phrases = [
+        p
+        for line in top_lines
+        for p in line.phrases
+        if sum(ch.isalpha() for ch in p.text) >= 3 and not _is_title(p.text)
+    ]
     if not phrases:
         return []
     heights = sorted(p.bbox[3] - p.bbox[1] for line in first_page for p in line.phrases)
@@ -352,9 +415,27 @@ def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candid
 
 
 _TITLE_WORDS = {
-    "invoice", "purchaseorder", "order", "receipt", "bill", "rechnung", "facture", "factuur",
-    "factura", "quote", "quotation", "creditnote", "statement", "paymentreceipt", "taxinvoice",
-    "bestellung", "commande", "bestelling", "pedido", "lieferschein", "deliverynote",
+    "invoice",
+    "purchaseorder",
+    "order",
+    "receipt",
+    "bill",
+    "rechnung",
+    "facture",
+    "factuur",
+    "factura",
+    "quote",
+    "quotation",
+    "creditnote",
+    "statement",
+    "paymentreceipt",
+    "taxinvoice",
+    "bestellung",
+    "commande",
+    "bestelling",
+    "pedido",
+    "lieferschein",
+    "deliverynote",
 }
 
 
@@ -372,8 +453,9 @@ def _signature_candidates(context: DocumentContext, spec: FieldSpec) -> list[Can
             names = _names_above(lines, index, phrase)
             if names:
                 top = names[-1]
-                evidence = Evidence("layout", source_confidence=top.confidence,
-                                    support=len(names) - 1)
+                evidence = Evidence(
+                    "layout", source_confidence=top.confidence, support=len(names) - 1
+                )
                 return [Candidate(spec.key, top.text, top.text, top.page, top.bbox, evidence)]
     return []
 
@@ -384,9 +466,7 @@ def _is_job_title(text: str) -> bool:
     if not 1 <= len(words) <= 4:
         return False
     titles = [compact(t) for t in JOB_TITLES]
-    return any(
-        fuzz.ratio(compact(word), title) >= 85 for word in words for title in titles
-    )
+    return any(fuzz.ratio(compact(word), title) >= 85 for word in words for title in titles)
 
 
 def _names_above(lines: list[Line], index: int, title: Phrase) -> list[Phrase]:
@@ -394,12 +474,13 @@ def _names_above(lines: list[Line], index: int, title: Phrase) -> list[Phrase]:
     height = title.bbox[3] - title.bbox[1]
     center = (title.bbox[0] + title.bbox[2]) / 2
     bottom = title.bbox[1]
-    for line in reversed(lines[max(0, index - 3): index]):
+    for line in reversed(lines[max(0, index - 3) : index]):
         if line.page != title.page or bottom - line.bbox[3] > 4 * height:
             break
         match = [p for p in line.phrases if p.bbox[0] - height <= center <= p.bbox[2] + height]
-        if not match or not re.fullmatch(r"[A-ZÀ-Ý][\w'’.\-]+(?: [A-ZÀ-Ý][\w'’.\-]+){1,3}",
-                                         match[0].text):
+        if not match or not re.fullmatch(
+            r"[A-ZÀ-Ý][\w'’.\-]+(?: [A-ZÀ-Ý][\w'’.\-]+){1,3}", match[0].text
+        ):
             break
         found.append(match[0])
         bottom = match[0].bbox[1]
@@ -410,8 +491,11 @@ def _first_date_candidates(context: DocumentContext, spec: FieldSpec) -> list[Ca
     for line in context.lines[:40]:
         for offset, parsed in find_dates(line.text, context.date_order):
             del offset
-            evidence = Evidence("layout", exact=parsed.exact,
-                                source_confidence=min(t.confidence for t in line.tokens))
+            evidence = Evidence(
+                "layout",
+                exact=parsed.exact,
+                source_confidence=min(t.confidence for t in line.tokens),
+            )
             return [Candidate(spec.key, parsed.value, line.text, line.page, line.bbox, evidence)]
     return []
 
@@ -427,8 +511,14 @@ def choose(candidates: list[Candidate]) -> Candidate | None:
         groups.values(),
         key=lambda group: (-_group_strength(group), min(c.order for c in group)),
     )
-    top = _group_strength(ranked[0])
-    close = [g for g in ranked if _group_strength(g) >= 0.95 * top]
+    top = max(_group_strength(g, structural=True) for g in ranked)
+    top_label = max(c.label_length for c in ranked[0])
+    close = [
+        g
+        for g in ranked
+        if _group_strength(g, structural=True) >= 0.95 * top
+        and max(c.label_length for c in g) >= top_label
+    ] or ranked[:1]
     best_group = min(close, key=lambda group: min(c.order for c in group))
     ranked = [best_group, *[g for g in ranked if g is not best_group]]
     best = max(best_group, key=lambda c: (c.strength, -c.order))
@@ -443,8 +533,9 @@ def _value_key(value: object) -> str:
     return " ".join(str(value).split()).casefold()
 
 
-def _group_strength(group: list[Candidate]) -> float:
-    best = max(c.strength for c in group)
+def _group_strength(group: list[Candidate], *, structural: bool = False) -> float:
+    """Best candidate's strength, raised a little by each agreeing candidate."""
+    best = max(c.structural_strength if structural else c.strength for c in group)
     return 1.0 - (1.0 - best) * (0.85 ** (len(group) - 1))
 
 
@@ -452,7 +543,7 @@ def _ambiguity(best: float, rival: float) -> float:
     if best <= 0 or rival <= 0:
         return 0.0
     ratio = rival / best
-    return max(0.0, (ratio - 0.5) / 0.5)
+    return min(1.0, max(0.0, (ratio - 0.6) / 0.4))
 
 
 TOTAL_KEYS = ("total_amount", "subtotal_amount", "tax_amount")
@@ -480,8 +571,11 @@ def cross_check_money(
         return _derive_missing(chosen)
     _, total, subtotal, tax = best
     updated = dict(chosen)
-    for key, candidate in (("total_amount", total), ("subtotal_amount", subtotal),
-                           ("tax_amount", tax)):
+    for key, candidate in (
+        ("total_amount", total),
+        ("subtotal_amount", subtotal),
+        ("tax_amount", tax),
+    ):
         if candidate is None or key not in chosen:
             continue
         previous = chosen.get(key)
@@ -526,8 +620,8 @@ def _derive_missing(chosen: dict[str, Candidate | None]) -> dict[str, Candidate 
     if total is None or "subtotal_amount" not in chosen or chosen.get("subtotal_amount"):
         return chosen
     tax = chosen.get("tax_amount")
-    if tax is not None and tax.strength < 0.7:
-        return chosen
+    if tax is not None and (tax.strength < 0.7 or tax.evidence.position == "below"):
+        tax = None
     total_value, tax_value = _decimal(total), _decimal(tax)
     if total_value is None or (tax is not None and tax_value is None):
         return chosen
@@ -539,6 +633,29 @@ def _derive_missing(chosen: dict[str, Candidate | None]) -> dict[str, Candidate 
     updated["subtotal_amount"] = replace(
         total, key="subtotal_amount", value=f"{value:.2f}", evidence=evidence
     )
+    return updated
+
+
+def _confirm_issuer_by_domain(
+    context: DocumentContext, chosen: dict[str, Candidate | None]
+) -> dict[str, Candidate | None]:
+    """An issuer name guessed from layout is confirmed when a web or mail domain on the page
+    spells it (`Hero Limited` and `herolimited.com`)."""
+    domains = {
+        compact(match.group(1).split(".")[0])
+        for match in re.finditer(
+            r"(?:@|www\.|https?://)([a-z0-9\-]+\.[a-z.]{2,})", context.text, re.IGNORECASE
+        )
+    }
+    updated = dict(chosen)
+    for key, candidate in chosen.items():
+        if candidate is None or key not in ISSUER_KEYS or candidate.evidence.position != "layout":
+            continue
+        name = compact(str(candidate.value))
+        if len(name) >= 4 and any(
+            name in domain or domain in name for domain in domains if len(domain) >= 4
+        ):
+            updated[key] = replace(candidate, evidence=replace(candidate.evidence, consistent=True))
     return updated
 
 
@@ -565,7 +682,11 @@ def _fill_currency(
         )
         anchor = money[0] if money else None
         updated[key] = Candidate(
-            key, code, code, anchor.page if anchor else context.lines[0].page,
-            anchor.bbox if anchor else context.lines[0].bbox, evidence,
+            key,
+            code,
+            code,
+            anchor.page if anchor else context.lines[0].page,
+            anchor.bbox if anchor else context.lines[0].bbox,
+            evidence,
         )
     return updated

@@ -4,9 +4,10 @@ Called by the extraction worker (and `evaluate`) instead of `run_engine` directl
 neither thread-safe nor crash-proof on hostile files, and OCR can exhaust memory: the child
 process (forked with `os.fork`, so nothing is re-imported, and so it also works inside
 django-q2's daemonic worker processes, which `multiprocessing` refuses to give children) sets
-RLIMIT_AS and is killed when the deadline passes. The caller gets the `EngineResult`, or an `EngineError` with code TIMEOUT, MEMORY_LIMIT or
-WORKER_CRASHED, or the child's own `EngineError` (CORRUPT_FILE, PASSWORD_REQUIRED, ...). A crash
-in the child never propagates to the caller's process.
+RLIMIT_AS and is killed when the deadline passes. The caller gets the `EngineResult`, or an
+`EngineError` with code TIMEOUT, MEMORY_LIMIT or WORKER_CRASHED, or the child's own
+`EngineError` (CORRUPT_FILE, PASSWORD_REQUIRED, ...). A crash in the child never propagates to
+the caller's process.
 """
 
 from __future__ import annotations

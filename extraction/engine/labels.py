@@ -64,20 +64,27 @@ class LabelHit:
 
     @property
     def tokens(self) -> tuple[Token, ...]:
-        return self.line.tokens[self.start:self.end]
+        return self.line.tokens[self.start : self.end]
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         boxes = [t.bbox for t in self.tokens]
-        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                max(b[2] for b in boxes), max(b[3] for b in boxes))
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
 
-    @property
-    def qualified(self) -> bool:
-        """A word precedes the label in its phrase (`Order Date` is no `Date` label)."""
+    def qualified(self, label_tokens: set[int]) -> bool:
+        """A word that is no label precedes this one in its phrase (`Order Date` is no `Date`
+        label); `label_tokens` holds ids of tokens inside any label."""
         if self.phrase_start or self.start == 0:
             return False
-        previous = self.line.tokens[self.start - 1].text
+        token = self.line.tokens[self.start - 1]
+        if id(token) in label_tokens:
+            return False
+        previous = token.text
         return sum(ch.isalpha() for ch in previous) >= 2 and not previous.endswith(":")
 
     @property
@@ -135,8 +142,16 @@ def _glued_hit(
     before = "".join(forms[start:end]) + compact(head)
     if not tail or fuzz.ratio(before, option) < _threshold(option):
         return None
-    return LabelHit(key, line, start, end + 1, fuzz.ratio(before, option) / 100, len(before),
-                    option, partial_tail=tail)
+    return LabelHit(
+        key,
+        line,
+        start,
+        end + 1,
+        fuzz.ratio(before, option) / 100,
+        len(before),
+        option,
+        partial_tail=tail,
+    )
 
 
 def _resolve_overlaps(hits: list[LabelHit]) -> list[LabelHit]:
@@ -202,9 +217,18 @@ def _is_label(phrase: Phrase, label_tokens: set[int]) -> bool:
     return id(phrase.tokens[0]) in label_tokens
 
 
+_LEAD = re.compile(
+    r"^(?:[\s:#.\-–=|]+|(?:n°|nº)\s*[:.]?\s*|(?:no|nr)(?![a-z])\.?\s*[:.]?\s*)", re.IGNORECASE
+)
+
+
 def _strip_lead(text: str) -> str:
-    return re.sub(r"^[\s:#.\-–=|]+|^(n[°o]|nr|no\.|nº)\s*[:.]?\s*", "", text,
-                  flags=re.IGNORECASE).strip()
+    """Drop separators and number words between a label and its value (`No: #`)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEAD.sub("", text)
+    return text.strip()
 
 
 def _below(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> list[ValueSpot]:
@@ -212,17 +236,23 @@ def _below(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> list[Val
     x0, _, x1, y1 = hit.bbox
     height = max(hit.bbox[3] - hit.bbox[1], 4.0)
     steps = 0
-    for line in lines[hit.line.index + 1: hit.line.index + 5]:
+    for line in lines[hit.line.index + 1 : hit.line.index + 5]:
         if line.page != hit.line.page or line.bbox[1] - y1 > 3.5 * height * (steps + 1):
             break
+        overlapping: list[tuple[float, Phrase]] = []
         for phrase in line.phrases:
             px0, _, px1, _ = phrase.bbox
             overlap = min(px1, x1 + height) - max(px0, x0 - height)
-            if overlap <= 0:
-                continue
+            if overlap > 0:
+                width = max(min(px1 - px0, x1 - x0 + 2 * height), 1.0)
+                overlapping.append((overlap / width, phrase))
+        overlapping.sort(key=lambda item: -item[0])
+        for rank, (_, phrase) in enumerate(overlapping):
             if _is_label(phrase, label_tokens):
-                return spots
-            spots.append(ValueSpot(_strip_lead(phrase.text), phrase.tokens, "below", steps))
+                if rank == 0:
+                    return spots
+                continue
+            spots.append(ValueSpot(_strip_lead(phrase.text), phrase.tokens, "below", steps + rank))
         steps += 1
         if spots:
             break

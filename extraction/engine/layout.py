@@ -8,6 +8,7 @@ on a line separated by ordinary spaces (a wide gap starts a new phrase). Pure ge
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 from extraction.engine.types import BBox, PageResult, Word
@@ -117,7 +118,7 @@ def split_phrases(tokens: tuple[Token, ...], page: int, line: int) -> tuple[Phra
     gap_limit = max(0.8 * height, 3.0)
     phrases: list[Phrase] = []
     current: list[Token] = [tokens[0]]
-    for previous, token in zip(tokens, tokens[1:], strict=False):
+    for previous, token in pairwise(tokens):
         if token.bbox[0] - previous.bbox[2] > gap_limit:
             phrases.append(Phrase(tuple(current), page, line))
             current = []

@@ -69,6 +69,8 @@ def _tesseract_langs() -> str:
 def ocr_image(image: Image.Image, *, engine: str = "auto") -> OcrPage:
     """Read an image, turning it upright first; `engine` is auto, rapidocr or tesseract."""
     rgb = image.convert("RGB")
+    if is_blank(rgb):
+        return OcrPage((), 0, rgb.width, rgb.height, "none")
     use_tesseract = engine in ("auto", "tesseract") and tesseract_available()
     rotation = detect_rotation(rgb, use_tesseract=use_tesseract)
     upright = rgb.rotate(-rotation, expand=True) if rotation else rgb
@@ -88,6 +90,12 @@ def ocr_image(image: Image.Image, *, engine: str = "auto") -> OcrPage:
     return OcrPage(tuple(words), rotation, upright.width, upright.height, name)
 
 
+def is_blank(image: Image.Image) -> bool:
+    """No ink at all: every pixel within a narrow band of one grey level."""
+    low, high = image.convert("L").getextrema()
+    return high - low < 24
+
+
 @dataclass(frozen=True)
 class RapidLine:
     text: str
@@ -98,8 +106,10 @@ class RapidLine:
     char_scores: tuple[float, ...]
 
 
-def rapid_lines(image: Image.Image) -> list[RapidLine]:
-    result, _ = _rapid_engine()(np.asarray(image), return_word_box=True)
+def rapid_lines(image: Image.Image, *, use_cls: bool = True) -> list[RapidLine]:
+    """RapidOCR lines; without the line classifier upside-down text stays unreadable, which
+    is what rotation detection needs."""
+    result, _ = _rapid_engine()(np.asarray(image), return_word_box=True, use_cls=use_cls)
     lines: list[RapidLine] = []
     for item in result or []:
         points, text, score = item[0], str(item[1]), float(item[2])
@@ -115,8 +125,9 @@ def rapid_lines(image: Image.Image) -> list[RapidLine]:
             char_scores = tuple(float(s) for s in item[5])
         if not char_boxes:
             step = (box[2] - box[0]) / max(len(text), 1)
-            char_boxes = tuple((box[0] + i * step, box[0] + (i + 1) * step)
-                               for i in range(len(text)))
+            char_boxes = tuple(
+                (box[0] + i * step, box[0] + (i + 1) * step) for i in range(len(text))
+            )
             char_scores = tuple(score for _ in text)
         lines.append(RapidLine(text, box, score, char_boxes, char_scores))
     return lines
@@ -154,7 +165,8 @@ def _make_word(line: RapidLine, start: int, end: int) -> Word:
     x0 = line.char_boxes[start][0]
     x1 = line.char_boxes[end - 1][1]
     scores = line.char_scores[start:end] or (line.score,)
-    confidence = 100.0 * min(min(scores), line.score + 0.02)
+    mean = sum(scores) / len(scores)
+    confidence = 100.0 * min(0.7 * mean + 0.3 * min(scores), line.score + 0.02)
     return Word(text, (float(x0), line.box[1], float(max(x1, x0 + 1)), line.box[3]), confidence)
 
 
@@ -166,7 +178,9 @@ def tesseract_words(image: Image.Image, lang: str | None = None) -> list[Word]:
     import pytesseract
 
     data = pytesseract.image_to_data(
-        image, lang=lang or _tesseract_langs(), config="--psm 11",
+        image,
+        lang=lang or _tesseract_langs(),
+        config="--psm 11",
         output_type=pytesseract.Output.DICT,
     )
     words: list[Word] = []
@@ -267,19 +281,20 @@ def _tesseract_rotation(image: Image.Image) -> int | None:
     angle = int(osd.get("rotate", 0)) % 360
     if angle and confidence < 1.5:
         return None
-    return (360 - angle) % 360 if angle in (90, 270) else angle
+    return angle
 
 
 def _rapid_rotation(image: Image.Image) -> int:
     """Score each orientation of a downscaled copy by recognised characters times confidence."""
     small = image.copy()
-    small.thumbnail((1000, 1000))
+    small.thumbnail((800, 800))
     scores: dict[int, float] = {}
     for angle in (0, 90, 180, 270):
         turned = small.rotate(-angle, expand=True) if angle else small
-        lines = rapid_lines(turned)
+        lines = rapid_lines(turned, use_cls=False)
         scores[angle] = sum(
-            line.score ** 4 * sum(ch.isalnum() for ch in line.text) for line in lines
+            line.score**4 * sum(ch.isalnum() for ch in line.text)
+            for line in lines
             if line.box[2] - line.box[0] >= line.box[3] - line.box[1]
         )
         if angle == 0 and _clearly_upright(lines):

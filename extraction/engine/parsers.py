@@ -61,7 +61,51 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "dollars": "USD",
 }
 ISO_CURRENCIES = frozenset(
-    ["EUR", "USD", "GBP", "JPY", "INR", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "HRK", "RUB", "TRY", "BRL", "AUD", "CAD", "NZD", "CNY", "HKD", "SGD", "ZAR", "MXN", "ARS", "CLP", "COP", "PEN", "AED", "SAR", "ILS", "KRW", "THB", "IDR", "MYR", "PHP", "VND", "NGN", "KES", "EGP", "MAD"]
+    {
+        "EUR",
+        "USD",
+        "GBP",
+        "JPY",
+        "INR",
+        "CHF",
+        "SEK",
+        "NOK",
+        "DKK",
+        "PLN",
+        "CZK",
+        "HUF",
+        "RON",
+        "BGN",
+        "HRK",
+        "RUB",
+        "TRY",
+        "BRL",
+        "AUD",
+        "CAD",
+        "NZD",
+        "CNY",
+        "HKD",
+        "SGD",
+        "ZAR",
+        "MXN",
+        "ARS",
+        "CLP",
+        "COP",
+        "PEN",
+        "AED",
+        "SAR",
+        "ILS",
+        "KRW",
+        "THB",
+        "IDR",
+        "MYR",
+        "PHP",
+        "VND",
+        "NGN",
+        "KES",
+        "EGP",
+        "MAD",
+    }
 )
 
 DateOrder = str
@@ -169,8 +213,10 @@ def date_order_hint(text: str) -> DateOrder | None:
     return "DMY" if votes["DMY"] > votes["MDY"] else "MDY"
 
 
-_AMOUNT = re.compile(r"(?<![\w.,])[-−]?\d{1,3}(?:[ .,'’\u202f]\d{3})*(?:[.,]\d{1,2})?(?![\d])|"
-                     r"(?<![\w.,])[-−]?\d+(?:[.,]\d{1,2})?(?!\d)")
+_AMOUNT = re.compile(
+    r"(?<![\w.,])[-−]?\d{1,3}(?:[ .,'’\u202f]\d{3})*(?:[.,]\d{1,2})?(?![\d])|"
+    r"(?<![\w.,])[-−]?\d+(?:[.,]\d{1,2})?(?!\d)"
+)
 _CURRENCY_TOKEN = re.compile(
     r"(us\$|r\$|a\$|c\$|ca\$|au\$|[€$£¥₹₽₺]|\b(?:rs\.?|fr\.|zł|[a-z]{3}|euros?|dollars?)\b)",
     re.IGNORECASE,
@@ -238,11 +284,15 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     if not matches:
         return None
     match = max(matches, key=lambda m: len(m.group(0)))
-    rest = (cleaned[: match.start()] + " " + cleaned[match.end():]).strip()
+    rest = (cleaned[: match.start()] + " " + cleaned[match.end() :]).strip()
     currency = detect_currency(rest)
     leftover = _CURRENCY_TOKEN.sub("", rest)
-    leftover = re.sub(r"[\s:()*+\-=/]|\b(ttc|ht|incl|excl|net|vat|tax|tva)\b\.?", "", leftover,
-                      flags=re.IGNORECASE)
+    leftover = re.sub(
+        r"[\s:()*+\-=/]|\b(ttc|ht|incl|excl|net|vat|tax|tva)\b\.?",
+        "",
+        leftover,
+        flags=re.IGNORECASE,
+    )
     read = _to_decimal(match.group(0), decimal_comma)
     if read is None:
         return None

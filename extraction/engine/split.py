@@ -21,9 +21,26 @@ _PAGE_MARK = re.compile(
 )
 _FRACTION = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
 _TITLES = (
-    "invoice", "taxinvoice", "rechnung", "facture", "factuur", "factura", "purchaseorder",
-    "receipt", "paymentreceipt", "creditnote", "gutschrift", "avoir", "bestellung",
-    "statement", "quote", "quotation", "angebot", "devis", "offerte", "lieferschein",
+    "invoice",
+    "taxinvoice",
+    "rechnung",
+    "facture",
+    "factuur",
+    "factura",
+    "purchaseorder",
+    "receipt",
+    "paymentreceipt",
+    "creditnote",
+    "gutschrift",
+    "avoir",
+    "bestellung",
+    "statement",
+    "quote",
+    "quotation",
+    "angebot",
+    "devis",
+    "offerte",
+    "lieferschein",
 )
 _IDENTIFIER = re.compile(
     r"(?:invoice|rechnung|facture|factuur|factura|order|bestell|commande|receipt)\w*"

@@ -122,7 +122,7 @@ def read_rows(lines: list[Line], header: Header, spec: FieldSpec) -> list[dict[s
     previous_bottom = header.bottom
     line_height = 12.0
     current_page = header.page
-    for line in lines[header.line_index + 1:]:
+    for line in lines[header.line_index + 1 :]:
         if line.page != current_page:
             repeated = find_header([line], spec)
             current_page = line.page
@@ -170,12 +170,14 @@ def _row_result(row: dict[str, list[Token]], spec: FieldSpec) -> dict[str, CellR
         text = _text(tokens)
         parsed = parse_value(column.type, text)
         source = min(t.confidence for t in tokens)
-        evidence = Evidence("table", exact=parsed.exact if parsed else False,
-                            source_confidence=source)
+        evidence = Evidence(
+            "table", exact=parsed.exact if parsed else False, source_confidence=source
+        )
         value = parsed.value if parsed else None
         score = confidence.score(evidence) if parsed else 0
-        result[column.key] = CellResult(value, text, score, tokens[0].page,
-                                        union([t.bbox for t in tokens]))
+        result[column.key] = CellResult(
+            value, text, score, tokens[0].page, union([t.bbox for t in tokens])
+        )
     return result
 
 
@@ -211,7 +213,8 @@ def ruled_tables(page: pymupdf.Page, words: list[Word]) -> list[list[list[str]]]
     A cell spanning several grid columns is reported once, in its first column, like tabula.
     """
     tables: list[list[list[str]]] = []
-    for table in page.find_tables(strategy="lines").tables:
+    found = page.find_tables(strategy="lines").tables
+    for table in sorted(found, key=lambda t: (round(t.bbox[1]), t.bbox[0])):
         grid: list[list[str]] = []
         for row in table.rows:
             grid.append([_cell_text(cell, words) if cell else "" for cell in row.cells])
@@ -221,7 +224,8 @@ def ruled_tables(page: pymupdf.Page, words: list[Word]) -> list[list[list[str]]]
 
 def _cell_text(cell: tuple[float, float, float, float], words: list[Word]) -> str:
     inside = [
-        w for w in words
+        w
+        for w in words
         if cell[0] - 1 <= (w.bbox[0] + w.bbox[2]) / 2 <= cell[2] + 1
         and cell[1] - 1 <= (w.bbox[1] + w.bbox[3]) / 2 <= cell[3] + 1
     ]
@@ -266,7 +270,7 @@ def _column_gaps(lines: list[Line]) -> list[float]:
     limit = max(1, len(lines) // 10)
     gaps: list[float] = []
     run_start = None
-    for x, count in enumerate(cover + [limit + 1]):
+    for x, count in enumerate([*cover, limit + 1]):
         if count < limit and run_start is None:
             run_start = x
         elif count >= limit and run_start is not None:
@@ -274,5 +278,3 @@ def _column_gaps(lines: list[Line]) -> list[float]:
                 gaps.append(left + (run_start + x) / 2)
             run_start = None
     return gaps
-
-

@@ -87,7 +87,5 @@ def _ocr_result(
 def _result(
     number: int, width: float, height: float, words: list[Word], source: str, rotation: int
 ) -> PageResult:
-    lines = document_lines(
-        [PageResult(number, width, height, "", source, rotation, tuple(words))]
-    )
+    lines = document_lines([PageResult(number, width, height, "", source, rotation, tuple(words))])
     return PageResult(number, width, height, page_text(lines), source, rotation, tuple(words))

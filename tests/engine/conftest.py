@@ -66,7 +66,9 @@ def pdf_factory() -> Callable[..., bytes]:
     return build_pdf
 
 
-def text_image(lines: list[str], *, size: tuple[int, int] = (900, 300), scale: int = 36) -> Image.Image:
+def text_image(
+    lines: list[str], *, size: tuple[int, int] = (900, 300), scale: int = 36
+) -> Image.Image:
     """A white image with large black text, readable by OCR."""
     image = Image.new("RGB", size, "white")
     draw = ImageDraw.Draw(image)

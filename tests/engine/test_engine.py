@@ -31,7 +31,8 @@ def test_consistent_totals_score_high_and_carry_boxes(invoice_pdf):
     assert total.confidence >= 90
     assert total.page == 1
     x0, y0, x1, y1 = total.bbox
-    assert 470 < x0 < x1 < 560 and 310 < y0 < y1 < 335
+    assert 470 < x0 < x1 < 560
+    assert 310 < y0 < y1 < 335
 
 
 def test_missing_field_has_no_value_and_zero_confidence():
@@ -49,22 +50,41 @@ def test_longer_label_wins_over_its_prefix():
 
 
 def test_value_below_label_is_found():
-    content = build_pdf([[(50, 60, "Factuurnummer"), (200, 60, "Factuurdatum"),
-                          (50, 74, "F2023-118"), (200, 74, "3-4-2023"),
-                          (50, 200, "Some padding text for the text layer")]])
+    content = build_pdf(
+        [
+            [
+                (50, 60, "Factuurnummer"),
+                (200, 60, "Factuurdatum"),
+                (50, 74, "F2023-118"),
+                (200, 74, "3-4-2023"),
+                (50, 200, "Some padding text for the text layer"),
+            ]
+        ]
+    )
     fields = _fields(content)
     assert fields["invoice_number"].value == "F2023-118"
     assert fields["invoice_date"].value == "2023-04-03"
 
 
 def test_custom_schema_uses_its_own_label_and_type():
-    schema = Schema("claim", (FieldSpec("policy", "Policy ref", "text"),
-                              FieldSpec("iban", "Bank account", "iban"),
-                              FieldSpec("urgent", "Urgent", "boolean")))
-    content = build_pdf([[(50, 60, "Policy ref: PX-99812"),
-                          (50, 80, "Bank account: DE89 3704 0044 0532 0130 00"),
-                          (50, 100, "Urgent: yes"),
-                          (50, 140, "Filler text so the page has a text layer")]])
+    schema = Schema(
+        "claim",
+        (
+            FieldSpec("policy", "Policy ref", "text"),
+            FieldSpec("iban", "Bank account", "iban"),
+            FieldSpec("urgent", "Urgent", "boolean"),
+        ),
+    )
+    content = build_pdf(
+        [
+            [
+                (50, 60, "Policy ref: PX-99812"),
+                (50, 80, "Bank account: DE89 3704 0044 0532 0130 00"),
+                (50, 100, "Urgent: yes"),
+                (50, 140, "Filler text so the page has a text layer"),
+            ]
+        ]
+    )
     fields = _fields(content, schema)
     assert fields["policy"].value == "PX-99812"
     assert fields["iban"].value == "DE89370400440532013000"
@@ -72,14 +92,20 @@ def test_custom_schema_uses_its_own_label_and_type():
 
 
 def test_purchase_order_fields_from_text_layer():
-    content = build_pdf([[
-        (200, 50, "Hero Limited"),
-        (50, 100, "Company Phone: 555-348-6512"), (350, 100, "Purchase Order #: 948284"),
-        (50, 114, "Website: www.herolimited.com"), (350, 114, "Dated As: 12/20/2020"),
-        (50, 128, "Email: accounts@herolimited.com"),
-        (50, 160, "Vendor Name: Balozi Khamisi"),
-        (50, 174, "Company Name: Higgly Wiggly Books"),
-    ]])
+    content = build_pdf(
+        [
+            [
+                (200, 50, "Hero Limited"),
+                (50, 100, "Company Phone: 555-348-6512"),
+                (350, 100, "Purchase Order #: 948284"),
+                (50, 114, "Website: www.herolimited.com"),
+                (350, 114, "Dated As: 12/20/2020"),
+                (50, 128, "Email: accounts@herolimited.com"),
+                (50, 160, "Vendor Name: Balozi Khamisi"),
+                (50, 174, "Company Name: Higgly Wiggly Books"),
+            ]
+        ]
+    )
     fields = _fields(content, PURCHASE_ORDER)
     assert fields["purchase_order_number"].value == "948284"
     assert fields["order_date"].value == "2020-12-20"
@@ -109,8 +135,16 @@ def test_engine_imports_without_django_settings():
     import subprocess
     import sys
 
-    code = "import os; os.environ.pop('DJANGO_SETTINGS_MODULE', None); " \
-           "from extraction.engine import run_engine, run_engine_isolated; print('ok')"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False, env={"PATH": "/usr/bin:/bin"}, cwd=".")
+    code = (
+        "import os; os.environ.pop('DJANGO_SETTINGS_MODULE', None); "
+        "from extraction.engine import run_engine, run_engine_isolated; print('ok')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin"},
+        cwd=".",
+    )
     assert done.stdout.strip() == "ok", done.stderr

@@ -43,8 +43,12 @@ def test_garbage_after_pdf_magic_is_corrupt():
 
 
 def test_encrypted_pdf_without_password_needs_one():
-    data = build_pdf([[(50, 50, "secret")]], encryption=pymupdf.PDF_ENCRYPT_AES_256,
-                     user_pw="pw", owner_pw="owner")
+    data = build_pdf(
+        [[(50, 50, "secret")]],
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        user_pw="pw",
+        owner_pw="owner",
+    )
     assert _code(data) == "PASSWORD_REQUIRED"
     assert _code(data, "wrong") == "INVALID_PASSWORD"
     loaded = load_file(data, "pw", EngineLimits())

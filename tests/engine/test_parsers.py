@@ -39,8 +39,14 @@ def test_money_parser_reads_english_thousands_comma():
 
 @pytest.mark.parametrize(
     ("text", "currency"),
-    [("£ 10.00", "GBP"), ("Rs 1939", "INR"), ("₹319.00", "INR"), ("CHF 12.50", "CHF"),
-     ("EUR 49,99", "EUR"), ("12.00 USD", "USD")],
+    [
+        ("£ 10.00", "GBP"),
+        ("Rs 1939", "INR"),
+        ("₹319.00", "INR"),
+        ("CHF 12.50", "CHF"),
+        ("EUR 49,99", "EUR"),
+        ("12.00 USD", "USD"),
+    ],
 )
 def test_money_parser_maps_currency_symbols_and_codes_to_iso_4217(text, currency):
     parsed = parse_money(text)

@@ -1,0 +1,80 @@
+"""Seed 000's review against a workflow: the case type's validation rules as checks.
+
+For a new file the pipeline runs the rules (see `services._document_store_result`); for a
+`document_id` they are run here on the document's current values (reviewed ones included).
+Both answer in one shape: `checks` (`rule`, `passed`, `message`, `fields`) and `fields`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from cases.actors import Actor
+from cases.errors import NotFound
+from cases.models import CaseType, Document, Workspace
+from cases.rules import rules_check
+from extraction.models import DocumentField, ExtractionJob
+from extraction.results import field_result
+from webhooks.services import event_publish
+
+
+def document_values(document: Document) -> dict[str, Any]:
+    """Field values as the rules see them: tables as lists of plain row dicts."""
+    values: dict[str, Any] = {}
+    for field in DocumentField.objects.filter(document=document):
+        if field.field_type == "table":
+            values[field.key] = [
+                {column: cell.get("value") for column, cell in row.items()} for row in field.rows
+            ]
+        else:
+            values[field.key] = field.value
+    return values
+
+
+@transaction.atomic
+def document_checks_run(
+    *, workspace: Workspace, case_type: CaseType, document_id: str, actor: Actor
+) -> Document:
+    """Run the workflow's rules on an extracted document and announce `review.completed`."""
+    document = Document.objects.filter(workspace=workspace, public_id=document_id).first()
+    if document is None:
+        raise NotFound(f"No document {document_id}.", code="DOCUMENT_NOT_FOUND")
+    checks = [
+        check.as_json()
+        for check in rules_check(case_type.validation_rules, document_values(document))
+    ]
+    document.metadata = {**document.metadata, "validation": checks}
+    document.save(update_fields=["metadata", "modified_at"])
+    event_publish(
+        workspace=workspace,
+        event_type="review.completed",
+        data={
+            "workflow_id": case_type.public_id,
+            "document_id": document.public_id,
+            "case_id": document.case.public_id,
+            "outcome": "passed" if all(check["passed"] for check in checks) else "failed",
+            "reviewed_by": actor.label,
+            "checks": checks,
+        },
+    )
+    return document
+
+
+def review_body(
+    document: Document, *, case_type: CaseType, job: ExtractionJob | None = None
+) -> dict[str, Any]:
+    checks = document.metadata.get("validation", [])
+    body: dict[str, Any] = {
+        "success": True,
+        "workflow_id": case_type.public_id,
+        "document_id": document.public_id,
+        "status": document.status,
+        "passed": all(check["passed"] for check in checks),
+        "checks": checks,
+        "fields": {field.key: field_result(field) for field in document.fields.all()},
+    }
+    if job is not None:
+        body["job_id"] = str(job.pk)
+    return body

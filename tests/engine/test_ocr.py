@@ -1,0 +1,92 @@
+"""OCR: images and text-less PDF pages are read, rotation is undone, words carry confidence."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from extraction.engine import run_engine
+from extraction.engine.demo_schemas import INVOICE
+from extraction.engine.ocr import (
+    RapidLine,
+    _boundaries_from,
+    detect_rotation,
+    line_words,
+    ocr_image,
+    tesseract_available,
+)
+from extraction.engine.types import EngineInput
+from tests.engine.conftest import image_bytes, text_image
+
+LINES = ["Invoice No: 48213", "Invoice Date: 12/20/2020", "Total: $144.00"]
+
+
+@pytest.fixture(scope="module")
+def invoice_image():
+    return text_image(LINES, size=(760, 220), scale=34)
+
+
+def test_png_invoice_is_read_by_ocr(invoice_image):
+    result = run_engine(EngineInput(image_bytes(invoice_image), "scan.pdf", (INVOICE,)))
+    assert result.media_type == "image/png"
+    assert result.pages[0].source == "ocr"
+    fields = {f.key: f for f in result.documents[0].fields}
+    assert fields["invoice_number"].value == "48213"
+    assert fields["invoice_date"].value == "2020-12-20"
+    assert fields["total_amount"].value == "144.00"
+    assert 0 < fields["total_amount"].confidence <= 100
+
+
+def test_ocr_words_have_boxes_inside_the_image_and_confidence(invoice_image):
+    page = ocr_image(invoice_image)
+    assert page.words
+    for word in page.words:
+        x0, y0, x1, y1 = word.bbox
+        assert 0 <= x0 < x1 <= invoice_image.width + 2
+        assert 0 <= y0 < y1 <= invoice_image.height + 2
+        assert 0 < word.confidence <= 100
+
+
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_rotated_page_is_detected(invoice_image, angle):
+    turned = invoice_image.rotate(angle, expand=True)
+    assert detect_rotation(turned, use_tesseract=tesseract_available()) == angle
+
+
+@pytest.mark.parametrize("angle", [90, 270])
+def test_rotation_is_detected_without_tesseract(angle):
+    small = text_image(LINES[:2], size=(480, 110), scale=26)
+    turned = small.rotate(angle, expand=True)
+    assert detect_rotation(turned, use_tesseract=False) == angle
+
+
+def test_pdf_page_without_text_layer_goes_to_ocr(invoice_image):
+    document = pymupdf.open()
+    page = document.new_page(width=380, height=110)
+    page.insert_image(page.rect, stream=image_bytes(invoice_image))
+    result = run_engine(EngineInput(document.tobytes(), "scan.pdf", (INVOICE,)))
+    assert result.pages[0].source == "ocr"
+    fields = {f.key: f for f in result.documents[0].fields}
+    assert fields["invoice_number"].value == "48213"
+    total = fields["total_amount"]
+    assert total.bbox[2] <= 380 + 1, "boxes are mapped back to PDF points"
+
+
+def test_glued_rapidocr_words_are_split_at_case_changes_and_colons():
+    text = "VendorName:BaloziKhamisi"
+    line = RapidLine(
+        text,
+        (0, 0, 240, 20),
+        0.99,
+        tuple((i * 10.0, i * 10.0 + 9) for i in range(len(text))),
+        tuple(0.99 for _ in text),
+    )
+    assert [w.text for w in line_words(line, None)] == ["Vendor", "Name:", "Balozi", "Khamisi"]
+
+
+def test_tesseract_boundaries_are_mapped_onto_rapidocr_text():
+    boundaries, agreement = _boundaries_from(
+        "CompanyName:HigglyBooks", ["Company", "Name:", "Higgly", "Books"]
+    )
+    assert boundaries == {7, 12, 18}
+    assert agreement == 1.0
