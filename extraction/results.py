@@ -42,6 +42,8 @@ def _document_result(index: int, document: Any, job: ExtractionJob) -> dict[str,
     }
     if job.options.get("returnText"):
         result["text"] = document.text
+    if job.options.get("returnDocuments"):
+        result["fileId"] = document.file.public_id
     return result
 
 
