@@ -12,7 +12,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from cases import services
 from cases.models import (
@@ -150,20 +150,24 @@ class CaseTypeAdmin(admin.ModelAdmin):
 
     @admin.display(description="Fields at a glance")
     def schema_table(self, case_type: CaseType) -> str:
-        rows = "".join(
-            format_html(
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                spec.get("key"),
-                spec.get("label"),
-                spec.get("type"),
-                "yes" if spec.get("required") else "",
-                ", ".join(spec.get("synonyms") or []),
-            )
-            for spec in case_type.field_schema or []
+        rows = format_html_join(
+            "",
+            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    spec.get("key"),
+                    spec.get("label"),
+                    spec.get("type"),
+                    "yes" if spec.get("required") else "",
+                    ", ".join(spec.get("synonyms") or []),
+                )
+                for spec in case_type.field_schema or []
+            ),
         )
         return format_html(
-            "<table><tr><th>Key</th><th>Label</th><th>Type</th><th>Required</th><th>Synonyms</th></tr>{}</table>",
-            format_html(rows) if rows else "",
+            "<table><tr><th>Key</th><th>Label</th><th>Type</th><th>Required</th>"
+            "<th>Synonyms</th></tr>{}</table>",
+            rows,
         )
 
 

@@ -192,9 +192,11 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
     ],
     "EXCEPTION_HANDLER": "cases.errors.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["cases.throttling.ApiKeyRateThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
+API_RATE_LIMIT = env_str("CASEFILE_API_RATE_LIMIT", "1200/min")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Casefile API",
     "DESCRIPTION": "Document extraction with a human review gate.",

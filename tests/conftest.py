@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from django_q.conf import Conf
 from rest_framework.test import APIClient
 
@@ -18,6 +19,7 @@ from tests.factories import WorkspaceFactory, demo_case_type, member, simple_cas
 @pytest.fixture(autouse=True)
 def _isolated_storage_and_sync_tasks(settings, tmp_path, monkeypatch):
     """Files under a per-test folder; django-q2 runs tasks inline, as the worker would."""
+    cache.clear()  # rate-limit counters must not leak from one test into the next
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "files"
     settings.DATA_DIR = tmp_path

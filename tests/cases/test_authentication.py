@@ -75,3 +75,16 @@ def test_key_is_stored_only_as_hash_and_prefix(tenant):
 def test_use_records_last_used(tenant):
     APIClient().get(LIST_URL, HTTP_X_API_KEY=tenant.raw_key)
     assert ApiKey.objects.get(workspace=tenant.workspace).last_used_at is not None
+
+
+def test_each_key_has_its_own_rate_limit(tenant, outsider, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.API_RATE_LIMIT = "3/min"
+    codes = [tenant.client.get(LIST_URL).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    limited = tenant.client.get(LIST_URL)
+    assert limited.json()["error"]["code"] == "RATE_LIMITED"
+    assert int(limited["Retry-After"]) > 0
+    assert outsider.client.get(LIST_URL).status_code == 200

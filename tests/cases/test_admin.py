@@ -1,0 +1,56 @@
+"""Every model the admin shows opens: list (with search and filters) and a change page."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from cases.models import CaseType
+
+
+@pytest.fixture
+def superuser_client(client, tenant):
+    tenant.admin.is_staff = tenant.admin.is_superuser = True
+    tenant.admin.save()
+    client.force_login(tenant.admin)
+    return client
+
+
+def test_every_admin_list_opens_with_a_search(superuser_client):
+    for model in admin.site._registry:
+        meta = model._meta
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+        response = superuser_client.get(url, {"q": "x"})
+        assert response.status_code == 200, url
+
+
+def test_case_type_page_shows_the_schema_at_a_glance(superuser_client, tenant):
+    url = reverse("admin:cases_casetype_change", args=[tenant.case_type.pk])
+    response = superuser_client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Fields at a glance" in content
+    assert "<code>invoice_number</code>" in content
+
+
+def test_admin_refuses_an_invalid_field_schema(superuser_client, tenant):
+    case_type = tenant.case_type
+    url = reverse("admin:cases_casetype_change", args=[case_type.pk])
+    response = superuser_client.post(
+        url,
+        {
+            "workspace": case_type.workspace_id,
+            "name": case_type.name,
+            "slug": case_type.slug,
+            "field_schema": '[{"key": "Bad Key"}]',
+            "validation_rules": "[]",
+            "keywords": "[]",
+            "qa_sample_percent": 0,
+            "stages-TOTAL_FORMS": 0,
+            "stages-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 200
+    assert "lower_snake_case" in response.content.decode()
+    assert CaseType.objects.get(pk=case_type.pk).field_schema[0]["key"] == "invoice_number"

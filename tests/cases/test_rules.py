@@ -1,0 +1,123 @@
+"""Declarative validation rules: checking values and validating rule definitions."""
+
+from __future__ import annotations
+
+import pytest
+
+from cases import services
+from cases.errors import ValidationFailed
+from cases.rules import rules_check, rules_problems
+
+KEYS = [
+    "invoice_number",
+    "invoice_date",
+    "due_date",
+    "total_amount",
+    "subtotal_amount",
+    "line_items",
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "values", "passed"),
+    [
+        ({"type": "required", "field": "invoice_number"}, {"invoice_number": "A1"}, True),
+        ({"type": "required", "field": "invoice_number"}, {"invoice_number": ""}, False),
+        (
+            {"type": "pattern", "field": "invoice_number", "pattern": "^A[0-9]+$"},
+            {"invoice_number": "A12"},
+            True,
+        ),
+        (
+            {"type": "pattern", "field": "invoice_number", "pattern": "^A[0-9]+$"},
+            {"invoice_number": "B12"},
+            False,
+        ),
+        (
+            {"type": "range", "field": "total_amount", "min": "0", "max": "100"},
+            {"total_amount": "100.00"},
+            True,
+        ),
+        (
+            {"type": "range", "field": "total_amount", "min": "0", "max": "100"},
+            {"total_amount": "100.01"},
+            False,
+        ),
+        ({"type": "range", "field": "total_amount", "min": "0"}, {"total_amount": None}, True),
+        (
+            {"type": "date_order", "before": "invoice_date", "after": "due_date"},
+            {"invoice_date": "2024-03-01", "due_date": "2024-03-31"},
+            True,
+        ),
+        (
+            {"type": "date_order", "before": "invoice_date", "after": "due_date"},
+            {"invoice_date": "2024-04-01", "due_date": "2024-03-31"},
+            False,
+        ),
+        (
+            {
+                "type": "sum_equals",
+                "table": "line_items",
+                "column": "amount",
+                "field": "subtotal_amount",
+            },
+            {"line_items": [{"amount": "10.00"}, {"amount": "5.50"}], "subtotal_amount": "15.50"},
+            True,
+        ),
+        (
+            {
+                "type": "sum_equals",
+                "table": "line_items",
+                "column": "amount",
+                "field": "subtotal_amount",
+            },
+            {"line_items": [{"amount": "10.00"}, {"amount": "5.50"}], "subtotal_amount": "16.00"},
+            False,
+        ),
+    ],
+)
+def test_each_rule_type_passes_and_fails_as_it_should(rule, values, passed):
+    [check] = rules_check([rule], values)
+    assert check.passed is passed
+    assert check.rule == rule["type"]
+    assert check.message
+
+
+def test_a_rule_can_carry_its_own_name_and_message():
+    rule = {
+        "type": "required",
+        "field": "invoice_number",
+        "name": "has-number",
+        "message": "Need it",
+    }
+    [check] = rules_check([rule], {})
+    assert (check.rule, check.message, check.fields) == (
+        "has-number",
+        "Need it",
+        ("invoice_number",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("rules", "problem"),
+    [
+        ("not a list", "must be a list"),
+        ([{"type": "vibes"}], "type must be one of"),
+        ([{"type": "range"}], "needs field"),
+        ([{"type": "required", "field": "colour"}], "names no field"),
+        ([{"type": "pattern", "field": "invoice_number", "pattern": "("}], "not a valid regular"),
+        ([{"type": "range", "field": "total_amount", "min": "lots"}], "min must be a number"),
+        ([{"type": "required", "field": "invoice_number", "extra": 1}], "unknown attributes"),
+    ],
+)
+def test_invalid_rule_definitions_are_explained(rules, problem):
+    problems = rules_problems(rules, KEYS)
+    assert any(problem in text for text in problems), problems
+
+
+def test_case_type_refuses_invalid_rules_on_save(tenant):
+    with pytest.raises(ValidationFailed) as caught:
+        services.case_type_update(
+            case_type=tenant.case_type, validation_rules=[{"type": "required", "field": "colour"}]
+        )
+    assert caught.value.message.startswith("validation_rules")

@@ -1,0 +1,50 @@
+"""The gate's flags: thresholds, required fields, failed rules and the QA sample."""
+
+from __future__ import annotations
+
+from cases.rules import Check
+from extraction.gate import GateField, effective_threshold, field_flags, qa_sampled
+
+
+def test_job_threshold_wins_over_the_case_types():
+    assert effective_threshold(job_threshold=80, case_type_threshold=95) == 80
+    assert effective_threshold(job_threshold=None, case_type_threshold=95) == 95
+    assert effective_threshold(job_threshold=None, case_type_threshold=None) is None
+
+
+def test_low_confidence_is_flagged_only_under_a_threshold():
+    field = GateField(key="total", value="10.00", confidence=70)
+    assert field_flags(spec={}, field=field, threshold=80) == ["low_confidence"]
+    assert field_flags(spec={}, field=field, threshold=70) == []
+    assert field_flags(spec={}, field=field, threshold=None) == []
+
+
+def test_a_field_specs_own_threshold_overrides_the_documents():
+    field = GateField(key="total", value="10.00", confidence=85)
+    assert field_flags(spec={"threshold": 90}, field=field, threshold=50) == ["low_confidence"]
+
+
+def test_missing_required_field_is_flagged_without_a_threshold():
+    missing = GateField(key="number", value=None, confidence=0)
+    assert field_flags(spec={"required": True}, field=missing, threshold=None) == [
+        "required_missing"
+    ]
+    assert field_flags(spec={}, field=missing, threshold=90) == []
+
+
+def test_a_failed_rule_flags_its_fields_even_without_a_threshold():
+    field = GateField(key="total", value="10.00", confidence=99)
+    failed = Check(rule="range", passed=False, message="too big", fields=("total",))
+    passed = Check(rule="required", passed=True, message="ok", fields=("total",))
+    assert field_flags(spec={}, field=field, threshold=None, checks=[failed, passed]) == [
+        "rule_failed:range"
+    ]
+
+
+def test_qa_sample_is_deterministic_and_near_its_percentage():
+    ids = [f"doc__{number:016x}" for number in range(2000)]
+    chosen = [qa_sampled(document_id=doc_id, percent=10) for doc_id in ids]
+    assert chosen == [qa_sampled(document_id=doc_id, percent=10) for doc_id in ids]
+    assert 140 <= sum(chosen) <= 260
+    assert not any(qa_sampled(document_id=doc_id, percent=0) for doc_id in ids)
+    assert all(qa_sampled(document_id=doc_id, percent=100) for doc_id in ids)
