@@ -17,7 +17,9 @@ from cases.models import ApiKey, Case, CaseType, Document, StoredFile, Workspace
 
 
 class ExtractionJob(models.Model):
-    """Status transitions (each one service in `extraction.services`, compare-and-set):
+    """Status transitions (compare-and-set, each one function: the claim in
+    `extraction.pipeline`, the requeue in `extraction.recovery`, the rest in
+    `extraction.services`):
 
     queued -> processing                   a worker takes the lease
     processing -> completed | failed       no flag / an error

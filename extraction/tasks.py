@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from extraction import retention, services
+from extraction import pipeline, recovery, retention
 
 
 def extraction_job_run(job_id: str) -> str | None:
-    job = services.extraction_job_run(job_id=job_id)
+    job = pipeline.extraction_job_run(job_id=job_id)
     return job.status if job else None
 
 
 def extraction_jobs_recover() -> dict[str, int]:
-    return services.extraction_jobs_recover()
+    return recovery.extraction_jobs_recover()
 
 
 def extraction_results_expire() -> dict[str, int]:

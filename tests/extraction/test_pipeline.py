@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cases.actors import SYSTEM
 from cases.models import AuditEvent, Case, Document
-from extraction import services
+from extraction import pipeline, recovery, services
 from extraction.models import DocumentField, ExtractionJob
 from tests.documents import INVOICE_LINES, pdf_with_lines
 from webhooks.models import WebhookEvent
@@ -138,7 +138,7 @@ def test_worker_keeps_running_after_a_bad_file(tenant, run_on_commit):
 def test_running_a_job_twice_yields_one_result_and_one_event(tenant, run_on_commit):
     data = upload(tenant, run_on_commit, [invoice_pdf()])
     job = ExtractionJob.objects.get(case__public_id=data["case_id"])
-    assert services.extraction_job_run(job_id=str(job.pk)) is None
+    assert pipeline.extraction_job_run(job_id=str(job.pk)) is None
     job.refresh_from_db()
     assert job.attempts == 1
     assert (
@@ -166,7 +166,7 @@ def _stuck_job(tenant, run_on_commit, *, attempts: int) -> ExtractionJob:
 
 def test_job_whose_worker_died_is_retried(tenant, run_on_commit):
     job = _stuck_job(tenant, run_on_commit, attempts=1)
-    outcome = run_on_commit(services.extraction_jobs_recover)
+    outcome = run_on_commit(recovery.extraction_jobs_recover)
     assert outcome == {"requeued": 1, "failed": 0}
     job.refresh_from_db()
     assert job.status == ExtractionJob.Status.COMPLETED
@@ -175,7 +175,7 @@ def test_job_whose_worker_died_is_retried(tenant, run_on_commit):
 
 def test_job_whose_worker_died_too_often_fails_with_worker_lost(tenant, run_on_commit):
     job = _stuck_job(tenant, run_on_commit, attempts=3)
-    outcome = run_on_commit(services.extraction_jobs_recover)
+    outcome = run_on_commit(recovery.extraction_jobs_recover)
     assert outcome == {"requeued": 0, "failed": 1}
     job.refresh_from_db()
     assert job.status == ExtractionJob.Status.FAILED
@@ -188,7 +188,7 @@ def test_job_with_a_live_lease_is_left_alone(tenant, run_on_commit):
     ExtractionJob.objects.filter(pk=job.pk).update(
         lease_expires_at=timezone.now() + timedelta(minutes=5)
     )
-    assert services.extraction_jobs_recover() == {"requeued": 0, "failed": 0}
+    assert recovery.extraction_jobs_recover() == {"requeued": 0, "failed": 0}
 
 
 def test_unexpected_error_fails_the_job_at_once_and_propagates(tenant, run_on_commit, monkeypatch):
@@ -199,9 +199,9 @@ def test_unexpected_error_fails_the_job_at_once_and_propagates(tenant, run_on_co
     def broken(**kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(services, "_job_persist_and_gate", broken)
+    monkeypatch.setattr(pipeline, "_job_persist_and_gate", broken)
     with pytest.raises(RuntimeError):
-        services.extraction_job_run(job_id=str(job.pk))
+        pipeline.extraction_job_run(job_id=str(job.pk))
     job.refresh_from_db()
     assert job.status == ExtractionJob.Status.FAILED
     assert job.error_code == "PROCESSING_ERROR"

@@ -85,7 +85,7 @@ def test_approve_all_then_approve_document_completes_the_job(tenant, held_invoic
 
 
 def test_qa_sampled_clean_document_is_held_and_approvable(tenant, run_on_commit, monkeypatch):
-    from extraction import services as pipeline
+    from extraction import pipeline
 
     monkeypatch.setattr(pipeline, "qa_sampled", lambda **kwargs: True)
     tenant.case_type.qa_sample_percent = 100

@@ -1,0 +1,66 @@
+"""Recovering jobs whose worker died (SPEC §3, §8): a periodic sweep over expired leases.
+
+django-q2 does not count attempts of a task whose worker was killed, so the job row carries
+its own: a job still `processing` after its lease expired is requeued while it has attempts
+left, and failed with `WORKER_LOST` after that. Never left `processing` forever.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from cases.actors import SYSTEM
+from cases.models import Document
+from extraction.models import ExtractionJob
+from extraction.services import document_transition, job_audit, job_enqueue_on_commit, job_fail
+
+
+def extraction_jobs_recover() -> dict[str, int]:
+    """Requeue jobs whose worker vanished (lease expired), or fail them with WORKER_LOST once
+    their attempts are used up. Run periodically by the cluster's schedule."""
+    now = timezone.now()
+    requeued = failed = 0
+    expired = ExtractionJob.objects.filter(
+        status=ExtractionJob.Status.PROCESSING, lease_expires_at__lt=now
+    ).values_list("pk", "attempts", "max_attempts")
+    for job_id, attempts, max_attempts in expired:
+        if attempts < max_attempts:
+            requeued += _job_requeue(job_id=job_id, now=now)
+        else:
+            job = ExtractionJob.objects.get(pk=job_id)
+            job_fail(
+                job=job,
+                code="WORKER_LOST",
+                message=f"The worker running this job stopped responding {attempts} times.",
+            )
+            failed += 1
+    return {"requeued": requeued, "failed": failed}
+
+
+@transaction.atomic
+def _job_requeue(*, job_id: Any, now: Any) -> int:
+    updated = ExtractionJob.objects.filter(
+        pk=job_id, status=ExtractionJob.Status.PROCESSING, lease_expires_at__lt=now
+    ).update(status=ExtractionJob.Status.QUEUED, lease_expires_at=None, updated_at=now)
+    if not updated:
+        return 0
+    job = ExtractionJob.objects.get(pk=job_id)
+    job_audit(
+        job=job,
+        from_state=ExtractionJob.Status.PROCESSING,
+        to_state=job.status,
+        data={"reason": "lease expired"},
+    )
+    for document in job.documents.all():
+        document_transition(
+            document=document,
+            allowed_from=(Document.Status.PROCESSING,),
+            to=Document.Status.QUEUED,
+            actor=SYSTEM,
+            job=job,
+        )
+    job_enqueue_on_commit(job)
+    return 1
