@@ -45,5 +45,9 @@ def new_file_id() -> str:
     return prefixed_id("file", 20)
 
 
+def new_api_key_id() -> str:
+    return prefixed_id("key", 16)
+
+
 def new_filter_id() -> str:
     return prefixed_id("filter", 12)

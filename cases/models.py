@@ -79,6 +79,9 @@ class ApiKey(models.Model):
     only cost every request time without adding safety.
     """
 
+    public_id = models.CharField(
+        max_length=40, unique=True, default=ids.new_api_key_id, editable=False
+    )
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="api_keys")
     name = models.CharField(max_length=200)
     prefix = models.CharField(max_length=20, db_index=True)

@@ -117,7 +117,9 @@ def admin_required(view: View) -> View:
 
 def current_access(request: HttpRequest) -> Access:
     """`request.access`, typed, for views wrapped in `member_required`."""
-    access: Access = getattr(request, "access")  # noqa: B009 - set at run time by _attach
+    access = getattr(request, "access", None)
+    if not isinstance(access, Access):
+        raise RuntimeError("current_access() needs a view wrapped in member_required.")
     return access
 
 

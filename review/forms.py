@@ -99,3 +99,20 @@ class ApiKeyCreateForm(forms.Form):
         max_length=200,
         help_text="Say who or what uses the key, e.g. “ERP import”.",
     )
+
+
+class WebhookEndpointForm(forms.Form):
+    """An endpoint's URL, description and events; no event chosen means every event."""
+
+    url = forms.CharField(label="Endpoint URL", max_length=2000)
+    description = forms.CharField(label="Description", required=False, max_length=500)
+    events = forms.MultipleChoiceField(
+        label="Events",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave every box empty to receive all events, including future ones.",
+    )
+
+    def __init__(self, *args: object, event_types: ChoiceList, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["events"].choices = list(event_types)

@@ -50,7 +50,7 @@ def history_entries(
             actor=event.actor_label,
             from_state=_name(event.from_state, names),
             to_state=_name(event.to_state, names),
-            details=_details(event.data or {}, names),
+            details=_details(event.data or {}, names, shows_stage=bool(event.to_state)),
             document=event.document.filename if event.document else "",
             created_at=event.created_at,
         )
@@ -59,25 +59,40 @@ def history_entries(
 
 
 def _name(value: Any, names: Mapping[str, str]) -> str:
+    """A stage, user or status as people call it (`review_required` reads "review required")."""
     if value is None or value == "":
-        return "—"
+        return ""
     text = str(value)
     return names.get(text, text.replace("_", " "))
 
 
-def _details(data: Mapping[str, Any], names: Mapping[str, str]) -> list[tuple[str, str]]:
+def _shown(key: str, value: Any, names: Mapping[str, str]) -> str:
+    if key == "row" and isinstance(value, int):
+        return str(value + 1)
+    if key == "field":
+        return str(value).replace("_", " ")
+    text = str(value)
+    return names.get(text, text)
+
+
+def _details(
+    data: Mapping[str, Any], names: Mapping[str, str], *, shows_stage: bool
+) -> list[tuple[str, str]]:
+    """The data of an event in words; what the entry already shows is not repeated."""
     details = []
+    unchanged = "old_value" in data and data.get("old_value") == data.get("new_value")
     for key, value in data.items():
         if key == "changes" and isinstance(value, Mapping):
             for change, values in value.items():
-                if isinstance(values, Mapping):
-                    before = _name(values.get("from"), names)
-                    after = _name(values.get("to"), names)
+                if isinstance(values, Mapping) and not (change == "stage_id" and shows_stage):
+                    before = _name(values.get("from"), names) or "none"
+                    after = _name(values.get("to"), names) or "none"
                     details.append((_CHANGE_LABELS.get(change, change), f"{before} → {after}"))
             continue
-        if value in (None, "", [], {}):
+        if value in (None, "", [], {}) or (unchanged and key == "new_value"):
             continue
         label = _DATA_LABELS.get(key, key.replace("_", " "))
-        shown = str(value + 1) if key == "row" and isinstance(value, int) else _name(value, names)
-        details.append((label, shown))
+        if unchanged and key == "old_value":
+            label = "value"
+        details.append((label, _shown(key, value, names)))
     return details

@@ -88,7 +88,7 @@ def render_png(content: bytes, *, page: int, width: int, password: str | None = 
             pixels = rect.width * scale * rect.height * scale
             cap = min(MAX_PIXELS, settings.EXTRACTION_MAX_PIXELS)
             if pixels > cap:
-                scale *= math.sqrt(cap / pixels)
+                scale *= math.sqrt(cap / pixels) * 0.99  # pixmaps round their size up
             pixmap = pdf_page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
             return pixmap.tobytes("png")
         finally:

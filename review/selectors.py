@@ -12,7 +12,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from cases.errors import NotFound
 from cases.models import ApiKey, AuditEvent, Case, CaseType, Document, Membership, User, Workspace
-from extraction.models import DocumentField, ExtractionJob
+from extraction.models import DocumentField, DocumentPage, ExtractionJob
 
 
 def review_queue(
@@ -198,9 +198,28 @@ def api_key_list(*, workspace: Workspace) -> QuerySet[ApiKey]:
     )
 
 
-def api_key_get(*, workspace: Workspace, prefix: str) -> ApiKey:
-    """A key by its display prefix, the only identifier shown for a key (it has no public id)."""
-    api_key = api_key_list(workspace=workspace).filter(prefix=prefix).first()
+def api_key_get(*, workspace: Workspace, public_id: str) -> ApiKey:
+    """A key of the workspace by its public id (`key__…`)."""
+    api_key = api_key_list(workspace=workspace).filter(public_id=public_id).first()
     if api_key is None:
-        raise NotFound(f"No API key {prefix}.", code="API_KEY_NOT_FOUND")
+        raise NotFound(f"No API key {public_id}.", code="API_KEY_NOT_FOUND")
     return api_key
+
+
+def document_page_get(
+    *, workspaces: Iterable[Workspace], public_id: str, number: int
+) -> DocumentPage:
+    """Page `number` of a document in the caller's workspaces, with its file and jobs."""
+    page = (
+        DocumentPage.objects.filter(
+            document__workspace__in=list(workspaces),
+            document__public_id=public_id,
+            number=number,
+        )
+        .select_related("document__file")
+        .prefetch_related("document__jobs")
+        .first()
+    )
+    if page is None:
+        raise NotFound(f"No page {number} of document {public_id}.", code="PAGE_NOT_FOUND")
+    return page

@@ -1,0 +1,217 @@
+"""Case pages of the browser UI: the searchable case list and one case with its documents,
+stage, assignee and history.
+
+Changing the stage or the assignee calls `cases.services.case_update` with the signed-in user
+as actor, the same service the case API calls, so the audit row and the `case.updated` webhook
+come from one place. The documents region polls itself while a document is not terminal (often
+while a worker reads it, seldom while it waits for a person) and announces when reading has
+settled; the summary and history regions refresh on that and when the case changes. Reads go
+through selectors only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cases.actors import Actor
+from cases.errors import NotFound, ValidationFailed
+from cases.models import Case, Document
+from cases.selectors import case_list as cases_case_list
+from cases.selectors import case_status, case_type_list
+from cases.services import case_update, user_get_in_workspace
+from extraction.models import ExtractionJob
+from review import selectors
+from review.access import access_follow, current_access, member_required
+from review.forms import CaseFilterForm, CaseUpdateForm
+from review.fragments import htmx_target, render_region
+from review.history import history_entries
+from review.views import member_choices
+
+CASE_PAGE_SIZE = 25
+CASE_REGIONS = ("case-summary", "case-documents", "case-history")
+CASE_UPDATED = "case-updated"
+DOCUMENTS_SETTLED = "case-documents-settled"
+ACTIVE_STATUSES = {Document.Status.QUEUED, Document.Status.PROCESSING}
+POLL_ACTIVE = "every 3s"
+"""While a worker reads a document, its progress is polled often."""
+POLL_WAITING = "every 15s"
+"""A document waiting for a person (uploaded, held for review) changes rarely."""
+DOCUMENT_NOTES = {
+    Document.Status.UPLOADED: "Stored; extraction not started",
+    Document.Status.REVIEW_REQUIRED: "Waiting for a reviewer",
+    Document.Status.PROCESSED: "Result released",
+}
+STATUS_LABELS = {
+    **dict(Document.Status.choices),
+    "empty": "No documents",
+}
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """A document of the case page with its latest job and what to show about it."""
+
+    document: Document
+    job: ExtractionJob | None
+
+    @property
+    def in_progress(self) -> bool:
+        return self.document.status in ACTIVE_STATUSES
+
+    @property
+    def reviewable(self) -> bool:
+        return self.document.status == Document.Status.REVIEW_REQUIRED
+
+    @property
+    def failed(self) -> bool:
+        return self.document.status == Document.Status.FAILED
+
+    @property
+    def note(self) -> str:
+        """One line about where the document stands when it is not being read."""
+        return DOCUMENT_NOTES.get(self.document.status, "")
+
+    @property
+    def steps(self) -> list[tuple[str, str]]:
+        steps = self.job.steps if self.job is not None else {}
+        return [(step, steps.get(step, "pending")) for step in ExtractionJob.STEPS]
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case: Case
+    status: str
+    status_label: str
+    document_count: int
+
+
+@require_GET
+@member_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    workspace = current_access(request).workspace
+    case_types = list(case_type_list(workspace=workspace))
+    form = CaseFilterForm(
+        request.GET or None,
+        case_types=[(ct.public_id, ct.name) for ct in case_types],
+        stages=[
+            (stage.public_id, f"{ct.name} · {stage.name}")
+            for ct in case_types
+            for stage in ct.stages.all()
+        ],
+        members=member_choices(workspace),
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    cases = cases_case_list(
+        workspace=workspace,
+        case_type=next((ct for ct in case_types if ct.public_id == filters.get("case_type")), None),
+        stage_ids=[filters["stage"]] if filters.get("stage") else (),
+        assignee_ids=[filters["assignee"]] if filters.get("assignee") else (),
+        search=(filters.get("q") or "").strip(),
+        sort_by="modified_date.desc",
+    )
+    page = Paginator(cases, CASE_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = []
+    for case in page.object_list:
+        status = case_status(case)
+        rows.append(
+            CaseRow(
+                case=case,
+                status=status,
+                status_label=STATUS_LABELS.get(status, status),
+                document_count=len(case.documents.all()),
+            )
+        )
+    context = {"section": "cases", "form": form, "page": page, "rows": rows}
+    return render_region(request, "cases/case_list.html", context, regions=["case-list"])
+
+
+def _case(request: HttpRequest, case_id: str) -> Case:
+    try:
+        case = selectors.case_get_for_member(
+            workspaces=current_access(request).workspaces, public_id=case_id
+        )
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    access_follow(request, case.workspace)
+    return case
+
+
+@require_http_methods(["GET", "POST"])
+@member_required
+def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
+    """The case page; a POST changes its stage and assignee."""
+    case = _case(request, case_id)
+    stages = [(stage.public_id, stage.name) for stage in case.case_type.stages.all()]
+    members = member_choices(case.workspace)
+    trigger = None
+    if request.method == "POST":
+        form = CaseUpdateForm(request.POST, stages=stages, members=members)
+        if form.is_valid() and _case_change(request, case, form):
+            if htmx_target(request) is None:
+                return redirect("review:case-detail", case_id=case.public_id)
+            case = _case(request, case_id)
+            form = _update_form(case, stages, members)
+            trigger = CASE_UPDATED
+    else:
+        form = _update_form(case, stages, members)
+    documents = [
+        DocumentRow(document=document, job=next(iter(document.job_list), None))
+        for document in selectors.case_document_list(case=case)
+    ]
+    active = any(row.in_progress for row in documents)
+    waiting = any(not row.document.is_terminal for row in documents)
+    if not active and request.GET.get("active") and htmx_target(request) == "case-documents":
+        trigger = DOCUMENTS_SETTLED
+    names = {stage.public_id: stage.name for stage in case.case_type.stages.all()}
+    names.update(dict(members))
+    context = {
+        "section": "cases",
+        "case": case,
+        "case_url": reverse("review:case-detail", args=[case.public_id]),
+        "status_label": STATUS_LABELS.get(case_status(case), ""),
+        "form": form,
+        "documents": documents,
+        "documents_active": active,
+        "documents_poll": POLL_ACTIVE if active else POLL_WAITING if waiting else "",
+        "history": history_entries(selectors.case_history(case=case), names=names),
+    }
+    return render_region(
+        request, "cases/case_detail.html", context, regions=CASE_REGIONS, trigger=trigger
+    )
+
+
+def _update_form(case: Case, stages: list, members: list) -> CaseUpdateForm:
+    initial = {
+        "stage": case.stage.public_id,
+        "assigned_to": case.assigned_to.public_id if case.assigned_to else "",
+    }
+    return CaseUpdateForm(initial=initial, stages=stages, members=members)
+
+
+def _case_change(request: HttpRequest, case: Case, form: CaseUpdateForm) -> bool:
+    """Apply the form through `case_update`; False (with the form's error) if refused."""
+    stage_id = form.cleaned_data["stage"]
+    stage = next(s for s in case.case_type.stages.all() if s.public_id == stage_id)
+    assignee_id = form.cleaned_data["assigned_to"]
+    try:
+        assignee = (
+            user_get_in_workspace(workspace=case.workspace, public_id=assignee_id)
+            if assignee_id
+            else None
+        )
+        _, changes = case_update(
+            case=case, actor=Actor(user=request.user), stage=stage, assigned_to=assignee
+        )
+    except (ValidationFailed, NotFound) as exc:
+        form.add_error(None, exc.message)
+        return False
+    if htmx_target(request) is None:
+        messages.success(request, "Case updated." if changes else "Nothing changed.")
+    return True

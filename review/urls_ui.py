@@ -1,0 +1,90 @@
+"""Routes of the browser UI (SPEC §7): sign-in, dashboard, review queue and page, cases and
+the API settings page (keys and webhooks). One URL per resource; actions are POSTs to
+sub-resources."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from review import case_views, settings_views, views
+
+app_name = "review"
+
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", views.dashboard, name="dashboard"),
+    path("workspace/", views.workspace_switch, name="workspace-switch"),
+    path("review/", views.queue, name="queue"),
+    path("review/<str:document_id>/", views.document_review, name="document"),
+    path(
+        "review/<str:document_id>/pages/<int:number>/",
+        views.page_image,
+        name="page-image",
+    ),
+    path(
+        "review/<str:document_id>/fields/<str:key>/",
+        views.field_decision,
+        name="field",
+    ),
+    path(
+        "review/<str:document_id>/approve-remaining/",
+        views.fields_approve_remaining,
+        name="approve-remaining",
+    ),
+    path(
+        "review/<str:document_id>/approve/",
+        views.document_approve,
+        name="document-approve",
+    ),
+    path(
+        "review/<str:document_id>/reject/",
+        views.document_reject,
+        name="document-reject",
+    ),
+    path("cases/", case_views.case_list, name="case-list"),
+    path("cases/<str:case_id>/", case_views.case_detail, name="case-detail"),
+    path("settings/api/", settings_views.api_settings, name="api-settings"),
+    path("settings/api/keys/", settings_views.api_key_create, name="api-key-create"),
+    path(
+        "settings/api/keys/<str:key_id>/revoke/",
+        settings_views.api_key_revoke,
+        name="api-key-revoke",
+    ),
+    path("settings/api/webhooks/", settings_views.webhook_create, name="webhook-create"),
+    path(
+        "settings/api/webhooks/<str:webhook_id>/",
+        settings_views.webhook_detail,
+        name="webhook-detail",
+    ),
+    path(
+        "settings/api/webhooks/<str:webhook_id>/rotate/",
+        settings_views.webhook_rotate,
+        name="webhook-rotate",
+    ),
+    path(
+        "settings/api/webhooks/<str:webhook_id>/test/",
+        settings_views.webhook_test,
+        name="webhook-test",
+    ),
+    path(
+        "settings/api/webhooks/<str:webhook_id>/disable/",
+        settings_views.webhook_disable,
+        name="webhook-disable",
+    ),
+    path(
+        "settings/api/webhooks/<str:webhook_id>/enable/",
+        settings_views.webhook_enable,
+        name="webhook-enable",
+    ),
+    path(
+        "settings/api/webhooks/<str:webhook_id>/deliveries/<str:delivery_id>/resend/",
+        settings_views.webhook_delivery_resend,
+        name="webhook-delivery-resend",
+    ),
+]

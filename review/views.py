@@ -1,0 +1,349 @@
+"""The reviewer's pages: dashboard, workspace switch, review queue, the review page with its
+field decisions, and the page images it draws boxes on.
+
+Short function views: check the method and the member (`review.access`), parse with a form, call
+one service or selector, render the page or, for htmx, the region named by `HX-Target`
+(`review.fragments`). Decisions go through `review.services` with the signed-in user as actor,
+exactly as the review API does; a refused value re-renders its field with the message (status
+200). Every action is a plain form post first, so the UI works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from cases.actors import Actor
+from cases.errors import DomainError, NotFound, ValidationFailed
+from cases.models import Document, Workspace
+from cases.selectors import case_type_list
+from review import page_images, selectors, services
+from review.access import access_follow, current_access, member_required, workspace_select
+from review.field_rows import FieldError, field_view_for, review_view_build
+from review.forms import FieldDecisionForm, QueueFilterForm, RejectForm, WorkspaceSwitchForm
+from review.fragments import htmx_target, render_region
+
+REVIEW_TEMPLATE = "review/document_review.html"
+REVIEW_REGIONS = ("doc-actions", "field-list")
+FIELDS_CHANGED = "fields-changed"
+ZOOM_LEVELS = (50, 75, 100, 150, 200)
+IMAGE_VIEWPORT_SHARE = 60
+"""Percent of the window a page image is wide at 100% zoom (its `sizes`, for `srcset`)."""
+QUEUE_PAGE_SIZE = 50
+SECTION_ROOTS = {"dashboard", "queue", "case-list", "api-settings"}
+PAGE_CACHE_CONTROL = "private, max-age=604800"
+
+
+def hx_redirect(request: HttpRequest, url: str) -> HttpResponse:
+    """A redirect htmx follows with a full page load (HX-Redirect), or a plain 302."""
+    if request.htmx:  # type: ignore[attr-defined]
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+def member_choices(workspace: Workspace) -> list[tuple[str, str]]:
+    members = selectors.workspace_member_list(workspace=workspace)
+    return [(user.public_id, user.get_username()) for user in members]
+
+
+# --- Dashboard and workspace --------------------------------------------------------------
+
+
+@require_GET
+@member_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    workspace = current_access(request).workspace
+    queue = selectors.review_queue(workspaces=[workspace])
+    context = {
+        "section": "dashboard",
+        "status_counts": selectors.document_status_counts(workspace=workspace),
+        "stage_counts": selectors.case_stage_counts(workspace=workspace),
+        "queue_status": Document.Status.REVIEW_REQUIRED,
+        "queue_count": queue.count(),
+        "oldest": queue.first(),
+    }
+    return render_region(request, "review/dashboard.html", context)
+
+
+@require_POST
+@member_required
+def workspace_switch(request: HttpRequest) -> HttpResponse:
+    """Make another of the member's workspaces current; stay in the same section."""
+    access = current_access(request)
+    choices = [(m.workspace.public_id, m.workspace.name) for m in access.memberships]
+    form = WorkspaceSwitchForm(request.POST, workspaces=choices)
+    if not form.is_valid():
+        raise Http404("No such workspace.")
+    workspace_select(request, public_id=form.cleaned_data["workspace"])
+    return redirect(_section_root(request, form.cleaned_data["next"]))
+
+
+def _section_root(request: HttpRequest, path: str) -> str:
+    """`path` if it is a section's list page; a detail page of the old workspace is not."""
+    if path and url_has_allowed_host_and_scheme(path, allowed_hosts={request.get_host()}):
+        try:
+            match = resolve(path.split("?")[0])
+        except Resolver404:
+            match = None
+        if match is not None and match.url_name in SECTION_ROOTS:
+            return reverse(f"review:{match.url_name}")
+    return reverse("review:dashboard")
+
+
+# --- Queue --------------------------------------------------------------------------------
+
+
+@require_GET
+@member_required
+def queue(request: HttpRequest) -> HttpResponse:
+    workspace = current_access(request).workspace
+    form = QueueFilterForm(
+        request.GET or None,
+        case_types=[(ct.public_id, ct.name) for ct in case_type_list(workspace=workspace)],
+        members=member_choices(workspace),
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    documents = selectors.review_queue(
+        workspaces=[workspace],
+        case_type_id=filters.get("case_type") or None,
+        assignee_id=filters.get("assignee") or None,
+    )
+    page = Paginator(documents, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"section": "queue", "form": form, "page": page}
+    return render_region(request, "review/queue.html", context, regions=["queue-list"])
+
+
+# --- The review page ----------------------------------------------------------------------
+
+
+def _document(request: HttpRequest, document_id: str) -> Document:
+    """The document in any of the member's workspaces (404 otherwise), made current."""
+    try:
+        document = selectors.document_for_review(
+            workspaces=current_access(request).workspaces, public_id=document_id
+        )
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    access_follow(request, document.workspace)
+    return document
+
+
+def _zoom(request: HttpRequest) -> int:
+    try:
+        zoom = int(request.GET.get("zoom", 100))
+    except ValueError:
+        return 100
+    return zoom if zoom in ZOOM_LEVELS else 100
+
+
+def _review_page(
+    request: HttpRequest,
+    document: Document,
+    *,
+    editing: str | None = None,
+    error: FieldError | None = None,
+    action_error: str = "",
+    reject_form: RejectForm | None = None,
+) -> HttpResponse:
+    zoom = _zoom(request)
+    view = review_view_build(document, editing=editing, error=error)
+    context = {
+        "section": "queue",
+        "document": document,
+        "document_url": reverse("review:document", args=[document.public_id]),
+        "view": view,
+        "decidable": view.decidable,
+        "action_error": action_error,
+        "reject_form": reject_form or RejectForm(),
+        "reject_open": bool(reject_form is not None),
+        "zoom": zoom,
+        "zoom_levels": ZOOM_LEVELS,
+        "zoom_factor": zoom / 100,
+        "image_widths": page_images.WIDTHS,
+        "image_width": page_images.width_snap(10 * zoom),
+        "image_sizes": f"{round(IMAGE_VIEWPORT_SHARE * zoom / 100)}vw",
+        "image_sizes_base": IMAGE_VIEWPORT_SHARE,
+    }
+    return render_region(request, REVIEW_TEMPLATE, context, regions=REVIEW_REGIONS)
+
+
+@require_GET
+@member_required
+def document_review(request: HttpRequest, document_id: str) -> HttpResponse:
+    document = _document(request, document_id)
+    return _review_page(request, document, editing=request.GET.get("edit"))
+
+
+@require_POST
+@member_required
+def field_decision(request: HttpRequest, document_id: str, key: str) -> HttpResponse:
+    """Approve or correct one field (or one table cell, with row and column)."""
+    document = _document(request, document_id)
+    form = FieldDecisionForm(request.POST)
+    error = None
+    if not form.is_valid():
+        message = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+        error = FieldError(key=key, message=message, value=request.POST.get("value", ""))
+    else:
+        error = _field_decide(request, document, key, form.cleaned_data)
+    document = _document(request, document_id)
+    if htmx_target(request) is None:
+        if error is None:
+            url = reverse("review:document", args=[document.public_id])
+            return redirect(f"{url}#field-{key}")
+        return _review_page(request, document, error=error)
+    row = field_view_for(document, key, error=error)
+    if row is None:
+        raise Http404(f"No field {key}.")
+    context = {
+        "document": document,
+        "document_url": reverse("review:document", args=[document.public_id]),
+        "field": row,
+        "decidable": document.status == Document.Status.REVIEW_REQUIRED,
+    }
+    return render_region(
+        request,
+        REVIEW_TEMPLATE,
+        context,
+        partial="field-row",
+        trigger=None if error else FIELDS_CHANGED,
+    )
+
+
+def _field_decide(
+    request: HttpRequest, document: Document, key: str, data: dict
+) -> FieldError | None:
+    """Call the service; a refused value or a stale state comes back as the field's error."""
+    actor = Actor(user=request.user)
+    row, column = data.get("row"), data.get("column") or ""
+    try:
+        if data["action"] == "approve":
+            services.field_approve(document=document, key=key, actor=actor)
+        else:
+            services.field_correct(
+                document=document,
+                key=key,
+                value=data["value"],
+                actor=actor,
+                row=row,
+                column=column or None,
+            )
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    except DomainError as exc:
+        message = exc.message
+        if isinstance(exc, ValidationFailed) and message.startswith(f"{key}: "):
+            message = message[len(key) + 2 :]
+        cell = data["action"] == "correct" and row is not None
+        return FieldError(
+            key=key,
+            message=message,
+            value=data.get("value") or "",
+            row=row if cell else None,
+            column=column if cell else "",
+        )
+    return None
+
+
+@require_POST
+@member_required
+def fields_approve_remaining(request: HttpRequest, document_id: str) -> HttpResponse:
+    document = _document(request, document_id)
+    try:
+        services.fields_approve_remaining(document=document, actor=Actor(user=request.user))
+    except DomainError as exc:
+        return _review_page(request, _document(request, document_id), action_error=exc.message)
+    document = _document(request, document_id)
+    if htmx_target(request) is None:
+        messages.success(request, "Every remaining field is approved.")
+        return redirect("review:document", document_id=document.public_id)
+    response = _review_page(request, document)
+    response["HX-Trigger"] = FIELDS_CHANGED
+    return response
+
+
+@require_POST
+@member_required
+def document_approve(request: HttpRequest, document_id: str) -> HttpResponse:
+    """Release the document, then open the next one in the queue (or the empty queue)."""
+    document = _document(request, document_id)
+    try:
+        services.document_approve(document=document, actor=Actor(user=request.user))
+    except DomainError as exc:
+        return _review_page(request, _document(request, document_id), action_error=exc.message)
+    messages.success(request, f"{document.filename} approved; its result is released.")
+    return hx_redirect(request, _next_url(document))
+
+
+@require_POST
+@member_required
+def document_reject(request: HttpRequest, document_id: str) -> HttpResponse:
+    document = _document(request, document_id)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        return _review_page(request, document, reject_form=form)
+    try:
+        services.document_reject(
+            document=document, reason=form.cleaned_data["reason"], actor=Actor(user=request.user)
+        )
+    except DomainError as exc:
+        document = _document(request, document_id)
+        return _review_page(request, document, action_error=exc.message, reject_form=form)
+    messages.success(request, f"{document.filename} rejected.")
+    return hx_redirect(request, _next_url(document))
+
+
+def _next_url(document: Document) -> str:
+    following = selectors.next_in_queue(workspaces=[document.workspace], after=document)
+    if following is None:
+        return reverse("review:queue")
+    return reverse("review:document", args=[following.public_id])
+
+
+# --- Page images --------------------------------------------------------------------------
+
+
+@require_GET
+@member_required
+def page_image(request: HttpRequest, document_id: str, number: int) -> HttpResponse:
+    """Page `number` of the document as PNG, `?width=` pixels wide (snapped), cached on disk."""
+    try:
+        requested = int(request.GET.get("width", page_images.DEFAULT_WIDTH))
+    except ValueError:
+        return HttpResponseBadRequest("width must be a number of pixels.")
+    if requested < 1:
+        return HttpResponseBadRequest("width must be a positive number of pixels.")
+    try:
+        page = selectors.document_page_get(
+            workspaces=current_access(request).workspaces, public_id=document_id, number=number
+        )
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    stored = page.document.file
+    width = page_images.width_snap(requested)
+    path = page_images.cache_path(sha256=stored.sha256, page=page.source_page, width=width)
+    if not path.exists():
+        with stored.blob.open("rb") as handle:
+            content = handle.read()
+        passwords = [job.options.get("password") for job in page.document.jobs.all()]
+        password = next((value for value in passwords if value), None)
+        try:
+            path = page_images.page_png_path(
+                content=content,
+                sha256=stored.sha256,
+                page=page.source_page,
+                width=width,
+                password=password,
+            )
+        except page_images.PageImageError as exc:
+            raise Http404(str(exc)) from None
+    response = FileResponse(path.open("rb"), content_type="image/png")
+    response["Cache-Control"] = PAGE_CACHE_CONTROL
+    return response

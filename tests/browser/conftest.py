@@ -1,0 +1,73 @@
+"""Playwright against Debian's Chromium and pytest-django's live server.
+
+Browser tests are marked `browser` and run with `make test-browser` (no xdist). Screenshots go
+to `test-artifacts/screenshots/` (gitignored) so a person can look at what the reviewer saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup, django_db_blocker) -> Iterator[Browser]:
+    """One Chromium for the session, started after the test database exists.
+
+    Playwright's sync API keeps an event loop in this thread, which Django takes for an async
+    context; the ORM calls the tests make (fixtures, assertions) are synchronous and safe, so
+    the guard is lifted while the browser runs.
+    """
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium).")
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server) -> Iterator[Page]:
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1366, "height": 768})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def screenshot(page: Page, name: str, *, full_page: bool = False) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    if full_page:
+        page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def sign_in(page: Page, username: str) -> None:
+    page.goto("/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/")
+
+
+def wait_for_page_images(page: Page) -> None:
+    """Until every page image shows the source the browser picked for the current zoom."""
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('.page img'))"
+        ".every(i => i.complete && i.naturalWidth > 0 && i.currentSrc)"
+    )

@@ -1,0 +1,86 @@
+"""Documents held for review, made through the real upload API and pipeline (tasks inline).
+
+Shared by the view tests and the browser tests: a case type with `review_threshold` 99 holds
+every extracted field, so each upload reaches `review_required` with flagged fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pymupdf
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.test import APIClient
+
+from cases.models import CaseType, Document
+from tests.documents import INVOICE_LINES, pdf_with_lines
+
+ITEMS_PAGE: list[tuple[float, float, str]] = [
+    (50, 60, "ACME Supplies Ltd"),
+    (350, 120, "Invoice"),
+    (350, 140, "Invoice number:"),
+    (450, 140, "INV-7001"),
+    (350, 154, "Invoice date:"),
+    (450, 154, "14 March 2024"),
+    (50, 220, "Description"),
+    (300, 220, "Quantity"),
+    (380, 220, "Unit price"),
+    (480, 220, "Amount"),
+    (50, 240, "Screws M4"),
+    (300, 240, "10"),
+    (380, 240, "1.50 EUR"),
+    (480, 240, "15.00 EUR"),
+    (50, 256, "Wall plugs"),
+    (300, 256, "100"),
+    (380, 256, "0.05 EUR"),
+    (480, 256, "5.00 EUR"),
+    (380, 300, "Subtotal"),
+    (480, 300, "20.00 EUR"),
+    (380, 314, "VAT"),
+    (480, 314, "3.80 EUR"),
+    (380, 328, "Total"),
+    (480, 328, "23.80 EUR"),
+]
+
+
+def invoice_pdf() -> bytes:
+    return pdf_with_lines(INVOICE_LINES)
+
+
+def items_pdf() -> bytes:
+    """An invoice with a two-line item table, laid out in columns."""
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    for x, y, text in ITEMS_PAGE:
+        page.insert_text((x, y), text, fontsize=10)
+    data = document.tobytes()
+    document.close()
+    return data
+
+
+def hold_for_review(case_type: CaseType) -> None:
+    case_type.review_threshold = 99
+    case_type.save(update_fields=["review_threshold"])
+
+
+def upload_held(
+    api_client: APIClient,
+    run_on_commit: Callable,
+    case_type: CaseType,
+    *,
+    content: bytes | None = None,
+    filename: str = "invoice.pdf",
+) -> Document:
+    """Upload one file through POST /api/v1/cases and return its document, held for review."""
+    hold_for_review(case_type)
+    upload = SimpleUploadedFile(filename, content or invoice_pdf(), content_type="application/pdf")
+    response = run_on_commit(
+        api_client.post,
+        "/api/v1/cases",
+        {"casetype_id": case_type.public_id, "files": [upload]},
+        format="multipart",
+    )
+    assert response.status_code == 200, response.content
+    document = Document.objects.get(public_id=response.json()["data"]["documents"][0]["doc_id"])
+    assert document.status == Document.Status.REVIEW_REQUIRED, document.error_message
+    return document
