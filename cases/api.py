@@ -2,7 +2,8 @@
 
 Thin views: parse with a serializer, call one selector or service, answer in the seed's
 envelope. The upload view is the one place where `cases` calls into `extraction`: SPEC §1 gives
-this app the upload API, and `trigger_workflow` starts the pipeline.
+this app the upload API, uploads are checked with the engine's file sniffing, and
+`trigger_workflow` starts the pipeline.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from cases.serializers import (
     document_brief,
     success,
 )
-from extraction.services import documents_extraction_queue
+from extraction.services import case_extraction_start, documents_extraction_queue
+from extraction.submission import upload_type_check
 
 ANY_JSON = inline_serializer("Envelope", fields={"status": drf_serializers.CharField()})
 
@@ -75,7 +77,10 @@ class CaseUploadApi(APIView):
             workspace=workspace, public_id=params.validated_data["casetype_id"]
         )
         uploads = request.FILES.getlist("files") + request.FILES.getlist("files[]")
-        incoming = services.incoming_files_from_uploads(uploads)
+        incoming = [
+            upload_type_check(file, field=f"files[{index}]")
+            for index, file in enumerate(services.incoming_files_from_uploads(uploads))
+        ]
         actor = api_actor(request)
         case_id = params.validated_data.get("case_id")
         with transaction.atomic():
@@ -204,6 +209,25 @@ def _assignee(*, workspace, public_id: str | None):
             "assigned_to: no such user in this workspace.",
             details={"fields": {"assigned_to": ["No such user in this workspace."]}},
         ) from None
+
+
+class CaseExtractionStartApi(APIView):
+    """Start extraction of the documents uploaded with `trigger_workflow=false`."""
+
+    @extend_schema(request=None, responses=ANY_JSON, operation_id="case_extraction_start")
+    def post(self, request: Request, case_id: str) -> Response:
+        case = selectors.case_get(workspace=request.user.workspace, public_id=case_id)
+        documents = case_extraction_start(case=case, actor=api_actor(request))
+        return Response(
+            success(
+                {
+                    "case_id": case.public_id,
+                    "casetype_id": case.case_type.public_id,
+                    "documents": [document_brief(document) for document in documents],
+                },
+                message="Extraction started",
+            )
+        )
 
 
 class CaseFileListApi(APIView):

@@ -116,6 +116,7 @@ def case_detail(case: Case) -> dict[str, Any]:
                 **document_brief(document),
                 "file_id": document.file.public_id,
                 "page_count": document.page_count,
+                "result_expired_at": document.metadata.get("result_expired_at"),
                 "error": {"code": document.error_code, "message": document.error_message}
                 if document.error_code
                 else None,

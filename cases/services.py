@@ -186,6 +186,8 @@ class IncomingFile:
 
     filename: str
     content: bytes
+    media_type: str = ""
+    """Sniffed from the bytes by the upload views (`extraction.submission.upload_type_check`)."""
 
 
 def incoming_files_from_uploads(
@@ -234,6 +236,7 @@ def stored_file_create(
         workspace=workspace,
         kind=kind,
         filename=incoming.filename,
+        media_type=incoming.media_type,
         size=len(incoming.content),
         sha256=hashlib.sha256(incoming.content).hexdigest(),
     )

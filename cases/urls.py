@@ -9,6 +9,11 @@ app_name = "cases"
 urlpatterns = [
     path("cases", api.CaseUploadApi.as_view(), name="case-upload"),
     path("cases/<str:case_id>/files", api.CaseFileListApi.as_view(), name="case-file-list"),
+    path(
+        "cases/<str:case_id>/extract",
+        api.CaseExtractionStartApi.as_view(),
+        name="case-extraction-start",
+    ),
     path("casetypes", api.CaseTypeListApi.as_view(), name="casetype-list"),
     path("casetypes/<str:casetype_id>", api.CaseTypeDetailApi.as_view(), name="casetype-detail"),
     path("casetypes/<str:casetype_id>/cases", api.CaseListApi.as_view(), name="case-list"),

@@ -1,8 +1,15 @@
-"""ASGI entry point (uvicorn), so server-sent events stream without holding a thread."""
+"""ASGI entry point (uvicorn), so server-sent events stream without holding a thread.
+
+Oversized request bodies are refused before Django reads them (`cases.request_limits`).
+"""
 
 import os
 
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-application = get_asgi_application()
+django_application = get_asgi_application()
+
+from cases.request_limits import RequestSizeLimit  # noqa: E402 - needs Django set up first
+
+application = RequestSizeLimit(django_application)

@@ -24,6 +24,7 @@ from extraction.serializers import (
     JobListInput,
     JobOptionsInput,
     JobStatusInput,
+    flat_body,
     job_created,
     job_request_parse,
     job_result,
@@ -33,6 +34,10 @@ from extraction.serializers import (
 from extraction.submission import job_submit
 
 MAX_IDEMPOTENCY_KEY_LENGTH = 255
+REQUEST_ERROR_CODES = frozenset(
+    {"PASSWORD_REQUIRED", "INVALID_PASSWORD", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}
+)
+"""Failures the request itself caused: `mode=response` answers them 400, not 500 (seed 000)."""
 
 
 def idempotency_key_from(request: Request) -> str | None:
@@ -173,10 +178,13 @@ def _respond_when_settled(job: ExtractionJob, *, mode: str, body_for_completed) 
     if job.status == ExtractionJob.Status.REVIEW_REQUIRED:
         return Response({**accepted, "status": job.status, "job": job_status(job)}, status=202)
     if job.status == ExtractionJob.Status.FAILED:
+        caused_by_request = job.error_code in REQUEST_ERROR_CODES
         raise DomainError(
-            f"Document processing failed: {job.error_message}",
+            job.error_message
+            if caused_by_request
+            else f"Document processing failed: {job.error_message}",
             code=job.error_code or "PROCESSING_ERROR",
-            status_code=500,
+            status_code=400 if caused_by_request else 500,
             details={"job_id": str(job.pk)},
         )
     return Response(body_for_completed(job))
@@ -222,7 +230,7 @@ class ReviewApi(APIView):
     @extend_schema(request=ReviewWorkflowInput, operation_id="review_workflow")
     def post(self, request: Request) -> Response:
         workspace = request.user.workspace
-        raw = request.data
+        raw = flat_body(request.data)
         params = ReviewWorkflowInput(
             data={key: raw.get(key) for key in ("workflow_id", "document_id") if raw.get(key)}
         )
@@ -239,13 +247,13 @@ class ReviewApi(APIView):
         if document_id:
             if "file" in raw or request.FILES:
                 raise ValidationFailed("document_id: give a file or a document_id, not both.")
-            checked = document_checks_run(
+            document, checks = document_checks_run(
                 workspace=workspace,
                 case_type=case_type,
                 document_id=document_id,
                 actor=api_actor(request),
             )
-            return Response(review_body(checked, case_type=case_type))
+            return Response(review_body(document, case_type=case_type, checks=checks))
         job_request, extra = job_request_parse(
             request,
             source=ExtractionJob.Source.REVIEW_API,

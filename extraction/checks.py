@@ -1,7 +1,8 @@
 """Seed 000's review against a workflow: the case type's validation rules as checks.
 
-For a new file the pipeline runs the rules (see `services._document_store_result`); for a
-`document_id` they are run here on the document's current values (reviewed ones included).
+For a new file the pipeline runs the rules (see `pipeline._document_store_result`); for a
+`document_id` of the same workflow they are run here on the released document's values
+(reviewed ones included), without storing them.
 Both answer in one shape: `checks` (`rule`, `passed`, `message`, `fields`) and `fields`.
 """
 
@@ -12,7 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from cases.actors import Actor
-from cases.errors import NotFound
+from cases.errors import Conflict, NotFound
 from cases.models import CaseType, Document, Workspace
 from cases.rules import rules_check
 from extraction.models import DocumentField, ExtractionJob
@@ -36,17 +37,29 @@ def document_values(document: Document) -> dict[str, Any]:
 @transaction.atomic
 def document_checks_run(
     *, workspace: Workspace, case_type: CaseType, document_id: str, actor: Actor
-) -> Document:
-    """Run the workflow's rules on an extracted document and announce `review.completed`."""
-    document = Document.objects.filter(workspace=workspace, public_id=document_id).first()
+) -> tuple[Document, list[dict[str, Any]]]:
+    """Run the workflow's rules on a released document of that workflow; announce
+    `review.completed`. A document still held (or failed) gives no values away: the same
+    409s as the job's result."""
+    document = (
+        Document.objects.select_related("case")
+        .filter(workspace=workspace, public_id=document_id, case__case_type=case_type)
+        .first()
+    )
     if document is None:
-        raise NotFound(f"No document {document_id}.", code="DOCUMENT_NOT_FOUND")
+        raise NotFound(f"No document {document_id} in this workflow.", code="DOCUMENT_NOT_FOUND")
+    if document.status == Document.Status.REVIEW_REQUIRED:
+        raise Conflict("The document is awaiting manual review.", code="REVIEW_REQUIRED")
+    if document.status == Document.Status.FAILED:
+        raise Conflict(
+            f"The document's extraction failed ({document.error_code}).", code="JOB_FAILED"
+        )
+    if document.status != Document.Status.PROCESSED:
+        raise Conflict("The document has not been extracted yet.", code="RESULT_NOT_READY")
     checks = [
         check.as_json()
         for check in rules_check(case_type.validation_rules, document_values(document))
     ]
-    document.metadata = {**document.metadata, "validation": checks}
-    document.save(update_fields=["metadata", "modified_at"])
     event_publish(
         workspace=workspace,
         event_type="review.completed",
@@ -59,13 +72,18 @@ def document_checks_run(
             "checks": checks,
         },
     )
-    return document
+    return document, checks
 
 
 def review_body(
-    document: Document, *, case_type: CaseType, job: ExtractionJob | None = None
+    document: Document,
+    *,
+    case_type: CaseType,
+    job: ExtractionJob | None = None,
+    checks: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    checks = document.metadata.get("validation", [])
+    """The review answer; `checks` default to those the pipeline stored for the document."""
+    checks = document.metadata.get("validation", []) if checks is None else checks
     body: dict[str, Any] = {
         "success": True,
         "workflow_id": case_type.public_id,

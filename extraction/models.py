@@ -77,8 +77,9 @@ class ExtractionJob(models.Model):
         max_length=10, choices=DeliveryMode.choices, default=DeliveryMode.POLL
     )
 
-    idempotency_key = models.CharField(max_length=255, null=True, blank=True)
-    request_fingerprint = models.CharField(max_length=64, blank=True)
+    idempotency_key = models.CharField(
+        max_length=255, null=True, blank=True, help_text="As sent; see IdempotencyRecord."
+    )
 
     attempts = models.PositiveSmallIntegerField(default=0)
     max_attempts = models.PositiveSmallIntegerField(default=3)

@@ -57,11 +57,16 @@ def extraction_job_run(*, job_id: str) -> ExtractionJob | None:
         engine_result = _engine_run(_engine_input(job))
         return _job_persist_and_gate(job=job, engine_result=engine_result)
     except EngineError as error:
-        return job_fail(job=job, code=error.code, message=error.message)
+        return job_fail(job=job, code=error.code, message=error.message, attempt=job.attempts)
     except Exception:
         # A bug, not a bad document: record it on the job at once (rather than leaving it to
         # the lease sweep), then let it propagate so the worker logs the traceback.
-        job_fail(job=job, code="PROCESSING_ERROR", message="Document processing failed.")
+        job_fail(
+            job=job,
+            code="PROCESSING_ERROR",
+            message="Document processing failed.",
+            attempt=job.attempts,
+        )
         raise
 
 

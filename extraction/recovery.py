@@ -1,28 +1,39 @@
-"""Recovering jobs whose worker died (SPEC §3, §8): a periodic sweep over expired leases.
+"""Recovering lost jobs (SPEC §3, §8): a periodic sweep over expired leases and stale queues.
 
 django-q2 does not count attempts of a task whose worker was killed, so the job row carries
 its own: a job still `processing` after its lease expired is requeued while it has attempts
-left, and failed with `WORKER_LOST` after that. Never left `processing` forever.
+left, and failed with `WORKER_LOST` after that. Never left `processing` forever. A job still
+`queued` long after it was enqueued (its broker message lost, or the broker down when it was
+created) is enqueued again; the worker's compare-and-set claim makes a duplicate harmless.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from cases.actors import SYSTEM
 from cases.models import Document
 from extraction.models import ExtractionJob
-from extraction.services import document_transition, job_audit, job_enqueue_on_commit, job_fail
+from extraction.services import (
+    document_transition,
+    job_audit,
+    job_enqueue,
+    job_enqueue_on_commit,
+    job_fail,
+)
 
 
 def extraction_jobs_recover() -> dict[str, int]:
     """Requeue jobs whose worker vanished (lease expired), or fail them with WORKER_LOST once
-    their attempts are used up. Run periodically by the cluster's schedule."""
+    their attempts are used up; re-enqueue jobs queued for too long. Run every minute."""
     now = timezone.now()
     requeued = failed = 0
+    reenqueued = _stale_queued_reenqueue(now=now)
     expired = ExtractionJob.objects.filter(
         status=ExtractionJob.Status.PROCESSING, lease_expires_at__lt=now
     ).values_list("pk", "attempts", "max_attempts")
@@ -37,7 +48,24 @@ def extraction_jobs_recover() -> dict[str, int]:
                 message=f"The worker running this job stopped responding {attempts} times.",
             )
             failed += 1
-    return {"requeued": requeued, "failed": failed}
+    return {"requeued": requeued, "failed": failed, "reenqueued": reenqueued}
+
+
+def _stale_queued_reenqueue(*, now: datetime) -> int:
+    stale_before = now - timedelta(minutes=settings.EXTRACTION_REENQUEUE_AFTER_MINUTES)
+    stale = ExtractionJob.objects.filter(
+        status=ExtractionJob.Status.QUEUED, updated_at__lt=stale_before
+    ).values_list("pk", "updated_at")
+    reenqueued = 0
+    for job_id, updated_at in stale:
+        # Compare-and-set on updated_at: two sweeps running at once enqueue it once.
+        taken = ExtractionJob.objects.filter(
+            pk=job_id, status=ExtractionJob.Status.QUEUED, updated_at=updated_at
+        ).update(updated_at=now)
+        if taken:
+            job_enqueue(job_id=str(job_id))
+            reenqueued += 1
+    return reenqueued
 
 
 @transaction.atomic

@@ -2,7 +2,8 @@
 
 A job's result is kept for `CASEFILE_RESULT_RETENTION_HOURS` after it ends; then the sweep
 deletes the result, the extracted fields and text of the documents the job API created, and
-their uploaded file, and the result endpoint answers 410 `RESULT_EXPIRED`. Documents uploaded
+their uploaded file (the documents stay, marked `result_expired_at`, so their case says what
+happened), and the result endpoint answers 410 `RESULT_EXPIRED`. Documents uploaded
 into cases through the case API are the customer's records and are kept. Expired
 `Idempotency-Key` records go too.
 """
@@ -57,10 +58,13 @@ def _job_purge(*, job_id: object, now: datetime) -> int:
     job.save(update_fields=["result", "result_purged_at", "updated_at"])
     if job.source not in API_SOURCES:
         return 1
-    documents = job.documents.all()
+    documents = list(job.documents.all())
     DocumentField.objects.filter(document__in=documents).delete()
     DocumentPage.objects.filter(document__in=documents).delete()
-    documents.update(text="")
+    for document in documents:
+        document.text = ""
+        document.metadata = {**document.metadata, "result_expired_at": now.isoformat()}
+        document.save(update_fields=["text", "metadata", "modified_at"])
     stored = job.source_file
     if stored.expires_at is None or stored.expires_at > now:
         blob = stored.blob

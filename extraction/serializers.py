@@ -22,7 +22,7 @@ from cases.errors import ValidationFailed
 from cases.serializers import LenientBooleanField
 from cases.services import IncomingFile, incoming_file_check
 from extraction.models import ExtractionJob
-from extraction.submission import JobOptions, JobRequest
+from extraction.submission import JobOptions, JobRequest, upload_type_check
 
 DELIVERY_ALIASES = ("delivery.mode", "delivery[mode]")
 
@@ -57,7 +57,8 @@ class JobOptionsInput(serializers.Serializer):
         return attrs
 
 
-def _flat(data: Any) -> dict[str, Any]:
+def flat_body(data: Any) -> dict[str, Any]:
+    """A multipart form or a JSON object as one flat dict; anything else is a 400."""
     if isinstance(data, QueryDict):
         return {key: data.get(key) for key in data}
     if isinstance(data, dict):
@@ -77,7 +78,7 @@ def job_request_parse(
     `forced` options replace what the request says, None removing one (the review API's case
     type comes from its `workflow_id`, not from `templateName` or `filterName`).
     """
-    data = _flat(request.data)
+    data = flat_body(request.data)
     nested = sorted(
         key for key in data if key == "options" or key.startswith(("options.", "options["))
     )
@@ -112,7 +113,7 @@ def job_request_parse(
     options_input = JobOptionsInput(data=data)
     options_input.is_valid(raise_exception=True)
     values = options_input.validated_data
-    incoming = _incoming_file(request, raw_file, values.get("filename"))
+    incoming = upload_type_check(_incoming_file(request, raw_file, values.get("filename")))
     options = JobOptions(
         templateName=values.get("templateName"),
         filterName=values.get("filterName"),

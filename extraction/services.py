@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.actors import SYSTEM, Actor
-from cases.errors import InvalidTransition
+from cases.errors import Conflict, InvalidTransition
 from cases.models import AuditEvent, Case, CaseType, Document, Stage, StoredFile, Workspace
 from cases.services import audit_record, case_create, case_stage_move_to_role
 from extraction.models import ExtractionJob
@@ -104,13 +104,31 @@ def documents_extraction_queue(
     ]
 
 
+@transaction.atomic
+def case_extraction_start(*, case: Case, actor: Actor) -> list[Document]:
+    """Start extraction of a case's documents stored with `trigger_workflow=false`."""
+    waiting = list(
+        Document.objects.select_for_update()
+        .filter(case=case, status=Document.Status.UPLOADED)
+        .select_related("case", "file", "workspace")
+    )
+    if not waiting:
+        raise Conflict(
+            "No document of this case is waiting to be extracted.", code="NOTHING_TO_EXTRACT"
+        )
+    documents_extraction_queue(documents=waiting, actor=actor)
+    return waiting
+
+
 def initial_steps() -> dict[str, str]:
     return dict.fromkeys(ExtractionJob.STEPS, "pending")
 
 
 def job_enqueue_on_commit(job: ExtractionJob) -> None:
+    """Enqueue after commit. `robust`: a broker that is down is logged, not raised, because the
+    job row is already durable and `extraction.recovery` re-enqueues a job left queued."""
     job_id = str(job.pk)
-    transaction.on_commit(lambda: job_enqueue(job_id=job_id))
+    transaction.on_commit(lambda: job_enqueue(job_id=job_id), robust=True)
 
 
 def job_enqueue(*, job_id: str) -> None:
@@ -207,18 +225,28 @@ def job_complete(*, job: ExtractionJob, actor: Actor) -> ExtractionJob:
 
 @transaction.atomic
 def job_fail(
-    *, job: ExtractionJob, code: str, message: str, actor: Actor = SYSTEM
+    *,
+    job: ExtractionJob,
+    code: str,
+    message: str,
+    actor: Actor = SYSTEM,
+    attempt: int | None = None,
 ) -> ExtractionJob:
+    """-> failed. A worker passes its `attempt`, so a run that outlived its lease cannot fail a
+    job that a later attempt has taken over."""
     now = timezone.now()
     previous = job.status
-    updated = ExtractionJob.objects.filter(
+    candidates = ExtractionJob.objects.filter(
         pk=job.pk,
         status__in=(
             ExtractionJob.Status.QUEUED,
             ExtractionJob.Status.PROCESSING,
             ExtractionJob.Status.REVIEW_REQUIRED,
         ),
-    ).update(
+    )
+    if attempt is not None:
+        candidates = candidates.filter(status=ExtractionJob.Status.PROCESSING, attempts=attempt)
+    updated = candidates.update(
         status=ExtractionJob.Status.FAILED,
         failed_at=now,
         lease_expires_at=None,

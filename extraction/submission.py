@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -24,6 +24,8 @@ from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
 from cases.models import CaseType, CaseTypeFilter, Workspace
 from cases.selectors import case_type_get_by_slug
 from cases.services import IncomingFile, case_create, case_documents_add, stored_file_create
+from extraction.engine.loading import sniff_media_type
+from extraction.engine.types import EngineError
 from extraction.models import ExtractionJob, IdempotencyRecord
 from extraction.services import job_create
 from webhooks.selectors import endpoint_subscribed_exists
@@ -64,6 +66,20 @@ class JobRequest:
             "filename": self.file.filename,
         }
         return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
+
+
+def upload_type_check(incoming: IncomingFile, *, field: str = "file") -> IncomingFile:
+    """Refuse, before anything is written, a file that is not a PDF, PNG, JPEG or TIFF (by
+    its bytes, never its name); return it with its media type."""
+    try:
+        media_type = sniff_media_type(incoming.content)
+    except EngineError as error:
+        raise ValidationFailed(
+            f"{field}: {incoming.filename}: {error.message}",
+            code=error.code,
+            details={"fields": {field: [error.message]}},
+        ) from None
+    return replace(incoming, media_type=media_type)
 
 
 def job_submit(

@@ -18,15 +18,16 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases.actors import Actor
-from cases.errors import NotFound, ValidationFailed
+from cases.errors import Conflict, NotFound, ValidationFailed
 from cases.models import Case, Document
 from cases.selectors import case_list as cases_case_list
 from cases.selectors import case_status, case_type_list
 from cases.services import case_update, user_get_in_workspace
 from extraction.models import ExtractionJob
+from extraction.services import case_extraction_start
 from review import selectors
 from review.access import access_follow, current_access, member_required
 from review.forms import CaseFilterForm, CaseUpdateForm
@@ -180,11 +181,28 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
         "documents": documents,
         "documents_active": active,
         "documents_poll": POLL_ACTIVE if active else POLL_WAITING if waiting else "",
+        "documents_uploaded": any(
+            row.document.status == Document.Status.UPLOADED for row in documents
+        ),
         "history": history_entries(selectors.case_history(case=case), names=names),
     }
     return render_region(
         request, "cases/case_detail.html", context, regions=CASE_REGIONS, trigger=trigger
     )
+
+
+@require_POST
+@member_required
+def case_extraction_start_view(request: HttpRequest, case_id: str) -> HttpResponse:
+    """Start extraction of the documents stored without it; back to the case page."""
+    case = _case(request, case_id)
+    try:
+        started = case_extraction_start(case=case, actor=Actor(user=request.user))
+    except Conflict as exc:
+        messages.info(request, exc.message)
+    else:
+        messages.success(request, f"Extraction started for {len(started)} document(s).")
+    return redirect("review:case-detail", case_id=case.public_id)
 
 
 def _update_form(case: Case, stages: list, members: list) -> CaseUpdateForm:

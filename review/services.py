@@ -26,6 +26,21 @@ from review.values import reviewed_value
 REJECTED_CODE = "REVIEW_REJECTED"
 
 
+def _held_job_lock(document: Document) -> ExtractionJob | None:
+    """Lock the job holding the document, before the document itself.
+
+    Decisions that can end a job (approve, reject) take the job row first and the document
+    second, always in that order: two reviewers releasing two documents of one job then run
+    one after the other, so the second sees the first's release (no job left held forever)
+    and neither waits on a lock the other holds (no deadlock).
+    """
+    return (
+        ExtractionJob.objects.select_for_update()
+        .filter(documents=document, status=ExtractionJob.Status.REVIEW_REQUIRED)
+        .first()
+    )
+
+
 def _document_in_review(document: Document) -> Document:
     locked = (
         Document.objects.select_for_update(of=("self",))
@@ -203,6 +218,7 @@ def fields_approve_remaining(*, document: Document, actor: Actor) -> list[Docume
 @transaction.atomic
 def document_approve(*, document: Document, actor: Actor) -> Document:
     """Release the document; the job completes once none of its documents is held."""
+    _held_job_lock(document)
     document = _document_in_review(document)
     pending = list(
         DocumentField.objects.filter(document=document, flagged=True, reviewed=False).values_list(
@@ -237,6 +253,7 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
             "reason: say why the document is rejected.",
             details={"fields": {"reason": ["Required."]}},
         )
+    job = _held_job_lock(document)
     document = _document_in_review(document)
     _decide(
         document=document,
@@ -245,7 +262,6 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
         reason=reason,
         verb=AuditEvent.Verb.DOCUMENT_REJECTED,
     )
-    job = document.jobs.filter(status=ExtractionJob.Status.REVIEW_REQUIRED).first()
     if job is not None:
         job = job_fail(job=job, code=REJECTED_CODE, message=reason, actor=actor)
         review_completed_publish(job=job, actor=actor, outcome="rejected")

@@ -49,6 +49,11 @@ urlpatterns = [
     ),
     path("cases/", case_views.case_list, name="case-list"),
     path("cases/<str:case_id>/", case_views.case_detail, name="case-detail"),
+    path(
+        "cases/<str:case_id>/extract/",
+        case_views.case_extraction_start_view,
+        name="case-extraction-start",
+    ),
     path("settings/api/", settings_views.api_settings, name="api-settings"),
     path("settings/api/keys/", settings_views.api_key_create, name="api-key-create"),
     path(

@@ -33,7 +33,10 @@ def _child(
 ) -> None:  # pragma: no cover - runs in the forked child; its outcomes are tested via the parent
     try:
         if memory_limit:
-            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+            # A forked child inherits its parent's address space (a worker that has loaded
+            # PyMuPDF and ONNX models starts near a gigabyte); the limit is what it may add.
+            ceiling = _address_space_bytes() + memory_limit
+            resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
         from extraction.engine import run_engine
 
         result = run_engine(engine_input)
@@ -53,6 +56,13 @@ def _child(
     finally:
         sender.close()
         os._exit(0)
+
+
+def _address_space_bytes() -> int:
+    """This process's current virtual size (Linux `/proc/self/statm`, in pages)."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[0])
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 def _looks_like_memory(exc: BaseException) -> bool:

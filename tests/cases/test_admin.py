@@ -54,3 +54,23 @@ def test_admin_refuses_an_invalid_field_schema(superuser_client, tenant):
     assert response.status_code == 200
     assert "lower_snake_case" in response.content.decode()
     assert CaseType.objects.get(pk=case_type.pk).field_schema[0]["key"] == "invoice_number"
+
+
+def test_job_admin_masks_the_pdf_password(superuser_client, tenant):
+    from cases.services import IncomingFile, stored_file_create
+    from extraction.models import ExtractionJob
+
+    stored = stored_file_create(
+        workspace=tenant.workspace, incoming=IncomingFile(filename="x.pdf", content=b"%PDF-1.4")
+    )
+    job = ExtractionJob.objects.create(
+        workspace=tenant.workspace,
+        source_file=stored,
+        filename="x.pdf",
+        options={"templateName": "simple", "password": "hunter2"},
+    )
+    response = superuser_client.get(reverse("admin:extraction_extractionjob_change", args=[job.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "hunter2" not in content
+    assert "templateName" in content

@@ -430,3 +430,30 @@ def test_case_types_are_listed_and_scoped(tenant, outsider):
     detail = tenant.client.get(f"/api/v1/casetypes/{tenant.case_type.public_id}").json()["data"]
     assert [s["system_role"] for s in detail["stages"]] == ["extraction", "review", "approved"]
     assert tenant.client.get(f"/api/v1/casetypes/{outsider.case_type.public_id}").status_code == 404
+
+
+# --- starting extraction later ------------------------------------------------------------
+
+
+def test_documents_stored_without_workflow_can_be_started_later(tenant, run_on_commit):
+    case_id = create_case(tenant).json()["data"]["case_id"]
+    response = run_on_commit(tenant.client.post, f"/api/v1/cases/{case_id}/extract")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["message"] == "Extraction started"
+    assert [d["status"] for d in body["data"]["documents"]] == ["queued", "queued"]
+    statuses = set(
+        Document.objects.filter(case__public_id=case_id).values_list("status", flat=True)
+    )
+    assert statuses == {"processed"}
+    again = tenant.client.post(f"/api/v1/cases/{case_id}/extract")
+    assert again.status_code == 409
+    assert again.json()["error"]["code"] == "NOTHING_TO_EXTRACT"
+
+
+def test_starting_another_workspaces_case_is_404(tenant, outsider):
+    theirs = create_case(outsider).json()["data"]["case_id"]
+    assert tenant.client.post(f"/api/v1/cases/{theirs}/extract").status_code == 404
+    assert set(
+        Document.objects.filter(case__public_id=theirs).values_list("status", flat=True)
+    ) == {"uploaded"}

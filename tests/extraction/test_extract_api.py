@@ -167,7 +167,7 @@ def test_failed_rule_holds_the_document_for_a_reviewer(tenant, workflow):
     assert not WebhookEvent.objects.filter(type="review.completed").exists()
 
 
-def test_review_of_an_extracted_document_answers_at_once(tenant, workflow, run_on_commit):
+def test_review_of_an_extracted_document_answers_at_once(tenant, run_on_commit):
     upload = run_on_commit(
         tenant.client.post,
         "/api/v1/extraction-jobs",
@@ -176,6 +176,15 @@ def test_review_of_an_extracted_document_answers_at_once(tenant, workflow, run_o
     )
     job = ExtractionJob.objects.get(pk=upload.json()["job"]["id"])
     document = job.documents.get()
+    assert document.status == "processed"
+    # The workflow's rules change after extraction; the review runs today's rules.
+    workflow = case_services.case_type_update(
+        case_type=tenant.case_type,
+        validation_rules=[
+            {"type": "required", "field": "invoice_number"},
+            {"type": "range", "field": "total_amount", "min": "0", "max": "100"},
+        ],
+    )
     response = tenant.client.post(
         "/v1/review",
         {"document_id": document.public_id, "workflow_id": workflow.public_id},
@@ -212,3 +221,82 @@ def test_review_needs_a_workflow_id(tenant):
     response = tenant.client.post("/v1/review", {"file": pdf()}, format="multipart")
     assert response.status_code == 400
     assert response.json()["error"]["message"].startswith("workflow_id")
+
+
+def test_review_of_a_held_document_gives_no_values_away(tenant, workflow, run_on_commit):
+    upload = run_on_commit(
+        tenant.client.post,
+        "/api/v1/extraction-jobs",
+        {"file": pdf(), "templateName": tenant.case_type.slug, "documentReview": 99},
+        format="multipart",
+    )
+    job = ExtractionJob.objects.get(pk=upload.json()["job"]["id"])
+    document = job.documents.get()
+    response = tenant.client.post(
+        "/v1/review",
+        {"document_id": document.public_id, "workflow_id": workflow.public_id},
+        format="json",
+    )
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "REVIEW_REQUIRED"
+    assert not WebhookEvent.objects.filter(type="review.completed").exists()
+
+
+def test_review_of_a_document_of_another_workflow_is_404(tenant, invoice_type, run_on_commit):
+    upload = run_on_commit(
+        tenant.client.post,
+        "/api/v1/extraction-jobs",
+        {"file": pdf(), "templateName": tenant.case_type.slug},
+        format="multipart",
+    )
+    document = ExtractionJob.objects.get(pk=upload.json()["job"]["id"]).documents.get()
+    response = tenant.client.post(
+        "/v1/review",
+        {"document_id": document.public_id, "workflow_id": invoice_type.public_id},
+        format="json",
+    )
+    assert response.status_code == 404
+    document.refresh_from_db()
+    assert document.metadata["validation"] == []
+
+
+def test_review_with_a_json_array_body_is_400(tenant):
+    response = tenant.client.post("/v1/review", [1, 2], format="json")
+    assert response.status_code == 400
+
+
+def test_extract_of_a_file_of_an_unsupported_type_is_400(tenant):
+    response = tenant.client.post(
+        "/v1/extract",
+        {"file": pdf("notes.txt", content=b"plain words"), "templateName": tenant.case_type.slug},
+        format="multipart",
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "UNSUPPORTED_FILE_TYPE"
+    assert not ExtractionJob.objects.exists()
+
+
+@committed
+def test_extract_of_an_encrypted_pdf_without_its_password_is_400(tenant):
+    import pymupdf
+
+    document = pymupdf.open()
+    document.new_page().insert_text((72, 72), "Invoice number: 1")
+    locked = document.tobytes(
+        encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="s3cret", owner_pw="o"
+    )
+    response = tenant.client.post(
+        "/v1/extract",
+        {"file": pdf(content=locked), "templateName": tenant.case_type.slug},
+        format="multipart",
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "PASSWORD_REQUIRED"
+    response = tenant.client.post(
+        "/v1/extract",
+        {"file": pdf(content=locked), "templateName": tenant.case_type.slug, "password": "s3cret"},
+        format="multipart",
+    )
+    # Opened and read: held only because this one-line page has no (required) total.
+    assert response.status_code == 202
+    assert response.json()["status"] == "review_required"

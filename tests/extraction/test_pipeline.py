@@ -108,7 +108,6 @@ def test_trigger_workflow_false_leaves_documents_uploaded(tenant, run_on_commit)
     ("content", "codes"),
     [
         (b"%PDF-1.7\n this is not really a pdf", {"CORRUPT_FILE"}),
-        (b"just some words in a text file", {"UNSUPPORTED_FILE_TYPE"}),
         (pdf_with_lines(["Invoice number: 1"])[:200], {"CORRUPT_FILE"}),
     ],
 )
@@ -167,7 +166,7 @@ def _stuck_job(tenant, run_on_commit, *, attempts: int) -> ExtractionJob:
 def test_job_whose_worker_died_is_retried(tenant, run_on_commit):
     job = _stuck_job(tenant, run_on_commit, attempts=1)
     outcome = run_on_commit(recovery.extraction_jobs_recover)
-    assert outcome == {"requeued": 1, "failed": 0}
+    assert outcome == {"requeued": 1, "failed": 0, "reenqueued": 0}
     job.refresh_from_db()
     assert job.status == ExtractionJob.Status.COMPLETED
     assert job.attempts == 2
@@ -176,7 +175,7 @@ def test_job_whose_worker_died_is_retried(tenant, run_on_commit):
 def test_job_whose_worker_died_too_often_fails_with_worker_lost(tenant, run_on_commit):
     job = _stuck_job(tenant, run_on_commit, attempts=3)
     outcome = run_on_commit(recovery.extraction_jobs_recover)
-    assert outcome == {"requeued": 0, "failed": 1}
+    assert outcome == {"requeued": 0, "failed": 1, "reenqueued": 0}
     job.refresh_from_db()
     assert job.status == ExtractionJob.Status.FAILED
     assert job.error_code == "WORKER_LOST"
@@ -188,7 +187,7 @@ def test_job_with_a_live_lease_is_left_alone(tenant, run_on_commit):
     ExtractionJob.objects.filter(pk=job.pk).update(
         lease_expires_at=timezone.now() + timedelta(minutes=5)
     )
-    assert recovery.extraction_jobs_recover() == {"requeued": 0, "failed": 0}
+    assert recovery.extraction_jobs_recover() == {"requeued": 0, "failed": 0, "reenqueued": 0}
 
 
 def test_unexpected_error_fails_the_job_at_once_and_propagates(tenant, run_on_commit, monkeypatch):
@@ -206,3 +205,62 @@ def test_unexpected_error_fails_the_job_at_once_and_propagates(tenant, run_on_co
     assert job.status == ExtractionJob.Status.FAILED
     assert job.error_code == "PROCESSING_ERROR"
     assert job.documents.get().status == Document.Status.FAILED
+
+
+def test_a_run_that_outlived_its_lease_cannot_fail_the_retry(tenant, run_on_commit):
+    data = upload(tenant, run_on_commit, [invoice_pdf()], trigger_workflow="false")
+    document = Document.objects.get(public_id=data["documents"][0]["doc_id"])
+    [job] = services.documents_extraction_queue(documents=[document], actor=SYSTEM)
+    stale = ExtractionJob.objects.get(pk=job.pk)
+    stale.attempts = 1
+    # A second attempt has since claimed the job.
+    ExtractionJob.objects.filter(pk=job.pk).update(
+        status=ExtractionJob.Status.PROCESSING, attempts=2
+    )
+    services.job_fail(job=stale, code="TIMEOUT", message="late", attempt=1)
+    job.refresh_from_db()
+    assert job.status == ExtractionJob.Status.PROCESSING
+    assert job.error_code == ""
+
+
+def test_a_job_left_queued_is_enqueued_again_and_runs(tenant, run_on_commit):
+    data = upload(tenant, run_on_commit, [invoice_pdf()], trigger_workflow="false")
+    document = Document.objects.get(public_id=data["documents"][0]["doc_id"])
+    # Queued, but its broker message was lost (the on-commit enqueue never ran).
+    [job] = services.documents_extraction_queue(documents=[document], actor=SYSTEM)
+    assert recovery.extraction_jobs_recover()["reenqueued"] == 0  # still fresh
+    ExtractionJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - timedelta(hours=1))
+    assert recovery.extraction_jobs_recover() == {"requeued": 0, "failed": 0, "reenqueued": 1}
+    job.refresh_from_db()
+    assert job.status == ExtractionJob.Status.COMPLETED
+
+
+def test_a_broker_outage_at_enqueue_does_not_fail_the_request(tenant, run_on_commit, monkeypatch):
+    def broker_down(**kwargs):
+        raise ConnectionError("broker unavailable")
+
+    monkeypatch.setattr(services, "job_enqueue", broker_down)
+    data = upload(tenant, run_on_commit, [invoice_pdf()])
+    assert data["documents"][0]["status"] == "queued"
+    assert ExtractionJob.objects.get(case__public_id=data["case_id"]).status == "queued"
+
+
+def test_a_file_that_is_no_document_is_refused_at_upload(tenant, run_on_commit):
+    text = SimpleUploadedFile("notes.pdf", b"just some words in a text file")
+    response = run_on_commit(
+        tenant.client.post,
+        "/api/v1/cases",
+        {"casetype_id": tenant.case_type.public_id, "files": [invoice_pdf(), text]},
+        format="multipart",
+    )
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "UNSUPPORTED_FILE_TYPE"
+    assert error["message"].startswith("files[1]: notes.pdf")
+    assert not Case.objects.exists()
+
+
+def test_the_sniffed_media_type_is_recorded(tenant, run_on_commit):
+    data = upload(tenant, run_on_commit, [invoice_pdf("scan.png")], trigger_workflow="false")
+    document = Document.objects.get(public_id=data["documents"][0]["doc_id"])
+    assert document.file.media_type == "application/pdf"

@@ -33,6 +33,12 @@ def test_sweep_deletes_expired_results_fields_and_files(tenant, run_on_commit):
     assert job.result is None
     assert job.result_purged_at == later
     assert not DocumentField.objects.filter(document__jobs=job).exists()
+    document = job.documents.get()
+    assert document.metadata["result_expired_at"]
+    detail = tenant.client.get(
+        f"/api/v1/casetypes/{tenant.case_type.public_id}/cases/{document.case.public_id}"
+    ).json()["data"]
+    assert detail["documents"][0]["result_expired_at"]
     assert not IdempotencyRecord.objects.exists()
     assert not os.path.exists(blob_path)
     response = tenant.client.get(f"/api/v1/extraction-jobs/{job.pk}/result")

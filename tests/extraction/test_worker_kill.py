@@ -104,12 +104,12 @@ def test_killed_worker_leaves_a_job_that_is_retried_once_and_completes(tenant, m
     assert job.lease_expires_at > timezone.now()
 
     # Nothing happens while the lease is alive; once it expires the sweep requeues the job.
-    assert recovery.extraction_jobs_recover() == {"requeued": 0, "failed": 0}
+    assert recovery.extraction_jobs_recover() == {"requeued": 0, "failed": 0, "reenqueued": 0}
     ExtractionJob.objects.filter(pk=job.pk).update(
         lease_expires_at=timezone.now() - timedelta(seconds=1)
     )
     monkeypatch.setattr(Conf, "SYNC", True)  # run the retried task inline
-    assert recovery.extraction_jobs_recover() == {"requeued": 1, "failed": 0}
+    assert recovery.extraction_jobs_recover() == {"requeued": 1, "failed": 0, "reenqueued": 0}
     job.refresh_from_db()
     assert job.status == ExtractionJob.Status.COMPLETED
     assert job.attempts == 2

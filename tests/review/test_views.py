@@ -559,3 +559,26 @@ def test_opening_a_document_of_another_of_my_workspaces_makes_it_current(
     answer = reviewer_client.get(document_url(theirs))
     assert answer.status_code == 200
     assert reviewer_client.get("/").context["request"].access.workspace == outsider.workspace
+
+
+def test_case_page_starts_extraction_of_documents_stored_without_it(
+    tenant, admin_client, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cases.models import Document
+    from tests.documents import INVOICE_LINES, pdf_with_lines
+
+    upload = SimpleUploadedFile("later.pdf", pdf_with_lines(INVOICE_LINES))
+    case_id = tenant.client.post(
+        "/api/v1/cases",
+        {"casetype_id": tenant.case_type.public_id, "trigger_workflow": "false", "files": [upload]},
+        format="multipart",
+    ).json()["data"]["case_id"]
+    page = admin_client.get(f"/cases/{case_id}/")
+    assert b"Start extraction" in page.content
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = admin_client.post(f"/cases/{case_id}/extract/")
+    assert answer.status_code == 302
+    assert Document.objects.get(case__public_id=case_id).status == "processed"
+    assert b"Start extraction" not in admin_client.get(f"/cases/{case_id}/").content

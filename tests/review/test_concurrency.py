@@ -1,0 +1,98 @@
+"""Two reviewers deciding on two documents of one job at the same moment (PostgreSQL)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+
+from cases.actors import Actor
+from cases.models import Document
+from extraction.models import DocumentField, ExtractionJob
+from review import services
+from tests.documents import INVOICE_LINES, pdf_with_lines
+from webhooks.models import WebhookEvent
+
+
+def _job_with_two_held_documents(tenant) -> tuple[ExtractionJob, list[Document]]:
+    upload = SimpleUploadedFile("invoice.pdf", pdf_with_lines(INVOICE_LINES))
+    response = tenant.client.post(
+        "/api/v1/extraction-jobs",
+        {"templateName": tenant.case_type.slug, "file": upload, "documentReview": 99},
+        format="multipart",
+    )
+    job = ExtractionJob.objects.get(pk=response.json()["job"]["id"])
+    [first] = job.documents.all()
+    assert first.status == Document.Status.REVIEW_REQUIRED
+    # A second document of the same upload (as splitting would make), also held.
+    second = Document.objects.create(
+        workspace=first.workspace,
+        case=first.case,
+        file=first.file,
+        filename=first.filename,
+        status=Document.Status.REVIEW_REQUIRED,
+    )
+    job.documents.add(second)
+    DocumentField.objects.filter(document=first).update(reviewed=True)
+    return job, [first, second]
+
+
+def _at_once(*calls) -> list[BaseException]:
+    barrier = threading.Barrier(len(calls))
+    errors: list[BaseException] = []
+
+    def run(call):
+        barrier.wait()
+        try:
+            call()
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("round_", range(3))
+def test_simultaneous_approvals_of_a_jobs_documents_complete_it_once(tenant, round_):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent writers")
+    job, documents = _job_with_two_held_documents(tenant)
+    actor = Actor(user=tenant.reviewer)
+    errors = _at_once(
+        *(lambda d=d: services.document_approve(document=d, actor=actor) for d in documents)
+    )
+    assert errors == []
+    job.refresh_from_db()
+    assert job.status == ExtractionJob.Status.COMPLETED
+    assert WebhookEvent.objects.filter(type="extraction.completed").count() == 1
+    assert WebhookEvent.objects.filter(type="review.completed").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_rejections_fail_the_job_once_without_deadlock(tenant):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent writers")
+    job, documents = _job_with_two_held_documents(tenant)
+    actor = Actor(user=tenant.reviewer)
+    errors = _at_once(
+        *(
+            lambda d=d: services.document_reject(document=d, reason="wrong", actor=actor)
+            for d in documents
+        )
+    )
+    assert [getattr(error, "code", type(error).__name__) for error in errors] in (
+        [],
+        ["NOT_IN_REVIEW"],
+    )
+    job.refresh_from_db()
+    assert job.status == ExtractionJob.Status.FAILED
+    assert WebhookEvent.objects.filter(type="review.completed").count() == 1
