@@ -163,7 +163,7 @@ def _check_known_stages(*, case_type_stage_ids: set[str], stage_ids: list[str]) 
     unknown = [stage_id for stage_id in stage_ids if stage_id not in case_type_stage_ids]
     if unknown:
         message = f"Unknown stage for this case type: {', '.join(unknown)}."
-        raise ValidationFailed(f"stage_id: {message}", details={"fields": {"stage_id": [message]}})
+        raise ValidationFailed.for_field("stage_id", message)
 
 
 class CaseDetailApi(APIView):

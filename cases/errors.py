@@ -48,6 +48,11 @@ class ValidationFailed(DomainError):
     code = "VALIDATION_ERROR"
     status_code = 400
 
+    @classmethod
+    def for_field(cls, field: str, message: str, *, code: str | None = None) -> ValidationFailed:
+        """A 400 naming one field: "field: message", with the field in `details.fields`."""
+        return cls(f"{field}: {message}", code=code, details={"fields": {field: [message]}})
+
 
 class NotFound(DomainError):
     code = "NOT_FOUND"

@@ -86,9 +86,7 @@ def api_key_create(
     """Create a key; the raw key is returned once and never stored."""
     name = name.strip()
     if not name:
-        raise ValidationFailed(
-            "An API key needs a name.", details={"fields": {"name": ["Required."]}}
-        )
+        raise ValidationFailed.for_field("name", "an API key needs a name.")
     raw_key = generate_raw_key()
     api_key = ApiKey.objects.create(
         workspace=workspace,
@@ -201,7 +199,7 @@ def incoming_files_from_uploads(
         )
     if len(uploads) > settings.MAX_FILES_PER_REQUEST:
         message = f"at most {settings.MAX_FILES_PER_REQUEST} files per request."
-        raise ValidationFailed(f"{field}: {message}", details={"fields": {field: [message]}})
+        raise ValidationFailed.for_field(field, message)
     incoming = []
     for index, upload in enumerate(uploads):
         incoming.append(
@@ -224,7 +222,7 @@ def incoming_file_check(*, filename: str, content: bytes, field: str = "file") -
             f"{name} is larger than the limit of {settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
         )
     if problem:
-        raise ValidationFailed(f"{field}: {problem}", details={"fields": {field: [problem]}})
+        raise ValidationFailed.for_field(field, problem)
     return IncomingFile(filename=name[:255], content=content)
 
 

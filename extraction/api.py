@@ -46,9 +46,8 @@ def idempotency_key_from(request: Request) -> str | None:
         return None
     key = key.strip()
     if not key or len(key) > MAX_IDEMPOTENCY_KEY_LENGTH or not key.isprintable():
-        raise ValidationFailed(
-            "Idempotency-Key: must be 1 to 255 printable characters.",
-            details={"fields": {"Idempotency-Key": ["1 to 255 printable characters."]}},
+        raise ValidationFailed.for_field(
+            "Idempotency-Key", "must be 1 to 255 printable characters."
         )
     return key
 

@@ -159,14 +159,12 @@ def _incoming_file(request: Request, raw_file: Any, filename: str | None) -> Inc
         try:
             content = base64.b64decode(raw_file, validate=True)
         except (binascii.Error, ValueError):
-            raise ValidationFailed(
-                "file: is neither an uploaded file nor valid base64.",
-                details={"fields": {"file": ["Not valid base64."]}},
+            raise ValidationFailed.for_field(
+                "file", "is neither an uploaded file nor valid base64."
             ) from None
         return incoming_file_check(filename=filename or "document", content=content)
-    raise ValidationFailed(
-        "file: required (a multipart file, or base64 in JSON with filename).",
-        details={"fields": {"file": ["Required."]}},
+    raise ValidationFailed.for_field(
+        "file", "required (a multipart file, or base64 in JSON with filename)."
     )
 
 

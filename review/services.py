@@ -249,10 +249,7 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
     """Fail the document's job with REVIEW_REJECTED and the reviewer's reason."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationFailed(
-            "reason: say why the document is rejected.",
-            details={"fields": {"reason": ["Required."]}},
-        )
+        raise ValidationFailed.for_field("reason", "say why the document is rejected.")
     job = _held_job_lock(document)
     document = _document_in_review(document)
     _decide(

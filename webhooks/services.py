@@ -111,7 +111,7 @@ def deliveries_enqueue(*, delivery_ids: Iterable[str]) -> None:
 
 
 def _invalid(field: str, message: str) -> ValidationFailed:
-    return ValidationFailed(f"{field}: {message}", details={"fields": {field: [message]}})
+    return ValidationFailed.for_field(field, message)
 
 
 def endpoint_url_check(url: str) -> str:
