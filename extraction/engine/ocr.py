@@ -1,17 +1,26 @@
 """Optical character recognition of page images into positioned, scored words.
 
-Called by `words.py` for images and for PDF pages without a usable text layer. RapidOCR (ONNX
-models shipped in its wheel) is always available and reads characters well but often drops the
-spaces between Latin words; Tesseract, when its binary is installed, segments words well and
-gives per-word confidence. When both are present their outputs are fused: RapidOCR's characters,
-Tesseract's word boundaries. Page rotation (0/90/180/270) is detected first, by Tesseract's OSD or,
-without it, by comparing RapidOCR's confidence on the four orientations. Coordinates returned are
-pixels of the upright image; the caller maps them back to page space.
+Called by `words.py` for images and for PDF pages without a usable text layer, and by
+`textlayer.py` (`read_crops`) to check a text layer against its page image. RapidOCR (ONNX models
+shipped in its wheel) is always available and reads characters well but often drops the spaces
+between Latin words; Tesseract, when its binary is installed, segments words well and gives
+per-word confidence. When both are present their outputs are fused: RapidOCR's characters,
+Tesseract's word boundaries. Page rotation (0/90/180/270) is detected by Tesseract's OSD or,
+without it, by comparing RapidOCR's confidence on the four orientations.
+
+Speed on small machines: an image larger than OCR_MAX_SIDE is scaled down first. RapidOCR
+reads at no more than 2000 px anyway; OSD and Tesseract cost grows with pixels, and below about
+2400 px (200 dpi on A4 or Letter) Tesseract starts to lose small print on 350-dpi scans. With
+Tesseract, OSD and Tesseract's reading run in one worker thread while RapidOCR reads the image as
+if upright in the calling thread; a page that turns out rotated is read again. RapidOCR gets one
+CPU fewer than the process may use, leaving one for Tesseract, instead of oversubscribing.
+Coordinates returned are pixels of the upright input image; the caller maps them to page space.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -21,9 +30,11 @@ import numpy as np
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
-from extraction.engine.types import Word
+from extraction.engine.types import BBox, Word
 
 TESSERACT_LANGS = ("eng", "deu", "fra", "nld", "spa")
+OCR_MAX_SIDE = 2400
+"""Longest side, in pixels, of the image OCR reads; larger images are scaled down first."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +51,16 @@ class OcrPage:
 def _rapid_engine():
     from rapidocr_onnxruntime import RapidOCR
 
-    return RapidOCR(print_verbose=False)
+    return RapidOCR(print_verbose=False, intra_op_num_threads=_rapid_threads())
+
+
+def _rapid_threads() -> int:
+    """One CPU fewer than the process may use (at least one): Tesseract reads alongside."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - platforms without affinity masks
+        cpus = os.cpu_count() or 1
+    return max(1, cpus - 1)
 
 
 @functools.cache
@@ -71,23 +91,65 @@ def ocr_image(image: Image.Image, *, engine: str = "auto") -> OcrPage:
     rgb = image.convert("RGB")
     if is_blank(rgb):
         return OcrPage((), 0, rgb.width, rgb.height, "none")
+    working, factor = working_image(rgb)
     use_tesseract = engine in ("auto", "tesseract") and tesseract_available()
-    rotation = detect_rotation(rgb, use_tesseract=use_tesseract)
-    upright = rgb.rotate(-rotation, expand=True) if rotation else rgb
     if engine == "tesseract" and use_tesseract:
-        words = tesseract_words(upright)
+        rotation = detect_rotation(working, use_tesseract=True)
+        words = tesseract_words(_turn(working, rotation))
         name = "tesseract"
     elif use_tesseract:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(tesseract_words, upright, "eng")
-            lines = rapid_lines(upright)
-            words = fuse(lines, pending.result())
+        words, rotation = _read_fused(working)
         name = "rapidocr+tesseract"
     else:
-        lines = rapid_lines(upright)
+        rotation = detect_rotation(working, use_tesseract=False)
+        lines = rapid_lines(_turn(working, rotation))
         words = [w for line in lines for w in line_words(line, None)]
         name = "rapidocr"
-    return OcrPage(tuple(words), rotation, upright.width, upright.height, name)
+    if factor != 1.0:
+        words = [Word(w.text, _scaled(w.bbox, factor), w.confidence) for w in words]
+    width, height = (rgb.height, rgb.width) if rotation in (90, 270) else (rgb.width, rgb.height)
+    return OcrPage(tuple(words), rotation, width, height, name)
+
+
+def working_image(image: Image.Image) -> tuple[Image.Image, float]:
+    """The image scaled down to OCR_MAX_SIDE, and the factor from its pixels to the input's."""
+    longest = max(image.width, image.height)
+    if longest <= OCR_MAX_SIDE:
+        return image, 1.0
+    factor = longest / OCR_MAX_SIDE
+    size = (max(1, round(image.width / factor)), max(1, round(image.height / factor)))
+    resized = image.resize(size, Image.Resampling.LANCZOS)
+    return resized, image.width / resized.width
+
+
+def _scaled(box: BBox, factor: float) -> BBox:
+    return (box[0] * factor, box[1] * factor, box[2] * factor, box[3] * factor)
+
+
+def _turn(image: Image.Image, rotation: int) -> Image.Image:
+    return image.rotate(-rotation, expand=True) if rotation else image
+
+
+def _read_fused(image: Image.Image) -> tuple[list[Word], int]:
+    """RapidOCR and Tesseract together; OSD overlaps RapidOCR's read of the unturned image."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(_tesseract_upright_words, image)
+        lines = rapid_lines(image)
+        rotation, tess = pending.result()
+        if rotation is None:
+            rotation = _rapid_rotation(image)
+            tess = tesseract_words(_turn(image, rotation), "eng")
+    if rotation:
+        lines = rapid_lines(_turn(image, rotation))
+    return fuse(lines, tess), rotation
+
+
+def _tesseract_upright_words(image: Image.Image) -> tuple[int | None, list[Word]]:
+    """OSD, then Tesseract's words of the turned image; (None, []) when OSD cannot tell."""
+    rotation = _tesseract_rotation(image)
+    if rotation is None:
+        return None, []
+    return rotation, tesseract_words(_turn(image, rotation), "eng")
 
 
 def is_blank(image: Image.Image) -> bool:
@@ -106,9 +168,13 @@ class RapidLine:
     char_scores: tuple[float, ...]
 
 
-def rapid_lines(image: Image.Image, *, use_cls: bool = True) -> list[RapidLine]:
-    """RapidOCR lines; without the line classifier upside-down text stays unreadable, which
-    is what rotation detection needs."""
+def rapid_lines(image: Image.Image, *, use_cls: bool = False) -> list[RapidLine]:
+    """RapidOCR lines of an image that is already upright.
+
+    RapidOCR's 0/180 line classifier is off by default: once the page is turned upright it only
+    does harm, turning short runs of digits over (`99999` read as `66666`, `60,000` as `000'09`).
+    Rotation detection relies on upside-down text staying unreadable without it.
+    """
     result, _ = _rapid_engine()(np.asarray(image), return_word_box=True, use_cls=use_cls)
     lines: list[RapidLine] = []
     for item in result or []:
@@ -131,6 +197,23 @@ def rapid_lines(image: Image.Image, *, use_cls: bool = True) -> list[RapidLine]:
             char_scores = tuple(score for _ in text)
         lines.append(RapidLine(text, box, score, char_boxes, char_scores))
     return lines
+
+
+def read_crops(crops: list[Image.Image]) -> list[tuple[str, float]]:
+    """Read small images that each hold one line of text: RapidOCR's recogniser alone.
+
+    No detection and no angle classifier, so a crop costs a few milliseconds; used to check a
+    PDF's text layer against the page image. Returns (text, score 0-1) per crop, in order.
+    """
+    engine = _rapid_engine()
+    reads: list[tuple[str, float]] = []
+    for crop in crops:
+        result, _ = engine(np.asarray(crop.convert("RGB")), use_det=False, use_cls=False)
+        if result:
+            reads.append((str(result[0][0]), float(result[0][1])))
+        else:
+            reads.append(("", 0.0))
+    return reads
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=:)(?=\S)")
@@ -285,13 +368,20 @@ def _tesseract_rotation(image: Image.Image) -> int | None:
 
 
 def _rapid_rotation(image: Image.Image) -> int:
-    """Score each orientation of a downscaled copy by recognised characters times confidence."""
+    """Score each orientation of a downscaled copy by recognised characters times confidence.
+
+    Each orientation is pasted on a square white canvas: RapidOCR's detector scales an image's
+    shorter side up to 736 px, which makes a thin strip of text many times more expensive.
+    """
     small = image.copy()
     small.thumbnail((800, 800))
+    side = max(small.size)
     scores: dict[int, float] = {}
     for angle in (0, 90, 180, 270):
         turned = small.rotate(-angle, expand=True) if angle else small
-        lines = rapid_lines(turned, use_cls=False)
+        canvas = Image.new("RGB", (side, side), "white")
+        canvas.paste(turned, (0, 0))
+        lines = rapid_lines(canvas)
         scores[angle] = sum(
             line.score**4 * sum(ch.isalnum() for ch in line.text)
             for line in lines

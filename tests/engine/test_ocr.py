@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import pymupdf
 import pytest
+from PIL import Image, ImageDraw
 
-from extraction.engine import run_engine
+from extraction.engine import ocr, run_engine
 from extraction.engine.demo_schemas import INVOICE
 from extraction.engine.ocr import (
+    OCR_MAX_SIDE,
     RapidLine,
     _boundaries_from,
     detect_rotation,
     line_words,
     ocr_image,
     tesseract_available,
+    working_image,
 )
-from extraction.engine.types import EngineInput
+from extraction.engine.types import EngineInput, Word
 from tests.engine.conftest import image_bytes, text_image
 
 LINES = ["Invoice No: 48213", "Invoice Date: 12/20/2020", "Total: $144.00"]
@@ -90,3 +93,29 @@ def test_tesseract_boundaries_are_mapped_onto_rapidocr_text():
     )
     assert boundaries == {7, 12, 18}
     assert agreement == 1.0
+
+
+def test_large_image_is_scaled_down_to_the_working_size():
+    image = Image.new("RGB", (2 * OCR_MAX_SIDE, OCR_MAX_SIDE // 2), "white")
+    working, factor = working_image(image)
+    assert max(working.size) == OCR_MAX_SIDE
+    assert factor == 2.0
+    small = Image.new("RGB", (800, 600), "white")
+    assert working_image(small) == (small, 1.0)
+
+
+def test_boxes_of_a_downscaled_image_come_back_in_its_own_pixels(monkeypatch):
+    seen: list[tuple[int, int]] = []
+
+    def read(image):
+        seen.append(image.size)
+        return [Word("48213", (100.0, 50.0, 200.0, 80.0), 90.0)], 0
+
+    monkeypatch.setattr(ocr, "tesseract_available", lambda: True)
+    monkeypatch.setattr(ocr, "_read_fused", read)
+    image = Image.new("RGB", (2 * OCR_MAX_SIDE, OCR_MAX_SIDE), "white")
+    ImageDraw.Draw(image).rectangle((10, 10, 400, 60), fill="black")
+    page = ocr_image(image)
+    assert seen == [(OCR_MAX_SIDE, OCR_MAX_SIDE // 2)]
+    assert (page.width, page.height) == image.size
+    assert page.words[0].bbox == (200.0, 100.0, 400.0, 160.0)

@@ -5,25 +5,10 @@ from __future__ import annotations
 import pymupdf
 
 from extraction.engine.loading import load_file
-from extraction.engine.types import EngineLimits, Word
-from extraction.engine.words import _render_dpi, extract_pages, text_layer_is_usable
+from extraction.engine.ocr import OCR_MAX_SIDE
+from extraction.engine.types import EngineLimits
+from extraction.engine.words import _render_dpi, extract_pages
 from tests.engine.conftest import build_pdf
-
-
-def _words(texts: list[str]) -> list[Word]:
-    return [Word(text, (0, 0, 10, 10), 100.0) for text in texts]
-
-
-def test_text_layer_with_enough_readable_characters_is_usable():
-    assert text_layer_is_usable(_words(["Invoice", "number", "12345", "total", "amount", "due"]))
-
-
-def test_nearly_empty_text_layer_is_not_usable():
-    assert not text_layer_is_usable(_words(["1"]))
-
-
-def test_text_layer_of_unmapped_glyphs_is_not_usable():
-    assert not text_layer_is_usable(_words(["\ufffd" * 40, "abc" * 10]))
 
 
 def test_text_layer_words_keep_pdf_point_boxes():
@@ -39,8 +24,14 @@ def test_text_layer_words_keep_pdf_point_boxes():
     assert first.confidence == 100.0
 
 
+def test_render_dpi_keeps_the_longest_side_within_ocr_working_size():
+    assert _render_dpi(595, 842, EngineLimits(ocr_dpi=200)) == 200, "A4 keeps the set DPI"
+    dpi = _render_dpi(842, 1191, EngineLimits(ocr_dpi=200))
+    assert dpi < 200
+    assert 1191 * dpi / 72 <= OCR_MAX_SIDE
+
+
 def test_render_dpi_is_lowered_to_respect_the_pixel_cap():
-    assert _render_dpi(595, 842, EngineLimits(ocr_dpi=200)) == 200
     lowered = _render_dpi(595, 842, EngineLimits(ocr_dpi=300, max_pixels=2_000_000))
     assert (595 * lowered / 72) * (842 * lowered / 72) <= 2_000_000
 
