@@ -92,9 +92,7 @@ def _decide(
         old_value=old_value,
         new_value=new_value,
         reason=reason,
-        actor_user=actor.user,
-        actor_api_key=actor.api_key,
-        actor_label=actor.label,
+        **actor.audit_fields(),
     )
     audit_record(
         workspace=document.workspace,
