@@ -19,7 +19,7 @@ from extraction.engine import confidence
 from extraction.engine.confidence import Evidence
 from extraction.engine.fields import DocumentContext
 from extraction.engine.labels import compact, find_label_hits
-from extraction.engine.layout import Line, Token, group_lines, union
+from extraction.engine.layout import Line, Phrase, Token, group_lines, union
 from extraction.engine.parsers import parse_value
 from extraction.engine.synonyms import BUILTIN_SYNONYMS, LINE_ITEM_COLUMNS
 from extraction.engine.types import (
@@ -188,23 +188,229 @@ def extract_table_fields(
     context: DocumentContext,
     loaded: object,
 ) -> list[FieldResult]:
-    """One FieldResult per table field of the schema; value None, rows in `rows`."""
-    del context, loaded
+    """One FieldResult per table field of the schema; value None, rows in `rows`.
+
+    Two sources: rows read under a header found in the words, and (PDF pages, in any words)
+    ruled tables from PyMuPDF whose header row names the field's columns. The more complete
+    source wins; ties go to the ruled grid, whose cell boxes are exact.
+    """
+    del context
+    pdf = getattr(loaded, "pdf", None)
     results: list[FieldResult] = []
     for spec in schema.fields:
         if spec.type != "table" or not spec.columns:
             continue
         header = find_header(lines, spec)
-        if header is None:
+        rows = read_rows(lines, header, spec) if header is not None else []
+        page = header.page if header is not None else None
+        ruled = ruled_rows(pdf, pages, spec) if pdf is not None else []
+        if ruled and _completeness(ruled) >= _completeness(rows):
+            rows = ruled
+            page = next((c.page for row in rows for c in row.values() if c.page), None)
+        if page is None:
             results.append(FieldResult(spec.key, None, "", 0))
             continue
-        rows = read_rows(lines, header, spec)
         scores = [cell.confidence for row in rows for cell in row.values() if cell.text]
         score = min(scores) if scores else 0
-        boxes = [cell.bbox for row in rows for cell in row.values() if cell.bbox]
+        boxes = [
+            cell.bbox for row in rows for cell in row.values() if cell.bbox and cell.page == page
+        ]
         bbox: BBox | None = union(boxes) if boxes else None
-        results.append(FieldResult(spec.key, None, "", score, header.page, bbox, tuple(rows)))
+        results.append(FieldResult(spec.key, None, "", score, page, bbox, tuple(rows)))
     return results
+
+
+def _completeness(rows: list[dict[str, CellResult]]) -> tuple[int, int]:
+    """Cells read with a value, then rows: how much of the table a source recovered."""
+    return (sum(1 for row in rows for c in row.values() if c.value is not None), len(rows))
+
+
+@dataclass
+class _Grid:
+    """The ruled table being read: its column edges and which grid column holds which key."""
+
+    page: int
+    edges: tuple[float, ...]
+    keys: dict[int, str]
+
+
+def ruled_rows(
+    pdf: pymupdf.Document, pages: list[PageResult], spec: FieldSpec
+) -> list[dict[str, CellResult]]:
+    """Rows of the field's ruled tables: a grid whose header row names at least two columns,
+    continued by headerless grids with the same column edges on the following pages."""
+    column_specs = tuple(_column_spec(c) for c in spec.columns)
+    types = {c.key: c.type for c in spec.columns}
+    numeric = [c.key for c in spec.columns if c.type in ("money", "number")]
+    stops = _stop_forms()
+    rows: list[dict[str, tuple[str, list[Token], BBox]]] = []
+    grid: _Grid | None = None
+    for page in pages:
+        if page.rotation or not 0 < page.number <= pdf.page_count:
+            continue
+        try:
+            found = pdf[page.number - 1].find_tables(strategy="lines").tables
+        except (RuntimeError, ValueError):
+            continue
+        for table in sorted(found, key=lambda t: (round(t.bbox[1]), t.bbox[0])):
+            table_rows = [row.cells for row in table.rows]
+            if not table_rows:
+                continue
+            edges = _edges(table_rows)
+            keys = _header_keys(table_rows[0], page, column_specs)
+            if len(set(keys.values())) >= 2:
+                grid = _Grid(page.number, edges, keys)
+                body = table_rows[1:]
+            elif grid is not None and page.number > grid.page and _same_edges(edges, grid.edges):
+                grid.page = page.number
+                body = table_rows
+            else:
+                continue
+            for cells in body:
+                row = _grid_row(cells, grid.keys, page)
+                if not row:
+                    continue
+                if _is_stop_row(row, cells, page, stops):
+                    grid = None
+                    break
+                values = {key: text for key, (text, _, _) in row.items()}
+                has_number = any(
+                    key in values and parse_value(types[key], values[key]) is not None
+                    for key in numeric
+                )
+                if has_number or not rows or not numeric:
+                    rows.append(row)
+                else:
+                    _merge_row(rows[-1], row)
+    items = [
+        row
+        for row in rows
+        if not numeric
+        or any(key in row and parse_value(types[key], row[key][0]) for key in numeric)
+    ]
+    return [_grid_result(row, spec) for row in items]
+
+
+def _edges(table_rows: list[list[BBox | None]]) -> tuple[float, ...]:
+    """Left edges of the grid columns (-1 for a column without any cell).
+
+    The right edge is left out: PyMuPDF may crop a grid's outer border to the text it holds.
+    """
+    width = max(len(cells) for cells in table_rows)
+    lefts: list[float] = []
+    for index in range(width):
+        xs = [cells[index][0] for cells in table_rows if index < len(cells) and cells[index]]
+        lefts.append(min(xs) if xs else -1.0)
+    return tuple(lefts)
+
+
+def _same_edges(a: tuple[float, ...], b: tuple[float, ...], tolerance: float = 3.0) -> bool:
+    return len(a) == len(b) and all(
+        x < 0 or y < 0 or abs(x - y) <= tolerance for x, y in zip(a, b, strict=True)
+    )
+
+
+def _cell_tokens(cell: BBox, page: PageResult) -> list[Token]:
+    inside = [
+        w
+        for w in page.words
+        if cell[0] - 1 <= (w.bbox[0] + w.bbox[2]) / 2 <= cell[2] + 1
+        and cell[1] - 1 <= (w.bbox[1] + w.bbox[3]) / 2 <= cell[3] + 1
+    ]
+    return [token for line in group_lines(inside, page.number, 0) for token in line.tokens]
+
+
+def _header_keys(
+    cells: list[BBox | None], page: PageResult, column_specs: tuple[FieldSpec, ...]
+) -> dict[int, str]:
+    """Grid column index -> column key, for header cells that begin with a column's label."""
+    candidates: list[tuple[float, int, int, str]] = []
+    for index, cell in enumerate(cells):
+        if not cell:
+            continue
+        tokens = tuple(_cell_tokens(cell, page))
+        if not tokens:
+            continue
+        line = Line(tokens, page.number, index, (Phrase(tokens, page.number, index),))
+        for hit in find_label_hits([line], column_specs):
+            if hit.start == 0:
+                candidates.append((hit.score, hit.length, index, hit.key))
+    keys: dict[int, str] = {}
+    for _, _, index, key in sorted(candidates, reverse=True):
+        if index not in keys and key not in keys.values():
+            keys[index] = key
+    return keys
+
+
+def _grid_row(
+    cells: list[BBox | None], keys: dict[int, str], page: PageResult
+) -> dict[str, tuple[str, list[Token], BBox]]:
+    row: dict[str, tuple[str, list[Token], BBox]] = {}
+    for index, key in keys.items():
+        cell = cells[index] if index < len(cells) else None
+        if not cell:
+            continue
+        tokens = _cell_tokens(cell, page)
+        if tokens:
+            row[key] = (_text(tokens), tokens, tuple(cell))  # type: ignore[assignment]
+    return row
+
+
+def _is_stop_row(
+    row: dict[str, tuple[str, list[Token], BBox]],
+    cells: list[BBox | None],
+    page: PageResult,
+    stops: set[str],
+) -> bool:
+    """A totals row inside the grid: its first filled cell reads like Total / Subtotal / Tax."""
+    for cell in cells:
+        if not cell:
+            continue
+        tokens = _cell_tokens(cell, page)
+        if tokens:
+            joined = ""
+            for token in tokens[:3]:
+                joined += compact(token.text)
+                if joined in stops:
+                    return True
+            return False
+    return False
+
+
+def _merge_row(
+    into: dict[str, tuple[str, list[Token], BBox]],
+    extra: dict[str, tuple[str, list[Token], BBox]],
+) -> None:
+    for key, (text, tokens, box) in extra.items():
+        if key in into:
+            old_text, old_tokens, old_box = into[key]
+            if old_box[0] == box[0] and tokens[0].page == old_tokens[0].page:
+                box = union([old_box, box])
+            else:
+                box = old_box
+            into[key] = (f"{old_text} {text}", [*old_tokens, *tokens], box)
+        else:
+            into[key] = (text, tokens, box)
+
+
+def _grid_result(
+    row: dict[str, tuple[str, list[Token], BBox]], spec: FieldSpec
+) -> dict[str, CellResult]:
+    result: dict[str, CellResult] = {}
+    for column in spec.columns:
+        if column.key not in row:
+            result[column.key] = CellResult(None, "", 0)
+            continue
+        text, tokens, box = row[column.key]
+        parsed = parse_value(column.type, text)
+        source = min(t.confidence for t in tokens)
+        evidence = Evidence(
+            "table", exact=parsed.exact if parsed else False, source_confidence=source
+        )
+        value = parsed.value if parsed else None
+        score = confidence.score(evidence) if parsed else 0
+        result[column.key] = CellResult(value, text, score, tokens[0].page, box)
+    return result
 
 
 def ruled_tables(page: pymupdf.Page, words: list[Word]) -> list[list[list[str]]]:
