@@ -17,21 +17,15 @@ from cases.errors import Conflict, NotFound
 from cases.models import CaseType, Document, Workspace
 from cases.rules import rules_check
 from extraction.models import DocumentField, ExtractionJob
-from extraction.results import field_result
+from extraction.results import field_result, field_value
 from webhooks.services import event_publish
 
 
 def document_values(document: Document) -> dict[str, Any]:
     """Field values as the rules see them: tables as lists of plain row dicts."""
-    values: dict[str, Any] = {}
-    for field in DocumentField.objects.filter(document=document):
-        if field.field_type == "table":
-            values[field.key] = [
-                {column: cell.get("value") for column, cell in row.items()} for row in field.rows
-            ]
-        else:
-            values[field.key] = field.value
-    return values
+    return {
+        field.key: field_value(field) for field in DocumentField.objects.filter(document=document)
+    }
 
 
 @transaction.atomic

@@ -47,12 +47,16 @@ def _document_result(index: int, document: Any, job: ExtractionJob) -> dict[str,
     return result
 
 
-def field_result(field: DocumentField) -> dict[str, Any]:
-    value: Any = field.value
+def field_value(field: DocumentField) -> Any:
+    """The released value: a table's rows as plain `{column: value}` dicts."""
     if field.field_type == "table":
-        value = [{column: cell.get("value") for column, cell in row.items()} for row in field.rows]
+        return [{column: cell.get("value") for column, cell in row.items()} for row in field.rows]
+    return field.value
+
+
+def field_result(field: DocumentField) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "value": value,
+        "value": field_value(field),
         "text": field.text,
         "confidence": field.confidence,
         "page": field.page,
