@@ -36,7 +36,7 @@ _FIELD_KEYS = {
     "columns",
     "threshold",
 }
-_COLUMN_KEYS = {"key", "label", "type", "synonyms"}
+_COLUMN_KEYS = {"key", "label", "type", "synonyms", "required"}
 
 
 def validate_field_schema(raw: Any) -> list[dict[str, Any]]:
@@ -130,7 +130,7 @@ def _normalise_field(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 
 def _normalise_column(column: Any) -> tuple[dict[str, Any], list[str]]:
     if not isinstance(column, dict):
-        return {"key": "", "label": "", "type": "text", "synonyms": []}, [
+        return {"key": "", "label": "", "type": "text", "synonyms": [], "required": False}, [
             "each column must be an object."
         ]
     problems: list[str] = []
@@ -148,5 +148,15 @@ def _normalise_column(column: Any) -> tuple[dict[str, Any], list[str]]:
     if not isinstance(synonyms, list):
         problems.append(f"column {key!r} synonyms must be a list.")
         synonyms = []
+    required = column.get("required", False)
+    if not isinstance(required, bool):
+        problems.append(f"column {key!r} required must be true or false.")
     label = column.get("label") or key.replace("_", " ").capitalize()
-    return {"key": key, "label": label, "type": column_type, "synonyms": list(synonyms)}, problems
+    normalised = {
+        "key": key,
+        "label": label,
+        "type": column_type,
+        "synonyms": list(synonyms),
+        "required": bool(required),
+    }
+    return normalised, problems

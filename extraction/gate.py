@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from cases.rules import Check
+from extraction.engine.table_checks import CELL_ISSUES
 
 LOW_CONFIDENCE = "low_confidence"
 REQUIRED_MISSING = "required_missing"
 RULE_FAILED = "rule_failed"
+TABLE_CHECK_FAILED = "table_check_failed"
+"""Prefix of a table's flag per failed cell check: `table_check_failed:row_arithmetic`."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class GateField:
     key: str
     value: Any
     confidence: int
+    rows: tuple[Mapping[str, Mapping[str, Any]], ...] = ()
+    """A table's rows as stored: column key -> cell JSON with `confidence` and `issues`."""
 
 
 def effective_threshold(
@@ -38,14 +43,22 @@ def effective_threshold(
 def field_flags(
     *, spec: Mapping[str, Any], field: GateField, threshold: int | None, checks: list[Check] = ()
 ) -> list[str]:
-    """The reasons to hold one field; a field spec's own threshold overrides the document's."""
+    """The reasons to hold one field; a field spec's own threshold overrides the document's.
+
+    A table is present when it has rows; its confidence is its weakest cell's (see
+    `extraction.engine.table_checks`), and every kind of check its cells failed is a flag.
+    """
     flags: list[str] = []
-    missing = field.value in (None, "", [])
+    missing = field.value in (None, "", []) and not field.rows
     if spec.get("required") and missing:
         flags.append(REQUIRED_MISSING)
     field_threshold = spec.get("threshold") or threshold
     if field_threshold is not None and not missing and field.confidence < field_threshold:
         flags.append(LOW_CONFIDENCE)
+    failed = {
+        issue for row in field.rows for cell in row.values() for issue in cell.get("issues", ())
+    }
+    flags.extend(f"{TABLE_CHECK_FAILED}:{issue}" for issue in CELL_ISSUES if issue in failed)
     for check in checks:
         if not check.passed and field.key in check.fields:
             flags.append(f"{RULE_FAILED}:{check.rule}")

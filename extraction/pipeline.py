@@ -271,18 +271,21 @@ def _document_store_result(
     fields = []
     for position, field_result in enumerate(document_result.fields):
         spec = specs.get(field_result.key, {})
+        rows = [
+            {column: _cell_json(cell) for column, cell in row.items()} for row in field_result.rows
+        ]
         flags = field_flags(
             spec=spec,
             field=GateField(
-                key=field_result.key, value=field_result.value, confidence=field_result.confidence
+                key=field_result.key,
+                value=field_result.value,
+                confidence=field_result.confidence,
+                rows=tuple(rows),
             ),
             threshold=threshold,
             checks=checks,
         )
         flagged += bool(flags)
-        rows = [
-            {column: _cell_json(cell) for column, cell in row.items()} for row in field_result.rows
-        ]
         fields.append(
             DocumentField(
                 document=document,
@@ -331,4 +334,5 @@ def _cell_json(cell: Any) -> dict[str, Any]:
         "confidence": cell.confidence,
         "page": cell.page,
         "bbox": list(cell.bbox) if cell.bbox else None,
+        "issues": list(cell.issues),
     }

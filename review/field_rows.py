@@ -24,6 +24,16 @@ FLAG_LABELS = {
     "low_confidence": "Below the review threshold",
     "required_missing": "Required value missing",
     "qa_sample": "Quality sample",
+    "table_check_failed:row_arithmetic": "Quantity × unit price ≠ amount in a row",
+    "table_check_failed:sum_mismatch": "Row amounts do not add up to the subtotal",
+    "table_check_failed:required_cell_missing": "A required cell is empty",
+    "table_check_failed:unreadable_cell": "A cell could not be read as its type",
+}
+CELL_ISSUE_LABELS = {
+    "row_arithmetic": "quantity × unit price ≠ amount",
+    "sum_mismatch": "amounts do not add up to the subtotal",
+    "required_cell_missing": "required, empty",
+    "unreadable_cell": "not a valid value of this column",
 }
 INPUT_HINTS = {
     "date": "YYYY-MM-DD",
@@ -111,6 +121,8 @@ class CellView:
     box: Box | None
     input_value: str
     error: str
+    issues: list[str] = field(default_factory=list)
+    """Checks the cell failed, as sentences for the reviewer (empty once corrected)."""
 
     @property
     def dom_id(self) -> str:
@@ -319,6 +331,15 @@ def _table_rows(
             )
             value = value_display(cell.get("value"))
             confidence = int(cell.get("confidence") or 0)
+            reviewed = bool(cell.get("reviewed"))
+            issues = (
+                []
+                if reviewed
+                else [
+                    CELL_ISSUE_LABELS.get(issue, issue.replace("_", " "))
+                    for issue in cell.get("issues") or ()
+                ]
+            )
             cells.append(
                 CellView(
                     key=document_field.key,
@@ -329,10 +350,11 @@ def _table_rows(
                     text=str(cell.get("text") or ""),
                     confidence=confidence,
                     level=confidence_level(confidence),
-                    reviewed=bool(cell.get("reviewed")),
+                    reviewed=reviewed,
                     box=box_from_bbox(cell.get("bbox"), cell.get("page"), pages),
                     input_value=cell_error.value if cell_error is not None else value,
                     error=cell_error.message if cell_error is not None else "",
+                    issues=issues,
                 )
             )
         rows.append(TableRow(number=index + 1, cells=cells))

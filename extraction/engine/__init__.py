@@ -13,6 +13,7 @@ from extraction.engine.isolation import run_engine_isolated
 from extraction.engine.layout import document_lines
 from extraction.engine.loading import load_file
 from extraction.engine.split import split_pages
+from extraction.engine.table_checks import check_table
 from extraction.engine.tables import extract_table_fields
 from extraction.engine.types import (
     DocumentResult,
@@ -59,7 +60,11 @@ def _document(
     context = build_context(lines)
     schema, classification = classify(context, engine_input.schemas)
     fields = {f.key: f for f in extract_fields(context, schema)} if lines else {}
-    tables = {f.key: f for f in extract_table_fields(pages, lines, schema, context, loaded)}
+    specs = {spec.key: spec for spec in schema.fields}
+    tables = {
+        f.key: check_table(f, specs[f.key], fields)
+        for f in extract_table_fields(pages, lines, schema, context, loaded)
+    }
     ordered = tuple(
         fields.get(spec.key) or tables.get(spec.key) or FieldResult(spec.key, None, "", 0)
         for spec in schema.fields

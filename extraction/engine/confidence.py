@@ -55,6 +55,9 @@ class Evidence:
     """How many other candidates read the same value."""
     consistent: bool | None = None
     """True/False when a cross-field check (subtotal + tax = total) applies."""
+    doubt: float = 0.0
+    """0-1: a known reason to doubt the reading itself, such as a date whose day and month
+    could be swapped with weak evidence for the order chosen."""
 
 
 def raw_probability(evidence: Evidence) -> float:
@@ -67,6 +70,7 @@ def raw_probability(evidence: Evidence) -> float:
     source = min(max(evidence.source_confidence, 0.0), 100.0) / 100.0
     p *= 0.4 + 0.6 * source**2
     p *= 1.0 - 0.5 * min(max(evidence.ambiguity, 0.0), 1.0)
+    p *= 1.0 - min(max(evidence.doubt, 0.0), 1.0)
     if evidence.support:
         p = 1.0 - (1.0 - p) * (0.7 ** min(evidence.support, 3))
     if evidence.consistent is True:

@@ -21,12 +21,12 @@ from rapidfuzz import fuzz
 from extraction.engine import confidence
 from extraction.engine.confidence import Evidence
 from extraction.engine.labels import LabelHit, ValueSpot, compact, find_label_hits, value_spots
+from extraction.engine.language import date_order_evidence, document_language
 from extraction.engine.layout import Line, Phrase, Token, union
 from extraction.engine.parsers import (
     CURRENCY_SYMBOLS,
     ISO_CURRENCIES,
     Parsed,
-    date_order_hint,
     detect_currency,
     find_dates,
     parse_value,
@@ -45,13 +45,67 @@ class DocumentContext:
     decimal_comma: bool | None
     currency: str | None
     currency_support: int
+    language: str | None = None
+    date_order_evidence: str = "none"
+    """`dates`, `language`, `currency` or `none`: see `language.date_order_evidence`."""
+    credit_note: bool = False
+    """The document calls itself a credit note: its totals are negative amounts."""
+
+
+DATE_ORDER_DOUBT = {"dates": 0.05, "language": 0.2, "currency": 0.3, "none": 0.45}
+"""How much an ambiguous date (03/04/2020) is doubted, by the evidence for its order."""
 
 
 def build_context(lines: list[Line]) -> DocumentContext:
     text = "\n".join(line.text for line in lines)
     currency, support = _document_currency(lines)
-    order = date_order_hint(text) or ("MDY" if currency == "USD" else "DMY")
-    return DocumentContext(tuple(lines), text, order, _decimal_comma(text), currency, support)
+    language = document_language(text)
+    order, evidence = date_order_evidence(text, language=language, currency=currency)
+    return DocumentContext(
+        tuple(lines),
+        text,
+        order,
+        _decimal_comma(text),
+        currency,
+        support,
+        language,
+        evidence,
+        is_credit_note(lines),
+    )
+
+
+CREDIT_NOTE_TITLES = (
+    "credit note",
+    "credit memo",
+    "creditnote",
+    "gutschrift",
+    "rechnungskorrektur",
+    "stornorechnung",
+    "avoir",
+    "facture d'avoir",
+    "note de crédit",
+    "creditnota",
+    "nota de crédito",
+    "factura rectificativa",
+    "nota di credito",
+    "faktura korygująca",
+)
+
+
+def is_credit_note(lines: list[Line]) -> bool:
+    """A credit-note title among the first lines of the first page (its header, not a remark
+    further down such as "a credit note will follow")."""
+    if not lines:
+        return False
+    first_page = lines[0].page
+    for line in lines[:25]:
+        if line.page != first_page:
+            break
+        for phrase in line.phrases:
+            words = " ".join(phrase.text.lower().split())
+            if any(words == title or words.startswith(title + " ") for title in CREDIT_NOTE_TITLES):
+                return True
+    return False
 
 
 def _decimal_comma(text: str) -> bool | None:
@@ -121,6 +175,7 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
     }
     chosen = {key: choose(cands) for key, cands in candidates.items()}
     chosen = cross_check_money(chosen, candidates)
+    chosen = _credit_note_signs(context, chosen)
     chosen = _fill_currency(context, specs, chosen)
     chosen = _confirm_issuer_by_domain(context, chosen)
     results: list[FieldResult] = []
@@ -217,6 +272,7 @@ def _candidate_from_spot(
         steps=steps,
         exact=parsed.exact,
         source_confidence=source,
+        doubt=_reading_doubt(context, parsed),
     )
     bbox = union([t.bbox for t in tokens]) if tokens else hit.bbox
     page = tokens[0].page if tokens else hit.line.page
@@ -231,6 +287,12 @@ def _candidate_from_spot(
         hit.line.index * 1000 + order,
         hit.length,
     )
+
+
+def _reading_doubt(context: DocumentContext, parsed: Parsed) -> float:
+    if parsed.ambiguous_order:
+        return DATE_ORDER_DOUBT.get(context.date_order_evidence, DATE_ORDER_DOUBT["none"])
+    return 0.0
 
 
 def _address_text(context: DocumentContext, spot: ValueSpot) -> tuple[str, tuple[Token, ...]]:
@@ -495,6 +557,7 @@ def _first_date_candidates(context: DocumentContext, spec: FieldSpec) -> list[Ca
                 "layout",
                 exact=parsed.exact,
                 source_confidence=min(t.confidence for t in line.tokens),
+                doubt=_reading_doubt(context, parsed),
             )
             return [Candidate(spec.key, parsed.value, line.text, line.page, line.bbox, evidence)]
     return []
@@ -608,9 +671,11 @@ def _adds_up(total: Candidate, subtotal: Candidate, tax: Candidate | None) -> bo
     t, s, x = _decimal(total), _decimal(subtotal), _decimal(tax)
     if t is None or s is None:
         return False
+    if t == 0 or s * t <= 0:
+        return False
     if x is None:
-        return t > 0 and s == t
-    return t > 0 and abs(s + x - t) <= Decimal("0.011") and s > 0
+        return s == t
+    return abs(s + x - t) <= Decimal("0.011")
 
 
 def _derive_missing(chosen: dict[str, Candidate | None]) -> dict[str, Candidate | None]:
@@ -626,13 +691,28 @@ def _derive_missing(chosen: dict[str, Candidate | None]) -> dict[str, Candidate 
     if total_value is None or (tax is not None and tax_value is None):
         return chosen
     value = total_value - (tax_value or Decimal(0))
-    if value <= 0:
+    if value * total_value <= 0:
         return chosen
     updated = dict(chosen)
     evidence = Evidence("derived", source_confidence=total.evidence.source_confidence)
     updated["subtotal_amount"] = replace(
         total, key="subtotal_amount", value=f"{value:.2f}", evidence=evidence
     )
+    return updated
+
+
+def _credit_note_signs(
+    context: DocumentContext, chosen: dict[str, Candidate | None]
+) -> dict[str, Candidate | None]:
+    """A credit note's totals are negative, also where it prints them without a sign."""
+    if not context.credit_note:
+        return chosen
+    updated = dict(chosen)
+    for key in TOTAL_KEYS:
+        candidate = chosen.get(key)
+        amount = _decimal(candidate)
+        if candidate is not None and amount is not None and amount > 0:
+            updated[key] = replace(candidate, value=f"{-amount:.2f}")
     return updated
 
 

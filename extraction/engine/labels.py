@@ -214,7 +214,12 @@ def _phrase_of(line: Line, token_index: int) -> Phrase:
 
 
 def _is_label(phrase: Phrase, label_tokens: set[int]) -> bool:
-    return id(phrase.tokens[0]) in label_tokens
+    """A phrase that starts with a known label, or with a word of its own followed by a colon
+    (`Delivered: 03/28/2024`): the value after it belongs to that other label."""
+    if id(phrase.tokens[0]) in label_tokens:
+        return True
+    head = phrase.text.split(":", 1)[0] if ":" in phrase.text else ""
+    return bool(head) and sum(ch.isalpha() for ch in head) >= 2 and len(head.split()) <= 4
 
 
 _LEAD = re.compile(

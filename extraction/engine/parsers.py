@@ -10,6 +10,7 @@ confidence scoring can lower it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -59,6 +60,22 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "eur": "EUR",
     "dollar": "USD",
     "dollars": "USD",
+    "rm": "MYR",
+    "s$": "SGD",
+    "hk$": "HKD",
+    "nz$": "NZD",
+    "mx$": "MXN",
+    "kč": "CZK",
+    "ft": "HUF",
+    "lei": "RON",
+    "₩": "KRW",
+    "₫": "VND",
+    "₱": "PHP",
+    "฿": "THB",
+    "₪": "ILS",
+    "₦": "NGN",
+    "rp": "IDR",
+    "zl": "PLN",
 }
 ISO_CURRENCIES = frozenset(
     {
@@ -119,6 +136,9 @@ class Parsed:
     exact: bool = True
     """False when the reading needed a guess (ambiguous date order, decimal separator)."""
     currency: str | None = None
+    ambiguous_order: bool = False
+    """A numeric date whose day and month could be swapped (03/04/2020) was read in the
+    caller's order; how much to doubt it depends on the evidence for that order."""
 
 
 _DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,4})\s?([./\-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?!\d)")
@@ -148,7 +168,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 def parse_date(text: str, order: DateOrder = "DMY") -> Parsed | None:
     """Read the first date in `text`: numeric (ISO, D/M/Y, M/D/Y) or with a month name.
 
-    A numeric date whose day and month are both <= 12 is read in `order` and marked inexact.
+    A numeric date whose day and month are both <= 12 is read in `order` and marked
+    `ambiguous_order`; the caller weighs the evidence for that order.
     """
     found = find_dates(text, order)
     return found[0][1] if found else None
@@ -158,7 +179,10 @@ def find_dates(text: str, order: DateOrder = "DMY") -> list[tuple[int, Parsed]]:
     """All dates in `text` with their start offsets, in reading order."""
     results: list[tuple[int, Parsed]] = []
     for match in _DATE_NUMERIC.finditer(text):
-        parsed = _numeric_date(match.group(1), match.group(3), match.group(4), order)
+        numeric_order = "DMY" if match.group(2) == "." else order
+        parsed = _numeric_date(match.group(1), match.group(3), match.group(4), numeric_order)
+        if parsed is not None and match.group(2) == "." and parsed.ambiguous_order:
+            parsed = Parsed(parsed.value)
         if parsed is not None:
             results.append((match.start(), parsed))
     for match in _DATE_WORDS.finditer(text):
@@ -191,17 +215,24 @@ def _numeric_date(first: str, second: str, third: str, order: DateOrder) -> Pars
     mdy = _safe_date(year, a, b)
     if dmy and mdy and a != b:
         chosen = mdy if order == "MDY" else dmy
-        return Parsed(chosen.isoformat(), exact=False)
+        return Parsed(chosen.isoformat(), ambiguous_order=True)
     chosen = dmy or mdy
     return Parsed(chosen.isoformat()) if chosen else None
 
 
 def date_order_hint(text: str) -> DateOrder | None:
-    """The order that the document's unambiguous numeric dates show, if any."""
+    """The order that the document's unambiguous numeric dates show, if any.
+
+    Dates written with dots (`03.04.2020`) are day-first wherever they are printed, so they
+    count as evidence for DMY too.
+    """
     votes = {"DMY": 0, "MDY": 0}
     for match in _DATE_NUMERIC.finditer(text):
         first, second = match.group(1), match.group(3)
         if len(first) == 4:
+            continue
+        if match.group(2) == ".":
+            votes["DMY"] += 1
             continue
         a, b = int(first), int(second)
         if a > 12 >= b >= 1:
@@ -218,22 +249,40 @@ _AMOUNT = re.compile(
     r"(?<![\w.,])[-−]?\d+(?:[.,]\d{1,2})?(?!\d)"
 )
 _CURRENCY_TOKEN = re.compile(
-    r"(us\$|r\$|a\$|c\$|ca\$|au\$|[€$£¥₹₽₺]|\b(?:rs\.?|fr\.|zł|[a-z]{3}|euros?|dollars?)\b)",
+    r"(us\$|r\$|a\$|c\$|ca\$|au\$|s\$|hk\$|nz\$|mx\$|[€$£¥₹₽₺₩₫₱฿₪₦]|"
+    r"\b(?:rs\.?|fr\.|zł|kč|[a-z]{2,3}|euros?|dollars?|lei)\b)",
     re.IGNORECASE,
 )
+_WORD_CURRENCIES = frozenset({"rm", "rp", "ft", "kr", "lei", "zl"})
+"""Local currency words that are also ordinary letters: only upper or title case counts."""
 
 
 def detect_currency(text: str) -> str | None:
-    """The ISO 4217 code named or symbolised in `text`, if exactly one kind appears."""
+    """The ISO 4217 code named or symbolised in `text`, if exactly one kind appears.
+
+    A three-letter code counts only in capitals and only as a whole word (`BALL PEN` holds no
+    `PEN`: a code inside a run of other capitalised words is an item name, not a currency).
+    """
     codes: list[str] = []
     for match in _CURRENCY_TOKEN.finditer(text):
         token = match.group(1)
-        code = CURRENCY_SYMBOLS.get(token.lower())
+        lowered = token.lower()
+        code = CURRENCY_SYMBOLS.get(lowered)
+        if lowered in _WORD_CURRENCIES and not (token.isupper() or token.istitle()):
+            code = None
         if code is None and token.upper() in ISO_CURRENCIES and token.isupper():
-            code = token.upper()
+            code = None if _inside_words(text, match.start(), match.end()) else token.upper()
         if code:
             codes.append(code)
     return codes[0] if codes and len(set(codes)) == 1 else None
+
+
+def _inside_words(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised token sits in a phrase of other capitalised words (an item name)."""
+    before = re.search(r"([A-Za-z]{2,})\s+$", text[:start])
+    after = re.match(r"^\s+([A-Za-z]{2,})", text[end:])
+    words = [m.group(1) for m in (before, after) if m]
+    return any(word.upper() not in ISO_CURRENCIES and word.isalpha() for word in words)
 
 
 def _to_decimal(raw: str, decimal_comma: bool | None) -> tuple[Decimal, bool] | None:
@@ -275,9 +324,34 @@ def _to_decimal(raw: str, decimal_comma: bool | None) -> tuple[Decimal, bool] | 
     return (-value if negative else value), exact
 
 
+def _split_sign(text: str) -> tuple[str, bool]:
+    """Accounting notations of a negative amount: `(150.00)`, `150.00 CR`, `125.00-`,
+    `-£125.00`, `£-125.00`, `- 125,00 €`. Returns the text without the mark and the sign."""
+    stripped = text.strip()
+    paren = re.fullmatch(r"\(\s*(.+?)\s*\)", stripped)
+    if paren:
+        return paren.group(1), True
+    credit = re.fullmatch(r"(.+?\d)\s*(?:CR|Cr|cr)\.?", stripped)
+    if credit:
+        return credit.group(1), True
+    trailing = re.fullmatch(r"(.*?\d)\s*[-−–]\s*((?:[^\d\s]{1,4})?)", stripped)
+    if trailing and re.search(r"\d", trailing.group(1)):
+        return f"{trailing.group(1)} {trailing.group(2)}".strip(), True
+    leading = re.fullmatch(r"([^\d\s]{0,4})\s*[-−–]\s*(\d.*)", stripped)
+    if leading:
+        return f"{leading.group(1)} {leading.group(2)}".strip(), True
+    before_symbol = re.fullmatch(r"[-−–]\s*([^\d\s\-−–]{1,4})\s*(\d.*)", stripped)
+    if before_symbol:
+        return f"{before_symbol.group(1)} {before_symbol.group(2)}", True
+    return stripped, False
+
+
 def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
-    """Read an amount with optional currency symbol or code; value is a 2-place decimal string."""
-    cleaned = text.strip()
+    """Read an amount with optional currency symbol or code; value is a 2-place decimal string.
+
+    Negative amounts keep their sign in every common notation (see `_split_sign`).
+    """
+    cleaned, negative = _split_sign(text.strip())
     if not cleaned or len(cleaned) > 40 or _DATE_NUMERIC.search(cleaned):
         return None
     matches = list(_AMOUNT.finditer(cleaned))
@@ -301,6 +375,8 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
         exact = False
         if len(leftover) > 6:
             return None
+    if negative and value > 0:
+        value = -value
     return Parsed(f"{value.quantize(Decimal('0.01'))}", exact=exact, currency=currency)
 
 
@@ -408,7 +484,12 @@ def parse_value(
     choices: tuple[str, ...] = (),
     pattern: str | None = None,
 ) -> Parsed | None:
-    """Dispatch on the field type; a `pattern` (regex) must match the text for a value."""
+    """Dispatch on the field type; a `pattern` (regex) must match the text for a value.
+
+    The value is read from the NFKC form of the text (ligatures `ﬁ` and full-width digits become
+    plain characters); callers keep the printed text separately.
+    """
+    text = unicodedata.normalize("NFKC", text)
     if pattern:
         match = re.search(pattern, text)
         if match is None:

@@ -41,6 +41,8 @@ class ColumnSpec:
     label: str
     type: str = "text"
     synonyms: tuple[str, ...] = ()
+    required: bool = False
+    """Every row must have this cell; an empty one holds the table for review."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,10 @@ class Word:
     bbox: BBox
     confidence: float
     """0-100; text-layer words are 100 unless the layer is judged unusable."""
+    direction: int = 0
+    """Clockwise degrees (0, 90, 180, 270) the word's baseline is turned from left-to-right in
+    the frame of `bbox`: 90 reads downwards, 270 upwards. Only text-layer words on vertical lines
+    have one; OCR reads its page turned upright."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,8 @@ class CellResult:
     confidence: int
     page: int | None = None
     bbox: BBox | None = None
+    issues: tuple[str, ...] = ()
+    """Checks this cell failed (`table_checks.CELL_ISSUES`); the review page marks them."""
 
 
 @dataclass(frozen=True)

@@ -89,11 +89,11 @@ def test_date_parser_reads_numeric_and_month_name_dates(text, expected):
     assert parsed.value == expected
 
 
-def test_date_parser_marks_ambiguous_day_month_as_inexact_and_follows_order():
+def test_date_parser_marks_ambiguous_day_month_and_follows_order():
     assert parse_date("03/04/2020", "MDY").value == "2020-03-04"
     dmy = parse_date("03/04/2020", "DMY")
     assert dmy.value == "2020-04-03"
-    assert dmy.exact is False
+    assert dmy.ambiguous_order is True
 
 
 def test_date_order_hint_comes_from_unambiguous_dates():
@@ -155,3 +155,59 @@ def test_normalise_expected_compares_by_type():
     assert normalise_expected("money", "4.10") == Decimal("4.1")
     assert normalise_expected("date", "2020-01-02") == date(2020, 1, 2)
     assert normalise_expected("text", "  Hero   LIMITED ") == "hero limited"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("(150.00)", "-150.00"),
+        ("150.00 CR", "-150.00"),
+        ("125.00-", "-125.00"),
+        ("125,00- €", "-125.00"),
+        ("-£125.00", "-125.00"),
+        ("£-125.00", "-125.00"),
+        ("- €2.00", "-2.00"),
+        ("−12,00 €", "-12.00"),
+        ("EUR -5,00", "-5.00"),
+        ("125.00", "125.00"),
+        ("12.00 - 3.00", "12.00"),
+    ],
+)
+def test_money_parser_keeps_the_sign_in_every_accounting_notation(text, value):
+    parsed = parse_money(text)
+    assert parsed is not None
+    assert parsed.value == value
+
+
+def test_values_are_read_from_the_nfkc_form_of_the_printed_text():
+    assert parse_value("text", "Oﬃce ﬁttings").value == "Office fittings"
+    assert parse_value("money", "１２,５０ €", decimal_comma=True).value == "12.50"
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [("RM 12.50", "MYR"), ("S$ 4.00", "SGD"), ("12,00 zł", "PLN"), ("CHF 3.20", "CHF")],
+)
+def test_local_currency_symbols_map_to_iso_4217(text, currency):
+    assert parse_money(text).currency == currency
+
+
+def test_a_currency_code_inside_an_item_name_is_not_a_currency():
+    assert detect_currency("BALL PEN") is None
+    assert detect_currency("BALL PEN 2.50") is None
+    assert detect_currency("PEN 45.00") == "PEN"
+    assert detect_currency("the rm command") is None
+
+
+def test_dotted_dates_are_day_first_and_not_ambiguous():
+    parsed = parse_date("03.04.2020", "MDY")
+    assert parsed.value == "2020-04-03"
+    assert not parsed.ambiguous_order
+    assert date_order_hint("Lieferdatum 03.04.2020") == "DMY"
+
+
+def test_a_slashed_date_with_both_parts_under_13_is_marked_ambiguous():
+    parsed = parse_date("03/04/2020", "MDY")
+    assert parsed.value == "2020-03-04"
+    assert parsed.ambiguous_order
+    assert not parse_date("13/04/2020", "MDY").ambiguous_order

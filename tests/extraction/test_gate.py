@@ -48,3 +48,36 @@ def test_qa_sample_is_deterministic_and_near_its_percentage():
     assert 140 <= sum(chosen) <= 260
     assert not any(qa_sampled(document_id=doc_id, percent=0) for doc_id in ids)
     assert all(qa_sampled(document_id=doc_id, percent=100) for doc_id in ids)
+
+
+def _cell(value, confidence, issues=()):
+    return {"value": value, "text": value or "", "confidence": confidence, "issues": list(issues)}
+
+
+def test_a_table_below_the_threshold_is_held_like_any_field():
+    rows = ({"amount": _cell("15.00", 88)},)
+    table = GateField(key="line_items", value=None, confidence=88, rows=rows)
+    assert field_flags(spec={"type": "table"}, field=table, threshold=90) == ["low_confidence"]
+    assert field_flags(spec={"type": "table"}, field=table, threshold=85) == []
+
+
+def test_a_table_with_rows_is_not_missing_and_an_empty_required_table_is():
+    rows = ({"amount": _cell("15.00", 99)},)
+    table = GateField(key="line_items", value=None, confidence=99, rows=rows)
+    assert field_flags(spec={"required": True}, field=table, threshold=90) == []
+    empty = GateField(key="line_items", value=None, confidence=0)
+    assert field_flags(spec={"required": True}, field=empty, threshold=90) == [
+        "required_missing"
+    ]
+
+
+def test_each_kind_of_failed_cell_check_flags_the_table_once_even_without_a_threshold():
+    rows = (
+        {"amount": _cell("50.00", 40, ["row_arithmetic", "sum_mismatch"])},
+        {"amount": _cell("5.00", 95, ["sum_mismatch"])},
+    )
+    table = GateField(key="line_items", value=None, confidence=40, rows=rows)
+    assert field_flags(spec={}, field=table, threshold=None) == [
+        "table_check_failed:row_arithmetic",
+        "table_check_failed:sum_mismatch",
+    ]
