@@ -28,9 +28,9 @@ from pathlib import Path
 from bench import peer
 from bench.casefile import CorpusRun, run_corpus, warm_up
 from bench.scoring import Score, score
-from extraction.engine.demo_schemas import DEMO_SCHEMAS
-from extraction.engine.evaluation import CorpusItem, load_corpus
 from extraction.engine.types import Schema
+from extraction.evaluation import CorpusItem, load_corpus
+from extraction.schemas import demo_engine_schemas
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL_DIR = REPO.parent / "shared" / "eval"
@@ -58,7 +58,7 @@ def main(argv: list[str]) -> int:
         return 2
     started = time.perf_counter()
     load_before = os.getloadavg()
-    schemas = {schema.slug: schema for schema in DEMO_SCHEMAS}
+    schemas = demo_engine_schemas()
     setup = (
         peer.prepare(_log)
         if not args.skip_peer

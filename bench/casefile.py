@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw, ImageFont
 
 from extraction.engine import run_engine
-from extraction.engine.evaluation import CorpusItem
 from extraction.engine.ocr import ocr_image
 from extraction.engine.types import EngineError, EngineInput, Schema
+from extraction.evaluation import CorpusItem
 
 
 @dataclass(frozen=True)

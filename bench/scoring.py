@@ -1,8 +1,9 @@
-"""Field accuracy of either tool against a corpus's truth, with the evaluation's normalisation.
+"""Field accuracy of either tool against a corpus's truth, with the evaluation's comparison.
 
 Called by `bench/__main__.py`. Values are compared with `values_match` from
-`extraction.engine.evaluation` (text casefolded with whitespace collapsed, money and numbers as
-decimals, dates as dates), typed by the case type's schema, so both tools are scored by one rule.
+`extraction.evaluation.compare` (text with whitespace collapsed and nothing else folded, money
+and numbers as decimals, dates as dates), typed by the case type's schema, so both tools are
+scored by the rule `manage.py evaluate` uses.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extraction.engine.evaluation import CorpusItem, values_match
 from extraction.engine.types import Schema
+from extraction.evaluation import CorpusItem, values_match
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ def score(
     """Correct and scored fields over the corpus; `keys` limits scoring to those field keys.
 
     A document missing from `predictions` (the tool skipped or failed it) scores every expected
-    field as wrong.
+    field as wrong. Table fields are not scored here (the peer outputs none); `evaluate` scores
+    them cell by cell.
     """
     wanted = set(keys) if keys is not None else None
     correct = total = 0
@@ -45,6 +47,8 @@ def score(
         predicted = predictions.get(item.name, {})
         for key, expected in item.expected.items():
             if wanted is not None and key not in wanted:
+                continue
+            if types.get(key) == "table":
                 continue
             total += 1
             correct += values_match(types.get(key, "text"), expected, predicted.get(key))

@@ -3,50 +3,39 @@
 A file holds `name`, `slug`, `fields` and optionally `description`, `review_threshold`,
 `keywords`, `stages` (each `{name, system_role?}`), `validation_rules`, `qa_sample_percent`.
 Importing a slug that exists updates it in place; its stages are kept, so cases keep theirs.
+Reading a file without Django is `cases.casetype_definitions`.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.db import transaction
 
 from cases import services
+from cases.casetype_definitions import (
+    DEMO_CASE_TYPE_DIR,
+    CaseTypeFileError,
+    case_type_definition_read,
+)
 from cases.errors import ValidationFailed
 from cases.models import CaseType, Stage, Workspace
 
-DEMO_CASE_TYPE_DIR = Path(__file__).resolve().parent / "casetypes"
-_ALLOWED_KEYS = {
-    "name",
-    "slug",
-    "description",
-    "review_threshold",
-    "keywords",
-    "stages",
-    "fields",
-    "validation_rules",
-    "qa_sample_percent",
-}
+__all__ = [
+    "DEMO_CASE_TYPE_DIR",
+    "case_type_definition_load",
+    "case_type_export",
+    "case_type_import",
+]
 
 
 def case_type_definition_load(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
+    """The file's definition; a malformed file is the domain's `ValidationFailed`."""
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (ValueError, yaml.YAMLError) as exc:
-        raise ValidationFailed(f"{path.name} is not valid YAML or JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise ValidationFailed(f"{path.name} must hold one case type (a mapping).")
-    unknown = set(data) - _ALLOWED_KEYS
-    if unknown:
-        raise ValidationFailed(f"{path.name}: unknown keys {sorted(unknown)}.")
-    for required in ("name", "slug", "fields"):
-        if required not in data:
-            raise ValidationFailed(f"{path.name}: `{required}` is required.")
-    return data
+        return case_type_definition_read(path)
+    except CaseTypeFileError as exc:
+        raise ValidationFailed(str(exc)) from None
 
 
 @transaction.atomic

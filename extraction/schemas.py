@@ -1,18 +1,33 @@
-"""Builds the engine's frozen `Schema` from a case type's stored field schema.
+"""Builds the engine's frozen `Schema` from a case type: a stored row or a case-type file.
 
-The engine never sees the ORM; this is the one translation from `CaseType` rows to its input.
+The engine never sees the ORM; this is the one translation from case types to its input. The
+worker calls `engine_schema_from_case_type`; `evaluate`, `make bench`, `bench/calibrate.py` and
+the engine tests call `demo_engine_schemas()`, which reads the shipped YAML case types in
+`cases/casetypes/` (the only definition of `invoice` and `purchase_order`) without a database or
+Django settings. This module must stay importable without Django: models only as type hints.
 """
 
 from __future__ import annotations
 
-from cases.models import CaseType
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cases.casetype_definitions import DEMO_CASE_TYPE_DIR, case_type_definition_read
+from cases.schema import validate_field_schema
 from extraction.engine.types import ColumnSpec, FieldSpec, Schema
 
+if TYPE_CHECKING:
+    from cases.models import CaseType
 
-def engine_schema_from_case_type(case_type: CaseType) -> Schema:
+
+def engine_schema_build(
+    *, slug: str, keywords: Iterable[str], field_schema: Iterable[Mapping[str, Any]]
+) -> Schema:
+    """The engine schema of a validated field schema (every key present, as stored)."""
     return Schema(
-        slug=case_type.slug,
-        keywords=tuple(case_type.keywords or ()),
+        slug=slug,
+        keywords=tuple(keywords or ()),
         fields=tuple(
             FieldSpec(
                 key=spec["key"],
@@ -29,36 +44,39 @@ def engine_schema_from_case_type(case_type: CaseType) -> Schema:
                         label=column["label"],
                         type=column.get("type", "text"),
                         synonyms=tuple(column.get("synonyms") or ()),
+                        required=bool(column.get("required", False)),
                     )
                     for column in spec.get("columns") or ()
                 ),
             )
-            for spec in case_type.field_schema
+            for spec in field_schema
         ),
     )
 
 
-def field_schema_from_engine_schema(schema: Schema) -> list[dict]:
-    """The inverse, for seeding case types from the engine's built-in demo schemas."""
-    return [
-        {
-            "key": spec.key,
-            "label": spec.label,
-            "type": spec.type,
-            "required": spec.required,
-            "synonyms": list(spec.synonyms),
-            "pattern": spec.pattern,
-            "choices": list(spec.choices),
-            "threshold": spec.threshold,
-            "columns": [
-                {
-                    "key": column.key,
-                    "label": column.label,
-                    "type": column.type,
-                    "synonyms": list(column.synonyms),
-                }
-                for column in spec.columns
-            ],
-        }
-        for spec in schema.fields
-    ]
+def engine_schema_from_case_type(case_type: CaseType) -> Schema:
+    return engine_schema_build(
+        slug=case_type.slug,
+        keywords=case_type.keywords or (),
+        field_schema=case_type.field_schema,
+    )
+
+
+def engine_schema_load(path: Path) -> Schema:
+    """The engine schema of a case-type file, validated as an import would validate it.
+
+    Raises `CaseTypeFileError` for a malformed file and Django's `ValidationError` for an
+    invalid field schema (both pure exceptions; no settings are read).
+    """
+    definition = case_type_definition_read(path)
+    return engine_schema_build(
+        slug=definition["slug"],
+        keywords=definition.get("keywords") or (),
+        field_schema=validate_field_schema(definition["fields"]),
+    )
+
+
+def demo_engine_schemas() -> dict[str, Schema]:
+    """Slug -> engine schema of every shipped case type (a fresh dict: two small files)."""
+    schemas = (engine_schema_load(path) for path in sorted(DEMO_CASE_TYPE_DIR.glob("*.yaml")))
+    return {schema.slug: schema for schema in schemas}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from extraction.engine import run_engine
-from extraction.engine.demo_schemas import INVOICE, PURCHASE_ORDER
 from extraction.engine.types import EngineError, EngineInput, FieldSpec, Schema
 from tests.engine.conftest import build_pdf
+from tests.schemas import INVOICE, PURCHASE_ORDER
 
 
 def _fields(content: bytes, schema: Schema = INVOICE) -> dict:

@@ -9,8 +9,8 @@ import pytest
 
 import extraction.engine as engine
 from extraction.engine import run_engine_isolated
-from extraction.engine.demo_schemas import INVOICE
 from extraction.engine.types import EngineError, EngineInput
+from tests.schemas import INVOICE
 
 
 def _input(content: bytes = b"%PDF-1.4") -> EngineInput:

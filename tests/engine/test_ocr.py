@@ -7,7 +7,6 @@ import pytest
 from PIL import Image, ImageDraw
 
 from extraction.engine import ocr, run_engine
-from extraction.engine.demo_schemas import INVOICE
 from extraction.engine.ocr import (
     OCR_MAX_SIDE,
     RapidLine,
@@ -20,6 +19,7 @@ from extraction.engine.ocr import (
 )
 from extraction.engine.types import EngineInput, Word
 from tests.engine.conftest import image_bytes, text_image
+from tests.schemas import INVOICE
 
 LINES = ["Invoice No: 48213", "Invoice Date: 12/20/2020", "Total: $144.00"]
 

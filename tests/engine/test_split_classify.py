@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from extraction.engine import run_engine
 from extraction.engine.classify import classify
-from extraction.engine.demo_schemas import INVOICE, PURCHASE_ORDER
 from extraction.engine.fields import build_context
 from extraction.engine.layout import document_lines
 from extraction.engine.types import EngineInput
 from extraction.engine.words import text_layer_words
 from tests.engine.conftest import INVOICE_PAGE, build_pdf
+from tests.schemas import INVOICE, PURCHASE_ORDER
 
 PO_PAGE = [
     (200, 50, "Purchase Order"),

@@ -9,11 +9,11 @@ import pymupdf
 import pytest
 
 from extraction.engine import run_engine
-from extraction.engine.demo_schemas import INVOICE
 from extraction.engine.tables import ruled_tables, stream_table
 from extraction.engine.types import EngineInput
 from extraction.engine.words import text_layer_words
 from tests.engine.conftest import build_pdf
+from tests.schemas import INVOICE
 
 TABULA = Path(__file__).resolve().parents[3] / "shared" / "eval" / "tables" / "tabula-java"
 needs_tabula = pytest.mark.skipif(not TABULA.exists(), reason="shared/eval corpus not present")

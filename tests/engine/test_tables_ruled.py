@@ -8,8 +8,8 @@ import pymupdf
 from PIL import Image
 
 from extraction.engine import run_engine
-from extraction.engine.demo_schemas import INVOICE
 from extraction.engine.types import EngineInput, FieldResult
+from tests.schemas import INVOICE
 
 EDGES = (40.0, 260.0, 330.0, 430.0, 540.0)
 HEADER = ("Description", "Qty", "Unit price", "Amount")

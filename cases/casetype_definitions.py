@@ -1,0 +1,55 @@
+"""Reading a case-type file (YAML or JSON) into a definition mapping, without Django.
+
+Called by `cases.casetype_files` (import, bootstrap) and by `extraction.schemas` (the engine
+schemas that `evaluate`, `make bench`, `bench/calibrate.py` and the engine tests build from the
+shipped case types in `cases/casetypes/`). Pure: reads one file, touches no settings or database,
+so the bench tools can use it without configuring Django. Errors are `CaseTypeFileError`, which
+`casetype_files` turns into the domain's `ValidationFailed`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEMO_CASE_TYPE_DIR = Path(__file__).resolve().parent / "casetypes"
+"""The shipped case types: the one definition of `invoice` and `purchase_order`."""
+
+ALLOWED_KEYS = frozenset(
+    {
+        "name",
+        "slug",
+        "description",
+        "review_threshold",
+        "keywords",
+        "stages",
+        "fields",
+        "validation_rules",
+        "qa_sample_percent",
+    }
+)
+
+
+class CaseTypeFileError(ValueError):
+    """The file is not one well-formed case type."""
+
+
+def case_type_definition_read(path: Path) -> dict[str, Any]:
+    """The file's mapping, checked for shape (known keys, `name`, `slug`, `fields`) only."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise CaseTypeFileError(f"{path.name} is not valid YAML or JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise CaseTypeFileError(f"{path.name} must hold one case type (a mapping).")
+    unknown = set(data) - ALLOWED_KEYS
+    if unknown:
+        raise CaseTypeFileError(f"{path.name}: unknown keys {sorted(unknown)}.")
+    for required in ("name", "slug", "fields"):
+        if required not in data:
+            raise CaseTypeFileError(f"{path.name}: `{required}` is required.")
+    return data
