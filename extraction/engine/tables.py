@@ -18,6 +18,7 @@ import pymupdf
 from extraction.engine import confidence
 from extraction.engine.confidence import Evidence
 from extraction.engine.fields import DocumentContext
+from extraction.engine.grids import page_grids
 from extraction.engine.labels import compact, find_label_hits
 from extraction.engine.layout import Line, Phrase, Token, group_lines, union
 from extraction.engine.parsers import parse_value
@@ -248,12 +249,9 @@ def ruled_rows(
     for page in pages:
         if page.rotation or not 0 < page.number <= pdf.page_count:
             continue
-        try:
-            found = pdf[page.number - 1].find_tables(strategy="lines").tables
-        except (RuntimeError, ValueError):
-            continue
-        for table in sorted(found, key=lambda t: (round(t.bbox[1]), t.bbox[0])):
-            table_rows = [row.cells for row in table.rows]
+        found = page_grids(pdf[page.number - 1], [w.bbox for w in page.words])
+        for table in found:
+            table_rows = [list(row) for row in table.rows]
             if not table_rows:
                 continue
             edges = _edges(table_rows)
@@ -418,14 +416,10 @@ def ruled_tables(page: pymupdf.Page, words: list[Word]) -> list[list[list[str]]]
 
     A cell spanning several grid columns is reported once, in its first column, like tabula.
     """
-    tables: list[list[list[str]]] = []
-    found = page.find_tables(strategy="lines").tables
-    for table in sorted(found, key=lambda t: (round(t.bbox[1]), t.bbox[0])):
-        grid: list[list[str]] = []
-        for row in table.rows:
-            grid.append([_cell_text(cell, words) if cell else "" for cell in row.cells])
-        tables.append(grid)
-    return tables
+    return [
+        [[_cell_text(cell, words) if cell else "" for cell in row] for row in grid.rows]
+        for grid in page_grids(page, [w.bbox for w in words])
+    ]
 
 
 def _cell_text(cell: tuple[float, float, float, float], words: list[Word]) -> str:
@@ -484,3 +478,14 @@ def _column_gaps(lines: list[Line]) -> list[float]:
                 gaps.append(left + (run_start + x) / 2)
             run_start = None
     return gaps
+
+
+def page_tables(page: pymupdf.Page, words: list[Word]) -> list[list[list[str]]]:
+    """Every table of a PDF page, as rows of cell texts."""
+    return ruled_tables(page, words)
+
+
+def region_table(page: pymupdf.Page, words: list[Word], area: BBox) -> list[list[str]]:
+    """The table in `area` (PyMuPDF space): its ruled grid when it has one, else by columns."""
+    inside = [w for w in words if _inside(w.bbox, area)]
+    return stream_table(inside)
