@@ -51,31 +51,45 @@ def _column_spec(column: ColumnSpec) -> FieldSpec:
     return FieldSpec(column.key, column.label, column.type, synonyms=(*column.synonyms, *extra))
 
 
+HEADER_BATCH = 25
+"""Lines matched against the column labels in one call: the labels' forms are built once per
+call, and the search still stops soon after a full header."""
+
+
 def find_header(lines: list[Line], spec: FieldSpec, start: int = 0) -> Header | None:
     """The line (from `start`) naming the most distinct columns, at least two."""
     column_specs = tuple(_column_spec(c) for c in spec.columns)
     best: tuple[int, Header] | None = None
-    for line in lines[start:]:
-        hits = find_label_hits([line], column_specs)
-        keys = {hit.key for hit in hits if hit.start == 0 or _at_phrase_start(hit)}
-        if len(keys) < 2:
-            continue
-        columns: list[tuple[str, float, float]] = []
-        used: set[str] = set()
-        for phrase in line.phrases:
-            key = ""
-            for hit in hits:
-                if hit.key not in used and any(t is phrase.tokens[0] for t in hit.tokens):
-                    key = hit.key
-                    break
-            used.add(key)
-            columns.append((key, phrase.bbox[0], phrase.bbox[2]))
-        header = Header(line.page, line.index, line.bbox[3], tuple(columns))
-        if best is None or len(keys) > best[0]:
-            best = (len(keys), header)
-        if len(keys) >= min(3, len(spec.columns)):
-            break
+    for offset in range(start, len(lines), HEADER_BATCH):
+        batch = lines[offset : offset + HEADER_BATCH]
+        by_line: dict[int, list] = {}
+        for hit in find_label_hits(batch, column_specs):
+            by_line.setdefault(hit.line.index, []).append(hit)
+        for line in batch:
+            hits = by_line.get(line.index, [])
+            keys = {hit.key for hit in hits if hit.start == 0 or _at_phrase_start(hit)}
+            if len(keys) < 2:
+                continue
+            header = _header(line, hits)
+            if best is None or len(keys) > best[0]:
+                best = (len(keys), header)
+            if len(keys) >= min(3, len(spec.columns)):
+                return header
     return best[1] if best else None
+
+
+def _header(line: Line, hits: list) -> Header:
+    columns: list[tuple[str, float, float]] = []
+    used: set[str] = set()
+    for phrase in line.phrases:
+        key = ""
+        for hit in hits:
+            if hit.key not in used and any(t is phrase.tokens[0] for t in hit.tokens):
+                key = hit.key
+                break
+        used.add(key)
+        columns.append((key, phrase.bbox[0], phrase.bbox[2]))
+    return Header(line.page, line.index, line.bbox[3], tuple(columns))
 
 
 def _at_phrase_start(hit) -> bool:
@@ -323,16 +337,16 @@ def _header_keys(
 ) -> dict[int, str]:
     """Grid column index -> column key, for header cells that begin with a column's label."""
     candidates: list[tuple[float, int, int, str]] = []
+    lines: list[Line] = []
     for index, cell in enumerate(cells):
         if not cell:
             continue
         tokens = tuple(_cell_tokens(cell, page))
-        if not tokens:
-            continue
-        line = Line(tokens, page.number, index, (Phrase(tokens, page.number, index),))
-        for hit in find_label_hits([line], column_specs):
-            if hit.start == 0:
-                candidates.append((hit.score, hit.length, index, hit.key))
+        if tokens:
+            lines.append(Line(tokens, page.number, index, (Phrase(tokens, page.number, index),)))
+    for hit in find_label_hits(lines, column_specs) if lines else []:
+        if hit.start == 0:
+            candidates.append((hit.score, hit.length, hit.line.index, hit.key))
     keys: dict[int, str] = {}
     for _, _, index, key in sorted(candidates, reverse=True):
         if index not in keys and key not in keys.values():
