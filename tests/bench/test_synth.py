@@ -1,0 +1,204 @@
+"""bench.synth: printing conventions, arithmetic of the truth, values printed where the truth says,
+determinism and the command line. A few documents per source keep it fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import re
+from decimal import Decimal
+
+import pymupdf
+import pytest
+
+from bench.synth.__main__ import main
+from bench.synth.corpus import SOURCES, generate, write_source
+from bench.synth.document import Rendered, pick_dates
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
+
+PER_SOURCE = 3
+MONEY_KEYS = ("total_amount", "subtotal_amount", "tax_amount")
+
+
+def _page_text(pdf: bytes) -> str:
+    with pymupdf.open("pdf", pdf) as document:
+        text = " ".join(page.get_text() for page in document)
+    return re.sub(r"\s+", " ", text)
+
+
+def _printed(text: str, value: str) -> bool:
+    return re.sub(r"\s+", " ", value) in text
+
+
+@pytest.mark.parametrize(
+    ("style", "value", "expected"),
+    [
+        (MoneyStyle(".", ",", "€", symbol_after=True), "1234.56", "1.234,56 €"),
+        (MoneyStyle(" ", ",", "zł", symbol_after=True), "1234567.8", "1 234 567,80 zł"),
+        (MoneyStyle("'", ".", "CHF"), "1234.5", "CHF 1'234.50"),
+        (MoneyStyle(",", ".", "$", symbol_space=False), "1234.56", "$1,234.56"),
+        (MoneyStyle(",", ".", negative="parens"), "-150", "(150.00)"),
+        (MoneyStyle(",", ".", negative="cr"), "-150", "150.00 CR"),
+        (MoneyStyle(".", ",", negative="trailing"), "-125", "125,00-"),
+        (MoneyStyle(",", ".", "£", symbol_space=False), "-125", "£-125.00"),
+        (MoneyStyle(",", "."), "999.995", "1,000.00"),
+    ],
+)
+def test_money_style_prints_each_convention(style, value, expected):
+    assert style.amount(Decimal(value)) == expected
+
+
+def test_date_and_quantity_styles_print_each_convention():
+    day = dt.date(2024, 3, 5)
+    assert DateStyle("{d} {month} {yyyy}", "fr").format(day) == "5 mars 2024"
+    assert DateStyle("{d}. {month} {yyyy}", "de").format(day) == "5. März 2024"
+    assert DateStyle("{mm}/{dd}/{yyyy}").format(day) == "03/05/2024"
+    assert DateStyle("{dd}-{mon}-{yyyy}").format(day) == "05-Mar-2024"
+    assert DateStyle("{month} {d}, {yyyy}").format(day) == "March 5, 2024"
+    assert DateStyle("{dd}/{mm}/{yy}").day_month_ambiguous
+    assert not DateStyle("{yyyy}-{mm}-{dd}").day_month_ambiguous
+    assert QuantityStyle(",").number(Decimal("2.50")) == "2,5"
+
+
+def test_pick_dates_mixes_clear_settled_and_unsettled_ambiguous_issue_dates():
+    style = DateStyle("{dd}/{mm}/{yyyy}")
+    kinds = set()
+    for seed in range(60):
+        dates = pick_dates(random.Random(seed), style)
+        assert dates.issue < dates.due
+        if dates.issue.day > 12:
+            kinds.add("clear")
+        elif any(other.day > 12 for other in (dates.due, *dates.other)):
+            kinds.add("settled")
+        else:
+            kinds.add("unsettled")
+    assert kinds == {"clear", "settled", "unsettled"}
+
+
+def _documents() -> list[tuple[str, int, Rendered]]:
+    return [
+        (source, index, generate(source, index, seed=7))
+        for source in SOURCES
+        for index in range(PER_SOURCE)
+    ]
+
+
+DOCUMENTS = _documents()
+IDS = [f"{source}-{index}" for source, index, _ in DOCUMENTS]
+
+
+def test_there_are_at_least_eight_sources_in_several_languages_and_kinds():
+    assert len(SOURCES) >= 8
+    languages = {rendered.language for _, _, rendered in DOCUMENTS}
+    kinds = {rendered.kind for _, _, rendered in DOCUMENTS}
+    assert {"en", "de", "fr", "nl", "pl"} <= languages
+    assert kinds == {"invoice", "credit_note", "receipt"}
+
+
+@pytest.mark.parametrize(("source", "index", "rendered"), DOCUMENTS, ids=IDS)
+def test_truth_is_internally_consistent(source, index, rendered):
+    fields = rendered.fields
+    money = {key: Decimal(fields[key]) for key in MONEY_KEYS if key in fields}
+    for key in money:
+        assert re.fullmatch(r"-?\d+\.\d\d", fields[key]), key
+    if {"subtotal_amount", "tax_amount"} <= money.keys():
+        assert money["subtotal_amount"] + money["tax_amount"] == money["total_amount"]
+    rows = fields.get("line_items", [])
+    for row in rows:
+        product = Decimal(row["quantity"]) * Decimal(row["unit_price"])
+        assert Decimal(row["amount"]) == product.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    if rows:
+        lines_sum = sum(Decimal(row["amount"]) for row in rows)
+        target = "total_amount" if rendered.prices_include_tax else "subtotal_amount"
+        assert lines_sum == Decimal(fields[target])
+    assert re.fullmatch(r"[A-Z]{3}", fields["currency"])
+    for key in ("invoice_date", "due_date"):
+        if key in fields:
+            dt.date.fromisoformat(fields[key])
+    if rendered.kind == "credit_note":
+        assert money["total_amount"] < 0
+    truth = rendered.truth(source)
+    assert truth["case_type"] == "invoice"
+    assert truth["source"] == f"synth:{source}"
+
+
+@pytest.mark.parametrize(("source", "index", "rendered"), DOCUMENTS, ids=IDS)
+def test_every_truth_value_is_printed_in_the_documents_format(source, index, rendered):
+    """PyMuPDF's own text of the PDF (for scans: the PDF the image was rendered from) holds each
+    truth value formatted the way this document prints it."""
+    text = _page_text(rendered.pdf)
+    fields = rendered.fields
+    missing = []
+    for key in ("invoice_number", "vendor_name"):
+        if key in fields and not _printed(text, fields[key]):
+            missing.append((key, fields[key]))
+    for key in ("invoice_date", "due_date"):
+        if key in fields:
+            printed = rendered.date_style(key).format(dt.date.fromisoformat(fields[key]))
+            if not _printed(text, printed):
+                missing.append((key, printed))
+    for key in MONEY_KEYS:
+        if key in fields:
+            printed = rendered.money.number(Decimal(fields[key]))
+            if not _printed(text, printed):
+                missing.append((key, printed))
+    if not any(mark in text for mark in rendered.currency_marks):
+        missing.append(("currency", rendered.currency_marks))
+    for row in fields.get("line_items", []):
+        printed = [
+            row["description"],
+            rendered.quantities.number(Decimal(row["quantity"])),
+            rendered.money.number(Decimal(row["unit_price"])),
+            rendered.money.number(Decimal(row["amount"])),
+        ]
+        missing += [("line_items", value) for value in printed if not _printed(text, value)]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize(("source", "index", "rendered"), DOCUMENTS, ids=IDS)
+def test_scanned_documents_are_images_of_their_pdf(source, index, rendered):
+    if rendered.image is None:
+        return
+    assert rendered.image_bytes is not None
+    magic = b"\x89PNG" if rendered.image == "png" else b"\xff\xd8\xff"
+    assert rendered.image_bytes.startswith(magic)
+
+
+def test_same_seed_gives_identical_files_and_another_seed_other_documents(tmp_path):
+    for run in ("a", "b", "c"):
+        for source in ("de-din5008", "receipt-asia"):
+            write_source(tmp_path / run, source, 2, seed=1 if run != "c" else 2)
+    files = sorted(path.relative_to(tmp_path / "a") for path in (tmp_path / "a").rglob("*.*"))
+    assert files
+    for relative in files:
+        assert (tmp_path / "a" / relative).read_bytes() == (tmp_path / "b" / relative).read_bytes()
+    truth = "de-din5008/de-din5008-000.json"
+    assert (tmp_path / "a" / truth).read_bytes() != (tmp_path / "c" / truth).read_bytes()
+
+
+def test_command_writes_a_folder_per_source_with_documents_beside_truth(tmp_path, capsys):
+    main(
+        [
+            str(tmp_path),
+            "--per-source",
+            "1",
+            "--seed",
+            "3",
+            "--source",
+            "multipage",
+            "--source",
+            "receipt-nordic",
+        ]
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["multipage", "receipt-nordic"]
+    for folder in tmp_path.iterdir():
+        truth_files = list(folder.glob("*.json"))
+        assert len(truth_files) == 1
+        document = [path for path in folder.iterdir() if path.suffix in (".pdf", ".png", ".jpg")]
+        assert [path.stem for path in document] == [truth_files[0].stem]
+        truth = json.loads(truth_files[0].read_text(encoding="utf-8"))
+        assert set(truth) == {"case_type", "fields", "source", "language", "kind"}
+    with pymupdf.open(tmp_path / "multipage" / "multipage-000.pdf") as document:
+        assert document.page_count >= 2
+    assert "multipage" in capsys.readouterr().out
