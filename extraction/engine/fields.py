@@ -19,8 +19,17 @@ from decimal import Decimal, InvalidOperation
 from rapidfuzz import fuzz
 
 from extraction.engine import confidence
+from extraction.engine.amount_labels import OTHER, amount_role
 from extraction.engine.confidence import Evidence
-from extraction.engine.labels import LabelHit, ValueSpot, compact, find_label_hits, value_spots
+from extraction.engine.labels import (
+    LabelHit,
+    ValueSpot,
+    compact,
+    find_label_hits,
+    is_section_heading,
+    phrase_of,
+    value_spots,
+)
 from extraction.engine.language import date_order_evidence, document_language
 from extraction.engine.layout import Line, Phrase, Token, union
 from extraction.engine.parsers import (
@@ -31,7 +40,13 @@ from extraction.engine.parsers import (
     find_dates,
     parse_value,
 )
-from extraction.engine.synonyms import ISSUER_KEYS, JOB_TITLES, semantic_kind
+from extraction.engine.synonyms import (
+    ISSUER_KEYS,
+    JOB_TITLES,
+    is_legal_form_only,
+    legal_form_words,
+    semantic_kind,
+)
 from extraction.engine.types import BBox, FieldResult, FieldSpec, Schema
 
 
@@ -167,7 +182,9 @@ class Candidate:
 
 def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResult, ...]:
     specs = tuple(spec for spec in schema.fields if spec.type != "table")
-    hits = find_label_hits(list(context.lines), specs)
+    hits = [
+        hit for hit in find_label_hits(list(context.lines), specs) if not _inside_company_name(hit)
+    ]
     label_tokens = {id(hit.line.tokens[hit.start]) for hit in hits}
     own_labels = {compact(spec.label): spec.key for spec in specs}
     candidates = {
@@ -215,7 +232,10 @@ def field_candidates(
     kind = semantic_kind(spec.key, spec.type)
     found: list[Candidate] = []
     inside_labels = {id(t) for h in hits for t in h.tokens}
-    for order, hit in enumerate(h for h in hits if h.key == spec.key):
+    key_hits = [h for h in hits if h.key == spec.key]
+    if spec.key in TOTAL_KEYS and spec.type == "money":
+        key_hits = _amount_hits(context, spec.key, key_hits)
+    for order, hit in enumerate(key_hits):
         owner = (own_labels or {}).get(hit.variant)
         if owner is not None and owner != spec.key:
             hit = replace(hit, score=hit.score * 0.85)
@@ -226,15 +246,194 @@ def field_candidates(
         for spot in value_spots(hit, list(context.lines), label_tokens):
             if spot.position in taken or "exact-inline" in taken:
                 continue
+            if hit.inferred and spot.position == "below":
+                continue
             candidate = _candidate_from_spot(context, spec, kind, hit, spot, header, order)
             if candidate is not None:
                 found.append(candidate)
                 taken.add(spot.position)
                 if spot.position == "inline" and candidate.evidence.exact:
                     taken.add("exact-inline")
+    if kind == "name":
+        found.extend(_section_name_candidates(context, spec, key_hits))
+    if kind in ("identifier", "date") and spec.key in TITLE_LINE_KEYS:
+        found.extend(_title_line_candidates(context, spec, kind))
     if not found:
         found.extend(_fallback_candidates(context, spec, kind))
     return found
+
+
+def _inside_company_name(hit: LabelHit) -> bool:
+    """A label word that opens a company name (`Lieferant GmbH`): no separator after it and a
+    legal form in the rest of its phrase."""
+    phrase = phrase_of(hit.line, hit.start)
+    if not phrase.tokens or phrase.tokens[0] is not hit.line.tokens[hit.start]:
+        return False
+    if hit.tokens[-1].text.endswith((":", ".")) or hit.partial_tail:
+        return False
+    rest = " ".join(t.text for t in phrase.tokens if hit.line.tokens.index(t) >= hit.end)
+    return legal_form_words(rest) > 0
+
+
+SUB_LABEL_NAMES = frozenset(
+    {
+        "name",
+        "firma",
+        "firmenname",
+        "company",
+        "companyname",
+        "nom",
+        "raisonsociale",
+        "naam",
+        "bedrijfsnaam",
+        "nombre",
+        "razonsocial",
+        "ragionesociale",
+        "nazwa",
+    }
+)
+
+
+def _section_name_candidates(
+    context: DocumentContext, spec: FieldSpec, hits: list[LabelHit]
+) -> list[Candidate]:
+    """Under a party heading (`Verkäufer`, `Seller:`), the value of its `Name:` line."""
+    found: list[Candidate] = []
+    for order, hit in enumerate(hits):
+        if not is_section_heading(hit):
+            continue
+        for line in context.lines[hit.line.index + 1 : hit.line.index + 7]:
+            if line.page != hit.line.page or len(line.phrases) > 3:
+                break
+            first = line.phrases[0]
+            label = compact(first.text.split(":", 1)[0])
+            if label not in SUB_LABEL_NAMES:
+                continue
+            inline = first.text.split(":", 1)[1].strip() if ":" in first.text else ""
+            value_tokens = first.tokens[1:] if inline else ()
+            if not inline and len(line.phrases) > 1:
+                inline = line.phrases[1].text.lstrip(": ").strip()
+                value_tokens = line.phrases[1].tokens
+            parsed = _name_like(Parsed(inline), "name") if inline else None
+            if parsed is None or not value_tokens:
+                break
+            evidence = Evidence(
+                "right",
+                label_score=hit.score,
+                steps=1,
+                source_confidence=min(t.confidence for t in value_tokens),
+            )
+            found.append(
+                Candidate(
+                    spec.key,
+                    parsed.value,
+                    inline,
+                    line.page,
+                    union([t.bbox for t in value_tokens]),
+                    evidence,
+                    order=hit.line.index * 1000 + order,
+                    label_length=hit.length,
+                )
+            )
+            break
+    return found
+
+
+TITLE_LINE_KEYS = ("invoice_number", "invoice_date", "credit_note_number", "document_number")
+_TITLE_LINE = re.compile(
+    r"^\s*(?P<title>[\w\-]*(?:rechnung|gutschrift|invoice|credit\s?note|facture|avoir|factuur|"
+    r"factura|fattura|faktura|receipt|quittung))\b\.?(?:\s*\(\d+\))?\s*"
+    r"(?:(?:nr|no|n°|nº|num|number|nummer|numéro|numero|#)\.?\s*:?\s*)"
+    r"(?P<number>[A-Z0-9][A-Z0-9\-/._]*\d[A-Z0-9\-/._]*)"
+    r"(?:\s+(?:vom|du|of|dated|del|van|from|d\.d\.|z\s+dnia)\s+(?P<date>.+))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _title_line_candidates(context: DocumentContext, spec: FieldSpec, kind: str) -> list[Candidate]:
+    """The number and date inside a title line: `Rechnung Nr. 471102 vom 15.11.2024`,
+    `Invoice No. INV-7 dated 3 March 2024`."""
+    for line in context.lines[:60]:
+        match = _TITLE_LINE.match(line.text)
+        if match is None:
+            continue
+        group = "number" if kind == "identifier" else "date"
+        text = match.group(group)
+        if not text:
+            return []
+        parsed = (
+            _identifier(text)
+            if kind == "identifier"
+            else parse_with_kind(context, spec, kind, text)
+        )
+        if parsed is None:
+            return []
+        tokens = [t for t in line.tokens if t.text.strip(".,") in text.split()]
+        evidence = Evidence(
+            "inline",
+            label_score=0.95,
+            exact=parsed.exact,
+            source_confidence=min((t.confidence for t in tokens), default=100.0),
+            doubt=_reading_doubt(context, parsed),
+        )
+        bbox = union([t.bbox for t in tokens]) if tokens else line.bbox
+        return [
+            Candidate(spec.key, parsed.value, text, line.page, bbox, evidence, order=line.index)
+        ]
+    return []
+
+
+def _amount_hits(context: DocumentContext, key: str, hits: list[LabelHit]) -> list[LabelHit]:
+    """Label hits of a summary amount, read by the whole label phrase (`amount_labels`).
+
+    A synonym found inside a label that names something else is dropped (`Gesamtbetrag der
+    Zuschläge` is no total, `Net Total Amount` no total, `Total TVA` no total), and a phrase
+    whose words name this amount becomes a label even when no synonym matched it
+    (`Rechnungssumme ohne USt.`, `Gross Total Amount`).
+    """
+    kept = [
+        hit
+        for hit in hits
+        if amount_role(_label_part(hit.line, hit.start)) != OTHER
+        and amount_role(_label_part(hit.line, hit.start, from_hit=True)) in (None, key)
+    ]
+    covered = {(hit.line.index, hit.start) for hit in kept}
+    for line in context.lines:
+        for phrase in line.phrases:
+            start = next(i for i, t in enumerate(line.tokens) if t is phrase.tokens[0])
+            label = _label_part(line, start)
+            if (line.index, start) in covered or amount_role(label) != key:
+                continue
+            label_tokens = _label_tokens(phrase)
+            end = start + len(label_tokens)
+            kept.append(
+                LabelHit(
+                    key, line, start, end, 0.9, len(compact(label)), compact(label), inferred=True
+                )
+            )
+    return kept
+
+
+def _label_tokens(phrase: Phrase) -> tuple[Token, ...]:
+    """The phrase's words before its first amount (`Umsatzsteuer (19 %)` keeps the rate)."""
+    tokens: list[Token] = []
+    for token in phrase.tokens:
+        if tokens and _AMOUNT_TOKEN.match(token.text) and "%" not in token.text:
+            break
+        tokens.append(token)
+    return tuple(tokens)
+
+
+_AMOUNT_TOKEN = re.compile(r"^[-−(]?[€$£]?\d[\d.,']*\)?[€$£]?$")
+
+
+def _label_part(line: Line, start: int, *, from_hit: bool = False) -> str:
+    """The label words of the phrase holding token `start` (from that token on, or whole)."""
+    phrase = phrase_of(line, start)
+    tokens = _label_tokens(phrase)
+    if from_hit:
+        tokens = tuple(t for t in tokens if line.tokens.index(t) >= start)
+    return " ".join(t.text for t in tokens)
 
 
 def _is_header_row(line: Line, label_tokens: set[int]) -> bool:
@@ -255,6 +454,8 @@ def _candidate_from_spot(
 ) -> Candidate | None:
     text = spot.text
     tokens = spot.tokens
+    if header and spot.position == "below" and _column_continues(context, spot):
+        return None
     if kind == "address":
         text, tokens = _address_text(context, spot)
     parsed = parse_with_kind(context, spec, kind, text)
@@ -286,6 +487,28 @@ def _candidate_from_spot(
         parsed.currency,
         hit.line.index * 1000 + order,
         hit.length,
+    )
+
+
+def _column_continues(context: DocumentContext, spot: ValueSpot) -> bool:
+    """Whether the line after a value under a header holds another number in the same column:
+    then the header names a table column (line items), not one summary value."""
+    if not spot.tokens:
+        return False
+    first = spot.tokens[0]
+    x0, x1 = first.bbox[0], spot.tokens[-1].bbox[2]
+    index = next(
+        (line.index for line in context.lines if any(t is first for t in line.tokens)), None
+    )
+    if index is None or index + 1 >= len(context.lines):
+        return False
+    following = context.lines[index + 1]
+    return (
+        any(
+            min(p.bbox[2], x1) > max(p.bbox[0], x0) and re.search(r"\d", p.text)
+            for p in following.phrases
+        )
+        and following.page == first.page
     )
 
 
@@ -393,6 +616,8 @@ def _identifier(text: str) -> Parsed | None:
         return None
     if _MONEY_LIKE.match(token) or re.search(r"[€$£¥₹]", token):
         return None
+    if re.fullmatch(r"\d{1,3}[.,]\d{1,3}", token):
+        return None  # a decimal or a version (`2.6`), not a document number
     if find_dates(token) and re.fullmatch(r"[\d./\-]+", token):
         return None
     return Parsed(token, exact=len(text.split()) == 1)
@@ -401,7 +626,7 @@ def _identifier(text: str) -> Parsed | None:
 def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
     text = str(parsed.value)
     letters = sum(ch.isalpha() for ch in text)
-    if letters < 2 or "@" in text:
+    if letters < 2 or "@" in text or is_legal_form_only(text):
         return None
     words = text.split()
     if kind != "address" and (len(words) > 7 or letters < len(text.replace(" ", "")) / 2):

@@ -61,6 +61,9 @@ class LabelHit:
     """The compact label form that matched."""
     partial_tail: str = ""
     """Text glued after the label inside its last token (`Date:12/20/2020` -> `12/20/2020`)."""
+    inferred: bool = False
+    """Found by what the phrase's words mean (`amount_labels`), not by a synonym: its value
+    is looked for on its own line only."""
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -124,6 +127,8 @@ def _best_hit(
                 if hit and (best is None or hit.score > best.score):
                     best = hit
                 break
+            if len(joined) >= len(option) + 3:
+                continue  # the printed label says more (`Verkäufer-BIC` is no `Verkäufer`)
             score = fuzz.ratio(joined, option)
             better = best is None or (score / 100, len(joined)) > (best.score, best.length)
             if score >= _threshold(option) and better:
@@ -184,7 +189,7 @@ def value_spots(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> lis
     """Candidate value texts around a label, nearest first within each direction."""
     spots: list[ValueSpot] = []
     line = hit.line
-    phrase = _phrase_of(line, hit.end - 1)
+    phrase = phrase_of(line, hit.end - 1)
     after = [t for t in phrase.tokens if line.tokens.index(t) >= hit.end]
     inline_tokens = tuple(after)
     inline_text = " ".join(t.text for t in after)
@@ -205,7 +210,7 @@ def value_spots(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> lis
     return spots
 
 
-def _phrase_of(line: Line, token_index: int) -> Phrase:
+def phrase_of(line: Line, token_index: int) -> Phrase:
     token = line.tokens[token_index]
     for phrase in line.phrases:
         if any(t is token for t in phrase.tokens):
@@ -213,13 +218,25 @@ def _phrase_of(line: Line, token_index: int) -> Phrase:
     return line.phrases[-1]
 
 
-def _is_label(phrase: Phrase, label_tokens: set[int]) -> bool:
-    """A phrase that starts with a known label, or with a word of its own followed by a colon
-    (`Delivered: 03/28/2024`): the value after it belongs to that other label."""
+def _is_label(phrase: Phrase, label_tokens: set[int], line: Line | None = None) -> bool:
+    """A phrase that starts with a known label, or with words of its own followed by a colon
+    (`Delivered: 03/28/2024`), or followed on its line by a phrase that starts with one
+    (`Nummer | : 12345`): the value after it belongs to that other label."""
     if id(phrase.tokens[0]) in label_tokens:
         return True
     head = phrase.text.split(":", 1)[0] if ":" in phrase.text else ""
-    return bool(head) and sum(ch.isalpha() for ch in head) >= 2 and len(head.split()) <= 4
+    if head and sum(ch.isalpha() for ch in head) >= 2 and len(head.split()) <= 4:
+        return True
+    if line is not None:
+        later = [p for p in line.phrases if p.bbox[0] > phrase.bbox[2]]
+        return bool(later) and later[0].text.lstrip().startswith(":")
+    return False
+
+
+def is_section_heading(hit: LabelHit) -> bool:
+    """A label alone on its line (`Verkäufer:`, `Bill to`): it heads a block of lines below
+    rather than naming one value beside it."""
+    return len(hit.line.phrases) == 1 and hit.end == len(hit.line.tokens) and not hit.partial_tail
 
 
 _LEAD = re.compile(
@@ -241,6 +258,7 @@ def _below(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> list[Val
     x0, _, x1, y1 = hit.bbox
     height = max(hit.bbox[3] - hit.bbox[1], 4.0)
     steps = 0
+    heading = is_section_heading(hit)  # under a heading, sub-label lines are skipped
     for line in lines[hit.line.index + 1 : hit.line.index + 5]:
         if line.page != hit.line.page or line.bbox[1] - y1 > 3.5 * height * (steps + 1):
             break
@@ -253,8 +271,8 @@ def _below(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> list[Val
                 overlapping.append((overlap / width, phrase))
         overlapping.sort(key=lambda item: -item[0])
         for rank, (_, phrase) in enumerate(overlapping):
-            if _is_label(phrase, label_tokens):
-                if rank == 0:
+            if _is_label(phrase, label_tokens, line):
+                if rank == 0 and not heading:
                     return spots
                 continue
             spots.append(ValueSpot(_strip_lead(phrase.text), phrase.tokens, "below", steps + rank))

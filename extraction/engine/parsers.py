@@ -352,7 +352,7 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     Negative amounts keep their sign in every common notation (see `_split_sign`).
     """
     cleaned, negative = _split_sign(text.strip())
-    if not cleaned or len(cleaned) > 40 or _DATE_NUMERIC.search(cleaned):
+    if not cleaned or len(cleaned) > 40 or _DATE_NUMERIC.search(cleaned) or "%" in cleaned:
         return None
     matches = list(_AMOUNT.finditer(cleaned))
     if not matches:

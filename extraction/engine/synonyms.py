@@ -365,6 +365,81 @@ LINE_ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+LEGAL_FORMS = (
+    "gmbh",
+    "ag",
+    "kg",
+    "ohg",
+    "gbr",
+    "ug",
+    "e.k.",
+    "e.v.",
+    "a.g.",
+    "se",
+    "mbh",
+    "inc",
+    "inc.",
+    "llc",
+    "ltd",
+    "ltd.",
+    "limited",
+    "corp",
+    "corp.",
+    "corporation",
+    "plc",
+    "lp",
+    "llp",
+    "co.",
+    "sarl",
+    "s.a.r.l.",
+    "sas",
+    "s.a.s.",
+    "sa",
+    "s.a.",
+    "eurl",
+    "sasu",
+    "bv",
+    "b.v.",
+    "nv",
+    "n.v.",
+    "vof",
+    "s.l.",
+    "sl",
+    "s.p.a.",
+    "spa",
+    "s.r.l.",
+    "srl",
+    "sp.",
+    "z",
+    "o.o.",
+    "ab",
+    "oy",
+    "as",
+    "a/s",
+    "aps",
+    "sdn",
+    "bhd",
+    "pte",
+    "pvt",
+    "pty",
+)
+"""Words that mark a company name (lowercase, as printed): `Lieferant GmbH` is a name even
+though `Lieferant` is also a vendor label."""
+_LEGAL_FORM_WORDS = frozenset(LEGAL_FORMS) - {"z", "sp.", "as", "sa", "co.", "se", "ab"}
+
+
+def legal_form_words(text: str) -> int:
+    """How many words of `text` are legal forms (`GmbH & Co. KG` has three)."""
+    words = [w.strip(",;()").lower() for w in text.split()]
+    return sum(1 for w in words if w in _LEGAL_FORM_WORDS or w in ("co.", "&"))
+
+
+def is_legal_form_only(text: str) -> bool:
+    """True for `GmbH`, `GmbH & Co. KG`, `Ltd.`: a legal form without the name it belongs to."""
+    words = [w.strip(",;()").lower() for w in text.split()]
+    return bool(words) and all(w in LEGAL_FORMS or w in ("&", "co", "und") for w in words)
+
+
 IDENTIFIER_SUFFIXES = ("_number", "_no", "_id", "_ref", "_reference")
 NAME_KEYS = ("vendor_name", "company_name", "merchant", "customer_name", "supplier_name")
 ISSUER_KEYS = ("merchant", "vendor_name", "supplier_name", "issuer")

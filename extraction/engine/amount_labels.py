@@ -1,0 +1,101 @@
+"""What a label next to an amount says the amount is: the total, the net subtotal, the tax, or
+something else (a surcharge, a discount, a prepayment, cash handed over).
+
+Called by `fields.py` for the summary money fields (`total_amount`, `subtotal_amount`,
+`tax_amount`). Synonym lists alone mislead on unseen layouts: `Gesamtbetrag` is a total but
+`Gesamtbetrag der Zuschläge` is a sum of surcharges, `Total` is a total but `Net Total Amount`
+is the subtotal and `Total TVA` the tax. This module reads the whole label phrase by its words
+(German compounds by their stems) in the languages the engine knows. Pure: text in, role out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TOTAL = "total_amount"
+SUBTOTAL = "subtotal_amount"
+TAX = "tax_amount"
+OTHER = "other"
+
+
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_OTHER_WORDS = _vocabulary(
+    "discount allowance charge charges surcharge deposit prepaid prepayment paid advance "
+    "shipping freight delivery postage handling rounding cash change tendered given card tip "
+    "bar forward carried brought previous credit remise rabais escompte acompte frais port "
+    "arrondi rendu especes korting aanbetaling verzendkosten descuento anticipo envio redondeo "
+    "cambio sconto acconto trasporto rabat"
+)
+_OTHER_STEMS = _vocabulary(
+    "zuschlag zuschlaeg abschlag abschlaeg rabatt skonto anzahlung vorauszahlung versand fracht "
+    "porto rundung rueckgeld wechselgeld gegeben bezahlt erhalten uebertrag gutschein pfand "
+    "trinkgeld"
+)
+_NET_WORDS = _vocabulary(
+    "net netto nett ht excl exkl excluding exclusive without ohne before sub subtotal hors "
+    "taxable base basis imponible grondslag exclusief imponibile items goods"
+)
+_NET_STEMS = _vocabulary(
+    "netto zwischensumme subtotal soustotal warenwert positionssumme steuerbasis "
+    "bemessungsgrundlage subtotaal"
+)
+_GROSS_WORDS = _vocabulary(
+    "gross brutto ttc incl inkl including inclusive grand due payable pay payer betalen pagar "
+    "pagare inclusief owing"
+)
+_GROSS_STEMS = _vocabulary("brutto zahlbetrag endbetrag rechnungsbetrag zuzahlen apayer")
+_TAX_WORDS = _vocabulary(
+    "tax vat mwst ust tva btw iva gst hst pst qst taxe taxes impuesto impuestos imposta podatek"
+)
+_TAX_STEMS = _vocabulary("steuer mehrwert umsatz")
+_TOTAL_WORDS = _vocabulary("total totals sum gesamt summe totaal somme totale razem suma")
+_TOTAL_STEMS = _vocabulary("gesamt summe totaal rechnungssumme")
+"""Words alone too weak to make an amount label (`Amount`, `Betrag` are often column headers)
+are in none of these lists."""
+
+
+def _words(text: str) -> list[str]:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return re.findall(r"[a-z]+", plain)
+
+
+def _german_form(text: str) -> str:
+    lowered = text.lower()
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        lowered = lowered.replace(umlaut, plain)
+    return re.sub(r"[^a-z]", "", lowered)
+
+
+def amount_role(label: str) -> str | None:
+    """`total_amount`, `subtotal_amount`, `tax_amount`, `other`, or None (not an amount label).
+
+    Precedence follows how such labels are built: a word for something else (surcharge,
+    discount, cash) makes it `other`; a net word (`net`, `ohne USt`, `HT`) makes a subtotal even
+    beside a tax or total word; a gross word (`brutto`, `TTC`, `incl. VAT`, `due`) makes a total;
+    a tax word alone makes the tax (`Total TVA` is the tax); a total word alone the total.
+    """
+    words = _words(label)
+    if not words:
+        return None
+    joined = _german_form(label)
+    if any(w in _OTHER_WORDS for w in words) or any(s in joined for s in _OTHER_STEMS):
+        return OTHER
+    net = any(w in _NET_WORDS for w in words) or any(s in joined for s in _NET_STEMS)
+    gross = any(w in _GROSS_WORDS for w in words) or any(s in joined for s in _GROSS_STEMS)
+    tax = any(w in _TAX_WORDS for w in words) or any(s in joined for s in _TAX_STEMS)
+    total = any(w in _TOTAL_WORDS for w in words) or any(s in joined for s in _TOTAL_STEMS)
+    if net and not gross:
+        return SUBTOTAL
+    if gross:
+        return TOTAL
+    if tax:
+        return TAX
+    if total:
+        return TOTAL
+    return None

@@ -1,0 +1,123 @@
+"""Label faults found on unseen layouts, each as a kind, on pages made in the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.engine import run_engine
+from extraction.engine.amount_labels import amount_role
+from extraction.engine.types import EngineInput
+from extraction.schemas import demo_engine_schemas
+from tests.engine.conftest import build_pdf
+
+
+def _fields(*lines: tuple[float, float, str]) -> dict[str, object]:
+    schema = demo_engine_schemas()["invoice"]
+    result = run_engine(EngineInput(build_pdf([list(lines)]), "x.pdf", (schema,)))
+    return {f.key: f for f in result.documents[0].fields}
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("Gesamtbetrag", "total_amount"),
+        ("Gesamtbetrag der Zuschläge", "other"),
+        ("Net Total Amount", "subtotal_amount"),
+        ("Gross Total Amount", "total_amount"),
+        ("Total TVA", "tax_amount"),
+        ("Total HT", "subtotal_amount"),
+        ("Rechnungssumme ohne USt.", "subtotal_amount"),
+        ("Umsatzsteuer (19,00 %)", "tax_amount"),
+        ("CHANGE", "other"),
+        ("Amount", None),
+    ],
+)
+def test_an_amount_label_is_read_by_all_its_words(label, role):
+    assert amount_role(label) == role
+
+
+def test_a_label_inside_a_longer_label_for_something_else_is_not_the_total():
+    fields = _fields(
+        (50, 60, "Rechnung"),
+        (50, 300, "Gesamtbetrag der Zuschläge"),
+        (400, 300, "0,00 €"),
+        (50, 315, "Rechnungssumme ohne USt."),
+        (400, 315, "100,00 €"),
+        (50, 330, "Umsatzsteuer 19 %"),
+        (400, 330, "19,00 €"),
+        (50, 345, "Bruttosumme"),
+        (400, 345, "119,00 €"),
+    )
+    assert fields["total_amount"].value == "119.00"
+    assert fields["subtotal_amount"].value == "100.00"
+    assert fields["tax_amount"].value == "19.00"
+
+
+def test_net_and_gross_qualifiers_decide_between_subtotal_and_total():
+    fields = _fields(
+        (50, 60, "Invoice"),
+        (300, 300, "Net Total Amount"),
+        (450, 300, "$135.00"),
+        (300, 315, "Value Added Tax (19.00%)"),
+        (450, 315, "$25.65"),
+        (300, 330, "Gross Total Amount"),
+        (450, 330, "$160.65"),
+    )
+    assert fields["subtotal_amount"].value == "135.00"
+    assert fields["tax_amount"].value == "25.65"
+    assert fields["total_amount"].value == "160.65"
+
+
+def test_a_summary_label_heading_a_table_column_does_not_take_a_cell():
+    fields = _fields(
+        (50, 60, "Rechnung"),
+        (50, 200, "Beschreibung"),
+        (250, 200, "Menge"),
+        (350, 200, "Nettobetrag"),
+        (450, 200, "Steuerbetrag"),
+        (50, 215, "Schrauben"),
+        (250, 215, "10"),
+        (350, 215, "15,00"),
+        (450, 215, "2,85"),
+        (50, 230, "Dübel"),
+        (250, 230, "100"),
+        (350, 230, "5,00"),
+        (450, 230, "0,95"),
+    )
+    assert fields["subtotal_amount"].value is None
+    assert fields["tax_amount"].value is None
+
+
+def test_the_number_and_date_inside_a_title_line_are_found():
+    fields = _fields(
+        (50, 60, "Stylesheet-Version: 2.6 vom 10.11.2025"),
+        (50, 100, "Handelsrechnung (380) Nr. 471102 vom 15.11.2024"),
+    )
+    assert fields["invoice_number"].value == "471102"
+    assert fields["invoice_date"].value == "2024-11-15"
+
+
+def test_a_party_headings_name_line_is_the_vendor_not_its_number_label():
+    fields = _fields(
+        (50, 60, "Rechnung"),
+        (50, 200, "Verkäufer"),
+        (50, 215, "Nummer:"),
+        (250, 215, "549910"),
+        (50, 230, "Name:"),
+        (250, 230, "Handwerker GmbH"),
+        (50, 245, "Anschrift:"),
+        (250, 245, "Handwerkerstraße 20"),
+        (50, 400, "Verkäufer-BIC:"),
+        (250, 400, "PBNKDEFF"),
+    )
+    assert fields["vendor_name"].value == "Handwerker GmbH"
+
+
+def test_a_label_word_that_opens_a_company_name_is_part_of_the_name():
+    fields = _fields(
+        (50, 60, "Rechnung"),
+        (50, 200, "Verkäufer:"),
+        (50, 215, "Lieferant GmbH"),
+        (50, 230, "Lieferantenstraße 20"),
+    )
+    assert fields["vendor_name"].value == "Lieferant GmbH"
