@@ -128,8 +128,15 @@ def _assign(token: Token, header: Header) -> str:
     return nearest[0]
 
 
-def read_rows(lines: list[Line], header: Header, spec: FieldSpec) -> list[dict[str, CellResult]]:
-    """Rows under a header until a totals line, a wide vertical gap or the document's end."""
+def read_rows(
+    lines: list[Line], header: Header, spec: FieldSpec, context: DocumentContext | None = None
+) -> list[dict[str, CellResult]]:
+    """Rows under a header until a totals line, a wide vertical gap or the document's end.
+
+    Carried-forward lines ("Übertrag", "carried forward", "à reporter"...) at a page break are
+    neither items nor the table's end; after a page break, a repeated header is looked for
+    among the first lines (a brought-forward line may come before it).
+    """
     stops = _stop_forms()
     types = {c.key: c.type for c in spec.columns}
     numeric = [c.key for c in spec.columns if c.type in ("money", "number")]
@@ -137,15 +144,29 @@ def read_rows(lines: list[Line], header: Header, spec: FieldSpec) -> list[dict[s
     previous_bottom = header.bottom
     line_height = 12.0
     current_page = header.page
-    for line in lines[header.line_index + 1 :]:
+    page_top = False
+    """True after a page break until the first item row of the new page."""
+    carried = False
+    """A carried-forward line was read: the rest of its page is footer, and the next page's
+    lines before the first item are its page header."""
+    body = lines[header.line_index + 1 :]
+    for position, line in enumerate(body):
         if line.page != current_page:
-            repeated = find_header([line], spec)
             current_page = line.page
             previous_bottom = line.bbox[1]
+            page_top = True
+        elif carried and not page_top:
+            continue
+        if page_top:
+            repeated = find_header([line], spec)
             if repeated is not None:
                 header = Header(line.page, line.index, line.bbox[3], repeated.columns)
                 previous_bottom = line.bbox[3]
                 continue
+        if _is_carry_line(line, page_top or _near_page_end(body, position)):
+            carried = carried or not page_top
+            previous_bottom = line.bbox[3]
+            continue
         line_height = max(4.0, min(30.0, line.bbox[3] - line.bbox[1]))
         if _is_stop_line(line, stops) or line.bbox[1] - previous_bottom > 4 * line_height:
             break
@@ -154,28 +175,114 @@ def read_rows(lines: list[Line], header: Header, spec: FieldSpec) -> list[dict[s
         for token in line.tokens:
             cells.setdefault(_assign(token, header), []).append(token)
         has_number = any(
-            key in cells and parse_value(types[key], _text(cells[key])) is not None
+            key in cells and _parse(types[key], _text(cells[key]), context) is not None
             for key in numeric
         )
+        if carried and page_top and not has_number:
+            continue
         if has_number or not rows:
             if not has_number and not cells.get("description"):
                 continue
             rows.append(cells)
+            page_top = carried = False
         else:
             for key, tokens in cells.items():
                 rows[-1].setdefault(key, []).extend(tokens)
-    return [_row_result(row, spec) for row in rows if _is_item(row, numeric, types)]
+    return [
+        _row_result(row, spec, context) for row in rows if _is_item(row, numeric, types, context)
+    ]
 
 
-def _is_item(row: dict[str, list[Token]], numeric: list[str], types: dict[str, str]) -> bool:
-    return any(key in row and parse_value(types[key], _text(row[key])) for key in numeric)
+CARRY_FORMS = frozenset(
+    {
+        "ubertrag",
+        "uebertrag",
+        "vortrag",
+        "carriedforward",
+        "carryforward",
+        "broughtforward",
+        "carriedover",
+        "broughtover",
+        "cf",
+        "bf",
+        "areporter",
+        "reporter",
+        "report",
+        "reportdelapage",
+        "reportpageprecedente",
+        "transport",
+        "transporter",
+        "atransporter",
+    }
+)
+"""Compact forms of carried / brought forward lines of a table broken by a page break."""
+WEAK_CARRY_FORMS = frozenset({"transport", "report"})
+"""Forms that are also item names (freight): a carry line only right at a page break."""
+CARRY_REACH = 4
+"""Lines before a page break (footer lines may follow) in which a weak carry form counts."""
+
+
+def _carry_form(tokens: tuple[Token, ...] | list[Token]) -> str | None:
+    """The carry form the first words spell (`Zwischensumme/Übertrag` counts), if any."""
+    forms = [compact(t.text) for t in tokens[:5]]
+    for start in range(len(forms)):
+        joined = ""
+        for form in forms[start : start + 4]:
+            joined += form
+            if joined in CARRY_FORMS:
+                return joined
+            for carry in CARRY_FORMS - WEAK_CARRY_FORMS:
+                if len(carry) > 6 and joined.endswith(carry):
+                    return carry
+    return None
+
+
+def _is_carry_line(line: Line, at_page_break: bool) -> bool:
+    return _is_carry(line.tokens, at_page_break)
+
+
+def _is_carry(tokens: tuple[Token, ...] | list[Token], at_page_break: bool) -> bool:
+    """Strong forms always; a weak one right at a page break with a single amount (an item
+    named Transport has its quantity and prices too)."""
+    form = _carry_form(tokens)
+    if form is None or form not in WEAK_CARRY_FORMS:
+        return form is not None
+    amounts = sum(1 for t in tokens if parse_value("number", t.text) is not None)
+    return at_page_break and amounts <= 1
+
+
+def _near_page_end(body: list[Line], position: int) -> bool:
+    following = body[position + 1 : position + 1 + CARRY_REACH]
+    return len(following) < CARRY_REACH or any(
+        other.page != body[position].page for other in following
+    )
+
+
+def _parse(field_type: str, text: str, context: DocumentContext | None):
+    """A cell's value read with the document's conventions (decimal comma, date order)."""
+    if context is None:
+        return parse_value(field_type, text)
+    return parse_value(
+        field_type, text, date_order=context.date_order, decimal_comma=context.decimal_comma
+    )
+
+
+def _is_item(
+    row: dict[str, list[Token]],
+    numeric: list[str],
+    types: dict[str, str],
+    context: DocumentContext | None,
+) -> bool:
+    return any(key in row and _parse(types[key], _text(row[key]), context) for key in numeric)
 
 
 def _text(tokens: list[Token]) -> str:
     return " ".join(t.text for t in tokens)
 
 
-def _row_result(row: dict[str, list[Token]], spec: FieldSpec) -> dict[str, CellResult]:
+def _row_result(
+    row: dict[str, list[Token]], spec: FieldSpec, context: DocumentContext | None = None
+) -> dict[str, CellResult]:
     result: dict[str, CellResult] = {}
     for column in spec.columns:
         tokens = row.get(column.key, [])
@@ -183,7 +290,7 @@ def _row_result(row: dict[str, list[Token]], spec: FieldSpec) -> dict[str, CellR
             result[column.key] = CellResult(None, "", 0)
             continue
         text = _text(tokens)
-        parsed = parse_value(column.type, text)
+        parsed = _parse(column.type, text, context)
         source = min(t.confidence for t in tokens)
         evidence = Evidence(
             "table", exact=parsed.exact if parsed else False, source_confidence=source
@@ -209,16 +316,15 @@ def extract_table_fields(
     ruled tables from PyMuPDF whose header row names the field's columns. The more complete
     source wins; ties go to the ruled grid, whose cell boxes are exact.
     """
-    del context
     pdf = getattr(loaded, "pdf", None)
     results: list[FieldResult] = []
     for spec in schema.fields:
         if spec.type != "table" or not spec.columns:
             continue
         header = find_header(lines, spec)
-        rows = read_rows(lines, header, spec) if header is not None else []
+        rows = read_rows(lines, header, spec, context) if header is not None else []
         page = header.page if header is not None else None
-        ruled = ruled_rows(pdf, pages, spec) if pdf is not None else []
+        ruled = ruled_rows(pdf, pages, spec, context) if pdf is not None else []
         if ruled and _completeness(ruled) >= _completeness(rows):
             rows = ruled
             page = next((c.page for row in rows for c in row.values() if c.page), None)
@@ -250,7 +356,10 @@ class _Grid:
 
 
 def ruled_rows(
-    pdf: pymupdf.Document, pages: list[PageResult], spec: FieldSpec
+    pdf: pymupdf.Document,
+    pages: list[PageResult],
+    spec: FieldSpec,
+    context: DocumentContext | None = None,
 ) -> list[dict[str, CellResult]]:
     """Rows of the field's ruled tables: a grid whose header row names at least two columns,
     continued by headerless grids with the same column edges on the following pages."""
@@ -278,16 +387,18 @@ def ruled_rows(
                 body = table_rows
             else:
                 continue
-            for cells in body:
+            for position, cells in enumerate(body):
                 row = _grid_row(cells, grid.keys, page)
                 if not row:
+                    continue
+                if _is_carry_row(cells, page, position in (0, len(body) - 1)):
                     continue
                 if _is_stop_row(row, cells, page, stops):
                     grid = None
                     break
                 values = {key: text for key, (text, _, _) in row.items()}
                 has_number = any(
-                    key in values and parse_value(types[key], values[key]) is not None
+                    key in values and _parse(types[key], values[key], context) is not None
                     for key in numeric
                 )
                 if has_number or not rows or not numeric:
@@ -298,9 +409,9 @@ def ruled_rows(
         row
         for row in rows
         if not numeric
-        or any(key in row and parse_value(types[key], row[key][0]) for key in numeric)
+        or any(key in row and _parse(types[key], row[key][0], context) for key in numeric)
     ]
-    return [_grid_result(row, spec) for row in items]
+    return [_grid_result(row, spec, context) for row in items]
 
 
 def _edges(table_rows: list[list[BBox | None]]) -> tuple[float, ...]:
@@ -389,6 +500,18 @@ def _is_stop_row(
     return False
 
 
+def _is_carry_row(cells: list[BBox | None], page: PageResult, at_page_break: bool) -> bool:
+    """A carried / brought forward row: its first filled cell spells a carry form."""
+    for cell in cells:
+        tokens = _cell_tokens(cell, page) if cell else []
+        if tokens:
+            if _carry_form(tokens) is None:
+                return False
+            row = [token for other in cells if other for token in _cell_tokens(other, page)]
+            return _is_carry(row, at_page_break)
+    return False
+
+
 def _merge_row(
     into: dict[str, tuple[str, list[Token], BBox]],
     extra: dict[str, tuple[str, list[Token], BBox]],
@@ -406,7 +529,9 @@ def _merge_row(
 
 
 def _grid_result(
-    row: dict[str, tuple[str, list[Token], BBox]], spec: FieldSpec
+    row: dict[str, tuple[str, list[Token], BBox]],
+    spec: FieldSpec,
+    context: DocumentContext | None = None,
 ) -> dict[str, CellResult]:
     result: dict[str, CellResult] = {}
     for column in spec.columns:
@@ -414,7 +539,7 @@ def _grid_result(
             result[column.key] = CellResult(None, "", 0)
             continue
         text, tokens, box = row[column.key]
-        parsed = parse_value(column.type, text)
+        parsed = _parse(column.type, text, context)
         source = min(t.confidence for t in tokens)
         evidence = Evidence(
             "table", exact=parsed.exact if parsed else False, source_confidence=source
