@@ -90,10 +90,16 @@ def open_pdf(content: bytes, password: str | None, limits: EngineLimits) -> pymu
 
 
 def open_images(content: bytes, limits: EngineLimits) -> list[Image.Image]:
-    """Decode every frame, checking the pixel cap before any frame is decoded."""
+    """Decode every frame, checking the pixel cap before any frame is decoded.
+
+    Only the header is read before the check; Pillow's own decompression-bomb refusal (twice
+    its `MAX_IMAGE_PIXELS`) is the same IMAGE_TOO_LARGE, not a corrupt file.
+    """
     try:
         image = Image.open(io.BytesIO(content))
-    except (OSError, Image.DecompressionBombError, ValueError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise EngineError("IMAGE_TOO_LARGE", f"The image is too large: {exc}") from exc
+    except (OSError, ValueError) as exc:
         raise EngineError("CORRUPT_FILE", f"The image cannot be read: {exc}") from exc
     frames: list[Image.Image] = []
     frame_count = getattr(image, "n_frames", 1)

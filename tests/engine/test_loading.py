@@ -77,3 +77,9 @@ def test_multipage_tiff_gives_one_image_per_page():
     loaded = load_file(data, None, EngineLimits())
     assert loaded.media_type == "image/tiff"
     assert loaded.page_count == 2
+
+
+def test_image_pillow_refuses_as_a_decompression_bomb_is_too_large_not_corrupt(monkeypatch):
+    data = image_bytes(Image.new("L", (400, 300), 255), "PNG")
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 50_000)
+    assert _code(data) == "IMAGE_TOO_LARGE"
