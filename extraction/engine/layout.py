@@ -3,6 +3,11 @@
 Called by label anchoring, tables, splitting and classification, for words from the text layer
 and from OCR alike. A line is a run of words sharing a baseline band; a phrase is a run of words
 on a line separated by ordinary spaces (a wide gap starts a new phrase). Pure geometry: no parsing.
+
+Words keep their boxes in page space; a word on a vertical or upside-down line (`Word.direction`)
+is grouped with the words of its own direction, measured in the frame where that text reads left
+to right, so a vertical margin note never joins the horizontal lines it crosses. Those lines
+follow the page's horizontal ones. `turn_box` maps boxes into a page turned by quarter turns.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ class Token:
     bbox: BBox
     confidence: float
     page: int
+    direction: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,51 +81,97 @@ def _vertical_overlap(a: BBox, b: BBox) -> float:
 
 
 def group_lines(words: tuple[Word, ...] | list[Word], page: int, start_index: int) -> list[Line]:
-    """Cluster words into lines by vertical overlap, then split each line into phrases."""
-    ordered = sorted(words, key=lambda w: ((w.bbox[1] + w.bbox[3]) / 2, w.bbox[0]))
-    rows: list[list[Word]] = []
+    """Cluster words into lines by vertical overlap, then split each line into phrases.
+
+    Horizontal words come first, top to bottom; each other direction follows, its lines ordered
+    the way that text is read (upward text: left to right).
+    """
+    by_direction: dict[int, list[Word]] = {}
+    for word in words:
+        by_direction.setdefault(word.direction % 360, []).append(word)
+    lines: list[Line] = []
+    for direction in sorted(by_direction):
+        lines.extend(_lines_of(by_direction[direction], direction, page, start_index + len(lines)))
+    return lines
+
+
+def _lines_of(words: list[Word], direction: int, page: int, start_index: int) -> list[Line]:
+    upright = [upright_box(word.bbox, direction) for word in words]
+    order = sorted(
+        range(len(words)), key=lambda i: ((upright[i][1] + upright[i][3]) / 2, upright[i][0])
+    )
+    rows: list[list[int]] = []
     row_boxes: list[BBox] = []
-    for word in ordered:
+    for i in order:
         placed = False
         for index in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
-            if _vertical_overlap(row_boxes[index], word.bbox) >= 0.5 and not _collides(
-                rows[index], word
+            if _vertical_overlap(row_boxes[index], upright[i]) >= 0.5 and not _collides(
+                [upright[j] for j in rows[index]], upright[i]
             ):
-                rows[index].append(word)
-                row_boxes[index] = union([row_boxes[index], word.bbox])
+                rows[index].append(i)
+                row_boxes[index] = union([row_boxes[index], upright[i]])
                 placed = True
                 break
         if not placed:
-            rows.append([word])
-            row_boxes.append(word.bbox)
-    order = sorted(range(len(rows)), key=lambda i: (row_boxes[i][1] + row_boxes[i][3]) / 2)
+            rows.append([i])
+            row_boxes.append(upright[i])
+    row_order = sorted(range(len(rows)), key=lambda r: (row_boxes[r][1] + row_boxes[r][3]) / 2)
     lines: list[Line] = []
-    for position, row_index in enumerate(order):
-        row = sorted(rows[row_index], key=lambda w: w.bbox[0])
-        tokens = tuple(Token(w.text, w.bbox, w.confidence, page) for w in row)
+    for position, row_index in enumerate(row_order):
+        row = sorted(rows[row_index], key=lambda i: upright[i][0])
+        tokens = tuple(
+            Token(words[i].text, words[i].bbox, words[i].confidence, page, direction) for i in row
+        )
         index = start_index + position
         lines.append(Line(tokens, page, index, split_phrases(tokens, page, index)))
     return lines
 
 
-def _collides(row: list[Word], word: Word) -> bool:
-    """True when the word overlaps a word already in the row horizontally (another line)."""
+def upright_box(box: BBox, direction: int) -> BBox:
+    """The box in a frame where text of `direction` reads left to right (origin irrelevant)."""
+    x0, y0, x1, y1 = box
+    if direction == 90:
+        return (y0, -x1, y1, -x0)
+    if direction == 180:
+        return (-x1, -y1, -x0, -y0)
+    if direction == 270:
+        return (-y1, x0, -y0, x1)
+    return box
+
+
+def turn_box(box: BBox, rotation: int, width: float, height: float) -> BBox:
+    """The box on a `width` x `height` page after turning the page clockwise by `rotation`
+    degrees (the way PIL's `rotate(-rotation, expand=True)` turns its image)."""
+    x0, y0, x1, y1 = box
+    if rotation == 90:
+        return (height - y1, x0, height - y0, x1)
+    if rotation == 180:
+        return (width - x1, height - y1, width - x0, height - y0)
+    if rotation == 270:
+        return (y0, width - x1, y1, width - x0)
+    return box
+
+
+def _collides(row: list[BBox], box: BBox) -> bool:
+    """True when the box overlaps a box already in the row horizontally (another line)."""
     for other in row:
-        overlap = min(other.bbox[2], word.bbox[2]) - max(other.bbox[0], word.bbox[0])
-        if overlap > 0.5 * min(other.bbox[2] - other.bbox[0], word.bbox[2] - word.bbox[0]):
+        overlap = min(other[2], box[2]) - max(other[0], box[0])
+        if overlap > 0.5 * min(other[2] - other[0], box[2] - box[0]):
             return True
     return False
 
 
 def split_phrases(tokens: tuple[Token, ...], page: int, line: int) -> tuple[Phrase, ...]:
+    """Tokens in reading order, cut where the gap along the line is wider than 0.8 of its height."""
     if not tokens:
         return ()
-    height = median([t.bbox[3] - t.bbox[1] for t in tokens])
+    boxes = [upright_box(t.bbox, t.direction) for t in tokens]
+    height = median([b[3] - b[1] for b in boxes])
     gap_limit = max(0.8 * height, 3.0)
     phrases: list[Phrase] = []
     current: list[Token] = [tokens[0]]
-    for previous, token in pairwise(tokens):
-        if token.bbox[0] - previous.bbox[2] > gap_limit:
+    for (previous, _), (box, token) in pairwise(zip(boxes, tokens, strict=True)):
+        if box[0] - previous[2] > gap_limit:
             phrases.append(Phrase(tuple(current), page, line))
             current = []
         current.append(token)

@@ -10,7 +10,10 @@ without it, by comparing RapidOCR's confidence on the four orientations.
 
 Speed on small machines: an image larger than OCR_MAX_SIDE is scaled down first. RapidOCR
 reads at no more than 2000 px anyway; OSD and Tesseract cost grows with pixels, and below about
-2400 px (200 dpi on A4 or Letter) Tesseract starts to lose small print on 350-dpi scans. With
+2400 px (200 dpi on A4 or Letter) Tesseract starts to lose small print on 350-dpi scans. The
+scaling stops where it would make the text lines lower than MIN_TEXT_PX (their height is
+estimated from the image's connected components, or given by the caller): such an image (a till
+roll, a poster-sized page) is turned upright once and read in overlapping tiles of TILE_SIDE. With
 Tesseract, OSD and Tesseract's reading run in one worker thread while RapidOCR reads the image as
 if upright in the calling thread; a page that turns out rotated is read again. RapidOCR gets one
 CPU fewer than the process may use, leaving one for Tesseract, instead of oversubscribing.
@@ -26,6 +29,7 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
@@ -35,6 +39,17 @@ from extraction.engine.types import BBox, Word
 TESSERACT_LANGS = ("eng", "deu", "fra", "nld", "spa")
 OCR_MAX_SIDE = 2400
 """Longest side, in pixels, of the image OCR reads; larger images are scaled down first."""
+MIN_TEXT_PX = 20
+"""Lowest line height (ascender to descender), in pixels, that scaling down may leave."""
+TILE_SIDE = 2000
+"""Side of the tiles a large image is read in: RapidOCR's own largest working size."""
+TILE_OVERLAP = 240
+"""Pixels each tile reaches into its neighbours, so every word lies whole inside one tile."""
+ESTIMATE_PIXELS = 2_000_000
+"""Pixels of the copy whose connected components estimate the text height."""
+LINE_PER_GLYPH = 1.7
+"""Line height (a text-layer word box) over the median glyph component height: 1.4-2.4 on the
+evaluation invoices at 100-300 dpi, depending on the font's metrics."""
 
 
 @dataclass(frozen=True)
@@ -86,14 +101,25 @@ def _tesseract_langs() -> str:
     return "+".join(langs or ["eng"])
 
 
-def ocr_image(image: Image.Image, *, engine: str = "auto") -> OcrPage:
-    """Read an image, turning it upright first; `engine` is auto, rapidocr or tesseract."""
+def ocr_image(
+    image: Image.Image, *, engine: str = "auto", text_height: float | None = None
+) -> OcrPage:
+    """Read an image, turning it upright first; `engine` is auto, rapidocr or tesseract.
+
+    `text_height` is the typical line height in pixels when the caller knows it; otherwise it
+    is estimated, and only when the image is larger than OCR_MAX_SIDE.
+    """
     rgb = image.convert("RGB")
     if is_blank(rgb):
         return OcrPage((), 0, rgb.width, rgb.height, "none")
-    working, factor = working_image(rgb)
+    if text_height is None and max(rgb.size) > OCR_MAX_SIDE:
+        text_height = estimate_text_height(rgb)
+    working, factor = working_image(rgb, text_height)
     use_tesseract = engine in ("auto", "tesseract") and tesseract_available()
-    if engine == "tesseract" and use_tesseract:
+    if max(working.size) > OCR_MAX_SIDE:
+        words, rotation = _read_tiled(working, engine, use_tesseract)
+        name = "tiled"
+    elif engine == "tesseract" and use_tesseract:
         rotation = detect_rotation(working, use_tesseract=True)
         words = tesseract_words(_turn(working, rotation))
         name = "tesseract"
@@ -111,15 +137,98 @@ def ocr_image(image: Image.Image, *, engine: str = "auto") -> OcrPage:
     return OcrPage(tuple(words), rotation, width, height, name)
 
 
-def working_image(image: Image.Image) -> tuple[Image.Image, float]:
-    """The image scaled down to OCR_MAX_SIDE, and the factor from its pixels to the input's."""
-    longest = max(image.width, image.height)
-    if longest <= OCR_MAX_SIDE:
+def working_image(
+    image: Image.Image, text_height: float | None = None
+) -> tuple[Image.Image, float]:
+    """The image scaled down towards OCR_MAX_SIDE, and the factor from its pixels to the input's.
+
+    With a known text height the scaling stops at MIN_TEXT_PX lines, so small print on a long
+    or huge page stays legible (the result may then exceed OCR_MAX_SIDE and is read in tiles).
+    """
+    factor = max(image.width, image.height) / OCR_MAX_SIDE
+    if text_height is not None:
+        factor = min(factor, text_height / MIN_TEXT_PX)
+    if factor <= 1.0:
         return image, 1.0
-    factor = longest / OCR_MAX_SIDE
     size = (max(1, round(image.width / factor)), max(1, round(image.height / factor)))
     resized = image.resize(size, Image.Resampling.LANCZOS)
     return resized, image.width / resized.width
+
+
+def estimate_text_height(image: Image.Image) -> float | None:
+    """Typical line height of the image's text in its pixels, from glyph-sized components.
+
+    The image is measured on a copy of at most ESTIMATE_PIXELS; None when too few components
+    look like glyphs (blank page, or text too small to separate at that size).
+    """
+    gray = image.convert("L")
+    shrink = max(1.0, (gray.width * gray.height / ESTIMATE_PIXELS) ** 0.5)
+    if shrink > 1.0:
+        size = (max(1, int(gray.width / shrink)), max(1, int(gray.height / shrink)))
+        gray = gray.resize(size, Image.Resampling.BOX)
+    return glyph_line_height(np.asarray(gray), shrink)
+
+
+def glyph_line_height(pixels: np.ndarray, shrink: float = 1.0) -> float | None:
+    _, ink = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights = stats[1:count, cv2.CC_STAT_HEIGHT]
+    widths = stats[1:count, cv2.CC_STAT_WIDTH]
+    glyphs = (heights >= 4) & (heights <= pixels.shape[0] / 8) & (widths <= 2 * heights)
+    if int(glyphs.sum()) < 12:
+        return None
+    return float(np.median(heights[glyphs])) * LINE_PER_GLYPH * shrink
+
+
+def _read_tiled(image: Image.Image, engine: str, use_tesseract: bool) -> tuple[list[Word], int]:
+    """Turn the image upright (judged on a central crop at reading size), read it tile by tile.
+
+    A word belongs to the tile whose core (the tile without its overlap) holds its centre; the
+    cut-off halves of words at a tile's edge have their centres in the neighbour's core.
+    """
+    left = max(0, (image.width - TILE_SIDE) // 2)
+    top = max(0, (image.height - TILE_SIDE) // 2)
+    sample = image.crop((left, top, left + TILE_SIDE, top + TILE_SIDE))
+    rotation = detect_rotation(sample, use_tesseract=use_tesseract)
+    upright = _turn(image, rotation)
+    words: list[Word] = []
+    for x0, x1, core_x0, core_x1 in _spans(upright.width):
+        for y0, y1, core_y0, core_y1 in _spans(upright.height):
+            tile = upright.crop((x0, y0, x1, y1))
+            if is_blank(tile):
+                continue
+            for word in _read_upright(tile, engine, use_tesseract):
+                box = (word.bbox[0] + x0, word.bbox[1] + y0, word.bbox[2] + x0, word.bbox[3] + y0)
+                cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+                if core_x0 <= cx < core_x1 and core_y0 <= cy < core_y1:
+                    words.append(Word(word.text, box, word.confidence))
+    return words, rotation
+
+
+def _spans(length: int) -> list[tuple[int, int, float, float]]:
+    """Tiles along one side: (start, end, core start, core end), cores partitioning the side."""
+    count = max(1, -(-length // (TILE_SIDE - 2 * TILE_OVERLAP)))
+    core = length / count
+    return [
+        (
+            max(0, int(i * core) - TILE_OVERLAP),
+            min(length, int((i + 1) * core) + TILE_OVERLAP),
+            0.0 if i == 0 else i * core,
+            float(length) if i == count - 1 else (i + 1) * core,
+        )
+        for i in range(count)
+    ]
+
+
+def _read_upright(image: Image.Image, engine: str, use_tesseract: bool) -> list[Word]:
+    if engine == "tesseract" and use_tesseract:
+        return tesseract_words(image)
+    if use_tesseract:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(tesseract_words, image, "eng")
+            lines = rapid_lines(image)
+            return fuse(lines, pending.result())
+    return [w for line in rapid_lines(image) for w in line_words(line, None)]
 
 
 def _scaled(box: BBox, factor: float) -> BBox:

@@ -1,8 +1,13 @@
 """Should a PDF page's own text layer be trusted, or the page be read by OCR?
 
-Called by `words.py` for every PDF page. Cheap checks on the words come first: too little text,
-unmapped glyphs (U+FFFD, private use) or a majority of implausible tokens make the layer unusable
-outright. A layer that passes them but is suspect is checked against the page image:
+Called by `words.py` for every PDF page. Words come back in the page's displayed orientation
+(after its `/Rotate`), each with the direction of its line, so vertical text keeps its reading
+order. UTF-8 text that a producer wrote as Latin-1 or Windows-1252 (`MÃ¤rz`, `â‚¬`) is decoded
+back when it round-trips exactly. Cheap checks on the words come first: too little text, glyphs
+without a mapping (U+FFFD, private use, control characters: a CID font without ToUnicode
+yields its glyph ids, `(cid:12)` placeholders), mojibake that cannot be decoded, text that is
+mostly unreadable symbols, or a majority of implausible tokens make the layer unusable outright.
+A layer that passes them but is suspect is checked against the page image:
 
 - suspect means the page is a scan (one image covers it and the text is invisible or under the
   image, the way scanners and OCR tools embed their reading), or more than a few tokens look like
@@ -19,20 +24,26 @@ extraction. This module decides; it never OCRs whole pages (that is `words.py`'s
 from __future__ import annotations
 
 import enum
+import math
 import re
+import unicodedata
 
 import pymupdf
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
-from extraction.engine.layout import group_lines
+from extraction.engine.layout import Phrase, group_lines
 from extraction.engine.ocr import is_blank, read_crops
 from extraction.engine.types import BBox, Word
 
 MIN_TEXT_CHARS = 25
 """A page with fewer alphanumeric characters in its text layer is sent to OCR."""
 MAX_BAD_GLYPH_SHARE = 0.05
-"""Share of replacement, private-use or control characters above which the layer is unusable."""
+"""Share of unmapped glyphs (replacement, private-use, control or unassigned characters, `(cid:N)`
+placeholders, undecodable mojibake) above which the layer is unusable."""
+MAX_SYMBOL_SHARE = 0.25
+"""Share of non-space characters that are uncommon symbols (in tokens of two or more different
+characters) above which the layer is unusable: fonts whose codes map to the wrong characters."""
 SUSPECT_TOKEN_SHARE = 0.15
 """Share of characters in implausible tokens above which the layer is checked against the image
 (born-digital invoices of the evaluation corpora stay below 0.08: ids like `OUDJQ_office`)."""
@@ -59,12 +70,85 @@ class Verdict(enum.Enum):
 
 
 def text_layer_words(page: pymupdf.Page) -> list[Word]:
+    """The layer's words in displayed-page space (PDF points after `/Rotate`), with directions.
+
+    Line directions come from the structured extraction only when some line does not look like
+    ordinary left-to-right text, so born-digital pages pay for one word extraction.
+    """
+    textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_WORDS)
+    raw = page.get_text("words", sort=True, textpage=textpage)
+    directions = _line_directions(textpage) if _has_unusual_lines(raw) else {}
+    rotation = page.rotation
+    matrix = page.rotation_matrix
     words: list[Word] = []
-    for x0, y0, x1, y1, text, *_ in page.get_text("words", sort=True):
-        cleaned = text.replace("\u00a0", " ").strip()
-        if cleaned and x1 > x0 and y1 > y0:
-            words.append(Word(cleaned, (x0, y0, x1, y1), 100.0))
+    for x0, y0, x1, y1, text, block, line, _ in raw:
+        cleaned = repair_mojibake(text).replace("\u00a0", " ").strip()
+        if not cleaned or x1 <= x0 or y1 <= y0:
+            continue
+        box = pymupdf.Rect(x0, y0, x1, y1) * matrix if rotation else (x0, y0, x1, y1)
+        direction = (directions.get((block, line), 0) + rotation) % 360
+        words.append(Word(cleaned, tuple(box), 100.0, direction))  # type: ignore[arg-type]
     return words
+
+
+def _has_unusual_lines(raw: list[tuple]) -> bool:
+    """Any line whose words do not run left to right, or a lone long word taller than wide."""
+    lines: dict[tuple[int, int], list[tuple]] = {}
+    for item in raw:
+        lines.setdefault((item[5], item[6]), []).append(item)
+    for items in lines.values():
+        if len(items) == 1:
+            x0, y0, x1, y1, text = items[0][:5]
+            if len(text) >= 3 and y1 - y0 > 1.3 * (x1 - x0):
+                return True
+            continue
+        first, last = min(items, key=lambda w: w[7]), max(items, key=lambda w: w[7])
+        if last[0] <= first[0] or abs((last[1] + last[3]) - (first[1] + first[3])) > (
+            first[3] - first[1]
+        ):
+            return True
+    return False
+
+
+def _line_directions(textpage: pymupdf.TextPage) -> dict[tuple[int, int], int]:
+    """Clockwise quarter turns of each (block, line) of the unrotated page; y points down."""
+    directions: dict[tuple[int, int], int] = {}
+    for block in textpage.extractDICT()["blocks"]:
+        for index, line in enumerate(block.get("lines", ())):
+            cos, sin = line["dir"]
+            angle = round(math.degrees(math.atan2(sin, cos)) / 90) * 90 % 360
+            directions[(block["number"], index)] = angle
+    return directions
+
+
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122]"
+)
+"""A UTF-8 lead byte followed by a continuation byte, both read as Windows-1252 or Latin-1."""
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 that was decoded as Windows-1252/Latin-1, decoded back; other text unchanged.
+
+    Only a token whose every character maps back to one byte and whose bytes are valid UTF-8
+    is changed, so ordinary accented text (`été`, `Größe`, `NÃO`) never is.
+    """
+    if not _MOJIBAKE.search(text):
+        return text
+    raw = bytearray()
+    for char in text:
+        try:
+            raw += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                return text
+            raw.append(ord(char))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
 
 
 def text_layer_is_usable(words: list[Word]) -> bool:
@@ -88,8 +172,52 @@ def _readable(words: list[Word]) -> bool:
     text = "".join(word.text for word in words)
     if sum(ch.isalnum() for ch in text) < MIN_TEXT_CHARS:
         return False
-    bad = len(re.findall(r"[\ufffd\ue000-\uf8ff\x00-\x08]", text))
-    return bad <= MAX_BAD_GLYPH_SHARE * len(text)
+    if bad_glyph_count(text) > MAX_BAD_GLYPH_SHARE * len(text):
+        return False
+    return symbol_share(words) <= MAX_SYMBOL_SHARE
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+_UNMAPPED_CATEGORIES = frozenset({"Cc", "Co", "Cn", "Cs"})
+
+
+def bad_glyph_count(text: str) -> int:
+    """Characters that stand for glyphs without a real mapping.
+
+    U+FFFD, private use, unassigned and control characters (MuPDF gives a CID font without
+    ToUnicode its glyph ids, which land in the control range), every character of a `(cid:N)`
+    placeholder, and both characters of each mojibake pair that did not decode.
+    """
+    count = sum(len(match) for match in _CID.findall(text))
+    count += 2 * len(_MOJIBAKE.findall(text))
+    for char in _CID.sub("", text):
+        if char == "\ufffd" or (
+            char not in "\t\n\r" and unicodedata.category(char) in _UNMAPPED_CATEGORIES
+        ):
+            count += 1
+    return count
+
+
+_COMMON_MARKS = set(".,:;-–—/\\()[]'\"‘’“”%&+*#@!?_=<>|°§$€£¥₹¢")
+
+
+def symbol_share(words: list[Word]) -> float:
+    """Share of non-space characters that are uncommon symbols or punctuation.
+
+    Runs of one repeated character (rules, dotted leaders) do not count: only tokens mixing at
+    least two different characters, the way a wrongly mapped font writes words.
+    """
+    total = odd = 0
+    for word in words:
+        total += len(word.text)
+        if len(set(word.text)) < 2:
+            continue
+        odd += sum(
+            1
+            for ch in word.text
+            if not ch.isalnum() and ch not in _COMMON_MARKS and unicodedata.category(ch)[0] in "PS"
+        )
+    return odd / total if total else 0.0
 
 
 _EDGE = "\"'`.,:;!?*#()[]{}<>-–—/\\|_·•"
@@ -181,7 +309,7 @@ def image_agreement(image: Image.Image, words: list[Word], scale: float) -> floa
         phrase
         for line in group_lines(words, 1, 0)
         for phrase in line.phrases
-        if len(_compact(phrase.text)) >= 3 and _is_horizontal(phrase.bbox)
+        if len(_compact(phrase.text)) >= 3 and _is_horizontal(phrase)
     ]
     if not phrases:
         return None
@@ -216,8 +344,9 @@ def _compact(text: str) -> str:
     return re.sub(r"[^\w$€£¥₹¢]|_", "", text).casefold()
 
 
-def _is_horizontal(box: BBox) -> bool:
-    return box[2] - box[0] >= box[3] - box[1]
+def _is_horizontal(phrase: Phrase) -> bool:
+    box = phrase.bbox
+    return phrase.tokens[0].direction == 0 and box[2] - box[0] >= box[3] - box[1]
 
 
 def _crop(image: Image.Image, box: BBox, scale: float) -> Image.Image | None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pymupdf
+import pytest
 
+from extraction.engine import words
 from extraction.engine.loading import load_file
-from extraction.engine.ocr import OCR_MAX_SIDE
+from extraction.engine.ocr import OcrPage
 from extraction.engine.types import EngineLimits
-from extraction.engine.words import _render_dpi, extract_pages
+from extraction.engine.words import MAX_DPI, MIN_DPI, TARGET_TEXT_PX, extract_pages, render_scale
 from tests.engine.conftest import build_pdf
+
+A4 = pymupdf.Rect(0, 0, 595, 842)
 
 
 def test_text_layer_words_keep_pdf_point_boxes():
@@ -24,16 +28,81 @@ def test_text_layer_words_keep_pdf_point_boxes():
     assert first.confidence == 100.0
 
 
-def test_render_dpi_keeps_the_longest_side_within_ocr_working_size():
-    assert _render_dpi(595, 842, EngineLimits(ocr_dpi=200)) == 200, "A4 keeps the set DPI"
-    dpi = _render_dpi(842, 1191, EngineLimits(ocr_dpi=200))
-    assert dpi < 200
-    assert 1191 * dpi / 72 <= OCR_MAX_SIDE
+def test_render_scale_gives_ocr_lines_of_the_target_height():
+    assert render_scale(A4, 11.6, EngineLimits()) * 11.6 == pytest.approx(TARGET_TEXT_PX)
+    assert render_scale(A4, 60.0, EngineLimits()) == MIN_DPI / 72, "large print is not shrunk away"
+    assert render_scale(A4, 2.0, EngineLimits()) == MAX_DPI / 72
+    assert render_scale(A4, None, EngineLimits(ocr_dpi=200)) == 200 / 72
 
 
-def test_render_dpi_is_lowered_to_respect_the_pixel_cap():
-    lowered = _render_dpi(595, 842, EngineLimits(ocr_dpi=300, max_pixels=2_000_000))
-    assert (595 * lowered / 72) * (842 * lowered / 72) <= 2_000_000
+def test_render_scale_does_not_follow_page_size_for_a_long_receipt():
+    receipt = pymupdf.Rect(0, 0, 160, 7344)
+    assert render_scale(receipt, 8.0, EngineLimits()) * 8.0 == pytest.approx(TARGET_TEXT_PX)
+
+
+@pytest.mark.parametrize("side", [842, 7344, 14400])
+def test_render_scale_keeps_every_rendering_within_the_pixel_cap(side):
+    rect = pymupdf.Rect(0, 0, side, side)
+    for cap in (1_000_000, 4_000_000, 40_000_000):
+        scale = render_scale(rect, 4.0, EngineLimits(max_pixels=cap))
+        box = (rect * pymupdf.Matrix(scale, scale)).irect
+        assert box.width * box.height <= cap
+
+
+def test_huge_page_is_never_rendered_above_the_cap(monkeypatch):
+    """A 14400 pt square page (200 in) with too little text for its layer: it goes to OCR."""
+    cap = 4_000_000
+    sizes = []
+    render = pymupdf.Page.get_pixmap
+
+    def checked(page, *args, matrix=pymupdf.Identity, **kwargs):
+        box = (page.rect * matrix).irect
+        assert box.width * box.height <= cap, "a rendering above the cap was asked for"
+        sizes.append(box.width * box.height)
+        return render(page, *args, matrix=matrix, **kwargs)
+
+    monkeypatch.setattr(pymupdf.Page, "get_pixmap", checked)
+    monkeypatch.setattr(
+        words, "ocr_image", lambda image, **kw: OcrPage((), 0, image.width, image.height, "none")
+    )
+    document = pymupdf.open()
+    page = document.new_page(width=14400, height=14400)
+    page.insert_text((200, 400), "Hi", fontsize=200)
+    limits = EngineLimits(max_pixels=cap)
+    result = extract_pages(load_file(document.tobytes(), None, limits), limits)[0]
+    assert result.source == "ocr"
+    assert sizes
+    assert max(sizes) <= cap
+
+
+def _scanned_receipt(lines: list[str], fontsize: float) -> bytes:
+    """A narrow, long till roll: text drawn, photographed at 300 dpi, stored as one image."""
+    step = fontsize * 5
+    width, height = 170, 40 + len(lines) * step
+    drawn = pymupdf.open()
+    page = drawn.new_page(width=width, height=height)
+    for index, line in enumerate(lines):
+        page.insert_text((8, 30 + index * step), line, fontsize=fontsize)
+    picture = page.get_pixmap(dpi=300)
+    scanned = pymupdf.open()
+    scanned.new_page(width=width, height=height).insert_image(
+        pymupdf.Rect(0, 0, width, height), pixmap=picture
+    )
+    return scanned.tobytes()
+
+
+def test_long_receipt_with_small_print_is_read_at_a_resolution_fit_for_its_text():
+    items = [f"ITEM {n:02d} COFFEE BEANS {n * 1.25 + 2:.2f}" for n in range(1, 60)]
+    content = _scanned_receipt(["HARBOUR FOODS MARKET", *items, "TOTAL 4411.25"], 5.5)
+    limits = EngineLimits()
+    page = extract_pages(load_file(content, None, limits), limits)[0]
+    assert page.source == "ocr"
+    assert page.height > 10 * page.width
+    text = page.text
+    assert "HARBOUR FOODS MARKET" in text
+    assert "4411.25" in text
+    found = sum(f"{n * 1.25 + 2:.2f}" in text for n in range(1, 60))
+    assert found >= 57, "read at 101 dpi (the old page-size rule) only 51 of 59 amounts come out"
 
 
 def test_blank_pdf_page_goes_to_ocr_and_yields_no_words():
