@@ -4,14 +4,18 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 export CASEFILE_DEBUG ?= true
 
-.PHONY: run test test-browser check lint format bench migrations install clean
+.PHONY: run test test-browser check lint format bench migrations install lock clean
 
-$(STAMP): pyproject.toml
+# Every package, transitive ones and the dev extras included, comes pinned with its hashes from
+# $(LOCK); the project itself is installed on top without resolving anything again.
+$(STAMP): $(LOCK) pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -48,6 +52,13 @@ check: lint migrations test
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Upgrading is deliberate: re-resolve pyproject.toml's ranges to the newest releases, then run
+# `make test bench` and commit pyproject.toml, $(LOCK) and bench/RESULTS.md together.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --upgrade \
+	  --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
+	  --custom-compile-command "make lock" -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) var
