@@ -6,7 +6,9 @@ One run measures, on the shared evaluation corpora (`../shared/eval`, or `--eval
 - invoice2data with its bundled templates on the same documents, in its own virtual environment
   (`bench/peer.py`): seconds per document and accuracy on the fields both tools output, scored
   by the same rule (`bench/scoring.py`);
-- API latency percentiles in process on a throwaway SQLite database (`bench/api_latency.py`).
+- API latency percentiles in process on a throwaway SQLite database (`bench/api_latency.py`);
+- table extraction on the ICDAR 2013 set, adjacency-relation F1 beside camelot's stream mode
+  (`bench/tables.py`).
 It prints one report (Markdown tables) and with `--write FILE` saves it. Numbers are what this
 machine did in this run; compare ratios within a run, not absolute times across machines. Nothing
 is asserted on timings. `--quick` trims the corpora and requests for a run of a minute or two.
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import peer
+from bench import tables as table_bench
 from bench.casefile import CorpusRun, run_corpus, warm_up
 from bench.scoring import Score, score
 from extraction.engine.types import Schema
@@ -84,6 +87,13 @@ def main(argv: list[str]) -> int:
         peer_run, note = _peer(setup, name, items)
         reports.append(CorpusReport(name, items, casefile, peer_run, note))
     latency = None if args.skip_api else _api_latency(args.requests)
+    table_lines = (
+        []
+        if args.skip_tables
+        else table_bench.measure(
+            eval_dir / "tables" / "icdar2013", peer=not args.skip_peer, log=_log
+        )
+    )
     load_after = os.getloadavg()
     text = render(
         reports,
@@ -94,6 +104,7 @@ def main(argv: list[str]) -> int:
         load=(load_before[0], load_after[0]),
         seconds=time.perf_counter() - started,
         quick=args.quick,
+        tables=table_lines,
     )
     print(text)
     if args.write:
@@ -124,6 +135,9 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=None, help="API requests per endpoint")
     parser.add_argument("--skip-peer", action="store_true", help="do not run invoice2data")
     parser.add_argument("--skip-api", action="store_true", help="do not measure API latency")
+    parser.add_argument(
+        "--skip-tables", action="store_true", help="do not run the ICDAR 2013 table benchmark"
+    )
     parser.add_argument("--write", metavar="FILE", help="also write the report to FILE")
     args = parser.parse_args(argv)
     if args.requests is None:
@@ -179,6 +193,7 @@ def render(
     load: tuple[float, float],
     seconds: float,
     quick: bool,
+    tables: list[str] | tuple[str, ...] = (),
 ) -> str:
     """The whole report as Markdown: header, speed, throughput, accuracy, per document, API."""
     lines = [
@@ -230,6 +245,8 @@ def render(
     lines += _per_document(reports, schemas)
     if latency:
         lines += ["", *_latency_table(latency)]
+    if tables:
+        lines += ["", *tables]
     lines += ["", *_notes(setup)]
     return "\n".join(lines)
 
