@@ -118,7 +118,12 @@ def _envelopes(rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
                     and other.y0 - SNAP <= current.y1
                     and current.y0 - SNAP <= other.y1
                 ):
-                    current |= other
+                    current = pymupdf.Rect(  # `|=` would skip a line's empty rectangle
+                        min(current.x0, other.x0),
+                        min(current.y0, other.y0),
+                        max(current.x1, other.x1),
+                        max(current.y1, other.y1),
+                    )
                     del pending[index]
                     grown = True
                     merged += 1
