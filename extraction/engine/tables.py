@@ -1,12 +1,13 @@
-"""Tables: ruled grids from PyMuPDF, unruled tables from word positions, and `table` fields.
+"""Tables: ruled grids from vector rules, unruled tables from word positions, `table` fields.
 
 Called by `run_engine` for every `table` field (invoice line items and the like) and usable on
-its own (`page_tables`) for generic table extraction. Ruled tables come from PyMuPDF's
-`find_tables` (cell geometry only; cell text is rebuilt from the page's words, which keeps spaces
-right). The unruled fallback anchors on a header row whose phrases match the field's column
-labels, derives column bands from the header, and reads rows below it until a totals line, a
-wide gap or the page end; a table cut by a page break continues on the next page below a repeated
-header or from the top. Description lines without numbers are merged into their row.
+its own (`page_tables`, `region_table`) for generic table extraction. Ruled tables come from
+the page's vector rules (`grids.py`: cell geometry only; cell text is rebuilt from the page's
+words, which keeps spaces right). The unruled fallback anchors on a header row whose phrases
+match the field's column labels, derives column bands from the header, and reads rows below it
+until a totals line, a wide gap or the page end; a table cut by a page break continues on the
+next page below a repeated header or from the top, and carried-forward lines are skipped.
+Description lines without numbers are merged into their row.
 """
 
 from __future__ import annotations
