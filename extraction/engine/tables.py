@@ -19,7 +19,7 @@ import pymupdf
 from extraction.engine import confidence
 from extraction.engine.confidence import Evidence
 from extraction.engine.fields import DocumentContext
-from extraction.engine.grids import page_grids
+from extraction.engine.grids import Grid, page_grids
 from extraction.engine.labels import compact, find_label_hits
 from extraction.engine.layout import Line, Phrase, Token, group_lines, union
 from extraction.engine.parsers import parse_value
@@ -33,6 +33,13 @@ from extraction.engine.types import (
     PageResult,
     Schema,
     Word,
+)
+from extraction.engine.unruled import (
+    area_table,
+    text_extent,
+    text_rows_in,
+    text_runs,
+    unruled_tables,
 )
 
 STOP_KEYS = ("total_amount", "subtotal_amount", "tax_amount")
@@ -556,10 +563,11 @@ def ruled_tables(page: pymupdf.Page, words: list[Word]) -> list[list[list[str]]]
 
     A cell spanning several grid columns is reported once, in its first column, like tabula.
     """
-    return [
-        [[_cell_text(cell, words) if cell else "" for cell in row] for row in grid.rows]
-        for grid in page_grids(page, [w.bbox for w in words])
-    ]
+    return [_grid_texts(grid, words) for grid in page_grids(page, [w.bbox for w in words])]
+
+
+def _grid_texts(grid: Grid, words: list[Word]) -> list[list[str]]:
+    return [[_cell_text(cell, words) if cell else "" for cell in row] for row in grid.rows]
 
 
 def _cell_text(cell: tuple[float, float, float, float], words: list[Word]) -> str:
@@ -574,21 +582,11 @@ def _cell_text(cell: tuple[float, float, float, float], words: list[Word]) -> st
 
 
 def stream_table(words: list[Word], area: BBox | None = None) -> list[list[str]]:
-    """An unruled table from word positions: columns are the x-gaps shared by all rows."""
-    chosen = [w for w in words if area is None or _inside(w.bbox, area)]
-    lines = group_lines(chosen, 0, 0)
-    if not lines:
+    """An unruled table from word positions (`unruled.py`): the words in `area`, or all."""
+    runs = text_runs(words)
+    if not runs:
         return []
-    boundaries = _column_gaps(lines)
-    table: list[list[str]] = []
-    for line in lines:
-        cells = [""] * (len(boundaries) + 1)
-        for token in line.tokens:
-            center = (token.bbox[0] + token.bbox[2]) / 2
-            index = sum(1 for b in boundaries if center > b)
-            cells[index] = (cells[index] + " " + token.text).strip()
-        table.append(cells)
-    return table
+    return area_table(runs, area or text_extent(runs))
 
 
 def _inside(box: BBox, area: BBox) -> bool:
@@ -596,36 +594,47 @@ def _inside(box: BBox, area: BBox) -> bool:
     return area[0] <= cx <= area[2] and area[1] <= cy <= area[3]
 
 
-def _column_gaps(lines: list[Line]) -> list[float]:
-    """X positions free of words in most rows, between occupied runs: column boundaries."""
-    left = min(line.bbox[0] for line in lines)
-    right = max(line.bbox[2] for line in lines)
-    width = int(right - left) + 1
-    cover = [0] * width
-    for line in lines:
-        for phrase in line.phrases:
-            for x in range(int(phrase.bbox[0] - left), int(phrase.bbox[2] - left) + 1):
-                if 0 <= x < width:
-                    cover[x] += 1
-    limit = max(1, len(lines) // 10)
-    gaps: list[float] = []
-    run_start = None
-    for x, count in enumerate([*cover, limit + 1]):
-        if count < limit and run_start is None:
-            run_start = x
-        elif count >= limit and run_start is not None:
-            if run_start > 0 and x < width and x - run_start >= 3:
-                gaps.append(left + (run_start + x) / 2)
-            run_start = None
-    return gaps
+ROWS_PER_GRID_ROW = 1.5
+"""A ruled grid is read as a table when its text has at most this many rows per grid row;
+more means rules frame a block of text (a boxed column, a ruled header over an unruled body)."""
+
+
+def table_grids(page: pymupdf.Page, words: list[Word]) -> list[Grid]:
+    """The page's ruled grids that are tables in their own right: two columns or more, and
+    about one row of text per grid row. On ICDAR 2013 such grids read better by their rules;
+    the others read better by text alignment."""
+    runs = text_runs(words)
+    chosen: list[Grid] = []
+    for grid in page_grids(page, [w.bbox for w in words]):
+        columns = max(sum(1 for cell in row if cell) for row in grid.rows)
+        text_rows = len(text_rows_in(runs, grid.bbox))
+        if columns >= 2 and 0 < text_rows <= ROWS_PER_GRID_ROW * len(grid.rows):
+            chosen.append(grid)
+    return chosen
 
 
 def page_tables(page: pymupdf.Page, words: list[Word]) -> list[list[list[str]]]:
-    """Every table of a PDF page, as rows of cell texts."""
-    return ruled_tables(page, words)
+    """Every table of a PDF page, as rows of cell texts: ruled tables (`table_grids`), then
+    unruled ones found by text alignment among the words outside them. The page is expected
+    to hold a table: with no ruled one and no aligned area, its whole text is one table."""
+    grids = table_grids(page, words)
+    rest = [w for w in words if not any(_inside(w.bbox, grid.bbox) for grid in grids)]
+    return [_grid_texts(grid, words) for grid in grids] + unruled_tables(rest, whole=not grids)
 
 
 def region_table(page: pymupdf.Page, words: list[Word], area: BBox) -> list[list[str]]:
-    """The table in `area` (PyMuPDF space): its ruled grid when it has one, else by columns."""
-    inside = [w for w in words if _inside(w.bbox, area)]
-    return stream_table(inside)
+    """The table in `area` (PyMuPDF space): the rows of its ruled tables when it holds any,
+    else its words' columns by text alignment."""
+    grids = [grid for grid in table_grids(page, words) if _within(grid.bbox, area)]
+    if grids:
+        return [row for grid in grids for row in _grid_texts(grid, words)]
+    return stream_table([w for w in words if _inside(w.bbox, area)], area)
+
+
+def _within(box: BBox, area: BBox, slack: float = 5.0) -> bool:
+    return (
+        box[0] >= area[0] - slack
+        and box[1] >= area[1] - slack
+        and box[2] <= area[2] + slack
+        and box[3] <= area[3] + slack
+    )
