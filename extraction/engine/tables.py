@@ -3,11 +3,12 @@
 Called by `run_engine` for every `table` field (invoice line items and the like) and usable on
 its own (`page_tables`, `region_table`) for generic table extraction. Ruled tables come from
 the page's vector rules (`grids.py`: cell geometry only; cell text is rebuilt from the page's
-words, which keeps spaces right). The unruled fallback anchors on a header row whose phrases
-match the field's column labels, derives column bands from the header, and reads rows below it
-until a totals line, a wide gap or the page end; a table cut by a page break continues on the
-next page below a repeated header or from the top, and carried-forward lines are skipped.
-Description lines without numbers are merged into their row.
+words, which keeps spaces right). Generic unruled tables, found without hints, come from text
+alignment (`unruled.py`); `table` fields do not use it. A field's unruled fallback anchors on
+a header row whose phrases match the field's column labels, derives column bands from the
+header, and reads rows below it until a totals line, a wide gap or the page end; a table cut by
+a page break continues on the next page below a repeated header or from the top, and
+carried-forward lines are skipped. Description lines without numbers are merged into their row.
 """
 
 from __future__ import annotations
