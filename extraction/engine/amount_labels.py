@@ -28,7 +28,8 @@ _OTHER_WORDS = _vocabulary(
     "shipping freight delivery postage handling rounding cash change tendered given card tip "
     "bar forward carried brought previous credit remise rabais escompte acompte frais port "
     "arrondi rendu especes korting aanbetaling verzendkosten descuento anticipo envio redondeo "
-    "cambio sconto acconto trasporto rabat"
+    "cambio sconto acconto trasporto rabat reg registration no nr id number nummer numero "
+    "rate satz stawka taux tarief"
 )
 _OTHER_STEMS = _vocabulary(
     "zuschlag zuschlaeg abschlag abschlaeg rabatt skonto anzahlung vorauszahlung versand fracht "
@@ -45,14 +46,17 @@ _NET_STEMS = _vocabulary(
 )
 _GROSS_WORDS = _vocabulary(
     "gross brutto ttc incl inkl including inclusive grand due payable pay payer betalen pagar "
-    "pagare inclusief owing"
+    "pagare inclusief owing zaplaty zaplacenia att betala"
 )
 _GROSS_STEMS = _vocabulary("brutto zahlbetrag endbetrag rechnungsbetrag zuzahlen apayer")
 _TAX_WORDS = _vocabulary(
-    "tax vat mwst ust tva btw iva gst hst pst qst taxe taxes impuesto impuestos imposta podatek"
+    "tax vat mwst ust tva btw iva gst hst pst qst sst taxe taxes impuesto impuestos imposta "
+    "podatek moms mva"
 )
 _TAX_STEMS = _vocabulary("steuer mehrwert umsatz")
-_TOTAL_WORDS = _vocabulary("total totals sum gesamt summe totaal somme totale razem suma")
+_TOTAL_WORDS = _vocabulary(
+    "total totals sum gesamt summe totaal somme totale razem suma totalt totalbelopp yhteensa"
+)
 _TOTAL_STEMS = _vocabulary("gesamt summe totaal rechnungssumme")
 """Words alone too weak to make an amount label (`Amount`, `Betrag` are often column headers)
 are in none of these lists."""
@@ -61,6 +65,7 @@ are in none of these lists."""
 def _words(text: str) -> list[str]:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.replace("ł", "l").replace("ø", "o").replace("æ", "ae")
     plain = plain.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     return re.findall(r"[a-z]+", plain)
 

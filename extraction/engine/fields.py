@@ -38,6 +38,7 @@ from extraction.engine.parsers import (
     Parsed,
     detect_currency,
     find_dates,
+    parse_money,
     parse_value,
 )
 from extraction.engine.synonyms import (
@@ -236,6 +237,8 @@ def field_candidates(
     if spec.key in TOTAL_KEYS and spec.type == "money":
         key_hits = _amount_hits(context, spec.key, key_hits)
     for order, hit in enumerate(key_hits):
+        if kind in ("identifier", "date") and hit.refers_elsewhere():
+            continue
         owner = (own_labels or {}).get(hit.variant)
         if owner is not None and owner != spec.key:
             hit = replace(hit, score=hit.score * 0.85)
@@ -243,12 +246,18 @@ def field_candidates(
             hit = replace(hit, score=hit.score * 0.8)
         header = spec.type in ("money", "number") and _is_header_row(hit.line, label_tokens)
         taken: set[str] = set()
-        for spot in value_spots(hit, list(context.lines), label_tokens):
+        spots = value_spots(hit, list(context.lines), label_tokens)
+        crowded = spec.type == "money" and _several_amounts_beside(spots)
+        for spot in spots:
             if spot.position in taken or "exact-inline" in taken:
                 continue
             if hit.inferred and spot.position == "below":
                 continue
             candidate = _candidate_from_spot(context, spec, kind, hit, spot, header, order)
+            if candidate is not None and crowded and spot.position in ("inline", "right"):
+                candidate = replace(
+                    candidate, evidence=replace(candidate.evidence, ambiguity=CROWDED_AMBIGUITY)
+                )
             if candidate is not None:
                 found.append(candidate)
                 taken.add(spot.position)
@@ -381,6 +390,20 @@ def _title_line_candidates(context: DocumentContext, spec: FieldSpec, kind: str)
             Candidate(spec.key, parsed.value, text, line.page, bbox, evidence, order=line.index)
         ]
     return []
+
+
+CROWDED_AMBIGUITY = 0.6
+"""Rivalry assumed when a label has several amounts beside it on its line (a tax summary row
+`Razem 39 783,83 8 950,26 48 734,09`): which one it names is a guess."""
+
+
+def _several_amounts_beside(spots: list[ValueSpot]) -> bool:
+    beside = [
+        spot
+        for spot in spots
+        if spot.position in ("inline", "right") and parse_money(spot.text) is not None
+    ]
+    return len(beside) >= 2
 
 
 def _amount_hits(context: DocumentContext, key: str, hits: list[LabelHit]) -> list[LabelHit]:
@@ -678,17 +701,62 @@ def _pattern_candidates(context: DocumentContext, spec: FieldSpec, kind: str) ->
 
 
 def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candidate]:
-    """The largest text in the top quarter of the first page, when it is not a title word."""
+    """The issuer's name where no label names it, from layout.
+
+    In order of trust: a company name (one with a legal form) heading the first page or given
+    as the sender line above an address window (`Global Goods Inc. · 789 Commerce Street`), the
+    more so when the document repeats it (footers do); else the largest text at the top when it
+    stands out. Names under a buyer heading (`Bill to`, `Kunde`, `Nabywca`) and the recipient in
+    the address window are the customer's, never the issuer's.
+    """
     first_page = [line for line in context.lines if line.page == context.lines[0].page]
     if not first_page:
         return []
+    bottom = max(line.bbox[3] for line in first_page)
+    buyer = _buyer_phrases(first_page)
+    named: list[tuple[float, Phrase, str]] = []
+    for line in first_page:
+        if line.bbox[1] > 0.4 * bottom:
+            break
+        for phrase in line.phrases:
+            if id(phrase) in buyer or _is_title(phrase.text):
+                continue
+            name = _sender_name(phrase.text) or phrase.text.strip()
+            if legal_form_words(name) == 0 or _name_like(Parsed(name), "name") is None:
+                continue
+            repeats = sum(
+                1
+                for other in context.lines
+                for p in other.phrases
+                if p is not phrase and compact(name) in compact(p.text)
+            )
+            height = phrase.bbox[3] - phrase.bbox[1]
+            named.append((height * (1 + 0.25 * min(repeats, 2)) - line.index * 0.01, phrase, name))
+    if named:
+        _, phrase, name = max(named, key=lambda item: item[0])
+        repeats = sum(
+            1
+            for other in context.lines
+            for p in other.phrases
+            if p is not phrase and compact(name) in compact(p.text)
+        )
+        evidence = Evidence("layout", source_confidence=phrase.confidence, support=min(repeats, 2))
+        return [Candidate(spec.key, name, phrase.text, phrase.page, phrase.bbox, evidence)]
+    return _largest_top_phrase(context, spec, first_page, buyer)
+
+
+def _largest_top_phrase(
+    context: DocumentContext, spec: FieldSpec, first_page: list[Line], buyer: set[int]
+) -> list[Candidate]:
+    """The largest text in the top quarter of the first page, when it is not a title word."""
+    del context
     bottom = max(line.bbox[3] for line in first_page)
     top_lines = [line for line in first_page if line.bbox[1] < 0.25 * bottom]
     phrases = [
         p
         for line in top_lines
         for p in line.phrases
-        if sum(ch.isalpha() for ch in p.text) >= 3 and not _is_title(p.text)
+        if sum(ch.isalpha() for ch in p.text) >= 3 and not _is_title(p.text) and id(p) not in buyer
     ]
     if not phrases:
         return []
@@ -699,6 +767,87 @@ def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candid
         return []
     evidence = Evidence("layout", source_confidence=phrase.confidence)
     return [Candidate(spec.key, phrase.text, phrase.text, phrase.page, phrase.bbox, evidence)]
+
+
+_SENDER_SEPARATORS = re.compile(r"\s+[·•|–]\s+|\s+-\s+|,\s+")
+
+
+def _sender_name(text: str) -> str | None:
+    """The name in a sender line above an address window: its first part, when the line is a
+    name followed by the address (`ACME GmbH · Hauptstr. 5 · 10115 Berlin`)."""
+    parts = [p.strip() for p in _SENDER_SEPARATORS.split(text) if p.strip()]
+    if len(parts) < 2 or not any(re.search(r"\d", part) for part in parts[1:]):
+        return None
+    return parts[0]
+
+
+BUYER_HEADINGS = frozenset(
+    compact(text)
+    for text in (
+        "Bill to",
+        "Billed to",
+        "Sold to",
+        "Ship to",
+        "Invoice to",
+        "Customer",
+        "Client",
+        "Buyer",
+        "Recipient",
+        "Deliver to",
+        "Kunde",
+        "Käufer",
+        "Rechnungsempfänger",
+        "Leistungsempfänger",
+        "Empfänger",
+        "Lieferanschrift",
+        "Rechnungsadresse",
+        "Destinataire",
+        "Facturé à",
+        "Adresse de facturation",
+        "Acheteur",
+        "Klant",
+        "Afnemer",
+        "Cliente",
+        "Facturar a",
+        "Nabywca",
+        "Odbiorca",
+        "Kupujący",
+        "Committente",
+        "Destinatario",
+    )
+)
+
+
+def _buyer_phrases(lines: list[Line]) -> set[int]:
+    """Ids of the phrases that name the customer: the block under a buyer heading, and the
+    recipient lines of an address window (those right under a sender line)."""
+    buyer: set[int] = set()
+    for index, line in enumerate(lines):
+        for phrase in line.phrases:
+            heading = compact(phrase.text.split(":", 1)[0])
+            if heading.startswith(tuple(BUYER_HEADINGS)) or any(
+                heading.endswith(h) for h in BUYER_HEADINGS if len(h) > 5
+            ):
+                below = _block_below(lines, index, phrase)
+                buyer.update(id(p) for p in below)
+                tail = phrase.text.split(":", 1)[1].strip() if ":" in phrase.text else ""
+                if tail:
+                    buyer.add(id(phrase))
+            elif _sender_name(phrase.text) and phrase.bbox[3] - phrase.bbox[1] < 12:
+                buyer.update(id(p) for p in _block_below(lines, index, phrase))
+    return buyer
+
+
+def _block_below(lines: list[Line], index: int, head: Phrase) -> list[Phrase]:
+    """The phrases starting where `head` starts on the next few lines (an address block)."""
+    block: list[Phrase] = []
+    height = max(head.bbox[3] - head.bbox[1], 6.0)
+    for line in lines[index + 1 : index + 5]:
+        match = [p for p in line.phrases if abs(p.bbox[0] - head.bbox[0]) <= 2 * height]
+        if not match:
+            break
+        block.extend(match[:1])
+    return block
 
 
 _TITLE_WORDS = {
@@ -727,7 +876,12 @@ _TITLE_WORDS = {
 
 
 def _is_title(text: str) -> bool:
-    return compact(text) in _TITLE_WORDS or compact(text).rstrip("s") in _TITLE_WORDS
+    form = compact(text)
+    return (
+        form in _TITLE_WORDS
+        or form.rstrip("s") in _TITLE_WORDS
+        or any(form == compact(title) for title in CREDIT_NOTE_TITLES)
+    )
 
 
 def _signature_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candidate]:
@@ -856,9 +1010,14 @@ def cross_check_money(
                 if best is None or weight > best[0]:
                     best = (weight, total, subtotal, tax)
     if best is None:
-        return _derive_missing(chosen)
+        return _mark_inconsistent(_derive_missing(chosen))
     _, total, subtotal, tax = best
     updated = dict(chosen)
+    chosen_tax = chosen.get("tax_amount")
+    if tax is None and chosen_tax is not None and _decimal(chosen_tax):
+        updated["tax_amount"] = replace(
+            chosen_tax, evidence=replace(chosen_tax.evidence, consistent=False)
+        )
     for key, candidate in (
         ("total_amount", total),
         ("subtotal_amount", subtotal),
@@ -873,6 +1032,29 @@ def cross_check_money(
         if previous is not None and previous.value != candidate.value:
             evidence = replace(evidence, ambiguity=max(evidence.ambiguity, 0.3))
         updated[key] = replace(agreed, evidence=evidence)
+    return updated
+
+
+def _mark_inconsistent(chosen: dict[str, Candidate | None]) -> dict[str, Candidate | None]:
+    """Total, subtotal and tax that were all found but do not add up (in any combination of
+    their candidates) doubt each other; so does a total smaller than its subtotal."""
+    total, subtotal = chosen.get("total_amount"), chosen.get("subtotal_amount")
+    tax = chosen.get("tax_amount")
+    t, s = _decimal(total), _decimal(subtotal)
+    if total is None or subtotal is None or t is None or s is None:
+        return chosen
+    if subtotal.evidence.position == "derived":
+        return chosen
+    smaller = abs(t) < abs(s)
+    if tax is None and not smaller:
+        return chosen
+    updated = dict(chosen)
+    for key in TOTAL_KEYS:
+        candidate = chosen.get(key)
+        if candidate is not None:
+            updated[key] = replace(
+                candidate, evidence=replace(candidate.evidence, consistent=False)
+            )
     return updated
 
 

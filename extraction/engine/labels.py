@@ -46,6 +46,40 @@ def _threshold(form: str) -> float:
     return 85.0
 
 
+REFERENCE_WORDS = frozenset(
+    {
+        "original",
+        "originale",
+        "orig",
+        "related",
+        "ref",
+        "reference",
+        "referenz",
+        "bezug",
+        "ursprungliche",
+        "ursprunglichen",
+        "corrected",
+        "korrigierte",
+        "previous",
+        "vorherige",
+        "your",
+        "ihre",
+        "votre",
+        "uw",
+        "customer",
+        "kunden",
+        "supplier",
+        "lieferanten",
+        "order",
+        "bestell",
+        "delivery",
+        "liefer",
+    }
+)
+"""Words before a label that make it another document's (`Original Invoice No`)."""
+REFERENCE_AFTER_WORDS = frozenset({"dorigine", "origine", "initiale", "corrigee", "originale"})
+
+
 @dataclass(frozen=True)
 class LabelHit:
     key: str
@@ -89,6 +123,13 @@ class LabelHit:
             return False
         previous = token.text
         return sum(ch.isalpha() for ch in previous) >= 2 and not previous.endswith(":")
+
+    def refers_elsewhere(self) -> bool:
+        """The label names another document's value (`Original Invoice`, `Bezug: Rechnung`,
+        `Facture d'origine`, `Your order no`): a word just before or after it says so."""
+        before = compact(self.line.tokens[self.start - 1].text) if self.start else ""
+        after = compact(self.line.tokens[self.end].text) if self.end < len(self.line.tokens) else ""
+        return before in REFERENCE_WORDS or after in REFERENCE_AFTER_WORDS
 
     @property
     def phrase_start(self) -> bool:
