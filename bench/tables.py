@@ -9,8 +9,11 @@ set. Contents are compared lower-cased without whitespace. Two modes:
 - page: the extractor finds the tables itself on each page that holds a table;
 - region: the extractor is given each table's area.
 Casefile runs in process (`page_tables` and `region_table` of `extraction/engine/tables.py`);
-the peer, camelot's stream mode, runs in its own virtual environment (`var/bench-tables-venv`)
-through `bench/camelot_driver.py`, so it never touches Casefile's dependencies.
+the peers, camelot's stream mode and pdfplumber's table finder with its text strategies (the
+libraries considered for unruled tables), run in their own virtual environment
+(`var/bench-tables-venv`) through `bench/camelot_driver.py`, so they never touch Casefile's
+dependencies. Casefile's page time includes reading the page's words, as the peers' includes
+parsing the page.
 """
 
 from __future__ import annotations
@@ -36,7 +39,11 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SET = REPO.parent / "shared" / "eval" / "tables" / "icdar2013"
 PEER_VENV = REPO / "var" / "bench-tables-venv"
 PEER_DRIVER = Path(__file__).resolve().parent / "camelot_driver.py"
-PEER_PACKAGE = "camelot-py==2.0.0"
+PEER_PACKAGES = ("camelot-py==2.0.0", "pdfplumber==0.11.10")
+PEERS = (
+    ("camelot", "camelot stream (2.0.0)"),
+    ("pdfplumber", "pdfplumber text strategies (0.11.10)"),
+)
 
 Grid = list[list[str]]
 Relation = tuple[str, str, str]
@@ -227,16 +234,17 @@ def run_casefile(tables: list[Table]) -> Result:
 
 
 def prepare_peer(log: Log) -> Path | None:
-    """camelot in its own environment, installed once; None (and a log line) when impossible."""
+    """The peers in their own environment, installed once; None (and a log line) when
+    impossible."""
     python = PEER_VENV / "bin" / "python"
     if _peer_ready(python):
         return python
-    log(f"Setting up {PEER_PACKAGE} in {PEER_VENV.relative_to(REPO)} (once) ...")
+    log(f"Setting up {', '.join(PEER_PACKAGES)} in {PEER_VENV.relative_to(REPO)} (once) ...")
     try:
         if not python.exists():
             subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", PEER_PACKAGE],
+            [str(python), "-m", "pip", "install", "--quiet", *PEER_PACKAGES],
             capture_output=True,
             text=True,
             check=True,
@@ -244,7 +252,7 @@ def prepare_peer(log: Log) -> Path | None:
         )
     except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
         detail = getattr(exc, "stderr", "") or str(exc)
-        log(f"could not install {PEER_PACKAGE}: {str(detail).strip()[-300:]}")
+        log(f"could not install {', '.join(PEER_PACKAGES)}: {str(detail).strip()[-300:]}")
         return None
     return python if _peer_ready(python) else None
 
@@ -252,22 +260,32 @@ def prepare_peer(log: Log) -> Path | None:
 def _peer_ready(python: Path) -> bool:
     if not python.exists():
         return False
-    probe = subprocess.run([str(python), "-c", "import camelot"], capture_output=True, check=False)
+    probe = subprocess.run(
+        [str(python), "-c", "import camelot, pdfplumber"], capture_output=True, check=False
+    )
     return probe.returncode == 0
 
 
-def run_peer(python: Path, tables: list[Table]) -> Result:
-    """camelot stream on each page (page mode) and on each table's area (region mode)."""
+def run_peer(python: Path, tables: list[Table], tool: str, name: str) -> Result:
+    """A peer on each page (page mode) and on each table's area (region mode)."""
     jobs = []
     seen: set[tuple[str, int]] = set()
     for index, table in enumerate(tables):
         key = (table.pdf.name, table.page)
         if key not in seen:
             seen.add(key)
-            jobs.append({"id": f"page:{key[0]}:{key[1]}", "pdf": str(table.pdf), "page": key[1]})
+            jobs.append(
+                {
+                    "id": f"page:{key[0]}:{key[1]}",
+                    "tool": tool,
+                    "pdf": str(table.pdf),
+                    "page": key[1],
+                }
+            )
         jobs.append(
             {
                 "id": f"region:{index}",
+                "tool": tool,
                 "pdf": str(table.pdf),
                 "page": table.page,
                 "area": table.pdf_area,
@@ -290,7 +308,7 @@ def run_peer(python: Path, tables: list[Table]) -> Result:
         [row for grid in answers[f"region:{index}"]["tables"] for row in grid]
         for index in range(len(tables))
     ]
-    result = Result("camelot stream (2.0.0)")
+    result = Result(name)
     result.page, result.region = score(tables, page_grids, region_grids)
     result.page.seconds = sum(a["seconds"] for k, a in answers.items() if k.startswith("page:"))
     result.region.seconds = sum(a["seconds"] for k, a in answers.items() if k.startswith("reg"))
@@ -332,11 +350,12 @@ def measure(folder: Path, *, peer: bool, log: Log) -> list[str]:
     if peer:
         python = prepare_peer(log)
         if python is not None:
-            log("ICDAR 2013: camelot stream ...")
-            try:
-                results.append(run_peer(python, tables))
-            except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-                log(f"camelot failed: {str(getattr(exc, 'stderr', exc)).strip()[-300:]}")
+            for tool, name in PEERS:
+                log(f"ICDAR 2013: {name} ...")
+                try:
+                    results.append(run_peer(python, tables, tool, name))
+                except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+                    log(f"{tool} failed: {str(getattr(exc, 'stderr', exc)).strip()[-300:]}")
     return render(results, tables)
 
 
@@ -347,7 +366,9 @@ def main(argv: list[str]) -> int:
         default=os.environ.get("CASEFILE_ICDAR_DIR", str(DEFAULT_SET)),
         help="folder of the ICDAR 2013 set",
     )
-    parser.add_argument("--peer", action="store_true", help="also run camelot (own venv)")
+    parser.add_argument(
+        "--peer", action="store_true", help="also run camelot and pdfplumber (own venv)"
+    )
     args = parser.parse_args(argv)
     lines = measure(Path(args.set), peer=args.peer, log=_log)
     if not lines:
