@@ -70,13 +70,14 @@ def raw_probability(evidence: Evidence) -> float:
     source = min(max(evidence.source_confidence, 0.0), 100.0) / 100.0
     p *= 0.4 + 0.6 * source**2
     p *= 1.0 - 0.5 * min(max(evidence.ambiguity, 0.0), 1.0)
-    p *= 1.0 - min(max(evidence.doubt, 0.0), 1.0)
     if evidence.support:
         p = 1.0 - (1.0 - p) * (0.7 ** min(evidence.support, 3))
     if evidence.consistent is True:
         p = 1.0 - (1.0 - p) * 0.3
     elif evidence.consistent is False:
         p *= 0.8
+    # Last: more mentions of the same reading cannot settle a doubt about how it is read.
+    p *= 1.0 - min(max(evidence.doubt, 0.0), 1.0)
     return min(max(p, 0.0), 1.0)
 
 

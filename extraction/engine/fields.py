@@ -33,8 +33,6 @@ from extraction.engine.labels import (
 from extraction.engine.language import date_order_evidence, document_language
 from extraction.engine.layout import Line, Phrase, Token, union
 from extraction.engine.parsers import (
-    CURRENCY_SYMBOLS,
-    ISO_CURRENCIES,
     Parsed,
     detect_currency,
     find_dates,
@@ -66,6 +64,8 @@ class DocumentContext:
     """`dates`, `language`, `currency` or `none`: see `language.date_order_evidence`."""
     credit_note: bool = False
     """The document calls itself a credit note: its totals are negative amounts."""
+    dollar: str | None = None
+    """The dollar a bare `$` means here (`dollar_currency`); None when no country says."""
 
 
 DATE_ORDER_DOUBT = {"dates": 0.05, "language": 0.2, "currency": 0.3, "none": 0.45}
@@ -87,6 +87,7 @@ def build_context(lines: list[Line]) -> DocumentContext:
         language,
         evidence,
         is_credit_note(lines),
+        dollar_currency(text),
     )
 
 
@@ -133,28 +134,87 @@ def _decimal_comma(text: str) -> bool | None:
 
 
 def _document_currency(lines: list[Line]) -> tuple[str | None, int]:
+    """The currency the document's amounts are in, and by how many mentions it leads.
+
+    Mentions are read line by line with the same rules as a value (`detect_currency`): a code
+    inside an item name (`BALL PEN`) does not count, local symbols (`RM`, `kr`) do. A bare `$`
+    is the dollar of the country the document names (`dollar_currency`), USD otherwise.
+    """
+    text = "\n".join(line.text for line in lines)
+    dollar, krone = dollar_currency(text), krone_currency(text)
     counts: Counter[str] = Counter()
     for line in lines:
-        for token in line.tokens:
-            raw = token.text.strip(".,:;()")
-            code = None
-            lowered = raw.lower()
-            if lowered in CURRENCY_SYMBOLS and (
-                not lowered.isalpha() or lowered in ("eur", "inr", "rs", "chf", "euro", "euros")
-            ):
-                code = CURRENCY_SYMBOLS[lowered]
-            elif raw in ISO_CURRENCIES:
-                code = raw
-            else:
-                symbol = re.match(r"^[-−]?([€$£¥₹])\s?\d|\d([€$£¥₹])$", raw)
-                if symbol:
-                    code = CURRENCY_SYMBOLS[symbol.group(1) or symbol.group(2)]
+        for phrase in line.phrases:
+            code = detect_currency(phrase.text)
+            if code == "USD" and _bare_dollar(phrase.text):
+                code = dollar or "USD"
+            if code == "SEK" and _bare_krone(phrase.text):
+                code = krone or "SEK"
             if code:
                 counts[code] += 1
     if not counts:
         return None, 0
     (code, count), *rest = counts.most_common()
     return code, count - (rest[0][1] if rest else 0)
+
+
+DOLLAR_COUNTRIES = {
+    "singapore": "SGD",
+    "australia": "AUD",
+    "canada": "CAD",
+    "new zealand": "NZD",
+    "hong kong": "HKD",
+    "mexico": "MXN",
+    "méxico": "MXN",
+    "taiwan": "TWD",
+    "jamaica": "JMD",
+    "united states": "USD",
+    "usa": "USD",
+}
+
+
+KRONE_COUNTRIES = {
+    "sverige": "SEK",
+    "sweden": "SEK",
+    "org.nr": "SEK",
+    "norge": "NOK",
+    "norway": "NOK",
+    "mva": "NOK",
+    "foretaksregisteret": "NOK",
+    "danmark": "DKK",
+    "denmark": "DKK",
+    "cvr": "DKK",
+    "ísland": "ISK",
+    "iceland": "ISK",
+}
+
+
+def dollar_currency(text: str) -> str | None:
+    """Which dollar a bare `$` means, from the country the document names, if exactly one."""
+    return _named_country(text, DOLLAR_COUNTRIES)
+
+
+def krone_currency(text: str) -> str | None:
+    """Which crown `kr` means (SEK, NOK, DKK, ISK), from the country or its VAT word."""
+    return _named_country(text, KRONE_COUNTRIES)
+
+
+def _named_country(text: str, countries: dict[str, str]) -> str | None:
+    lowered = text.lower()
+    found = {
+        code
+        for country, code in countries.items()
+        if re.search(rf"(?<![a-z]){re.escape(country)}(?![a-z])", lowered)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _bare_krone(text: str) -> bool:
+    return bool(re.search(r"(?<![A-Za-z])kr\b", text, re.IGNORECASE)) and "SEK" not in text
+
+
+def _bare_dollar(text: str) -> bool:
+    return "$" in text and not re.search(r"US\$|USD|[A-Z]{1,2}\$", text)
 
 
 @dataclass(frozen=True)
@@ -496,7 +556,7 @@ def _candidate_from_spot(
         steps=steps,
         exact=parsed.exact,
         source_confidence=source,
-        doubt=_reading_doubt(context, parsed),
+        doubt=_reading_doubt(context, parsed, text if spec.type == "money" else ""),
     )
     bbox = union([t.bbox for t in tokens]) if tokens else hit.bbox
     page = tokens[0].page if tokens else hit.line.page
@@ -535,10 +595,20 @@ def _column_continues(context: DocumentContext, spot: ValueSpot) -> bool:
     )
 
 
-def _reading_doubt(context: DocumentContext, parsed: Parsed) -> float:
+def _reading_doubt(context: DocumentContext, parsed: Parsed, money_text: str = "") -> float:
+    """Known reasons to doubt a reading: an ambiguous date order, or an amount (`money_text`
+    is the printed amount) without cents on a document whose amounts have them."""
     if parsed.ambiguous_order:
         return DATE_ORDER_DOUBT.get(context.date_order_evidence, DATE_ORDER_DOUBT["none"])
+    has_cents = re.search(r"\d[.,]\d{2}(?!\d)", money_text)
+    if money_text and context.decimal_comma is not None and not has_cents:
+        return WHOLE_NUMBER_DOUBT
     return 0.0
+
+
+WHOLE_NUMBER_DOUBT = 0.3
+"""An amount printed without cents on a document whose amounts have them (`417969` beside
+`12.50`) is more likely a number of another kind (a registration or phone number)."""
 
 
 def _address_text(context: DocumentContext, spot: ValueSpot) -> tuple[str, tuple[Token, ...]]:
@@ -596,6 +666,8 @@ def parse_with_kind(
         return _identifier(text)
     if kind == "currency":
         code = detect_currency(text)
+        if code == "USD" and _bare_dollar(text) and context.dollar:
+            code = context.dollar
         return Parsed(code) if code else None
     if kind == "url":
         match = _URL.search(text)
@@ -614,6 +686,8 @@ def parse_with_kind(
         return None
     if kind in ("name", "person", "address"):
         return _name_like(parsed, kind)
+    if spec.type == "money" and parsed.currency == "USD" and _bare_dollar(text) and context.dollar:
+        parsed = replace(parsed, currency=context.dollar)
     if spec.type == "money" and parsed.currency is None and context.currency:
         parsed = replace(parsed, currency=context.currency)
     return parsed
@@ -763,9 +837,30 @@ def _largest_top_phrase(
     heights = sorted(p.bbox[3] - p.bbox[1] for line in first_page for p in line.phrases)
     typical = heights[len(heights) // 2]
     phrase = max(phrases, key=lambda p: p.bbox[3] - p.bbox[1])
-    if phrase.bbox[3] - phrase.bbox[1] < 1.4 * typical:
+    if phrase.bbox[3] - phrase.bbox[1] >= 1.4 * typical:
+        evidence = Evidence("layout", source_confidence=phrase.confidence)
+        return [Candidate(spec.key, phrase.text, phrase.text, phrase.page, phrase.bbox, evidence)]
+    return _header_block_name(spec, first_page, buyer)
+
+
+def _header_block_name(spec: FieldSpec, lines: list[Line], buyer: set[int]) -> list[Candidate]:
+    """A receipt's shop name: the first line of the page when it is a lone phrase of words
+    (the centred header block above the address), not a title or a label. Unlabelled and
+    unverified, so it is offered with a rival's doubt."""
+    first = lines[0]
+    if len(first.phrases) != 1 or id(first.phrases[0]) in buyer:
         return []
-    evidence = Evidence("layout", source_confidence=phrase.confidence)
+    phrase = first.phrases[0]
+    words = phrase.text.split()
+    letters = sum(ch.isalpha() for ch in phrase.text)
+    if (
+        len(words) < 2
+        or letters < 0.7 * len(phrase.text.replace(" ", ""))
+        or _is_title(phrase.text)
+        or ":" in phrase.text
+    ):
+        return []
+    evidence = Evidence("layout", source_confidence=phrase.confidence, ambiguity=0.5)
     return [Candidate(spec.key, phrase.text, phrase.text, phrase.page, phrase.bbox, evidence)]
 
 
@@ -967,7 +1062,11 @@ def choose(candidates: list[Candidate]) -> Candidate | None:
     rival = _group_strength(ranked[1]) if len(ranked) > 1 else 0.0
     ambiguity = _ambiguity(_group_strength(best_group), rival)
     positions = {(c.page, c.bbox) for c in best_group}
-    evidence = replace(best.evidence, ambiguity=ambiguity, support=len(positions) - 1)
+    evidence = replace(
+        best.evidence,
+        ambiguity=max(ambiguity, best.evidence.ambiguity),
+        support=len(positions) - 1,
+    )
     return replace(best, evidence=evidence)
 
 
@@ -1146,6 +1245,10 @@ def _confirm_issuer_by_domain(
     return updated
 
 
+BARE_DOLLAR_DOUBT = 0.3
+"""A `$` or `kr` with no country named and no code printed: several currencies write it so."""
+
+
 def _fill_currency(
     context: DocumentContext, specs: tuple[FieldSpec, ...], chosen: dict[str, Candidate | None]
 ) -> dict[str, Candidate | None]:
@@ -1162,10 +1265,14 @@ def _fill_currency(
         if code is None:
             continue
         agreeing = sum(1 for c in money if c.currency == code)
+        guessed_dollar = (
+            code == "USD" and context.dollar is None and "USD" not in context.text
+        ) or (code == "SEK" and "SEK" not in context.text and krone_currency(context.text) is None)
         evidence = Evidence(
             "document",
             support=min(agreeing + max(context.currency_support, 0), 3),
             ambiguity=0.0 if context.currency in (None, code) else 0.6,
+            doubt=BARE_DOLLAR_DOUBT if guessed_dollar else 0.0,
         )
         anchor = money[0] if money else None
         updated[key] = Candidate(

@@ -121,3 +121,36 @@ def test_a_label_word_that_opens_a_company_name_is_part_of_the_name():
         (50, 230, "Lieferantenstraße 20"),
     )
     assert fields["vendor_name"].value == "Lieferant GmbH"
+
+
+def test_a_label_naming_another_documents_number_is_not_this_documents():
+    fields = _fields(
+        (50, 40, "CREDIT NOTE"),
+        (300, 110, "Credit Note No."),
+        (450, 110, "C21651"),
+        (300, 125, "Original Invoice"),
+        (450, 125, "RE-0566 dated 13/05/2022"),
+    )
+    assert fields["invoice_number"].value == "C21651"
+
+
+def test_an_amount_without_cents_among_amounts_with_cents_is_doubted():
+    fields = _fields(
+        (50, 60, "Invoice"),
+        (50, 100, "Subtotal"),
+        (300, 100, "10.00"),
+        (50, 115, "Tax"),
+        (300, 115, "417969"),
+    )
+    assert fields["tax_amount"].confidence < 80
+
+
+def test_several_amounts_beside_one_label_make_it_a_guess():
+    fields = _fields(
+        (50, 60, "Faktura nr 270/2023"),
+        (50, 300, "Razem"),
+        (250, 300, "39 783,83"),
+        (350, 300, "8 950,26"),
+        (450, 300, "48 734,09"),
+    )
+    assert fields["total_amount"].confidence < 80
