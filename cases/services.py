@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -211,7 +212,7 @@ def incoming_files_from_uploads(
 
 
 def incoming_file_check(*, filename: str, content: bytes, field: str = "file") -> IncomingFile:
-    name = PurePath(filename.replace("\\", "/")).name.strip()
+    name = unicodedata.normalize("NFC", PurePath(filename.replace("\\", "/")).name.strip())
     problem = None
     if not name:
         problem = "the file has no name."

@@ -12,7 +12,9 @@ from extraction.models import DocumentField, ExtractionJob
 
 
 def job_result_build(job: ExtractionJob) -> dict[str, Any]:
-    documents = job.documents.select_related("case__case_type").prefetch_related("fields", "pages")
+    documents = job.documents.select_related("case__case_type", "duplicate_of").prefetch_related(
+        "fields", "pages"
+    )
     return {
         "completionTime": job.completion_seconds,
         "originalName": job.filename,
@@ -39,6 +41,7 @@ def _document_result(index: int, document: Any, job: ExtractionJob) -> dict[str,
             if field.field_type == "table"
         ],
         "validation": document.metadata.get("validation", []),
+        "duplicateOf": document.duplicate_of.public_id if document.duplicate_of else None,
     }
     if job.options.get("returnText"):
         result["text"] = document.text

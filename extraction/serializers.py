@@ -205,6 +205,11 @@ def job_status(job: ExtractionJob, *, queue_position: int | None = None) -> dict
         "templateName": job.case_type.slug if job.case_type else job.options.get("templateName"),
         "caseId": job.case.public_id if job.case else None,
         "documentIds": [document.public_id for document in job.documents.all()],
+        "duplicates": [
+            {"documentId": document.public_id, "duplicateOf": document.duplicate_of.public_id}
+            for document in job.documents.all()
+            if document.duplicate_of is not None
+        ],
         "steps": job.steps,
         "statusUrl": job_urls(job)["statusUrl"],
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import threading
+import unicodedata
 from datetime import timedelta
 
 import pytest
@@ -429,3 +430,23 @@ def test_another_workspaces_job_is_404_everywhere(tenant, outsider, run_on_commi
 
 def test_job_api_requires_a_key(db):
     assert APIClient().get(JOBS).status_code == 401
+
+
+def test_a_duplicate_upload_says_so_in_the_job_status_and_the_result(tenant, run_on_commit):
+    first = create(tenant, run_on_commit).json()["job"]["id"]
+    second = create(tenant, run_on_commit).json()["job"]["id"]
+    original = tenant.client.get(f"{JOBS}/{first}").json()["job"]["documentIds"][0]
+    status = tenant.client.get(f"{JOBS}/{second}").json()["job"]
+    assert tenant.client.get(f"{JOBS}/{first}").json()["job"]["duplicates"] == []
+    assert status["duplicates"] == [
+        {"documentId": status["documentIds"][0], "duplicateOf": original}
+    ]
+    document = tenant.client.get(f"{JOBS}/{second}/result").json()["data"]["documents"][0]
+    assert document["duplicateOf"] == original
+
+
+def test_file_names_are_stored_in_composed_unicode(tenant, run_on_commit):
+    decomposed = unicodedata.normalize("NFD", "Rechnung-März.pdf")
+    job_id = create(tenant, run_on_commit, {"file": pdf_file(decomposed)}).json()["job"]["id"]
+    status = tenant.client.get(f"{JOBS}/{job_id}").json()["job"]
+    assert status["filename"] == unicodedata.normalize("NFC", "Rechnung-März.pdf")
