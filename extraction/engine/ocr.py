@@ -275,6 +275,8 @@ class RapidLine:
     char_boxes: tuple[tuple[float, float], ...]
     """x0, x1 per character of `text`."""
     char_scores: tuple[float, ...]
+    char_rows: tuple[tuple[float, float], ...] = ()
+    """y0, y1 per character, from its quad; empty when RapidOCR gave none (then `box` holds)."""
 
 
 def rapid_lines(image: Image.Image, *, use_cls: bool = False) -> list[RapidLine]:
@@ -293,9 +295,13 @@ def rapid_lines(image: Image.Image, *, use_cls: bool = False) -> list[RapidLine]
         box = (min(xs), min(ys), max(xs), max(ys))
         char_boxes: tuple[tuple[float, float], ...] = ()
         char_scores: tuple[float, ...] = ()
+        char_rows: tuple[tuple[float, float], ...] = ()
         if len(item) >= 6 and len(item[3]) == len(text):
             char_boxes = tuple(
                 (min(p[0] for p in quad), max(p[0] for p in quad)) for quad in item[3]
+            )
+            char_rows = tuple(
+                (min(p[1] for p in quad), max(p[1] for p in quad)) for quad in item[3]
             )
             char_scores = tuple(float(s) for s in item[5])
         if not char_boxes:
@@ -304,7 +310,7 @@ def rapid_lines(image: Image.Image, *, use_cls: bool = False) -> list[RapidLine]
                 (box[0] + i * step, box[0] + (i + 1) * step) for i in range(len(text))
             )
             char_scores = tuple(score for _ in text)
-        lines.append(RapidLine(text, box, score, char_boxes, char_scores))
+        lines.append(RapidLine(text, box, score, char_boxes, char_scores, char_rows))
     return lines
 
 
@@ -353,13 +359,21 @@ def line_words(line: RapidLine, boundaries: set[int] | None) -> list[Word]:
 
 
 def _make_word(line: RapidLine, start: int, end: int) -> Word:
+    """A word of the line; its height is that of its own characters' quads where RapidOCR gave
+    them. On a level line that is the line's height; on a slightly turned one the word sits where
+    it is on the slope, not spread over the whole line's box, so layout can measure the skew."""
     text = line.text[start:end]
     x0 = line.char_boxes[start][0]
     x1 = line.char_boxes[end - 1][1]
+    y0, y1 = line.box[1], line.box[3]
+    if len(line.char_rows) == len(line.text):
+        rows = line.char_rows[start:end]
+        y0, y1 = min(r[0] for r in rows), max(r[1] for r in rows)
     scores = line.char_scores[start:end] or (line.score,)
     mean = sum(scores) / len(scores)
     confidence = 100.0 * min(0.7 * mean + 0.3 * min(scores), line.score + 0.02)
-    return Word(text, (float(x0), line.box[1], float(max(x1, x0 + 1)), line.box[3]), confidence)
+    box = (float(x0), float(y0), float(max(x1, x0 + 1)), float(max(y1, y0 + 1)))
+    return Word(text, box, confidence)
 
 
 def tesseract_words(image: Image.Image, lang: str | None = None) -> list[Word]:

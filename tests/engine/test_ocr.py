@@ -119,3 +119,27 @@ def test_boxes_of_a_downscaled_image_come_back_in_its_own_pixels(monkeypatch):
     assert seen == [(OCR_MAX_SIDE, OCR_MAX_SIDE // 2)]
     assert (page.width, page.height) == image.size
     assert page.words[0].bbox == (200.0, 100.0, 400.0, 160.0)
+
+
+def test_words_of_a_turned_rapidocr_line_sit_where_their_characters_are():
+    text = "Total 144.00"
+    line = RapidLine(
+        text,
+        (0, 0, 240, 40),
+        0.99,
+        tuple((i * 20.0, i * 20.0 + 18) for i in range(len(text))),
+        tuple(0.99 for _ in text),
+        tuple((20.0 - i * 1.5, 40.0 - i * 1.5) for i in range(len(text))),
+    )
+    first, second = line_words(line, None)
+    assert (first.bbox[1], first.bbox[3]) == (14.0, 40.0)
+    assert (second.bbox[1], second.bbox[3]) == (3.5, 31.0)
+
+
+def test_rapidocr_words_on_a_line_climbing_to_the_right_climb_too():
+    image = text_image(["Total amount due 144.00"], size=(900, 140), scale=40)
+    turned = image.rotate(2.5, resample=Image.Resampling.BICUBIC, expand=True, fillcolor="white")
+    words = [w for line in ocr.rapid_lines(turned) for w in line_words(line, None)]
+    assert len(words) >= 3
+    centres = [(w.bbox[1] + w.bbox[3]) / 2 for w in sorted(words, key=lambda w: w.bbox[0])]
+    assert centres[0] - centres[-1] > 10, "700 px at 2.5 degrees climb about 30 px"
