@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TOTAL = "total_amount"
 SUBTOTAL = "subtotal_amount"
@@ -77,6 +78,7 @@ def _german_form(text: str) -> str:
     return re.sub(r"[^a-z]", "", lowered)
 
 
+@lru_cache(maxsize=16384)
 def amount_role(label: str) -> str | None:
     """`total_amount`, `subtotal_amount`, `tax_amount`, `other`, or None (not an amount label).
 

@@ -788,6 +788,12 @@ def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candid
         return []
     bottom = max(line.bbox[3] for line in first_page)
     buyer = _buyer_phrases(first_page)
+    everywhere = [(p, compact(p.text)) for other in context.lines for p in other.phrases]
+
+    def repeats_of(phrase: Phrase, name: str) -> int:
+        form = compact(name)
+        return sum(1 for p, text in everywhere if p is not phrase and form in text)
+
     named: list[tuple[float, Phrase, str]] = []
     for line in first_page:
         if line.bbox[1] > 0.4 * bottom:
@@ -798,22 +804,12 @@ def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candid
             name = _sender_name(phrase.text) or phrase.text.strip()
             if legal_form_words(name) == 0 or _name_like(Parsed(name), "name") is None:
                 continue
-            repeats = sum(
-                1
-                for other in context.lines
-                for p in other.phrases
-                if p is not phrase and compact(name) in compact(p.text)
-            )
+            repeats = repeats_of(phrase, name)
             height = phrase.bbox[3] - phrase.bbox[1]
             named.append((height * (1 + 0.25 * min(repeats, 2)) - line.index * 0.01, phrase, name))
     if named:
         _, phrase, name = max(named, key=lambda item: item[0])
-        repeats = sum(
-            1
-            for other in context.lines
-            for p in other.phrases
-            if p is not phrase and compact(name) in compact(p.text)
-        )
+        repeats = repeats_of(phrase, name)
         evidence = Evidence("layout", source_confidence=phrase.confidence, support=min(repeats, 2))
         return [Candidate(spec.key, name, phrase.text, phrase.page, phrase.bbox, evidence)]
     return _largest_top_phrase(context, spec, first_page, buyer)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -21,6 +22,7 @@ from extraction.engine.synonyms import BUILTIN_SYNONYMS
 from extraction.engine.types import FieldSpec
 
 
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """Lowercase alphanumerics without accents: the form labels are compared in."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -28,14 +30,24 @@ def compact(text: str) -> str:
     return re.sub(r"[^0-9a-z#°]", "", stripped.replace("º", "°"))
 
 
-def label_variants(spec: FieldSpec) -> list[str]:
+@lru_cache(maxsize=1024)
+def label_variants(spec: FieldSpec) -> tuple[str, ...]:
     """Distinct compact label forms for the field, its synonyms first, built-ins after."""
     seen: list[str] = []
     for text in (spec.label, *spec.synonyms, *BUILTIN_SYNONYMS.get(spec.key, ())):
         form = compact(text)
         if form and form not in seen:
             seen.append(form)
-    return seen
+    return tuple(seen)
+
+
+@lru_cache(maxsize=1024)
+def _variants_by_initial(spec: FieldSpec) -> dict[str, tuple[str, ...]]:
+    """The label forms grouped by first character: a token is only compared with its own."""
+    grouped: dict[str, list[str]] = {}
+    for form in label_variants(spec):
+        grouped.setdefault(form[0], []).append(form)
+    return {initial: tuple(forms) for initial, forms in grouped.items()}
 
 
 def _threshold(form: str) -> float:
@@ -138,14 +150,18 @@ class LabelHit:
 
 def find_label_hits(lines: list[Line], specs: tuple[FieldSpec, ...]) -> list[LabelHit]:
     """Every label occurrence of every field, overlaps resolved in favour of longer labels."""
-    variants = {spec.key: label_variants(spec) for spec in specs}
+    variants = [(spec.key, _variants_by_initial(spec)) for spec in specs]
     hits: list[LabelHit] = []
     for line in lines:
         forms = [compact(token.text) for token in line.tokens]
         for start in range(len(line.tokens)):
             if not forms[start]:
                 continue
-            for key, options in variants.items():
+            initial = forms[start][0]
+            for key, by_initial in variants:
+                options = by_initial.get(initial)
+                if not options:
+                    continue
                 hit = _best_hit(key, line, forms, start, options)
                 if hit is not None:
                     hits.append(hit)
@@ -153,13 +169,11 @@ def find_label_hits(lines: list[Line], specs: tuple[FieldSpec, ...]) -> list[Lab
 
 
 def _best_hit(
-    key: str, line: Line, forms: list[str], start: int, options: list[str]
+    key: str, line: Line, forms: list[str], start: int, options: tuple[str, ...]
 ) -> LabelHit | None:
+    """The best match of `options` (forms sharing the token's first character) from `start`."""
     best: LabelHit | None = None
-    first = forms[start][0]
     for option in options:
-        if option[0] != first:
-            continue
         joined = ""
         for end in range(start, min(len(forms), start + 6)):
             joined += forms[end]
@@ -170,6 +184,9 @@ def _best_hit(
                 break
             if len(joined) >= len(option) + 3:
                 continue  # the printed label says more (`Verkäufer-BIC` is no `Verkäufer`)
+            shorter = min(len(joined), len(option))
+            if 200 * shorter / (len(joined) + len(option)) < _threshold(option):
+                continue  # even a perfect overlap could not reach the threshold
             score = fuzz.ratio(joined, option)
             better = best is None or (score / 100, len(joined)) > (best.score, best.length)
             if score >= _threshold(option) and better:
