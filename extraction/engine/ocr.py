@@ -450,8 +450,21 @@ def _boundaries_from(text: str, tess_texts: list[str]) -> tuple[set[int], float]
         for pos in starts_in_other
         if pos in mapping and mapping[pos] < len(compact_index)
     }
+    boundaries -= {i for i in boundaries if _inside_decimal(text, i)}
     agreement = Levenshtein.normalized_similarity(compact.lower(), other.lower())
     return boundaries, agreement
+
+
+def _inside_decimal(text: str, index: int) -> bool:
+    """True when `index` falls just after the separator of a decimal (`170.|98`): Tesseract
+    often cuts an amount at a faint point, RapidOCR reads it whole, and the cut would leave two
+    numbers where there is one amount."""
+    return (
+        2 <= index < len(text)
+        and text[index].isdigit()
+        and text[index - 1] in ".,"
+        and text[index - 2].isdigit()
+    )
 
 
 def _align(source: str, target: str) -> dict[int, int]:

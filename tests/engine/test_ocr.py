@@ -143,3 +143,17 @@ def test_rapidocr_words_on_a_line_climbing_to_the_right_climb_too():
     assert len(words) >= 3
     centres = [(w.bbox[1] + w.bbox[3]) / 2 for w in sorted(words, key=lambda w: w.bbox[0])]
     assert centres[0] - centres[-1] > 10, "700 px at 2.5 degrees climb about 30 px"
+
+
+def test_tesseract_cut_inside_an_amount_does_not_split_rapidocr_reading():
+    boundaries, _ = _boundaries_from("SUBTOTAL170.98", ["SUBTOTAL", "170.", "98"])
+    assert boundaries == {8}
+    line = RapidLine(
+        "170.98",
+        (0, 0, 60, 20),
+        0.99,
+        tuple((i * 10.0, i * 10.0 + 9) for i in range(6)),
+        tuple(0.99 for _ in range(6)),
+    )
+    cuts, _ = _boundaries_from(line.text, ["170", "98"])
+    assert [w.text for w in line_words(line, cuts)] == ["170.98"]
