@@ -47,7 +47,7 @@ _NET_STEMS = _vocabulary(
 )
 _GROSS_WORDS = _vocabulary(
     "gross brutto ttc incl inkl including inclusive grand due payable pay payer betalen pagar "
-    "pagare inclusief owing zaplaty zaplacenia att betala"
+    "pagare inclusief owing zaplaty zaplacenia betala betale"
 )
 _GROSS_STEMS = _vocabulary("brutto zahlbetrag endbetrag rechnungsbetrag zuzahlen apayer")
 _TAX_WORDS = _vocabulary(

@@ -333,11 +333,9 @@ def field_candidates(
 
 
 def _inside_company_name(hit: LabelHit) -> bool:
-    """A label word that opens a company name (`Lieferant GmbH`): no separator after it and a
-    legal form in the rest of its phrase."""
+    """A label word inside a company name (`Lieferant GmbH`, `ACME Supplies Ltd`): no separator
+    after it and a legal form later in its phrase."""
     phrase = phrase_of(hit.line, hit.start)
-    if not phrase.tokens or phrase.tokens[0] is not hit.line.tokens[hit.start]:
-        return False
     if hit.tokens[-1].text.endswith((":", ".")) or hit.partial_tail:
         return False
     rest = " ".join(t.text for t in phrase.tokens if hit.line.tokens.index(t) >= hit.end)

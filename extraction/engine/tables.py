@@ -79,7 +79,7 @@ def find_header(lines: list[Line], spec: FieldSpec, start: int = 0) -> Header | 
             keys = {hit.key for hit in hits if hit.start == 0 or _at_phrase_start(hit)}
             if len(keys) < 2:
                 continue
-            header = _header(line, hits)
+            header = _header(line, hits, spec)
             if best is None or len(keys) > best[0]:
                 best = (len(keys), header)
             if len(keys) >= min(3, len(spec.columns)):
@@ -87,18 +87,26 @@ def find_header(lines: list[Line], spec: FieldSpec, start: int = 0) -> Header | 
     return best[1] if best else None
 
 
-def _header(line: Line, hits: list) -> Header:
-    columns: list[tuple[str, float, float]] = []
-    used: set[str] = set()
-    for phrase in line.phrases:
-        key = ""
-        for hit in hits:
-            if hit.key not in used and any(t is phrase.tokens[0] for t in hit.tokens):
-                key = hit.key
-                break
-        used.add(key)
-        columns.append((key, phrase.bbox[0], phrase.bbox[2]))
-    return Header(line.page, line.index, line.bbox[3], tuple(columns))
+def _header(line: Line, hits: list, spec: FieldSpec) -> Header:
+    """Each column key goes to the header phrase that names it best: the column's own label
+    before a synonym (`DESCRIPTION` over `ITEM` for `description`), then the closer match."""
+    primary = {column.key: compact(column.label) for column in spec.columns}
+    ranked = sorted(hits, key=lambda h: (h.variant != primary.get(h.key), -h.score, -h.length))
+    owner: dict[int, str] = {}
+    for hit in ranked:
+        if hit.key in owner.values():
+            continue
+        index = next(
+            (i for i, p in enumerate(line.phrases) if any(t is p.tokens[0] for t in hit.tokens)),
+            None,
+        )
+        if index is not None and index not in owner:
+            owner[index] = hit.key
+    columns = tuple(
+        (owner.get(index, ""), phrase.bbox[0], phrase.bbox[2])
+        for index, phrase in enumerate(line.phrases)
+    )
+    return Header(line.page, line.index, line.bbox[3], columns)
 
 
 def _at_phrase_start(hit) -> bool:

@@ -63,3 +63,29 @@ def test_reviewer_corrects_a_table_cell_and_zooms(page: Page, tenant, run_on_com
 
     cell = DocumentField.objects.get(document=document, key="line_items").rows[1]["quantity"]
     assert (cell["value"], cell["machineValue"], cell["reviewed"]) == ("120", "100", True)
+
+
+def test_cells_that_fail_the_tables_checks_are_marked_for_the_reviewer(
+    page: Page, tenant, run_on_commit, invoice_type
+):
+    content = items_pdf(second_amount="50.00 EUR")
+    document = upload_held(tenant.client, run_on_commit, invoice_type, content=content)
+    table = DocumentField.objects.get(document=document, key="line_items")
+    assert "table_check_failed:row_arithmetic" in table.flags
+    sign_in(page, tenant.reviewer.username)
+    page.goto(f"/review/{document.public_id}/")
+
+    amount = page.locator("#cell-line_items-1-amount")
+    expect(amount).to_have_class(re.compile(r"cell-check-failed"))
+    expect(amount).to_contain_text("quantity × unit price ≠ amount")
+    expect(page.locator("#cell-line_items-0-amount")).to_contain_text(
+        "amounts do not add up to the subtotal"
+    )
+    expect(page.locator("#cell-line_items-0-quantity")).not_to_have_class(
+        re.compile(r"cell-check-failed")
+    )
+    expect(page.locator("#field-line_items")).to_contain_text(
+        "Quantity × unit price ≠ amount in a row"
+    )
+    wait_for_page_images(page)
+    screenshot(page, "13-review-table-check-failed")

@@ -154,3 +154,15 @@ def test_several_amounts_beside_one_label_make_it_a_guess():
         (450, 300, "48 734,09"),
     )
     assert fields["total_amount"].confidence < 80
+
+
+def test_a_word_like_a_label_inside_a_company_name_is_no_label():
+    fields = _fields(
+        (50, 60, "ACME Supplies Ltd"),
+        (350, 120, "Invoice"),
+        (50, 220, "Description"),
+        (300, 220, "Amount"),
+        (50, 240, "Screws M4"),
+        (300, 240, "15.00"),
+    )
+    assert fields["vendor_name"].value == "ACME Supplies Ltd"

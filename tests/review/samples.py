@@ -47,12 +47,13 @@ def invoice_pdf() -> bytes:
     return pdf_with_lines(INVOICE_LINES)
 
 
-def items_pdf() -> bytes:
-    """An invoice with a two-line item table, laid out in columns."""
+def items_pdf(*, second_amount: str = "5.00 EUR") -> bytes:
+    """An invoice with a two-line item table, laid out in columns; a `second_amount` other
+    than 5.00 makes the second row's arithmetic (100 × 0.05) fail."""
     document = pymupdf.open()
     page = document.new_page(width=595, height=842)
     for x, y, text in ITEMS_PAGE:
-        page.insert_text((x, y), text, fontsize=10)
+        page.insert_text((x, y), second_amount if text == "5.00 EUR" else text, fontsize=10)
     data = document.tobytes()
     document.close()
     return data
