@@ -39,23 +39,33 @@ def width_snap(requested: int) -> int:
     return next((width for width in WIDTHS if width >= requested), WIDTHS[-1])
 
 
-def cache_path(*, sha256: str, page: int, width: int) -> Path:
-    return Path(settings.DATA_DIR) / "page-cache" / sha256[:2] / f"{sha256}-p{page}-w{width}.png"
+def cache_path(*, sha256: str, page: int, width: int, rotation: int = 0) -> Path:
+    turn = f"-r{rotation}" if rotation else ""
+    name = f"{sha256}-p{page}-w{width}{turn}.png"
+    return Path(settings.DATA_DIR) / "page-cache" / sha256[:2] / name
 
 
 def page_png_path(
-    *, content: bytes | None, sha256: str, page: int, width: int, password: str | None = None
+    *,
+    content: bytes | None,
+    sha256: str,
+    page: int,
+    width: int,
+    password: str | None = None,
+    rotation: int = 0,
 ) -> Path:
     """The cached PNG of upload page `page` (1-based) at `width`, rendering it on a miss.
 
     `content` may be None when the caller expects a hit; a miss without content is an error.
+    `rotation` is the page's `DocumentPage.rotation`: the engine read the page turned clockwise
+    by that many degrees, and its boxes are on the turned page, so the image is turned too.
     """
-    path = cache_path(sha256=sha256, page=page, width=width)
+    path = cache_path(sha256=sha256, page=page, width=width, rotation=rotation)
     if path.exists():
         return path
     if content is None:
         raise PageImageError("The page is not cached and no file content was given.")
-    png = render_png(content, page=page, width=width, password=password)
+    png = render_png(content, page=page, width=width, password=password, rotation=rotation)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
@@ -68,8 +78,11 @@ def page_png_path(
     return path
 
 
-def render_png(content: bytes, *, page: int, width: int, password: str | None = None) -> bytes:
-    """Render one page to PNG bytes, `width` pixels wide (less if the pixel cap requires)."""
+def render_png(
+    content: bytes, *, page: int, width: int, password: str | None = None, rotation: int = 0
+) -> bytes:
+    """Render one page to PNG bytes, `width` pixels wide (less if the pixel cap requires),
+    turned clockwise by `rotation` degrees (0, 90, 180, 270) as the engine read it."""
     with _render_lock:
         try:
             document = pymupdf.open(stream=content)
@@ -84,12 +97,14 @@ def render_png(content: bytes, *, page: int, width: int, password: str | None = 
             rect = pdf_page.rect
             if rect.width <= 0 or rect.height <= 0:
                 raise PageImageError(f"Page {page} has no area.")
-            scale = width / rect.width
+            shown_width = rect.height if rotation in (90, 270) else rect.width
+            scale = width / shown_width
             pixels = rect.width * scale * rect.height * scale
             cap = min(MAX_PIXELS, settings.EXTRACTION_MAX_PIXELS)
             if pixels > cap:
                 scale *= math.sqrt(cap / pixels) * 0.99  # pixmaps round their size up
-            pixmap = pdf_page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
+            matrix = pymupdf.Matrix(scale, scale).prerotate(rotation % 360)
+            pixmap = pdf_page.get_pixmap(matrix=matrix, alpha=False)
             return pixmap.tobytes("png")
         finally:
             document.close()

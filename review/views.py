@@ -328,7 +328,9 @@ def page_image(request: HttpRequest, document_id: str, number: int) -> HttpRespo
         raise Http404(exc.message) from None
     stored = page.document.file
     width = page_images.width_snap(requested)
-    path = page_images.cache_path(sha256=stored.sha256, page=page.source_page, width=width)
+    path = page_images.cache_path(
+        sha256=stored.sha256, page=page.source_page, width=width, rotation=page.rotation
+    )
     if not path.exists():
         with stored.blob.open("rb") as handle:
             content = handle.read()
@@ -341,6 +343,7 @@ def page_image(request: HttpRequest, document_id: str, number: int) -> HttpRespo
                 page=page.source_page,
                 width=width,
                 password=password,
+                rotation=page.rotation,
             )
         except page_images.PageImageError as exc:
             raise Http404(str(exc)) from None

@@ -77,3 +77,23 @@ def test_rendering_is_cached_by_hash_page_and_width(settings, tmp_path):
     assert not list(path.parent.glob("*.tmp"))
     with pytest.raises(page_images.PageImageError):
         page_images.page_png_path(content=None, sha256=sha256, page=1, width=1000)
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_page_the_engine_turned_is_shown_turned_the_same_way(rotation):
+    # A landscape scan with a dark mark at its top-left corner.
+    image = Image.new("RGB", (400, 200), "white")
+    image.paste((0, 0, 0), (0, 0, 40, 40))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    png = page_images.render_png(buffer.getvalue(), page=1, width=600, rotation=rotation)
+    shown = Image.open(io.BytesIO(png)).convert("L")
+    assert shown.width == 600
+    corner = {
+        90: (shown.width - 5, 5),  # turned clockwise: the top-left corner is now top-right
+        180: (shown.width - 5, shown.height - 5),
+        270: (5, shown.height - 5),
+    }[rotation]
+    assert shown.getpixel(corner) < 60
+    assert shown.getpixel((5, 5)) > 200
+    assert (shown.width > shown.height) == (rotation == 180)
