@@ -535,7 +535,12 @@ def _candidate_from_spot(
 ) -> Candidate | None:
     text = spot.text
     tokens = spot.tokens
-    if header and spot.position == "below" and _column_continues(context, spot):
+    if (
+        header
+        and spec.type == "money"
+        and spot.position == "below"
+        and _column_continues(context, spot)
+    ):
         return None
     if kind == "address":
         text, tokens = _address_text(context, spot)
