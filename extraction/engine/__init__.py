@@ -8,7 +8,7 @@ pipeline is load -> words (text layer or OCR) -> split -> classify -> fields and
 from __future__ import annotations
 
 from extraction.engine.classify import classify
-from extraction.engine.fields import build_context, extract_fields
+from extraction.engine.fields import build_context, context_for_schema, extract_fields
 from extraction.engine.isolation import run_engine_isolated
 from extraction.engine.layout import document_lines
 from extraction.engine.loading import load_file
@@ -59,6 +59,7 @@ def _document(
     lines = document_lines(pages)
     context = build_context(lines)
     schema, classification = classify(context, engine_input.schemas)
+    context = context_for_schema(context, schema)
     fields = {f.key: f for f in extract_fields(context, schema)} if lines else {}
     specs = {spec.key: spec for spec in schema.fields}
     tables = {

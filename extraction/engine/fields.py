@@ -61,15 +61,23 @@ class DocumentContext:
     currency_support: int
     language: str | None = None
     date_order_evidence: str = "none"
-    """`dates`, `language`, `currency` or `none`: see `language.date_order_evidence`."""
+    """`dates`, `locale`, `language`, `currency` or `none`: see `language.date_order_evidence`."""
     credit_note: bool = False
     """The document calls itself a credit note: its totals are negative amounts."""
     dollar: str | None = None
     """The dollar a bare `$` means here (`dollar_currency`); None when no country says."""
 
 
-DATE_ORDER_DOUBT = {"dates": 0.05, "language": 0.2, "currency": 0.3, "none": 0.45}
-"""How much an ambiguous date (03/04/2020) is doubted, by the evidence for its order."""
+DATE_ORDER_DOUBT = {
+    "dates": 0.05,
+    "locale": 0.12,
+    "language": 0.2,
+    "currency": 0.3,
+    "none": 0.45,
+}
+"""How much an ambiguous date (03/04/2020) is doubted, by the evidence for its order. A case
+type's locale is stated by whoever set the case type up, so it is trusted more than a language
+guessed from stop words, less than the page's own dates."""
 
 
 def build_context(lines: list[Line]) -> DocumentContext:
@@ -89,6 +97,21 @@ def build_context(lines: list[Line]) -> DocumentContext:
         is_credit_note(lines),
         dollar_currency(text),
     )
+
+
+def context_for_schema(context: DocumentContext, schema: Schema) -> DocumentContext:
+    """The context with the schema's locale weighed in as evidence for the date order.
+
+    The context is built before classification picks the schema, so its date order knows only
+    the page; once the schema is known, its locale (`language.locale_date_order`) outranks the
+    document's language and currency, never the page's own dates.
+    """
+    if schema.locale is None or context.date_order_evidence == "dates":
+        return context
+    order, evidence = date_order_evidence(
+        context.text, language=context.language, currency=context.currency, locale=schema.locale
+    )
+    return replace(context, date_order=order, date_order_evidence=evidence)
 
 
 CREDIT_NOTE_TITLES = (

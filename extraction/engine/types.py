@@ -65,6 +65,9 @@ class Schema:
     slug: str
     fields: tuple[FieldSpec, ...]
     keywords: tuple[str, ...] = ()
+    locale: str | None = None
+    """Where the case type's documents come from, as a BCP 47 tag (`de-DE`, `en-US`); None
+    when unknown. Evidence for reading ambiguous dates (`language.locale_date_order`)."""
 
 
 @dataclass(frozen=True)
