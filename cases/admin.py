@@ -109,6 +109,7 @@ class CaseTypeForm(forms.ModelForm):
             "validation_rules",
             "field_schema",
             "keywords",
+            "locale",
         ]
         widgets = {
             "field_schema": PrettyJSONWidget(
@@ -132,7 +133,15 @@ class CaseTypeForm(forms.ModelForm):
 @admin.register(CaseType)
 class CaseTypeAdmin(admin.ModelAdmin):
     form = CaseTypeForm
-    list_display = ["name", "slug", "workspace", "public_id", "review_threshold", "field_count"]
+    list_display = [
+        "name",
+        "slug",
+        "workspace",
+        "public_id",
+        "locale",
+        "review_threshold",
+        "field_count",
+    ]
     list_filter = ["workspace"]
     search_fields = ["name", "slug", "public_id"]
     readonly_fields = ["public_id", "schema_table", "created_at", "modified_at"]
@@ -140,7 +149,7 @@ class CaseTypeAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ["workspace", "name", "slug", "public_id", "description"]}),
         ("Review", {"fields": ["review_threshold", "qa_sample_percent", "validation_rules"]}),
-        ("Schema", {"fields": ["schema_table", "field_schema", "keywords"]}),
+        ("Schema", {"fields": ["schema_table", "field_schema", "keywords", "locale"]}),
         ("Dates", {"fields": ["created_at", "modified_at"]}),
     )
 

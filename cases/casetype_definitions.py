@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from cases.language_tags import is_language_tag
+
 DEMO_CASE_TYPE_DIR = Path(__file__).resolve().parent / "casetypes"
 """The shipped case types: the one definition of `invoice` and `purchase_order`."""
 
@@ -29,6 +31,7 @@ ALLOWED_KEYS = frozenset(
         "fields",
         "validation_rules",
         "qa_sample_percent",
+        "locale",
     }
 )
 
@@ -38,7 +41,8 @@ class CaseTypeFileError(ValueError):
 
 
 def case_type_definition_read(path: Path) -> dict[str, Any]:
-    """The file's mapping, checked for shape (known keys, `name`, `slug`, `fields`) only."""
+    """The file's mapping, checked for shape (known keys, `name`, `slug`, `fields`, a
+    well-formed `locale` when there is one) only."""
     text = path.read_text(encoding="utf-8")
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
@@ -52,4 +56,9 @@ def case_type_definition_read(path: Path) -> dict[str, Any]:
     for required in ("name", "slug", "fields"):
         if required not in data:
             raise CaseTypeFileError(f"{path.name}: `{required}` is required.")
+    locale = data.get("locale")
+    if locale not in (None, "") and not (isinstance(locale, str) and is_language_tag(locale)):
+        raise CaseTypeFileError(
+            f"{path.name}: `locale` must be a BCP 47 language tag such as de-DE or en-US."
+        )
     return data

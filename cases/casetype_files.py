@@ -1,7 +1,8 @@
 """Case types as YAML or JSON files: import (the `importcasetype` command, bootstrap) and export.
 
 A file holds `name`, `slug`, `fields` and optionally `description`, `review_threshold`,
-`keywords`, `stages` (each `{name, system_role?}`), `validation_rules`, `qa_sample_percent`.
+`keywords`, `stages` (each `{name, system_role?}`), `validation_rules`, `qa_sample_percent`,
+`locale` (a BCP 47 tag such as `de-DE`).
 Importing a slug that exists updates it in place; its stages are kept, so cases keep theirs.
 Reading a file without Django is `cases.casetype_definitions`.
 """
@@ -49,6 +50,7 @@ def case_type_import(*, workspace: Workspace, definition: dict[str, Any]) -> tup
         "keywords": definition.get("keywords", []),
         "validation_rules": definition.get("validation_rules", []),
         "qa_sample_percent": definition.get("qa_sample_percent", 0),
+        "locale": definition.get("locale") or "",
     }
     existing = CaseType.objects.filter(workspace=workspace, slug=definition["slug"]).first()
     if existing is not None:
@@ -70,6 +72,7 @@ def case_type_export(case_type: CaseType) -> dict[str, Any]:
         "description": case_type.description,
         "review_threshold": case_type.review_threshold,
         "qa_sample_percent": case_type.qa_sample_percent,
+        **({"locale": case_type.locale} if case_type.locale else {}),
         "keywords": case_type.keywords,
         "stages": [
             {

@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 
 from cases import ids
+from cases.language_tags import MAX_LENGTH as LANGUAGE_TAG_MAX_LENGTH
+from cases.language_tags import is_language_tag
 
 
 class User(AbstractUser):
@@ -109,12 +111,20 @@ class ApiKey(models.Model):
         return hashlib.sha256(raw_key.encode()).hexdigest()
 
 
+def validate_language_tag(value: str) -> None:
+    if not is_language_tag(value):
+        raise ValidationError(
+            "Enter a BCP 47 language tag such as de-DE, en-US or fr-CH.", code="invalid"
+        )
+
+
 class CaseType(models.Model):
     """A document schema with its workflow (the seeds' "template" and "workflow").
 
     `field_schema` is a list of field specs (SPEC §2), validated by `cases.schema` on every save
     through `full_clean` in the services and the admin form; `validation_rules` a list of
-    declarative rules checked by the review gate.
+    declarative rules checked by the review gate. `locale` (a BCP 47 tag, blank when unknown)
+    tells the engine how the case type's documents write ambiguous dates.
     """
 
     public_id = models.CharField(
@@ -134,6 +144,15 @@ class CaseType(models.Model):
     )
     qa_sample_percent = models.PositiveSmallIntegerField(
         default=0, help_text="Share of clean documents still sent to review (0-100)."
+    )
+    locale = models.CharField(
+        max_length=LANGUAGE_TAG_MAX_LENGTH,
+        blank=True,
+        validators=[validate_language_tag],
+        help_text=(
+            "Where the documents come from, as a BCP 47 language tag (de-DE, en-US, fr-CH); "
+            "decides how ambiguous dates like 03/04/2024 are read. Empty: unknown."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)

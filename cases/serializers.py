@@ -146,6 +146,7 @@ def case_type_representation(case_type: CaseType) -> dict[str, Any]:
         "description": case_type.description,
         "review_threshold": case_type.review_threshold,
         "keywords": case_type.keywords,
+        "locale": case_type.locale or None,
         "fields": case_type.field_schema,
         "validation_rules": case_type.validation_rules,
         "stages": [

@@ -122,6 +122,7 @@ def case_type_create(
     validation_rules: Sequence[dict[str, Any]] = (),
     description: str = "",
     qa_sample_percent: int = 0,
+    locale: str = "",
     stages: Iterable[tuple[str, str]] = DEFAULT_STAGES,
 ) -> CaseType:
     case_type = CaseType(
@@ -134,6 +135,7 @@ def case_type_create(
         keywords=list(keywords),
         validation_rules=list(validation_rules),
         qa_sample_percent=qa_sample_percent,
+        locale=locale,
     )
     _full_clean(case_type)
     case_type.save()
@@ -154,6 +156,7 @@ def case_type_update(*, case_type: CaseType, **changes: Any) -> CaseType:
         "keywords",
         "validation_rules",
         "qa_sample_percent",
+        "locale",
     }
     unknown = set(changes) - allowed
     if unknown:

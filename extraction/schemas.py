@@ -22,12 +22,20 @@ if TYPE_CHECKING:
 
 
 def engine_schema_build(
-    *, slug: str, keywords: Iterable[str], field_schema: Iterable[Mapping[str, Any]]
+    *,
+    slug: str,
+    keywords: Iterable[str],
+    field_schema: Iterable[Mapping[str, Any]],
+    locale: str | None = None,
 ) -> Schema:
-    """The engine schema of a validated field schema (every key present, as stored)."""
+    """The engine schema of a validated field schema (every key present, as stored).
+
+    `locale` is the case type's language tag; blank means unknown and reaches the engine as None.
+    """
     return Schema(
         slug=slug,
         keywords=tuple(keywords or ()),
+        locale=locale or None,
         fields=tuple(
             FieldSpec(
                 key=spec["key"],
@@ -59,6 +67,7 @@ def engine_schema_from_case_type(case_type: CaseType) -> Schema:
         slug=case_type.slug,
         keywords=case_type.keywords or (),
         field_schema=case_type.field_schema,
+        locale=case_type.locale,
     )
 
 
@@ -73,6 +82,7 @@ def engine_schema_load(path: Path) -> Schema:
         slug=definition["slug"],
         keywords=definition.get("keywords") or (),
         field_schema=validate_field_schema(definition["fields"]),
+        locale=definition.get("locale"),
     )
 
 

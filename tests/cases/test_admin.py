@@ -74,3 +74,25 @@ def test_job_admin_masks_the_pdf_password(superuser_client, tenant):
     content = response.content.decode()
     assert "hunter2" not in content
     assert "templateName" in content
+
+
+def test_admin_refuses_a_locale_that_is_no_language_tag(superuser_client, tenant):
+    case_type = tenant.case_type
+    url = reverse("admin:cases_casetype_change", args=[case_type.pk])
+    form = {
+        "workspace": case_type.workspace_id,
+        "name": case_type.name,
+        "slug": case_type.slug,
+        "field_schema": '[{"key": "invoice_number"}]',
+        "validation_rules": "[]",
+        "keywords": "[]",
+        "qa_sample_percent": 0,
+        "stages-TOTAL_FORMS": 0,
+        "stages-INITIAL_FORMS": 0,
+    }
+    response = superuser_client.post(url, {**form, "locale": "German"})
+    assert response.status_code == 200
+    assert "BCP 47 language tag" in response.content.decode()
+    response = superuser_client.post(url, {**form, "locale": "de-DE"})
+    assert response.status_code == 302
+    assert CaseType.objects.get(pk=case_type.pk).locale == "de-DE"

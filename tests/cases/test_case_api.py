@@ -432,6 +432,14 @@ def test_case_types_are_listed_and_scoped(tenant, outsider):
     assert tenant.client.get(f"/api/v1/casetypes/{outsider.case_type.public_id}").status_code == 404
 
 
+def test_a_case_types_locale_is_in_its_representation_and_null_when_unknown(tenant):
+    url = f"/api/v1/casetypes/{tenant.case_type.public_id}"
+    assert tenant.client.get(url).json()["data"]["locale"] is None
+    tenant.case_type.locale = "de-DE"
+    tenant.case_type.save()
+    assert tenant.client.get(url).json()["data"]["locale"] == "de-DE"
+
+
 # --- starting extraction later ------------------------------------------------------------
 
 

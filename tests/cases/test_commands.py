@@ -105,3 +105,15 @@ def test_importcasetype_explains_a_bad_file(tmp_path):
         run("importcasetype", str(path))
     with pytest.raises(CommandError, match="No such file"):
         run("importcasetype", str(tmp_path / "missing.yaml"))
+
+
+@pytest.mark.django_db
+def test_importcasetype_reads_the_locale_and_refuses_a_malformed_one(tmp_path):
+    path = tmp_path / "receipt.yaml"
+    path.write_text("name: Receipt\nslug: receipt\nlocale: en-US\nfields:\n  - {key: total}\n")
+    run("importcasetype", str(path), "--workspace", "shop")
+    assert CaseType.objects.get(slug="receipt").locale == "en-US"
+    path.write_text("name: Receipt\nslug: receipt\nlocale: en_US\nfields:\n  - {key: total}\n")
+    with pytest.raises(CommandError, match="BCP 47"):
+        run("importcasetype", str(path), "--workspace", "shop")
+    assert CaseType.objects.get(slug="receipt").locale == "en-US"

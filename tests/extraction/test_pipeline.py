@@ -264,3 +264,24 @@ def test_the_sniffed_media_type_is_recorded(tenant, run_on_commit):
     data = upload(tenant, run_on_commit, [invoice_pdf("scan.png")], trigger_workflow="false")
     document = Document.objects.get(public_id=data["documents"][0]["doc_id"])
     assert document.file.media_type == "application/pdf"
+
+
+def test_the_case_types_locale_reaches_the_engine_and_reads_an_ambiguous_date(
+    tenant, run_on_commit
+):
+    lines = [
+        line.replace("14 March 2024", "03/04/2024")
+        for line in INVOICE_LINES
+        if not line.startswith("Due date")
+    ]
+
+    def invoice_date() -> str:
+        upload_file = SimpleUploadedFile("us.pdf", pdf_with_lines(lines), "application/pdf")
+        data = upload(tenant, run_on_commit, [upload_file])
+        document = Document.objects.get(public_id=data["documents"][0]["doc_id"])
+        return document.fields.get(key="invoice_date").value
+
+    assert invoice_date() == "2024-04-03"  # English, priced in EUR: day first
+    tenant.case_type.locale = "en-US"
+    tenant.case_type.save()
+    assert invoice_date() == "2024-03-04"
