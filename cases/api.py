@@ -17,8 +17,21 @@ from rest_framework.views import APIView
 
 from cases import selectors, services
 from cases.actors import Actor
+from cases.api_schema import (
+    CaseDetailOutput,
+    CaseDocumentsOutput,
+    CaseFileOutput,
+    CaseListOutput,
+    CaseTypeListOutput,
+    CaseTypeOutput,
+    CaseUpdateOutput,
+    responses,
+    success_envelope,
+)
 from cases.errors import NotFound, ValidationFailed
 from cases.models import Stage
+from cases.pagination import LimitOffsetPage
+from cases.selectors import CASE_SORTS
 from cases.serializers import (
     CaseFileListInput,
     CaseListInput,
@@ -35,7 +48,8 @@ from cases.serializers import (
 from extraction.services import case_extraction_start, documents_extraction_queue
 from extraction.submission import upload_type_check
 
-ANY_JSON = inline_serializer("Envelope", fields={"status": drf_serializers.CharField()})
+NOT_FOUND_CASE_TYPE = (404, "No such case type in your workspace (CASETYPE_NOT_FOUND).")
+NOT_FOUND_CASE = (404, "No such case type or case in your workspace.")
 
 
 def api_actor(request: Request) -> Actor:
@@ -67,7 +81,14 @@ class CaseUploadApi(APIView):
                 "files": drf_serializers.ListField(child=drf_serializers.FileField()),
             },
         ),
-        responses=ANY_JSON,
+        operation_id="cases_upload",
+        summary="Create a case with files, or append files to one",
+        responses=responses(
+            {200: success_envelope("CaseUploadEnvelope", CaseDocumentsOutput(), message=True)},
+            400,
+            NOT_FOUND_CASE,
+            413,
+        ),
     )
     def post(self, request: Request) -> Response:
         params = CaseUploadInput(data=request.data)
@@ -115,17 +136,30 @@ class CaseUploadApi(APIView):
         )
 
 
+class CasePage(LimitOffsetPage):
+    """Seed 001: `limit` 0-100 (0 answers no cases, only the count), in the success envelope."""
+
+    min_limit = 0
+
+    def get_paginated_response(self, data: list) -> Response:
+        return Response(success({"cases": data, "total_count": self.count, **self.page_fields()}))
+
+
 class CaseListApi(APIView):
+    pagination_class = CasePage
+
     @extend_schema(
         operation_id="cases_list",
+        summary="List the cases of a case type",
         parameters=[
-            OpenApiParameter("limit", int),
-            OpenApiParameter("offset", int),
-            OpenApiParameter("sort_by", str),
-            OpenApiParameter("stage_id", str, many=True),
-            OpenApiParameter("assigned_to", str, many=True),
+            *CasePage.schema_parameters(),
+            OpenApiParameter("sort_by", str, enum=list(CASE_SORTS)),
+            OpenApiParameter("stage_id", str, many=True, description="Repeatable."),
+            OpenApiParameter("assigned_to", str, many=True, description="Repeatable."),
         ],
-        responses=ANY_JSON,
+        responses=responses(
+            {200: success_envelope("CaseListEnvelope", CaseListOutput())}, 400, NOT_FOUND_CASE_TYPE
+        ),
     )
     def get(self, request: Request, casetype_id: str) -> Response:
         workspace = request.user.workspace
@@ -146,17 +180,9 @@ class CaseListApi(APIView):
             assignee_ids=data["assigned_to"],
             sort_by=data["sort_by"],
         )
-        page = cases[data["offset"] : data["offset"] + data["limit"]] if data["limit"] else []
-        return Response(
-            success(
-                {
-                    "cases": [case_list_item(case) for case in page],
-                    "total_count": cases.count(),
-                    "limit": data["limit"],
-                    "offset": data["offset"],
-                }
-            )
-        )
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(cases, request, view=self)
+        return paginator.get_paginated_response([case_list_item(case) for case in page])
 
 
 def _check_known_stages(*, case_type_stage_ids: set[str], stage_ids: list[str]) -> None:
@@ -167,14 +193,29 @@ def _check_known_stages(*, case_type_stage_ids: set[str], stage_ids: list[str]) 
 
 
 class CaseDetailApi(APIView):
-    @extend_schema(responses=ANY_JSON)
+    @extend_schema(
+        operation_id="cases_get",
+        summary="One case with its documents",
+        responses=responses(
+            {200: success_envelope("CaseDetailEnvelope", CaseDetailOutput())}, NOT_FOUND_CASE
+        ),
+    )
     def get(self, request: Request, casetype_id: str, case_id: str) -> Response:
         workspace = request.user.workspace
         case_type = selectors.case_type_get(workspace=workspace, public_id=casetype_id)
         case = selectors.case_get(workspace=workspace, public_id=case_id, case_type=case_type)
         return Response(success(case_detail(case)))
 
-    @extend_schema(request=CaseUpdateInput, responses=ANY_JSON)
+    @extend_schema(
+        operation_id="cases_update",
+        summary="Move a case to a stage, assign it or rename it",
+        request=CaseUpdateInput,
+        responses=responses(
+            {200: success_envelope("CaseUpdateEnvelope", CaseUpdateOutput(), message=True)},
+            400,
+            NOT_FOUND_CASE,
+        ),
+    )
     def patch(self, request: Request, casetype_id: str, case_id: str) -> Response:
         workspace = request.user.workspace
         case_type = selectors.case_type_get(workspace=workspace, public_id=casetype_id)
@@ -214,7 +255,16 @@ def _assignee(*, workspace, public_id: str | None):
 class CaseExtractionStartApi(APIView):
     """Start extraction of the documents uploaded with `trigger_workflow=false`."""
 
-    @extend_schema(request=None, responses=ANY_JSON, operation_id="case_extraction_start")
+    @extend_schema(
+        operation_id="case_extraction_start",
+        summary="Start extraction of documents uploaded with trigger_workflow=false",
+        request=None,
+        responses=responses(
+            {200: success_envelope("CaseExtractionEnvelope", CaseDocumentsOutput(), message=True)},
+            (404, "No such case in your workspace (CASE_NOT_FOUND)."),
+            (409, "No document of the case is waiting to be extracted (NOTHING_TO_EXTRACT)."),
+        ),
+    )
     def post(self, request: Request, case_id: str) -> Response:
         case = selectors.case_get(workspace=request.user.workspace, public_id=case_id)
         documents = case_extraction_start(case=case, actor=api_actor(request))
@@ -231,7 +281,16 @@ class CaseExtractionStartApi(APIView):
 
 
 class CaseFileListApi(APIView):
-    @extend_schema(parameters=[OpenApiParameter("q", str)], responses=ANY_JSON)
+    @extend_schema(
+        operation_id="cases_files_list",
+        summary="The files of a case, matched by name with q",
+        parameters=[OpenApiParameter("q", str, description="Part of a file name.")],
+        responses=responses(
+            {200: CaseFileOutput(many=True)},
+            400,
+            (404, "No such case in your workspace (CASE_NOT_FOUND)."),
+        ),
+    )
     def get(self, request: Request, case_id: str) -> Response:
         params = CaseFileListInput(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -241,14 +300,24 @@ class CaseFileListApi(APIView):
 
 
 class CaseTypeListApi(APIView):
-    @extend_schema(responses=ANY_JSON, operation_id="casetypes_list")
+    @extend_schema(
+        operation_id="casetypes_list",
+        summary="The workspace's case types",
+        responses=responses({200: success_envelope("CaseTypeListEnvelope", CaseTypeListOutput())}),
+    )
     def get(self, request: Request) -> Response:
         case_types = selectors.case_type_list(workspace=request.user.workspace)
         return Response(success({"casetypes": [case_type_representation(ct) for ct in case_types]}))
 
 
 class CaseTypeDetailApi(APIView):
-    @extend_schema(responses=ANY_JSON)
+    @extend_schema(
+        operation_id="casetypes_get",
+        summary="One case type: its fields, rules and stages",
+        responses=responses(
+            {200: success_envelope("CaseTypeEnvelope", CaseTypeOutput())}, NOT_FOUND_CASE_TYPE
+        ),
+    )
     def get(self, request: Request, casetype_id: str) -> Response:
         case_type = selectors.case_type_get(workspace=request.user.workspace, public_id=casetype_id)
         return Response(success(case_type_representation(case_type)))

@@ -194,7 +194,7 @@ REST_FRAMEWORK = {
     ],
     "EXCEPTION_HANDLER": "cases.errors.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["cases.throttling.ApiKeyRateThrottle"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "config.api_schema.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
 API_RATE_LIMIT = env_str("CASEFILE_API_RATE_LIMIT", "1200/min")
@@ -203,6 +203,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Document extraction with a human review gate.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Request and response bodies as separate components: uploads are binary in requests.
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 # --- Security -----------------------------------------------------------------------------

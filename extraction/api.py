@@ -7,22 +7,46 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from cases.api import api_actor
+from cases.api_schema import RETRY_AFTER, responses
 from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
+from cases.pagination import LimitOffsetPage
 from cases.selectors import case_type_get
 from extraction import selectors
+from extraction.api_schema import (
+    IDEMPOTENCY_KEY,
+    IDEMPOTENT_REPLAY,
+    ExtractAcceptedEnvelope,
+    ExtractBase64Input,
+    ExtractResultEnvelope,
+    ExtractUploadInput,
+    JobBase64Input,
+    JobCreatedEnvelope,
+    JobListEnvelope,
+    JobResultEnvelope,
+    JobStatusEnvelope,
+    JobUploadInput,
+    ReviewBase64Input,
+    ReviewResultEnvelope,
+    ReviewUploadInput,
+)
 from extraction.checks import document_checks_run, review_body
 from extraction.models import ExtractionJob
-from extraction.polling import status_poll_allow, wait_for_change, wait_until_settled
+from extraction.polling import (
+    JobStatusPollThrottle,
+    status_poll_limit_error,
+    wait_for_change,
+    wait_until_settled,
+)
 from extraction.serializers import (
     JobListInput,
-    JobOptionsInput,
     JobStatusInput,
     flat_body,
     job_created,
@@ -38,6 +62,14 @@ REQUEST_ERROR_CODES = frozenset(
     {"PASSWORD_REQUIRED", "INVALID_PASSWORD", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}
 )
 """Failures the request itself caused: `mode=response` answers them 400, not 500 (seed 000)."""
+JOB_REQUEST_ERRORS = (
+    400,
+    (404, "No case type named by templateName or filterName (TEMPLATE_NOT_FOUND, ...)."),
+    (409, "The same Idempotency-Key is still being created (IDEMPOTENCY_KEY_IN_USE)."),
+    413,
+    (422, "The Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)."),
+)
+JOB_NOT_FOUND = (404, "No such job in your workspace (JOB_NOT_FOUND).")
 
 
 def idempotency_key_from(request: Request) -> str | None:
@@ -52,8 +84,33 @@ def idempotency_key_from(request: Request) -> str | None:
     return key
 
 
+class JobPage(LimitOffsetPage):
+    def get_paginated_response(self, data: list) -> Response:
+        return Response({"success": True, "jobs": data, "total": self.count, **self.page_fields()})
+
+
 class ExtractionJobsApi(APIView):
-    @extend_schema(request=JobOptionsInput, operation_id="extraction_jobs_create")
+    pagination_class = JobPage
+
+    @extend_schema(
+        operation_id="extraction_jobs_create",
+        summary="Start an extraction job",
+        request={
+            "multipart/form-data": JobUploadInput,
+            "application/json": JobBase64Input,
+        },
+        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAY],
+        responses=responses(
+            {
+                202: OpenApiResponse(JobCreatedEnvelope, description="The job was created."),
+                200: OpenApiResponse(
+                    JobCreatedEnvelope,
+                    description="An idempotent replay: the job an earlier request created.",
+                ),
+            },
+            *JOB_REQUEST_ERRORS,
+        ),
+    )
     def post(self, request: Request) -> Response:
         job_request, _ = job_request_parse(request, source=ExtractionJob.Source.JOB_API)
         job, replayed = job_submit(
@@ -69,31 +126,56 @@ class ExtractionJobsApi(APIView):
             response["X-Idempotent-Replay"] = "true"
         return response
 
-    @extend_schema(parameters=[JobListInput], operation_id="extraction_jobs_list")
+    @extend_schema(
+        operation_id="extraction_jobs_list",
+        summary="The workspace's jobs, newest first",
+        parameters=[JobListInput, *JobPage.schema_parameters()],
+        responses=responses({200: JobListEnvelope}, 400),
+    )
     def get(self, request: Request) -> Response:
         params = JobListInput(data=request.query_params)
         params.is_valid(raise_exception=True)
-        data = params.validated_data
-        jobs = selectors.job_list(workspace=request.user.workspace, status=data.get("status"))
-        page = jobs[data["offset"] : data["offset"] + data["limit"]]
-        return Response(
-            {
-                "success": True,
-                "jobs": [job_status(job) for job in page],
-                "total": jobs.count(),
-                "limit": data["limit"],
-                "offset": data["offset"],
-            }
+        jobs = selectors.job_list(
+            workspace=request.user.workspace, status=params.validated_data.get("status")
         )
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(jobs, request, view=self)
+        return paginator.get_paginated_response([job_status(job) for job in page])
 
 
 class ExtractionJobDetailApi(APIView):
-    @extend_schema(parameters=[OpenApiParameter("wait", int)], operation_id="extraction_jobs_get")
+    throttle_classes = [*api_settings.DEFAULT_THROTTLE_CLASSES, JobStatusPollThrottle]
+
+    def throttled(self, request: Request, wait: float | None) -> None:
+        """The per-job limit answers with its own message: what to do instead of polling."""
+        error = status_poll_limit_error(request, wait)
+        if error is not None:
+            raise error
+        super().throttled(request, wait)
+
+    @extend_schema(
+        operation_id="extraction_jobs_get",
+        summary="A job's status (long poll with ?wait=)",
+        parameters=[
+            OpenApiParameter(
+                "wait",
+                int,
+                description="Seconds to wait for the status to change (long poll), 0-3600, "
+                "capped by the server.",
+            ),
+            RETRY_AFTER,
+        ],
+        responses=responses(
+            {200: JobStatusEnvelope},
+            400,
+            JOB_NOT_FOUND,
+            (429, "Over the API key's limit, or this job's status was polled too often."),
+        ),
+    )
     def get(self, request: Request, job_id: str) -> Response:
         job = selectors.job_get(workspace=request.user.workspace, job_id=job_id)
         params = JobStatusInput(data=request.query_params)
         params.is_valid(raise_exception=True)
-        status_poll_allow(job_id=str(job.pk))
         if params.validated_data["wait"] and not job.is_terminal:
             wait_for_change(job_id=str(job.pk), seconds=params.validated_data["wait"])
             job = selectors.job_get(workspace=request.user.workspace, job_id=job_id)
@@ -106,7 +188,16 @@ class ExtractionJobDetailApi(APIView):
 
 
 class ExtractionJobResultApi(APIView):
-    @extend_schema(operation_id="extraction_jobs_result")
+    @extend_schema(
+        operation_id="extraction_jobs_result",
+        summary="A completed job's result",
+        responses=responses(
+            {200: JobResultEnvelope},
+            JOB_NOT_FOUND,
+            (409, "No result yet: RESULT_NOT_READY, REVIEW_REQUIRED or JOB_FAILED."),
+            (410, "The result passed its retention period (RESULT_EXPIRED)."),
+        ),
+    )
     def get(self, request: Request, job_id: str) -> Response:
         job = selectors.job_get(workspace=request.user.workspace, job_id=job_id)
         job_result_available(job)
@@ -142,6 +233,17 @@ def job_result_available(job: ExtractionJob) -> None:
 
 
 # --- Seed 000: synchronous extract and review against a workflow --------------------------
+
+ACCEPTED = "`callback`: the job, at once. `response`: the job is held for review (with `job`)."
+SETTLED_ERRORS = (
+    (400, "Bad input, or the document itself cannot be read (e.g. PASSWORD_REQUIRED)."),
+    (404, "No such workflow, template or document (WORKFLOW_NOT_FOUND, ...)."),
+    (409, "The Idempotency-Key is in use, or the document is not extracted yet."),
+    413,
+    (422, "The Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)."),
+    (500, "Document processing failed (PROCESSING_ERROR, ...)."),
+    (504, "`response` passed its deadline (TIMEOUT); poll `details.statusUrl`."),
+)
 
 
 class ModeInput(serializers.Serializer):
@@ -192,7 +294,22 @@ def _respond_when_settled(job: ExtractionJob, *, mode: str, body_for_completed) 
 class ExtractApi(APIView):
     """POST /api/v1/extract (and /v1/extract): extract with `mode=response|callback`."""
 
-    @extend_schema(request=JobOptionsInput, operation_id="extract")
+    @extend_schema(
+        operation_id="extract",
+        summary="Extract a document (mode response or callback)",
+        request={
+            "multipart/form-data": ExtractUploadInput,
+            "application/json": ExtractBase64Input,
+        },
+        parameters=[IDEMPOTENCY_KEY],
+        responses=responses(
+            {
+                200: OpenApiResponse(ExtractResultEnvelope, description="`response`: the result."),
+                202: OpenApiResponse(ExtractAcceptedEnvelope, description=ACCEPTED),
+            },
+            *SETTLED_ERRORS,
+        ),
+    )
     def post(self, request: Request) -> Response:
         job_request, extra = job_request_parse(
             request, source=ExtractionJob.Source.EXTRACT_API, allowed_extra=("mode",)
@@ -226,7 +343,22 @@ class ReviewApi(APIView):
     """POST /api/v1/review (and /v1/review): extraction plus the workflow's validation rules,
     answered as checks with the fields; `document_id` checks a document already extracted."""
 
-    @extend_schema(request=ReviewWorkflowInput, operation_id="review_workflow")
+    @extend_schema(
+        operation_id="review_workflow",
+        summary="Extract a document and check it against a workflow's rules",
+        request={
+            "multipart/form-data": ReviewUploadInput,
+            "application/json": ReviewBase64Input,
+        },
+        parameters=[IDEMPOTENCY_KEY],
+        responses=responses(
+            {
+                200: OpenApiResponse(ReviewResultEnvelope, description="The checks and fields."),
+                202: OpenApiResponse(ExtractAcceptedEnvelope, description=ACCEPTED),
+            },
+            *SETTLED_ERRORS,
+        ),
+    )
     def post(self, request: Request) -> Response:
         workspace = request.user.workspace
         raw = flat_body(request.data)

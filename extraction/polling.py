@@ -1,44 +1,86 @@
-"""Status polling: the per-job polling limit (429 with Retry-After) and `?wait=` long polls.
+"""Status polling: the per-job polling limit (a DRF throttle: 429 with Retry-After) and
+`?wait=` long polls.
 
 The limit counts requests per job in a one-minute window in the cache (Redis when configured,
-so every web process shares it). A long poll re-reads the job until its status or progress
+so every web process shares it); `extraction.api.ExtractionJobDetailApi` lists the throttle
+after the per-key one. A long poll re-reads the job until its status or progress
 changes or the wait runs out; its internal re-reads are not counted against the limit.
 """
 
 from __future__ import annotations
 
+import math
 import time
+import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
+from rest_framework.throttling import BaseThrottle
 
 from cases.errors import DomainError
 from extraction.models import ExtractionJob
 from extraction.selectors import job_state_token
 
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
+
 WINDOW_SECONDS = 60
 RECHECK_SECONDS = 0.25
+POLL_LIMIT_HIT = "_casefile_job_status_poll_limit_hit"
 
 
-def status_poll_allow(*, job_id: str) -> None:
-    window = int(time.time() // WINDOW_SECONDS)
-    key = f"job-status-polls:{job_id}:{window}"
-    cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
-        count = 1
+class JobStatusPollThrottle(BaseThrottle):
+    """At most `CASEFILE_JOB_STATUS_POLLS_PER_MINUTE` status reads of one job a minute.
+
+    A fixed one-minute window counted with `cache.add` + `cache.incr`, atomic in Redis, so every
+    web process shares one count (DRF's `SimpleRateThrottle` reads and rewrites a list of
+    timestamps, which loses counts between processes). The count is per job and per workspace:
+    a caller from another workspace, who gets 404 for the job, cannot spend its owner's budget.
+    A path id that is not a job id is not counted; the view answers it 404.
+    """
+
+    def __init__(self) -> None:
+        self.retry_after: int | None = None
+
+    def allow_request(self, request: Request, view: APIView) -> bool:
+        try:
+            job_id = uuid.UUID(str(view.kwargs.get("job_id")))
+        except ValueError:
+            return True
+        window = int(time.time() // WINDOW_SECONDS)
+        key = f"job-status-polls:{request.user.workspace.pk}:{job_id}:{window}"
+        cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # evicted between add and incr
+            cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
+            count = 1
+        if count <= settings.JOB_STATUS_POLLS_PER_MINUTE:
+            return True
+        self.retry_after = max(1, int(WINDOW_SECONDS - time.time() % WINDOW_SECONDS))
+        setattr(request, POLL_LIMIT_HIT, True)
+        return False
+
+    def wait(self) -> int | None:
+        return self.retry_after
+
+
+def status_poll_limit_error(request: Request, wait: float | None) -> DomainError | None:
+    """The 429 to answer when `JobStatusPollThrottle` refused the request (None otherwise):
+    the limit, when to retry, and what to do instead of polling."""
+    if not getattr(request, POLL_LIMIT_HIT, False):
+        return None
     limit = settings.JOB_STATUS_POLLS_PER_MINUTE
-    if count > limit:
-        retry_after = max(1, int(WINDOW_SECONDS - time.time() % WINDOW_SECONDS))
-        raise DomainError(
-            f"This job's status was polled more than {limit} times a minute; "
-            f"retry in {retry_after} s, or use ?wait= or a webhook.",
-            code="RATE_LIMITED",
-            status_code=429,
-            headers={"Retry-After": str(retry_after)},
-        )
+    retry_after = max(1, math.ceil(wait or 1))
+    return DomainError(
+        f"This job's status was polled more than {limit} times a minute; "
+        f"retry in {retry_after} s, or use ?wait= or a webhook.",
+        code="RATE_LIMITED",
+        status_code=429,
+        headers={"Retry-After": str(retry_after)},
+    )
 
 
 def wait_for_change(*, job_id: str, seconds: int) -> None:

@@ -259,8 +259,8 @@ def job_result(job: ExtractionJob) -> dict[str, Any]:
 
 
 class JobListInput(serializers.Serializer):
-    limit = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
-    offset = serializers.IntegerField(required=False, min_value=0, default=0)
+    """The filter of the job list; `limit` and `offset` are read by `extraction.api.JobPage`."""
+
     status = serializers.ChoiceField(choices=ExtractionJob.Status.values, required=False)
 
 

@@ -56,8 +56,8 @@ class SecretRotateInput(StrictInput):
 
 
 class DeliveryListInput(serializers.Serializer):
-    limit = serializers.IntegerField(min_value=1, max_value=100, required=False, default=20)
-    offset = serializers.IntegerField(min_value=0, required=False, default=0)
+    """The delivery log's filter; `limit` and `offset` are read by `webhooks.api.DeliveryPage`."""
+
     status = serializers.ChoiceField(
         choices=WebhookDelivery.Status.values, required=False, allow_blank=True, default=""
     )
