@@ -20,7 +20,7 @@ from rest_framework.throttling import BaseThrottle
 
 from cases.errors import DomainError
 from extraction.models import ExtractionJob
-from extraction.selectors import job_state_token
+from extraction.selectors import job_list, job_state_token
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -36,9 +36,9 @@ class JobStatusPollThrottle(BaseThrottle):
 
     A fixed one-minute window counted with `cache.add` + `cache.incr`, atomic in Redis, so every
     web process shares one count (DRF's `SimpleRateThrottle` reads and rewrites a list of
-    timestamps, which loses counts between processes). The count is per job and per workspace:
-    a caller from another workspace, who gets 404 for the job, cannot spend its owner's budget.
-    A path id that is not a job id is not counted; the view answers it 404.
+    timestamps, which loses counts between processes). Only reads of a job in the caller's
+    workspace count: anything else is the view's 404, and a caller from another workspace
+    cannot spend the owner's budget.
     """
 
     def __init__(self) -> None:
@@ -49,8 +49,10 @@ class JobStatusPollThrottle(BaseThrottle):
             job_id = uuid.UUID(str(view.kwargs.get("job_id")))
         except ValueError:
             return True
+        if not job_list(workspace=request.user.workspace).filter(pk=job_id).exists():
+            return True
         window = int(time.time() // WINDOW_SECONDS)
-        key = f"job-status-polls:{request.user.workspace.pk}:{job_id}:{window}"
+        key = f"job-status-polls:{job_id}:{window}"
         cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
         try:
             count = cache.incr(key)

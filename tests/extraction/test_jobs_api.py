@@ -374,6 +374,16 @@ def test_status_polling_over_the_limit_is_429_with_retry_after(tenant, run_on_co
     response = tenant.client.get(f"{JOBS}/{job_id}")
     assert 1 <= int(response["Retry-After"]) <= 60
     assert response.json()["error"]["code"] == "RATE_LIMITED"
+    assert "polled more than 3 times a minute" in response.json()["error"]["message"]
+
+
+def test_polls_from_another_workspace_do_not_spend_the_owners_budget(
+    tenant, outsider, run_on_commit, settings
+):
+    settings.JOB_STATUS_POLLS_PER_MINUTE = 2
+    job_id = create(tenant, run_on_commit).json()["job"]["id"]
+    assert [outsider.client.get(f"{JOBS}/{job_id}").status_code for _ in range(3)] == [404] * 3
+    assert [tenant.client.get(f"{JOBS}/{job_id}").status_code for _ in range(3)] == [200, 200, 429]
 
 
 def test_long_poll_returns_as_soon_as_the_job_changes(monkeypatch):
@@ -418,6 +428,11 @@ def test_list_is_paginated_newest_first_and_filterable(tenant, run_on_commit):
     assert [job["id"] for job in body["jobs"]] == ids[::-1][:2]
     assert tenant.client.get(JOBS, {"status": "failed"}).json()["total"] == 0
     assert tenant.client.get(JOBS, {"status": "sideways"}).status_code == 400
+    assert tenant.client.get(JOBS, {"limit": 2, "offset": 2}).json()["jobs"][0]["id"] == ids[0]
+    for params in ({"limit": 0}, {"limit": 101}, {"limit": "ten"}, {"offset": -1}):
+        bad = tenant.client.get(JOBS, params)
+        assert bad.status_code == 400, params
+        assert list(bad.json()["error"]["details"]["fields"]) == list(params)
 
 
 def test_another_workspaces_job_is_404_everywhere(tenant, outsider, run_on_commit):

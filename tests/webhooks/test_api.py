@@ -210,6 +210,25 @@ def test_the_delivery_log_lists_deliveries_with_their_attempts(
     assert "status" in bad.json()["error"]["details"]["fields"]
 
 
+def test_the_delivery_log_pages_with_limit_and_offset_and_refuses_a_bad_limit(tenant, endpoint):
+    for number in range(3):
+        services.event_publish(
+            workspace=tenant.workspace, event_type="case.created", data={"n": number}
+        )
+    url = f"/api/v1/webhooks/{endpoint.public_id}/deliveries"
+    data = tenant.client.get(url, {"limit": 2, "offset": 2}).json()["data"]
+    assert (len(data["deliveries"]), data["total_count"], data["limit"], data["offset"]) == (
+        1,
+        3,
+        2,
+        2,
+    )
+    for params in ({"limit": 0}, {"limit": 101}, {"limit": "ten"}, {"offset": -1}):
+        bad = tenant.client.get(url, params)
+        assert bad.status_code == 400, params
+        assert list(bad.json()["error"]["details"]["fields"]) == list(params)
+
+
 def test_resending_a_dead_delivery_delivers_it(
     tenant, endpoint, receiver, django_capture_on_commit_callbacks
 ):
