@@ -42,8 +42,8 @@ class CaseUploadInput(serializers.Serializer):
 
 
 class CaseListInput(serializers.Serializer):
-    limit = serializers.IntegerField(min_value=0, max_value=100, required=False, default=20)
-    offset = serializers.IntegerField(min_value=0, required=False, default=0)
+    """The list's sort and filters; `limit` and `offset` are read by `cases.api.CasePage`."""
+
     sort_by = serializers.ChoiceField(
         choices=list(CASE_SORTS), required=False, default="created_date.desc"
     )
