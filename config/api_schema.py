@@ -1,11 +1,12 @@
 """Schema wiring: the schema class drf-spectacular uses for every API view (named in
-`REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"]`), loaded only when `/api/schema/` is generated.
+`REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"]`; imported as the first `@extend_schema` decorator runs).
 
 It knows the URL layout, as `config/urls.py` does, and nothing of any app's shapes: operations
-are tagged by the app that serves them, and the seed-path aliases (`config/seed_urls.py`, the
-only unnamed API routes) get the canonical operation's id with `_seed_path` appended, so
-operationIds stay unique. It also loads the schema declarations kept apart from their views
-(`review.api_schema`).
+are tagged by the app that serves them, every 429 documents its `Retry-After`, and the seed-path
+aliases (`config/seed_urls.py`, the only unnamed API routes) get the canonical operation's id
+with `_seed_path` appended, so operationIds stay unique. It also loads the schema declarations
+kept apart from their views (`review.api_schema`). It runs when the schema is built, never while
+a request is answered.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.urls import Resolver404, resolve
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 
 import review.api_schema  # noqa: F401  (registers the review views' declarations)
+from cases.api_schema import RETRY_AFTER
 
 SEED_PATH_TAG = "seed paths"
 
@@ -33,6 +35,10 @@ class AutoSchema(SpectacularAutoSchema):
         if operation is not None and self.is_seed_path():
             operation["operationId"] = f"{operation['operationId']}_seed_path"
         return operation
+
+    def get_override_parameters(self) -> list[Any]:
+        # Every operation counts against the API key's rate limit: its 429 says when to retry.
+        return [*super().get_override_parameters(), RETRY_AFTER]
 
     def get_tags(self) -> list[str]:
         if self.is_seed_path():

@@ -15,7 +15,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from cases.api import api_actor
-from cases.api_schema import RETRY_AFTER, responses
+from cases.api_schema import responses
 from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
 from cases.pagination import LimitOffsetPage
 from cases.selectors import case_type_get
@@ -163,7 +163,6 @@ class ExtractionJobDetailApi(APIView):
                 description="Seconds to wait for the status to change (long poll), 0-3600, "
                 "capped by the server.",
             ),
-            RETRY_AFTER,
         ],
         responses=responses(
             {200: JobStatusEnvelope},

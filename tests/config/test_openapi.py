@@ -105,9 +105,9 @@ def test_every_family_documents_its_response_bodies_and_errors(schema):
     assert families == FAMILIES
 
 
-def test_the_job_status_poll_limit_and_its_retry_after_are_documented(schema):
-    poll = schema["paths"]["/api/v1/extraction-jobs/{job_id}"]["get"]["responses"]["429"]
-    assert "Retry-After" in poll["headers"]
+def test_every_429_says_when_to_retry(schema):
+    for path, method, operation in operations(schema):
+        assert "Retry-After" in operation["responses"]["429"]["headers"], (method, path)
 
 
 def test_uploads_are_binary_in_multipart_and_base64_in_json(schema):
