@@ -41,13 +41,17 @@ def label_variants(spec: FieldSpec) -> tuple[str, ...]:
     return tuple(seen)
 
 
+Option = tuple[str, int, float]
+"""A compact label form, its length and its fuzzy-match threshold."""
+
+
 @lru_cache(maxsize=1024)
-def _variants_by_initial(spec: FieldSpec) -> dict[str, tuple[str, ...]]:
+def _variants_by_initial(spec: FieldSpec) -> dict[str, tuple[Option, ...]]:
     """The label forms grouped by first character: a token is only compared with its own."""
-    grouped: dict[str, list[str]] = {}
+    grouped: dict[str, list[Option]] = {}
     for form in label_variants(spec):
-        grouped.setdefault(form[0], []).append(form)
-    return {initial: tuple(forms) for initial, forms in grouped.items()}
+        grouped.setdefault(form[0], []).append((form, len(form), _threshold(form)))
+    return {initial: tuple(options) for initial, options in grouped.items()}
 
 
 def _threshold(form: str) -> float:
@@ -158,39 +162,54 @@ def find_label_hits(lines: list[Line], specs: tuple[FieldSpec, ...]) -> list[Lab
             if not forms[start]:
                 continue
             initial = forms[start][0]
+            joins: list[tuple[int, str, int]] | None = None
             for key, by_initial in variants:
                 options = by_initial.get(initial)
                 if not options:
                     continue
-                hit = _best_hit(key, line, forms, start, options)
+                if joins is None:
+                    joins = _joins(forms, start)
+                hit = _best_hit(key, line, forms, start, options, joins)
                 if hit is not None:
                     hits.append(hit)
     return _resolve_overlaps(hits)
 
 
+def _joins(forms: list[str], start: int) -> list[tuple[int, str, int]]:
+    """(end, joined compact text, its length) for the up to six tokens from `start`."""
+    joins: list[tuple[int, str, int]] = []
+    joined = ""
+    for end in range(start, min(len(forms), start + 6)):
+        joined += forms[end]
+        joins.append((end, joined, len(joined)))
+    return joins
+
+
 def _best_hit(
-    key: str, line: Line, forms: list[str], start: int, options: tuple[str, ...]
+    key: str,
+    line: Line,
+    forms: list[str],
+    start: int,
+    options: tuple[Option, ...],
+    joins: list[tuple[int, str, int]],
 ) -> LabelHit | None:
     """The best match of `options` (forms sharing the token's first character) from `start`."""
     best: LabelHit | None = None
-    for option in options:
-        joined = ""
-        for end in range(start, min(len(forms), start + 6)):
-            joined += forms[end]
-            if len(joined) > len(option) + 3:
+    for option, size, threshold in options:
+        for end, joined, length in joins:
+            if length > size + 3:
                 hit = _glued_hit(key, line, forms, start, end, joined, option)
                 if hit and (best is None or hit.score > best.score):
                     best = hit
                 break
-            if len(joined) >= len(option) + 3:
+            if length >= size + 3:
                 continue  # the printed label says more (`Verkäufer-BIC` is no `Verkäufer`)
-            shorter = min(len(joined), len(option))
-            if 200 * shorter / (len(joined) + len(option)) < _threshold(option):
+            if 200 * min(length, size) / (length + size) < threshold:
                 continue  # even a perfect overlap could not reach the threshold
             score = fuzz.ratio(joined, option)
-            better = best is None or (score / 100, len(joined)) > (best.score, best.length)
-            if score >= _threshold(option) and better:
-                best = LabelHit(key, line, start, end + 1, score / 100, len(joined), option)
+            better = best is None or (score / 100, length) > (best.score, best.length)
+            if score >= threshold and better:
+                best = LabelHit(key, line, start, end + 1, score / 100, length, option)
     return best
 
 
