@@ -66,9 +66,7 @@ def test_a_table_with_rows_is_not_missing_and_an_empty_required_table_is():
     table = GateField(key="line_items", value=None, confidence=99, rows=rows)
     assert field_flags(spec={"required": True}, field=table, threshold=90) == []
     empty = GateField(key="line_items", value=None, confidence=0)
-    assert field_flags(spec={"required": True}, field=empty, threshold=90) == [
-        "required_missing"
-    ]
+    assert field_flags(spec={"required": True}, field=empty, threshold=90) == ["required_missing"]
 
 
 def test_each_kind_of_failed_cell_check_flags_the_table_once_even_without_a_threshold():
