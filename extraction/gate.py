@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cases.rules import Check
-from extraction.engine.table_checks import CELL_ISSUES
+from extraction.engine.table_checks import CELL_ISSUES, row_issues
 
 LOW_CONFIDENCE = "low_confidence"
 REQUIRED_MISSING = "required_missing"
@@ -72,3 +72,26 @@ def qa_sampled(*, document_id: str, percent: int) -> bool:
         return False
     bucket = int(hashlib.sha256(document_id.encode()).hexdigest()[:8], 16) % 100
     return bucket < percent
+
+
+def table_recheck(
+    *, rows: list[dict[str, Any]], spec: Mapping[str, Any], subtotal: Any
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """A stored table's rows with each cell's `issues` recomputed, and the table's check flags.
+
+    Used after a reviewer changes a cell (or the subtotal): the same checks as the engine's,
+    on the values as they now stand. `rows` are stored rows (column -> cell JSON); the returned
+    rows are new dicts; flags are `table_check_failed:<check>`, one per kind still failing.
+    """
+    columns = [(str(c["key"]), bool(c.get("required"))) for c in spec.get("columns") or []]
+    plain = [
+        {key: (cell.get("value"), str(cell.get("text") or "")) for key, cell in row.items()}
+        for row in rows
+    ]
+    marks = row_issues(plain, columns, subtotal)
+    checked = [
+        {key: {**cell, "issues": found.get(key, [])} for key, cell in row.items()}
+        for row, found in zip(rows, marks, strict=True)
+    ]
+    failed = {issue for found in marks for issues in found.values() for issue in issues}
+    return checked, [f"{TABLE_CHECK_FAILED}:{issue}" for issue in CELL_ISSUES if issue in failed]

@@ -18,6 +18,8 @@ from cases.actors import Actor
 from cases.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from cases.models import AuditEvent, Document
 from cases.services import audit_record
+from extraction.engine.table_checks import SUBTOTAL_KEYS
+from extraction.gate import TABLE_CHECK_FAILED, table_recheck
 from extraction.models import DocumentField, ExtractionJob
 from extraction.services import document_release, job_fail, review_completed_publish
 from review.models import ReviewDecision
@@ -159,6 +161,9 @@ def field_correct(
         old_value, new_value = _cell_correct(
             field=field, spec=spec, row=row, column=column, value=value
         )
+        _table_recheck(document=document, field=field, spec=spec)
+        if not any(flag.startswith(TABLE_CHECK_FAILED) for flag in field.flags):
+            _mark_reviewed(field)
     else:
         if row is not None or column:
             raise ValidationFailed(f"{key}: only table fields take row and column.")
@@ -167,8 +172,21 @@ def field_correct(
         field.value = new_value
         if new_value is not None:
             field.text = str(new_value)
-    _mark_reviewed(field)
-    field.save(update_fields=["value", "text", "rows", "reviewed", "reviewed_at", "confidence"])
+        _mark_reviewed(field)
+    field.save(
+        update_fields=[
+            "value",
+            "text",
+            "rows",
+            "reviewed",
+            "reviewed_at",
+            "confidence",
+            "flags",
+            "flagged",
+        ]
+    )
+    if key in SUBTOTAL_KEYS:
+        _tables_recheck(document=document)
     _decide(
         document=document,
         action=ReviewDecision.Action.FIELD_CORRECT,
@@ -201,6 +219,39 @@ def _cell_correct(
     cell.update(value=new_value, text="" if new_value is None else str(new_value), reviewed=True)
     field.rows = rows
     return old_value, new_value
+
+
+def _table_recheck(*, document: Document, field: DocumentField, spec: dict[str, Any]) -> None:
+    """Re-run the table's checks on its rows as they now stand, replacing its check flags.
+
+    A table whose checks still fail after a correction stays held: the reviewer fixes the
+    other cells, or approves the table as it is.
+    """
+    subtotal = (
+        DocumentField.objects.filter(document=document, key__in=SUBTOTAL_KEYS)
+        .values_list("value", flat=True)
+        .first()
+    )
+    field.rows, check_flags = table_recheck(rows=field.rows, spec=spec, subtotal=subtotal)
+    kept = [flag for flag in field.flags if not flag.startswith(TABLE_CHECK_FAILED)]
+    field.flags = [*kept, *check_flags]
+    field.flagged = field.flagged or bool(check_flags)
+
+
+def _tables_recheck(*, document: Document) -> None:
+    """After the subtotal changes, every table's sum check is judged again."""
+    for table in DocumentField.objects.filter(document=document, field_type="table"):
+        _table_recheck(document=document, field=table, spec=_field_spec(document, table.key))
+        if table.reviewed or not table.flagged:
+            table.save(update_fields=["rows", "flags", "flagged"])
+            continue
+        if not any(flag.startswith(TABLE_CHECK_FAILED) for flag in table.flags) and any(
+            cell.get("reviewed") for row in table.rows for cell in row.values()
+        ):
+            _mark_reviewed(table)
+        table.save(
+            update_fields=["rows", "flags", "flagged", "reviewed", "reviewed_at", "confidence"]
+        )
 
 
 @transaction.atomic

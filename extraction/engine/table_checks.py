@@ -10,6 +10,7 @@ page shows where; they also cap the table's confidence. Pure: frozen results in,
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
@@ -53,30 +54,54 @@ def check_table(
     """
     if not result.rows:
         return result
-    roles = {role: key for key in (c.key for c in spec.columns) if (role := column_role(key))}
+    subtotal = next((summary[k].value for k in SUBTOTAL_KEYS if k in summary), None)
+    marks = row_issues(
+        [{key: (cell.value, cell.text) for key, cell in row.items()} for row in result.rows],
+        [(c.key, c.required) for c in spec.columns],
+        subtotal,
+    )
+    rows = tuple(
+        {key: replace(cell, issues=tuple(found.get(key, ()))) for key, cell in row.items()}
+        for row, found in zip(result.rows, marks, strict=True)
+    )
     required = [c.key for c in spec.columns if c.required]
-    issues: list[dict[str, list[str]]] = [{key: [] for key in row} for row in result.rows]
-    for row, marks in zip(result.rows, issues, strict=True):
-        for key, cell in row.items():
-            if cell.text and cell.value is None:
-                marks[key].append(UNREADABLE_CELL)
+    return replace(result, rows=rows, confidence=table_confidence(rows, required))
+
+
+def row_issues(
+    rows: Sequence[Mapping[str, tuple[object, str]]],
+    columns: Sequence[tuple[str, bool]],
+    subtotal: object,
+) -> list[dict[str, list[str]]]:
+    """The checks each cell fails, for rows of `column -> (value, printed text)`.
+
+    `columns` are (key, required) pairs in schema order; `subtotal` is the document's subtotal
+    value or None. Shared by the engine (machine rows) and the review services (rows after a
+    reviewer's corrections), so a table is judged by one rule wherever it is.
+    """
+    roles: dict[str, str] = {}
+    for key, _ in columns:
+        role = column_role(key)
+        if role is not None:
+            roles.setdefault(role, key)
+    required = [key for key, is_required in columns if is_required]
+    marks: list[dict[str, list[str]]] = [{key: [] for key in row} for row in rows]
+    for row, found in zip(rows, marks, strict=True):
+        for key, (value, text) in row.items():
+            if text and value is None:
+                found[key].append(UNREADABLE_CELL)
         for key in required:
-            cell = row.get(key)
-            if cell is None or cell.value in (None, ""):
-                marks.setdefault(key, []).append(REQUIRED_CELL_MISSING)
+            value, _ = row.get(key, (None, ""))
+            if value in (None, ""):
+                found.setdefault(key, []).append(REQUIRED_CELL_MISSING)
         if not _row_adds_up(row, roles):
             for role in ("quantity", "unit_price", "amount"):
-                marks[roles[role]].append(ROW_ARITHMETIC)
+                found.setdefault(roles[role], []).append(ROW_ARITHMETIC)
     amount_key = roles.get("amount")
-    subtotal = next((summary[k] for k in SUBTOTAL_KEYS if k in summary), None)
-    if amount_key and subtotal is not None and not _sums_to(result.rows, amount_key, subtotal):
-        for marks in issues:
-            marks[amount_key].append(SUM_MISMATCH)
-    rows = tuple(
-        {key: replace(cell, issues=tuple(marks.get(key, ()))) for key, cell in row.items()}
-        for row, marks in zip(result.rows, issues, strict=True)
-    )
-    return replace(result, rows=rows, confidence=table_confidence(rows, required))
+    if amount_key and subtotal is not None and not _sums_to(rows, amount_key, subtotal):
+        for found in marks:
+            found.setdefault(amount_key, []).append(SUM_MISMATCH)
+    return marks
 
 
 def table_confidence(rows: tuple[dict[str, CellResult], ...], required: list[str]) -> int:
@@ -90,16 +115,16 @@ def table_confidence(rows: tuple[dict[str, CellResult], ...], required: list[str
     return score
 
 
-def _decimal(cell: CellResult | None) -> Decimal | None:
-    if cell is None or cell.value in (None, ""):
+def _decimal(cell: tuple[object, str] | None) -> Decimal | None:
+    if cell is None or cell[0] in (None, ""):
         return None
     try:
-        return Decimal(str(cell.value))
+        return Decimal(str(cell[0]))
     except InvalidOperation:
         return None
 
 
-def _row_adds_up(row: dict[str, CellResult], roles: dict[str, str]) -> bool:
+def _row_adds_up(row: Mapping[str, tuple[object, str]], roles: dict[str, str]) -> bool:
     """True unless quantity, unit price and amount are all read and disagree.
 
     Printed unit prices are rounded: the tolerance is half a cent per unit, at least a cent.
@@ -115,17 +140,16 @@ def _row_adds_up(row: dict[str, CellResult], roles: dict[str, str]) -> bool:
     return abs(quantity * price - amount) <= tolerance
 
 
-def _sums_to(rows: tuple[dict[str, CellResult], ...], key: str, subtotal: FieldResult) -> bool:
+def _sums_to(rows: Sequence[Mapping[str, tuple[object, str]]], key: str, subtotal: object) -> bool:
     """Whether the amounts add up to the subtotal, a cent of rounding allowed per row; true
-    when the subtotal or any amount could not be read (nothing to compare)."""
+    when the subtotal or any amount could not be read (nothing to compare). Signs are compared
+    apart: a credit note prints positive rows under a negative subtotal."""
     try:
-        expected = Decimal(str(subtotal.value))
-    except (InvalidOperation, TypeError):
-        return True
-    if subtotal.value is None:
+        expected = Decimal(str(subtotal))
+    except InvalidOperation:
         return True
     amounts = [_decimal(row.get(key)) for row in rows]
     if any(amount is None for amount in amounts):
         return True
     total = sum(a for a in amounts if a is not None)
-    return abs(total - expected) <= Decimal("0.01") * max(1, len(amounts))
+    return abs(abs(total) - abs(expected)) <= Decimal("0.01") * max(1, len(amounts))

@@ -46,6 +46,7 @@ def test_confidence_levels(confidence, level):
 
 
 def test_pending_fields_come_first_and_decisions_wait_for_them(held_document):
+    held_document.fields.update(flagged=True, flags=["low_confidence"], reviewed=False)
     held_document.fields.filter(key="invoice_number").update(flagged=False, flags=[])
     view = review_view_build(held_document)
     assert view.fields[-1].key == "invoice_number"

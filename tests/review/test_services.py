@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cases.actors import Actor
-from cases.errors import ValidationFailed
+from cases.errors import Conflict, ValidationFailed
 from cases.models import Document
 from extraction.models import DocumentField, ExtractionJob
 from review import services
@@ -105,3 +105,100 @@ def test_qa_sampled_clean_document_is_held_and_approvable(tenant, run_on_commit,
     services.document_approve(document=document, actor=Actor(user=tenant.reviewer))
     job.refresh_from_db()
     assert job.status == ExtractionJob.Status.COMPLETED
+
+
+def _table_with_arithmetic(document: Document, *, subtotal: str = "20.00") -> None:
+    """Two rows, the second wrong (100 × 0.05 is not 50.00), under a stored subtotal."""
+
+    def cell(value: str) -> dict:
+        return {"value": value, "text": value, "confidence": 95, "page": 1, "bbox": None}
+
+    rows = [
+        {
+            "description": cell("Screws"),
+            "quantity": cell("10"),
+            "unit_price": cell("1.50"),
+            "amount": cell("15.00"),
+        },
+        {
+            "description": cell("Plugs"),
+            "quantity": cell("100"),
+            "unit_price": cell("0.05"),
+            "amount": {**cell("50.00"), "issues": ["row_arithmetic"]},
+        },
+    ]
+    DocumentField.objects.filter(document=document, key="line_items").update(
+        rows=rows, flagged=True, reviewed=False, flags=["table_check_failed:row_arithmetic"]
+    )
+    DocumentField.objects.filter(document=document, key="subtotal_amount").update(value=subtotal)
+    DocumentField.objects.filter(document=document).exclude(key="line_items").update(
+        flagged=False, flags=[]
+    )
+
+
+def test_a_correction_that_leaves_a_tables_check_failing_keeps_the_table_held(tenant, held_invoice):
+    _table_with_arithmetic(held_invoice)
+    actor = Actor(user=tenant.reviewer)
+    field = services.field_correct(
+        document=held_invoice,
+        key="line_items",
+        row=0,
+        column="description",
+        value="Bolts",
+        actor=actor,
+    )
+    assert field.is_pending
+    assert field.flags == [
+        "table_check_failed:row_arithmetic",
+        "table_check_failed:sum_mismatch",
+    ]
+    assert field.rows[1]["amount"]["issues"] == ["row_arithmetic", "sum_mismatch"]
+    assert field.rows[0]["description"]["issues"] == []
+    with pytest.raises(Conflict):
+        services.document_approve(document=held_invoice, actor=actor)
+
+
+def test_correcting_the_wrong_cell_clears_the_check_and_releases_the_table(tenant, held_invoice):
+    _table_with_arithmetic(held_invoice, subtotal="20.00")
+    actor = Actor(user=tenant.reviewer)
+    field = services.field_correct(
+        document=held_invoice,
+        key="line_items",
+        row=1,
+        column="amount",
+        value="5.00",
+        actor=actor,
+    )
+    assert not field.is_pending
+    assert all(not cell["issues"] for row in field.rows for cell in row.values())
+    assert not [flag for flag in field.flags if flag.startswith("table_check_failed")]
+    services.document_approve(document=held_invoice, actor=actor)
+
+
+def test_correcting_the_subtotal_judges_the_tables_sum_again(tenant, held_invoice):
+    _table_with_arithmetic(held_invoice, subtotal="65.00")
+    actor = Actor(user=tenant.reviewer)
+    services.field_correct(
+        document=held_invoice,
+        key="line_items",
+        row=1,
+        column="amount",
+        value="5.00",
+        actor=actor,
+    )
+    table = DocumentField.objects.get(document=held_invoice, key="line_items")
+    assert "table_check_failed:sum_mismatch" in table.flags
+    assert table.is_pending
+    services.field_correct(document=held_invoice, key="subtotal_amount", value="20.00", actor=actor)
+    table.refresh_from_db()
+    assert "table_check_failed:sum_mismatch" not in table.flags
+    assert not table.is_pending
+
+
+def test_approving_a_table_accepts_it_as_it_is(tenant, held_invoice):
+    _table_with_arithmetic(held_invoice)
+    actor = Actor(user=tenant.reviewer)
+    services.field_approve(document=held_invoice, key="line_items", actor=actor)
+    services.document_approve(document=held_invoice, actor=actor)
+    held_invoice.refresh_from_db()
+    assert held_invoice.status == Document.Status.PROCESSED
