@@ -27,10 +27,12 @@ def _vocabulary(text: str) -> frozenset[str]:
 _OTHER_WORDS = _vocabulary(
     "discount allowance charge charges surcharge deposit prepaid prepayment paid advance "
     "shipping freight delivery postage handling rounding cash change tendered given card tip "
-    "bar forward carried brought previous credit remise rabais escompte acompte frais port "
+    "bar forward carried brought previous remise rabais escompte acompte frais port "
     "arrondi rendu especes korting aanbetaling verzendkosten descuento anticipo envio redondeo "
     "cambio sconto acconto trasporto rabat reg registration no nr id number nummer numero "
-    "rate satz stawka taux tarief"
+    "rate satz stawka taux tarief qty quantity items item pcs pieces weight gewicht kg hours "
+    "stunden pages savings terms term days tage jours dagen dias giorni idnr ustidnr vatid "
+    "vatno taxid siret siren nip cvr"
 )
 _OTHER_STEMS = _vocabulary(
     "zuschlag zuschlaeg abschlag abschlaeg rabatt skonto anzahlung vorauszahlung versand fracht "
@@ -39,7 +41,7 @@ _OTHER_STEMS = _vocabulary(
 )
 _NET_WORDS = _vocabulary(
     "net netto nett ht excl exkl excluding exclusive without ohne before sub subtotal hors "
-    "taxable base basis imponible grondslag exclusief imponibile items goods"
+    "taxable base basis imponible grondslag exclusief imponibile goods sin neto"
 )
 _NET_STEMS = _vocabulary(
     "netto zwischensumme subtotal soustotal warenwert positionssumme steuerbasis "
@@ -47,9 +49,11 @@ _NET_STEMS = _vocabulary(
 )
 _GROSS_WORDS = _vocabulary(
     "gross brutto ttc incl inkl including inclusive grand due payable pay payer betalen pagar "
-    "pagare inclusief owing zaplaty zaplacenia betala betale"
+    "pagare inclusief owing zaplaty zaplacenia betala betale after con incluido voldoen"
 )
-_GROSS_STEMS = _vocabulary("brutto zahlbetrag endbetrag rechnungsbetrag zuzahlen apayer")
+_GROSS_STEMS = _vocabulary(
+    "brutto zahlbetrag endbetrag rechnungsbetrag zuzahlen apayer montantdu soldedu tevoldoen"
+)
 _TAX_WORDS = _vocabulary(
     "tax vat mwst ust tva btw iva gst hst pst qst sst taxe taxes impuesto impuestos imposta "
     "podatek moms mva"
@@ -59,6 +63,14 @@ _TOTAL_WORDS = _vocabulary(
     "total totals sum gesamt summe totaal somme totale razem suma totalt totalbelopp yhteensa"
 )
 _TOTAL_STEMS = _vocabulary("gesamt summe totaal rechnungssumme")
+_IDENTIFIER_ENDINGS = ("nummer", "nr", "idnr", "id", "no")
+"""A compound ending so names a number, not an amount (`Steuernummer`, `USt-IdNr`)."""
+NEUTRAL_WORDS = _vocabulary(
+    "amount betrag montant bedrag importe valor importo kwota value added invoice rechnung "
+    "facture the of in der die das des dem den de la le les du zu zur au aux a for fur te do "
+    "to eur usd gbp chf sek nok dkk pln czk inr aud cad"
+)
+"""Words an amount label may hold besides role words without saying anything else."""
 """Words alone too weak to make an amount label (`Amount`, `Betrag` are often column headers)
 are in none of these lists."""
 
@@ -90,8 +102,10 @@ def amount_role(label: str) -> str | None:
     words = _words(label)
     if not words:
         return None
-    joined = _german_form(label)
+    joined = _german_form(label) + " " + "".join(words)
     if any(w in _OTHER_WORDS for w in words) or any(s in joined for s in _OTHER_STEMS):
+        return OTHER
+    if any(len(w) > 5 and w.endswith(_IDENTIFIER_ENDINGS) for w in words):
         return OTHER
     net = any(w in _NET_WORDS for w in words) or any(s in joined for s in _NET_STEMS)
     gross = any(w in _GROSS_WORDS for w in words) or any(s in joined for s in _GROSS_STEMS)
@@ -106,3 +120,14 @@ def amount_role(label: str) -> str | None:
     if total:
         return TOTAL
     return None
+
+
+def only_label_words(label: str) -> bool:
+    """Whether every word of `label` is an amount word or a neutral one (`Value Added Tax`,
+    `Rechnungssumme ohne USt.`), so its phrase may be read as an amount label unprompted."""
+    words = _words(label)
+    vocabulary = (
+        _OTHER_WORDS | _NET_WORDS | _GROSS_WORDS | _TAX_WORDS | _TOTAL_WORDS | NEUTRAL_WORDS
+    )
+    stems = (*_NET_STEMS, *_GROSS_STEMS, *_TAX_STEMS, *_TOTAL_STEMS)
+    return bool(words) and all(w in vocabulary or any(stem in w for stem in stems) for w in words)

@@ -15,11 +15,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from rapidfuzz import fuzz
 
 from extraction.engine import confidence
-from extraction.engine.amount_labels import OTHER, amount_role
+from extraction.engine.amount_labels import OTHER, amount_role, only_label_words
 from extraction.engine.confidence import Evidence
 from extraction.engine.labels import (
     LabelHit,
@@ -95,8 +96,17 @@ def build_context(lines: list[Line]) -> DocumentContext:
         language,
         evidence,
         is_credit_note(lines),
-        dollar_currency(text),
+        dollar_currency(_issuer_text(lines)),
     )
+
+
+def _issuer_text(lines: list[Line]) -> str:
+    """The document's text without the buyer's block: where the issuer's country is named."""
+    if not lines:
+        return ""
+    first_page = [line for line in lines if line.page == lines[0].page]
+    buyer = _buyer_phrases(first_page)
+    return "\n".join(p.text for line in lines for p in line.phrases if id(p) not in buyer)
 
 
 def context_for_schema(context: DocumentContext, schema: Schema) -> DocumentContext:
@@ -119,22 +129,22 @@ CREDIT_NOTE_TITLES = (
     "credit memo",
     "creditnote",
     "gutschrift",
-    "rechnungskorrektur",
     "stornorechnung",
     "avoir",
     "facture d'avoir",
     "note de crédit",
     "creditnota",
     "nota de crédito",
-    "factura rectificativa",
     "nota di credito",
-    "faktura korygująca",
 )
+"""Titles of documents whose amounts are owed back. Correction invoices (`Rechnungskorrektur`,
+`factura rectificativa`) are left out: they may correct upwards."""
 
 
 def is_credit_note(lines: list[Line]) -> bool:
-    """A credit-note title among the first lines of the first page (its header, not a remark
-    further down such as "a credit note will follow")."""
+    """A credit-note title heading the first page: a phrase that is the title itself, or the
+    title with its number (`Credit Note No. 12`), among the first lines, with no invoice title
+    before it (`Rechnung` ... `Gutschrift 2024-17 wird verrechnet` is an invoice)."""
     if not lines:
         return False
     first_page = lines[0].page
@@ -142,9 +152,15 @@ def is_credit_note(lines: list[Line]) -> bool:
         if line.page != first_page:
             break
         for phrase in line.phrases:
-            words = " ".join(phrase.text.lower().split())
-            if any(words == title or words.startswith(title + " ") for title in CREDIT_NOTE_TITLES):
-                return True
+            words = " ".join(phrase.text.lower().split()).rstrip(":")
+            for title in CREDIT_NOTE_TITLES:
+                if words == title or re.fullmatch(
+                    rf"{re.escape(title)}\s*(?:nr|no|n°|nº|number|nummer|numéro|#)\.?\s*:?\s*\S+",
+                    words,
+                ):
+                    return True
+            if _is_title(phrase.text):
+                return False
     return False
 
 
@@ -163,7 +179,7 @@ def _document_currency(lines: list[Line]) -> tuple[str | None, int]:
     inside an item name (`BALL PEN`) does not count, local symbols (`RM`, `kr`) do. A bare `$`
     is the dollar of the country the document names (`dollar_currency`), USD otherwise.
     """
-    text = "\n".join(line.text for line in lines)
+    text = _issuer_text(lines)
     dollar, krone = dollar_currency(text), krone_currency(text)
     counts: Counter[str] = Counter()
     for line in lines:
@@ -199,7 +215,6 @@ DOLLAR_COUNTRIES = {
 KRONE_COUNTRIES = {
     "sverige": "SEK",
     "sweden": "SEK",
-    "org.nr": "SEK",
     "norge": "NOK",
     "norway": "NOK",
     "mva": "NOK",
@@ -212,9 +227,22 @@ KRONE_COUNTRIES = {
 }
 
 
+US_STATE_ZIP = re.compile(
+    r"\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|"
+    r"S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s+\d{5}(?:-\d{4})?\b"
+)
+"""A US state code and ZIP code (`Austin, TX 78701`): an address in the United States."""
+
+
 def dollar_currency(text: str) -> str | None:
-    """Which dollar a bare `$` means, from the country the document names, if exactly one."""
-    return _named_country(text, DOLLAR_COUNTRIES)
+    """Which dollar a bare `$` means, from the country the document names, if exactly one.
+
+    Callers pass the issuer's text (not the buyer's block): a US seller shipping to Toronto
+    bills in USD. A US state with its ZIP code names the United States."""
+    named = _named_country(text, DOLLAR_COUNTRIES, all_found=True)
+    if US_STATE_ZIP.search(text):
+        named.add("USD")
+    return named.pop() if len(named) == 1 else None
 
 
 def krone_currency(text: str) -> str | None:
@@ -222,13 +250,17 @@ def krone_currency(text: str) -> str | None:
     return _named_country(text, KRONE_COUNTRIES)
 
 
-def _named_country(text: str, countries: dict[str, str]) -> str | None:
+def _named_country(text: str, countries: dict[str, str], *, all_found: bool = False) -> Any:
+    """The one currency whose country `text` names (None unless exactly one); with
+    `all_found`, the set of all of them. `New Mexico` names no country."""
     lowered = text.lower()
     found = {
         code
         for country, code in countries.items()
-        if re.search(rf"(?<![a-z]){re.escape(country)}(?![a-z])", lowered)
+        if re.search(rf"(?<![a-z])(?<!new ){re.escape(country)}(?![a-z])", lowered)
     }
+    if all_found:
+        return found
     return found.pop() if len(found) == 1 else None
 
 
@@ -275,7 +307,7 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
         spec.key: field_candidates(context, spec, hits, label_tokens, own_labels) for spec in specs
     }
     chosen = {key: choose(cands) for key, cands in candidates.items()}
-    chosen = cross_check_money(chosen, candidates)
+    chosen = cross_check_money(chosen, candidates, context)
     chosen = _credit_note_signs(context, chosen)
     chosen = _fill_currency(context, specs, chosen)
     chosen = _confirm_issuer_by_domain(context, chosen)
@@ -434,7 +466,7 @@ _TITLE_LINE = re.compile(
     r"^\s*(?P<title>[\w\-]*(?:rechnung|gutschrift|invoice|credit\s?note|facture|avoir|factuur|"
     r"factura|fattura|faktura|receipt|quittung))\b\.?(?:\s*\(\d+\))?\s*"
     r"(?:(?:nr|no|n°|nº|num|number|nummer|numéro|numero|#)\.?\s*:?\s*)"
-    r"(?P<number>[A-Z0-9][A-Z0-9\-/._]*\d[A-Z0-9\-/._]*)"
+    r"(?P<number>(?=[A-Z0-9\-/._]{0,40}\d)[A-Z0-9][A-Z0-9\-/._]{0,39})"
     r"(?:\s+(?:vom|du|of|dated|del|van|from|d\.d\.|z\s+dnia)\s+(?P<date>.+))?\s*$",
     re.IGNORECASE,
 )
@@ -444,6 +476,8 @@ def _title_line_candidates(context: DocumentContext, spec: FieldSpec, kind: str)
     """The number and date inside a title line: `Rechnung Nr. 471102 vom 15.11.2024`,
     `Invoice No. INV-7 dated 3 March 2024`."""
     for line in context.lines[:60]:
+        if len(line.text) > 200:
+            continue
         match = _TITLE_LINE.match(line.text)
         if match is None:
             continue
@@ -507,6 +541,8 @@ def _amount_hits(context: DocumentContext, key: str, hits: list[LabelHit]) -> li
             start = next(i for i, t in enumerate(line.tokens) if t is phrase.tokens[0])
             label = _label_part(line, start)
             if (line.index, start) in covered or amount_role(label) != key:
+                continue
+            if not only_label_words(label):
                 continue
             label_tokens = _label_tokens(phrase)
             end = start + len(label_tokens)
@@ -895,7 +931,7 @@ def _sender_name(text: str) -> str | None:
     parts = [p.strip() for p in _SENDER_SEPARATORS.split(text) if p.strip()]
     if len(parts) < 2 or not any(re.search(r"\d", part) for part in parts[1:]):
         return None
-    return parts[0]
+    return None if re.search(r"\d", parts[0]) else parts[0]
 
 
 BUYER_HEADINGS = frozenset(
@@ -935,22 +971,33 @@ BUYER_HEADINGS = frozenset(
 )
 
 
+SHORT_BUYER_HEADINGS = frozenset({"to", "attn", "attention", "an", "a", "z", "para", "aan"})
+"""Headings that name the customer only when followed by a colon (`To:`, `Attn:`)."""
+
+
 def _buyer_phrases(lines: list[Line]) -> set[int]:
     """Ids of the phrases that name the customer: the block under a buyer heading, and the
-    recipient lines of an address window (those right under a sender line)."""
+    recipient lines of an address window (those right under a sender line, which is printed
+    smaller than the page's usual text)."""
     buyer: set[int] = set()
+    heights = sorted(p.bbox[3] - p.bbox[1] for line in lines for p in line.phrases)
+    typical = heights[len(heights) // 2] if heights else 0.0
     for index, line in enumerate(lines):
         for phrase in line.phrases:
-            heading = compact(phrase.text.split(":", 1)[0])
-            if heading.startswith(tuple(BUYER_HEADINGS)) or any(
-                heading.endswith(h) for h in BUYER_HEADINGS if len(h) > 5
+            head, colon, _ = phrase.text.partition(":")
+            heading = compact(head)
+            short = bool(colon) and heading in SHORT_BUYER_HEADINGS
+            if (
+                short
+                or heading.startswith(tuple(BUYER_HEADINGS))
+                or any(heading.endswith(h) for h in BUYER_HEADINGS if len(h) > 5)
             ):
                 below = _block_below(lines, index, phrase)
                 buyer.update(id(p) for p in below)
                 tail = phrase.text.split(":", 1)[1].strip() if ":" in phrase.text else ""
                 if tail:
                     buyer.add(id(phrase))
-            elif _sender_name(phrase.text) and phrase.bbox[3] - phrase.bbox[1] < 12:
+            elif _sender_name(phrase.text) and phrase.bbox[3] - phrase.bbox[1] <= 1.1 * typical:
                 buyer.update(id(p) for p in _block_below(lines, index, phrase))
     return buyer
 
@@ -1113,7 +1160,9 @@ TOTAL_KEYS = ("total_amount", "subtotal_amount", "tax_amount")
 
 
 def cross_check_money(
-    chosen: dict[str, Candidate | None], candidates: dict[str, list[Candidate]]
+    chosen: dict[str, Candidate | None],
+    candidates: dict[str, list[Candidate]],
+    context: DocumentContext | None = None,
 ) -> dict[str, Candidate | None]:
     """Prefer the total, subtotal and tax that add up; mark agreeing values consistent."""
     if not all(key in candidates for key in ("total_amount", "subtotal_amount")):
@@ -1131,7 +1180,7 @@ def cross_check_money(
                 if best is None or weight > best[0]:
                     best = (weight, total, subtotal, tax)
     if best is None:
-        return _mark_inconsistent(_derive_missing(chosen))
+        return _mark_inconsistent(_derive_missing(chosen), _other_amounts(context))
     _, total, subtotal, tax = best
     updated = dict(chosen)
     chosen_tax = chosen.get("tax_amount")
@@ -1156,15 +1205,21 @@ def cross_check_money(
     return updated
 
 
-def _mark_inconsistent(chosen: dict[str, Candidate | None]) -> dict[str, Candidate | None]:
+def _mark_inconsistent(
+    chosen: dict[str, Candidate | None], others: list[Decimal]
+) -> dict[str, Candidate | None]:
     """Total, subtotal and tax that were all found but do not add up (in any combination of
-    their candidates) doubt each other; so does a total smaller than its subtotal."""
+    their candidates, nor with the page's other amounts: a discount, shipping, a deposit)
+    doubt each other; so does a total smaller than its subtotal with nothing to explain it."""
     total, subtotal = chosen.get("total_amount"), chosen.get("subtotal_amount")
     tax = chosen.get("tax_amount")
     t, s = _decimal(total), _decimal(subtotal)
     if total is None or subtotal is None or t is None or s is None:
         return chosen
     if subtotal.evidence.position == "derived":
+        return chosen
+    x = _decimal(tax) or Decimal(0)
+    if _explained_by(t - s - x, others):
         return chosen
     smaller = abs(t) < abs(s)
     if tax is None and not smaller:
@@ -1177,6 +1232,31 @@ def _mark_inconsistent(chosen: dict[str, Candidate | None]) -> dict[str, Candida
                 candidate, evidence=replace(candidate.evidence, consistent=False)
             )
     return updated
+
+
+def _other_amounts(context: DocumentContext | None) -> list[Decimal]:
+    """Amounts beside labels of something other than the totals (discount, shipping, deposit,
+    surcharge), at most six, as printed."""
+    if context is None:
+        return []
+    found: list[Decimal] = []
+    for line in context.lines:
+        if len(line.phrases) < 2 or amount_role(line.phrases[0].text) != OTHER:
+            continue
+        parsed = parse_money(line.phrases[-1].text, context.decimal_comma)
+        if parsed is not None:
+            found.append(Decimal(str(parsed.value)))
+    return found[:6]
+
+
+def _explained_by(gap: Decimal, others: list[Decimal]) -> bool:
+    """Whether some of `others`, each added or taken off, make up `gap` (to the cent)."""
+    if abs(gap) <= Decimal("0.011"):
+        return True
+    sums = {Decimal(0)}
+    for amount in others:
+        sums |= {s + amount for s in sums} | {s - amount for s in sums}
+    return any(abs(gap - s) <= Decimal("0.011") for s in sums)
 
 
 def _top_values(cands: list[Candidate]) -> list[Candidate]:
@@ -1233,15 +1313,23 @@ def _credit_note_signs(
     context: DocumentContext, chosen: dict[str, Candidate | None]
 ) -> dict[str, Candidate | None]:
     """A credit note's totals are negative, also where it prints them without a sign."""
-    if not context.credit_note:
+    if not context.credit_note or _SIGNED_AMOUNT.search(context.text):
         return chosen
     updated = dict(chosen)
     for key in TOTAL_KEYS:
         candidate = chosen.get(key)
         amount = _decimal(candidate)
         if candidate is not None and amount is not None and amount > 0:
-            updated[key] = replace(candidate, value=f"{-amount:.2f}")
+            evidence = replace(candidate.evidence, doubt=max(candidate.evidence.doubt, 0.1))
+            updated[key] = replace(candidate, value=f"{-amount:.2f}", evidence=evidence)
     return updated
+
+
+_SIGNED_AMOUNT = re.compile(
+    r"(?<![\w\-])[-−]\s?[€$£]?\s?\d[\d.,]*[.,]\d{2}\b|\(\s?[€$£]?\s?\d[\d.,]*[.,]\d{2}\s?\)|"
+    r"\d[.,]\d{2}\s?(?:CR\b|-(?!\d))"
+)
+"""An amount printed negative: then the document shows its own signs and none is added."""
 
 
 def _confirm_issuer_by_domain(

@@ -302,7 +302,13 @@ def _is_label(phrase: Phrase, label_tokens: set[int], line: Line | None = None) 
     if id(phrase.tokens[0]) in label_tokens:
         return True
     head = phrase.text.split(":", 1)[0] if ":" in phrase.text else ""
-    if head and sum(ch.isalpha() for ch in head) >= 2 and len(head.split()) <= 4:
+    if (
+        head
+        and sum(ch.isalpha() for ch in head) >= 2
+        and len(head.split()) <= 4
+        and not re.search(r"\d", head)
+        and (head[-1].isalpha() or head[-1] == ".")
+    ):
         return True
     if line is not None:
         later = [p for p in line.phrases if p.bbox[0] > phrase.bbox[2]]
@@ -317,8 +323,11 @@ def is_section_heading(hit: LabelHit) -> bool:
 
 
 _LEAD = re.compile(
-    r"^(?:[\s:#.\-–=|]+|(?:n°|nº)\s*[:.]?\s*|(?:no|nr)(?![a-z])\.?\s*[:.]?\s*)", re.IGNORECASE
+    r"^(?:(?:[\s:#.=|]|[\-–](?![€$£¥₹]?\d))+|(?:n°|nº)\s*[:.]?\s*|"
+    r"(?:no|nr)(?![a-z])\.?\s*[:.]?\s*)",
+    re.IGNORECASE,
 )
+"""Separators before a value; a minus before a number is its sign, not a separator."""
 
 
 def _strip_lead(text: str) -> str:

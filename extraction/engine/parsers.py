@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from extraction.engine.amount_labels import amount_role
+
 MONTHS: dict[str, int] = {}
 _MONTH_NAMES = {
     1: "january jan januar janvier janv janvier enero ene januari jänner jän",
@@ -260,29 +262,43 @@ _WORD_CURRENCIES = frozenset({"rm", "rp", "ft", "kr", "lei", "zl"})
 def detect_currency(text: str) -> str | None:
     """The ISO 4217 code named or symbolised in `text`, if exactly one kind appears.
 
-    A three-letter code counts only in capitals and only as a whole word (`BALL PEN` holds no
-    `PEN`: a code inside a run of other capitalised words is an item name, not a currency).
+    A code or currency word counts only as a whole word, a three-letter code only in capitals,
+    and neither inside an item name: beside another all-capital word that is no amount label
+    (`BALL PEN`, `EURO BISCUIT`), it is part of the name (`TOTAL USD 5.00` still counts).
     """
     codes: list[str] = []
     for match in _CURRENCY_TOKEN.finditer(text):
         token = match.group(1)
-        lowered = token.lower()
-        code = CURRENCY_SYMBOLS.get(lowered)
-        if lowered in _WORD_CURRENCIES and not (token.isupper() or token.istitle()):
+        code = _token_currency(token)
+        if code and token.isalpha() and _inside_item_name(text, match.start(), match.end()):
             code = None
-        if code is None and token.upper() in ISO_CURRENCIES and token.isupper():
-            code = None if _inside_words(text, match.start(), match.end()) else token.upper()
         if code:
             codes.append(code)
     return codes[0] if codes and len(set(codes)) == 1 else None
 
 
-def _inside_words(text: str, start: int, end: int) -> bool:
-    """Whether a capitalised token sits in a phrase of other capitalised words (an item name)."""
-    before = re.search(r"([A-Za-z]{2,})\s+$", text[:start])
-    after = re.match(r"^\s+([A-Za-z]{2,})", text[end:])
-    words = [m.group(1) for m in (before, after) if m]
-    return any(word.upper() not in ISO_CURRENCIES and word.isalpha() for word in words)
+def _token_currency(token: str) -> str | None:
+    """The currency one token names (`€`, `RM`, `USD`), if it names one."""
+    lowered = token.lower()
+    code = CURRENCY_SYMBOLS.get(lowered)
+    if lowered in _WORD_CURRENCIES and not (token.isupper() or token.istitle()):
+        return None
+    if code is None and token.upper() in ISO_CURRENCIES and token.isupper():
+        return token.upper()
+    return code
+
+
+def _inside_item_name(text: str, start: int, end: int) -> bool:
+    """Whether a currency word sits beside an all-capital word that is not an amount label."""
+    before = re.search(r"([A-Za-zÀ-ÿ]{2,})\s+$", text[:start])
+    after = re.match(r"^\s+([A-Za-zÀ-ÿ]{2,})", text[end:])
+    for found in (before, after):
+        if found is None:
+            continue
+        word = found.group(1)
+        if word.isupper() and word not in ISO_CURRENCIES and amount_role(word) is None:
+            return True
+    return False
 
 
 def _to_decimal(raw: str, decimal_comma: bool | None) -> tuple[Decimal, bool] | None:
@@ -324,24 +340,38 @@ def _to_decimal(raw: str, decimal_comma: bool | None) -> tuple[Decimal, bool] | 
     return (-value if negative else value), exact
 
 
+_AMOUNT_SHAPE = r"[€$£¥₹]?\s?\d[\d.,'’\s]*(?:[.,]\d{1,2})?\s?(?:[€$£¥₹]|[A-Za-z]{1,3}\$?)?"
+_WITH_CENTS = r"\d[.,]\d{2}"
+
+
+_PERCENT = re.compile(r"\(?\s*\d+(?:[.,]\d+)?\s?%\s*\)?")
+"""A rate (`19 %`, `(19.00%)`): removed before reading an amount, never an amount itself."""
+
+
 def _split_sign(text: str) -> tuple[str, bool]:
     """Accounting notations of a negative amount: `(150.00)`, `150.00 CR`, `125.00-`,
-    `-£125.00`, `£-125.00`, `- 125,00 €`. Returns the text without the mark and the sign."""
+    `-£125.00`, `£-125.00`, `- 125,00 €`. Returns the text without the mark and the sign.
+
+    Only amount shapes count: `(Page 1)`, `INV-001`, `12345 -` are no negative amounts; a
+    trailing mark needs cents before it (`125,00-`, `12,50 €-`)."""
     stripped = text.strip()
-    paren = re.fullmatch(r"\(\s*(.+?)\s*\)", stripped)
-    if paren:
+    paren = re.fullmatch(r"\(\s*(" + _AMOUNT_SHAPE + r")\s*\)", stripped)
+    if paren and (re.search(_WITH_CENTS, paren.group(1)) or re.search(r"[€$£¥₹]", stripped)):
         return paren.group(1), True
-    credit = re.fullmatch(r"(.+?\d)\s*(?:CR|Cr|cr)\.?", stripped)
+    credit = re.fullmatch(r"(.*" + _WITH_CENTS + r")\s*(?:CR|Cr|cr)\.?", stripped)
     if credit:
         return credit.group(1), True
-    trailing = re.fullmatch(r"(.*?\d)\s*[-−–]\s*((?:[^\d\s]{1,4})?)", stripped)
-    if trailing and re.search(r"\d", trailing.group(1)):
-        return f"{trailing.group(1)} {trailing.group(2)}".strip(), True
+    trailing = re.fullmatch(r"(.*" + _WITH_CENTS + r")\s*([^\d\s\-−–]{1,4})?\s*[-−–]", stripped)
+    if trailing:
+        return f"{trailing.group(1)} {trailing.group(2) or ''}".strip(), True
+    trailing = re.fullmatch(r"(.*" + _WITH_CENTS + r")[-−–]\s*([^\d\s]{1,4})?", stripped)
+    if trailing:
+        return f"{trailing.group(1)} {trailing.group(2) or ''}".strip(), True
     leading = re.fullmatch(r"([^\d\s]{0,4})\s*[-−–]\s*(\d.*)", stripped)
-    if leading:
+    if leading and (not leading.group(1) or _token_currency(leading.group(1).strip())):
         return f"{leading.group(1)} {leading.group(2)}".strip(), True
     before_symbol = re.fullmatch(r"[-−–]\s*([^\d\s\-−–]{1,4})\s*(\d.*)", stripped)
-    if before_symbol:
+    if before_symbol and _token_currency(before_symbol.group(1)):
         return f"{before_symbol.group(1)} {before_symbol.group(2)}", True
     return stripped, False
 
@@ -351,8 +381,8 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
 
     Negative amounts keep their sign in every common notation (see `_split_sign`).
     """
-    cleaned, negative = _split_sign(text.strip())
-    if not cleaned or len(cleaned) > 40 or _DATE_NUMERIC.search(cleaned) or "%" in cleaned:
+    cleaned, negative = _split_sign(_PERCENT.sub(" ", text).strip())
+    if not cleaned or len(cleaned) > 40 or _DATE_NUMERIC.search(cleaned):
         return None
     matches = list(_AMOUNT.finditer(cleaned))
     if not matches:
@@ -360,7 +390,9 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     match = max(matches, key=lambda m: len(m.group(0)))
     rest = (cleaned[: match.start()] + " " + cleaned[match.end() :]).strip()
     currency = detect_currency(rest)
-    leftover = _CURRENCY_TOKEN.sub("", rest)
+    leftover = _CURRENCY_TOKEN.sub(
+        lambda m: "" if _token_currency(m.group(1)) else m.group(0), rest
+    )
     leftover = re.sub(
         r"[\s:()*+\-=/]|\b(ttc|ht|incl|excl|net|vat|tax|tva)\b\.?",
         "",

@@ -166,3 +166,65 @@ def test_a_word_like_a_label_inside_a_company_name_is_no_label():
         (300, 240, "15.00"),
     )
     assert fields["vendor_name"].value == "ACME Supplies Ltd"
+
+
+def test_a_discount_on_the_page_explains_totals_that_do_not_add_up_alone():
+    fields = _fields(
+        (50, 60, "Invoice"),
+        (300, 300, "Subtotal"),
+        (450, 300, "100.00"),
+        (300, 315, "Discount"),
+        (450, 315, "10.00"),
+        (300, 330, "Total"),
+        (450, 330, "90.00"),
+    )
+    assert fields["total_amount"].value == "90.00"
+    assert fields["total_amount"].confidence >= 90
+
+
+def test_payment_terms_and_weights_are_no_amount_labels():
+    fields = _fields(
+        (50, 60, "Invoice"),
+        (50, 100, "Payment terms: Net 30"),
+        (50, 115, "Net weight 12.50 kg"),
+        (300, 300, "Total"),
+        (450, 300, "100.00"),
+    )
+    assert fields["subtotal_amount"].value in (None, "100.00")
+
+
+def test_a_dollar_is_the_issuers_not_the_customers_country():
+    fields = _fields(
+        (50, 40, "Lone Star Supplies Inc."),
+        (50, 55, "100 Congress Ave, Austin, TX 78701"),
+        (50, 100, "Bill to:"),
+        (50, 115, "Maple Foods Ltd"),
+        (50, 130, "Toronto ON, Canada"),
+        (300, 300, "Total"),
+        (450, 300, "$120.00"),
+    )
+    assert fields["currency"].value == "USD"
+
+
+def test_an_invoice_mentioning_a_credit_note_stays_positive():
+    fields = _fields(
+        (50, 60, "Rechnung"),
+        (50, 80, "Gutschrift 2024-17 wird verrechnet"),
+        (300, 300, "Gesamtbetrag"),
+        (450, 300, "119,00 €"),
+    )
+    assert fields["total_amount"].value == "119.00"
+
+
+def test_a_signed_credit_note_keeps_its_printed_signs():
+    fields = _fields(
+        (50, 40, "AVOIR"),
+        (300, 300, "Total HT"),
+        (450, 300, "-1 046,08 €"),
+        (300, 315, "TVA 20 %"),
+        (450, 315, "-209,22 €"),
+        (300, 330, "Total TTC"),
+        (450, 330, "-1 255,30 €"),
+    )
+    assert fields["total_amount"].value == "-1255.30"
+    assert fields["subtotal_amount"].value == "-1046.08"
