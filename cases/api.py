@@ -28,6 +28,7 @@ from cases.api_schema import (
     responses,
     success_envelope,
 )
+from cases.authentication import request_api_key, request_workspace
 from cases.errors import NotFound, ValidationFailed
 from cases.models import Stage
 from cases.pagination import LimitOffsetPage
@@ -53,7 +54,7 @@ NOT_FOUND_CASE = (404, "No such case type or case in your workspace.")
 
 
 def api_actor(request: Request) -> Actor:
-    return Actor(api_key=request.auth)
+    return Actor(api_key=request_api_key(request))
 
 
 def query_lists(request: Request, *names: str) -> dict[str, list[str]]:
@@ -93,7 +94,7 @@ class CaseUploadApi(APIView):
     def post(self, request: Request) -> Response:
         params = CaseUploadInput(data=request.data)
         params.is_valid(raise_exception=True)
-        workspace = request.user.workspace
+        workspace = request_workspace(request)
         case_type = selectors.case_type_get(
             workspace=workspace, public_id=params.validated_data["casetype_id"]
         )
@@ -162,7 +163,7 @@ class CaseListApi(APIView):
         ),
     )
     def get(self, request: Request, casetype_id: str) -> Response:
-        workspace = request.user.workspace
+        workspace = request_workspace(request)
         case_type = selectors.case_type_get(workspace=workspace, public_id=casetype_id)
         params = CaseListInput(
             data={**request.query_params.dict(), **query_lists(request, "stage_id", "assigned_to")}
@@ -201,7 +202,7 @@ class CaseDetailApi(APIView):
         ),
     )
     def get(self, request: Request, casetype_id: str, case_id: str) -> Response:
-        workspace = request.user.workspace
+        workspace = request_workspace(request)
         case_type = selectors.case_type_get(workspace=workspace, public_id=casetype_id)
         case = selectors.case_get(workspace=workspace, public_id=case_id, case_type=case_type)
         return Response(success(case_detail(case)))
@@ -217,7 +218,7 @@ class CaseDetailApi(APIView):
         ),
     )
     def patch(self, request: Request, casetype_id: str, case_id: str) -> Response:
-        workspace = request.user.workspace
+        workspace = request_workspace(request)
         case_type = selectors.case_type_get(workspace=workspace, public_id=casetype_id)
         case = selectors.case_get(workspace=workspace, public_id=case_id, case_type=case_type)
         params = CaseUpdateInput(data=request.data)
@@ -266,7 +267,7 @@ class CaseExtractionStartApi(APIView):
         ),
     )
     def post(self, request: Request, case_id: str) -> Response:
-        case = selectors.case_get(workspace=request.user.workspace, public_id=case_id)
+        case = selectors.case_get(workspace=request_workspace(request), public_id=case_id)
         documents = case_extraction_start(case=case, actor=api_actor(request))
         return Response(
             success(
@@ -294,7 +295,7 @@ class CaseFileListApi(APIView):
     def get(self, request: Request, case_id: str) -> Response:
         params = CaseFileListInput(data=request.query_params)
         params.is_valid(raise_exception=True)
-        case = selectors.case_get(workspace=request.user.workspace, public_id=case_id)
+        case = selectors.case_get(workspace=request_workspace(request), public_id=case_id)
         documents = selectors.case_file_list(case=case, query=params.validated_data["q"])
         return Response([case_file_item(document) for document in documents])
 
@@ -306,7 +307,7 @@ class CaseTypeListApi(APIView):
         responses=responses({200: success_envelope("CaseTypeListEnvelope", CaseTypeListOutput())}),
     )
     def get(self, request: Request) -> Response:
-        case_types = selectors.case_type_list(workspace=request.user.workspace)
+        case_types = selectors.case_type_list(workspace=request_workspace(request))
         return Response(success({"casetypes": [case_type_representation(ct) for ct in case_types]}))
 
 
@@ -319,5 +320,7 @@ class CaseTypeDetailApi(APIView):
         ),
     )
     def get(self, request: Request, casetype_id: str) -> Response:
-        case_type = selectors.case_type_get(workspace=request.user.workspace, public_id=casetype_id)
+        case_type = selectors.case_type_get(
+            workspace=request_workspace(request), public_id=casetype_id
+        )
         return Response(success(case_type_representation(case_type)))

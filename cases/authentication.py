@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import cast
 
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
@@ -36,6 +37,17 @@ class ApiPrincipal:
 
     def __str__(self) -> str:
         return f"API key {self.api_key.prefix}…"
+
+
+def request_workspace(request: Request) -> Workspace:
+    """The calling workspace. Every API view sits behind `ApiKeyAuthentication`, so
+    `request.user` is its `ApiPrincipal` (DRF's types say a Django user)."""
+    return cast(ApiPrincipal, request.user).workspace
+
+
+def request_api_key(request: Request) -> ApiKey:
+    """The key the call came with (`request.auth`), for the audit's `Actor`."""
+    return cast(ApiKey, request.auth)
 
 
 class ApiKeyAuthentication(BaseAuthentication):

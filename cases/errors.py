@@ -146,12 +146,12 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
         if isinstance(exc, drf_exceptions.NotAuthenticated | drf_exceptions.AuthenticationFailed):
             status_code = 401
         message = str(exc.detail) if isinstance(exc.detail, str) else default_message
-        response = drf_default_handler(exc, context)
+        default = drf_default_handler(exc, context)
         body = Response(error_body(status_code, code, message), status=status_code)
-        if response is not None:
+        if default is not None:
             for name in ("Retry-After", "Allow", "WWW-Authenticate"):
-                if name in response:
-                    body[name] = response[name]
+                if name in default:
+                    body[name] = default[name]
         if status_code == 401:
             body["WWW-Authenticate"] = 'api-key realm="casefile"'
         return body

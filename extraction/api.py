@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from cases.api import api_actor
 from cases.api_schema import responses
+from cases.authentication import request_workspace
 from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
 from cases.pagination import LimitOffsetPage
 from cases.selectors import case_type_get
@@ -114,7 +115,7 @@ class ExtractionJobsApi(APIView):
     def post(self, request: Request) -> Response:
         job_request, _ = job_request_parse(request, source=ExtractionJob.Source.JOB_API)
         job, replayed = job_submit(
-            workspace=request.user.workspace,
+            workspace=request_workspace(request),
             actor=api_actor(request),
             request=job_request,
             idempotency_key=idempotency_key_from(request),
@@ -136,7 +137,7 @@ class ExtractionJobsApi(APIView):
         params = JobListInput(data=request.query_params)
         params.is_valid(raise_exception=True)
         jobs = selectors.job_list(
-            workspace=request.user.workspace, status=params.validated_data.get("status")
+            workspace=request_workspace(request), status=params.validated_data.get("status")
         )
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(jobs, request, view=self)
@@ -172,12 +173,12 @@ class ExtractionJobDetailApi(APIView):
         ),
     )
     def get(self, request: Request, job_id: str) -> Response:
-        job = selectors.job_get(workspace=request.user.workspace, job_id=job_id)
+        job = selectors.job_get(workspace=request_workspace(request), job_id=job_id)
         params = JobStatusInput(data=request.query_params)
         params.is_valid(raise_exception=True)
         if params.validated_data["wait"] and not job.is_terminal:
             wait_for_change(job_id=str(job.pk), seconds=params.validated_data["wait"])
-            job = selectors.job_get(workspace=request.user.workspace, job_id=job_id)
+            job = selectors.job_get(workspace=request_workspace(request), job_id=job_id)
         return Response(
             {
                 "success": True,
@@ -198,7 +199,7 @@ class ExtractionJobResultApi(APIView):
         ),
     )
     def get(self, request: Request, job_id: str) -> Response:
-        job = selectors.job_get(workspace=request.user.workspace, job_id=job_id)
+        job = selectors.job_get(workspace=request_workspace(request), job_id=job_id)
         job_result_available(job)
         return Response(job_result(job))
 
@@ -315,7 +316,7 @@ class ExtractApi(APIView):
         )
         mode = _mode(extra)
         job, _ = job_submit(
-            workspace=request.user.workspace,
+            workspace=request_workspace(request),
             actor=api_actor(request),
             request=job_request,
             idempotency_key=idempotency_key_from(request),
@@ -359,7 +360,7 @@ class ReviewApi(APIView):
         ),
     )
     def post(self, request: Request) -> Response:
-        workspace = request.user.workspace
+        workspace = request_workspace(request)
         raw = flat_body(request.data)
         params = ReviewWorkflowInput(
             data={key: raw.get(key) for key in ("workflow_id", "document_id") if raw.get(key)}

@@ -10,7 +10,7 @@ last step; the review app then releases or rejects what it held.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +41,11 @@ def effective_threshold(
 
 
 def field_flags(
-    *, spec: Mapping[str, Any], field: GateField, threshold: int | None, checks: list[Check] = ()
+    *,
+    spec: Mapping[str, Any],
+    field: GateField,
+    threshold: int | None,
+    checks: Sequence[Check] = (),
 ) -> list[str]:
     """The reasons to hold one field; a field spec's own threshold overrides the document's.
 

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from rest_framework.throttling import BaseThrottle
 
+from cases.authentication import request_workspace
 from cases.errors import DomainError
 from extraction.models import ExtractionJob
 from extraction.selectors import job_list, job_state_token
@@ -49,7 +50,7 @@ class JobStatusPollThrottle(BaseThrottle):
             job_id = uuid.UUID(str(view.kwargs.get("job_id")))
         except ValueError:
             return True
-        if not job_list(workspace=request.user.workspace).filter(pk=job_id).exists():
+        if not job_list(workspace=request_workspace(request)).filter(pk=job_id).exists():
             return True
         window = int(time.time() // WINDOW_SECONDS)
         key = f"job-status-polls:{job_id}:{window}"

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cases.api import api_actor
+from cases.authentication import request_workspace
 from review import selectors, services
 from review.serializers import (
     FieldDecisionInput,
@@ -29,7 +30,7 @@ class ReviewQueueApi(APIView):
         params.is_valid(raise_exception=True)
         data = params.validated_data
         documents = selectors.review_queue(
-            workspaces=[request.user.workspace],
+            workspaces=[request_workspace(request)],
             case_type_id=data.get("casetype_id"),
             assignee_id=data.get("assigned_to"),
         )
@@ -46,7 +47,9 @@ class ReviewQueueApi(APIView):
 
 
 def _document(request: Request, document_id: str):
-    return selectors.document_for_review(workspaces=[request.user.workspace], public_id=document_id)
+    return selectors.document_for_review(
+        workspaces=[request_workspace(request)], public_id=document_id
+    )
 
 
 class FieldDecisionApi(APIView):

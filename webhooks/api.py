@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from cases.actors import Actor
 from cases.api_schema import responses
+from cases.authentication import request_api_key, request_workspace
 from cases.pagination import LimitOffsetPage
 from cases.serializers import success
 from webhooks import selectors, services
@@ -55,7 +56,7 @@ class WebhookEndpointListApi(APIView):
         responses=responses({200: ENDPOINT_LIST}),
     )
     def get(self, request: Request) -> Response:
-        endpoints = selectors.endpoint_list(workspace=request.user.workspace)
+        endpoints = selectors.endpoint_list(workspace=request_workspace(request))
         items = [endpoint_representation(endpoint) for endpoint in endpoints]
         return _answer({"webhooks": items, "total_count": len(items)})
 
@@ -69,7 +70,7 @@ class WebhookEndpointListApi(APIView):
         params = EndpointCreateInput(data=request.data)
         params.is_valid(raise_exception=True)
         endpoint = services.endpoint_create(
-            workspace=request.user.workspace, **params.validated_data
+            workspace=request_workspace(request), **params.validated_data
         )
         return _answer(
             endpoint_representation(endpoint, secret=endpoint.secret),
@@ -87,7 +88,9 @@ class WebhookEndpointDetailApi(APIView):
         responses=responses({200: ENDPOINT}, WEBHOOK_NOT_FOUND),
     )
     def get(self, request: Request, webhook_id: str) -> Response:
-        endpoint = selectors.endpoint_get(workspace=request.user.workspace, public_id=webhook_id)
+        endpoint = selectors.endpoint_get(
+            workspace=request_workspace(request), public_id=webhook_id
+        )
         return _answer(endpoint_representation(endpoint))
 
     @extend_schema(
@@ -97,11 +100,15 @@ class WebhookEndpointDetailApi(APIView):
         responses=responses({200: ENDPOINT}, 400, WEBHOOK_NOT_FOUND),
     )
     def patch(self, request: Request, webhook_id: str) -> Response:
-        endpoint = selectors.endpoint_get(workspace=request.user.workspace, public_id=webhook_id)
+        endpoint = selectors.endpoint_get(
+            workspace=request_workspace(request), public_id=webhook_id
+        )
         params = EndpointUpdateInput(data=request.data)
         params.is_valid(raise_exception=True)
         endpoint = services.endpoint_update(
-            endpoint=endpoint, actor=Actor(api_key=request.auth), **params.validated_data
+            endpoint=endpoint,
+            actor=Actor(api_key=request_api_key(request)),
+            **params.validated_data,
         )
         return _answer(endpoint_representation(endpoint))
 
@@ -111,7 +118,9 @@ class WebhookEndpointDetailApi(APIView):
         responses=responses({200: ENDPOINT_DELETED}, WEBHOOK_NOT_FOUND),
     )
     def delete(self, request: Request, webhook_id: str) -> Response:
-        endpoint = selectors.endpoint_get(workspace=request.user.workspace, public_id=webhook_id)
+        endpoint = selectors.endpoint_get(
+            workspace=request_workspace(request), public_id=webhook_id
+        )
         services.endpoint_delete(endpoint=endpoint)
         return _answer({"id": webhook_id, "deleted": True})
 
@@ -126,7 +135,9 @@ class WebhookSecretRotateApi(APIView):
         responses=responses({200: ENDPOINT_WITH_SECRET}, 400, WEBHOOK_NOT_FOUND),
     )
     def post(self, request: Request, webhook_id: str) -> Response:
-        endpoint = selectors.endpoint_get(workspace=request.user.workspace, public_id=webhook_id)
+        endpoint = selectors.endpoint_get(
+            workspace=request_workspace(request), public_id=webhook_id
+        )
         params = SecretRotateInput(data=request.data)
         params.is_valid(raise_exception=True)
         endpoint = services.endpoint_secret_rotate(
@@ -150,7 +161,9 @@ class WebhookTestApi(APIView):
         ),
     )
     def post(self, request: Request, webhook_id: str) -> Response:
-        endpoint = selectors.endpoint_get(workspace=request.user.workspace, public_id=webhook_id)
+        endpoint = selectors.endpoint_get(
+            workspace=request_workspace(request), public_id=webhook_id
+        )
         delivery = services.endpoint_test_send(endpoint=endpoint)
         delivery = selectors.delivery_get(endpoint=endpoint, public_id=delivery.public_id)
         return _answer(delivery_representation(delivery), status_code=202)
@@ -176,7 +189,9 @@ class WebhookDeliveryListApi(APIView):
         responses=responses({200: DELIVERY_LIST}, 400, WEBHOOK_NOT_FOUND),
     )
     def get(self, request: Request, webhook_id: str) -> Response:
-        endpoint = selectors.endpoint_get(workspace=request.user.workspace, public_id=webhook_id)
+        endpoint = selectors.endpoint_get(
+            workspace=request_workspace(request), public_id=webhook_id
+        )
         params = DeliveryListInput(data=request.query_params)
         params.is_valid(raise_exception=True)
         deliveries = selectors.delivery_list(
@@ -203,7 +218,9 @@ class WebhookDeliveryResendApi(APIView):
         ),
     )
     def post(self, request: Request, webhook_id: str, delivery_id: str) -> Response:
-        endpoint = selectors.endpoint_get(workspace=request.user.workspace, public_id=webhook_id)
+        endpoint = selectors.endpoint_get(
+            workspace=request_workspace(request), public_id=webhook_id
+        )
         delivery = selectors.delivery_get(endpoint=endpoint, public_id=delivery_id)
         services.delivery_resend(delivery=delivery)
         delivery = selectors.delivery_get(endpoint=endpoint, public_id=delivery_id)

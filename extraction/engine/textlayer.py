@@ -87,7 +87,7 @@ def text_layer_words(page: pymupdf.Page) -> list[Word]:
             continue
         box = pymupdf.Rect(x0, y0, x1, y1) * matrix if rotation else (x0, y0, x1, y1)
         direction = (directions.get((block, line), 0) + rotation) % 360
-        words.append(Word(cleaned, tuple(box), 100.0, direction))  # type: ignore[arg-type]
+        words.append(Word(cleaned, tuple(box), 100.0, direction))
     return words
 
 
