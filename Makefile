@@ -74,8 +74,10 @@ bench: $(STAMP)
 
 # Upgrading is deliberate: re-resolve pyproject.toml's ranges to the newest releases, then run
 # `make test bench` and commit pyproject.toml, $(LOCK) and bench/RESULTS.md together.
+# `make lock LOCK_UPGRADE=` only adds what pyproject.toml gained, keeping every other pin.
+LOCK_UPGRADE ?= --upgrade
 lock: $(STAMP)
-	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --upgrade \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes $(LOCK_UPGRADE) \
 	  --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
 	  --custom-compile-command "make lock" -o $(LOCK)
 
