@@ -116,6 +116,17 @@ STREETS = {
     "nl": "Kerk Molen Stations Dorps Kade Industrie Nieuwe Parallel",
     "nordic": "Stor Kyrko Skol Hamn Norr Söder Strand Kongens",
 }
+STREET_NAMES = {
+    "fr": "rue Victor Hugo|avenue Jean Jaurès|rue des Lilas|rue du Moulin|boulevard Gambetta|"
+    "impasse des Tilleuls|rue de la République",
+    "pl": "Mickiewicza|Długa|Polna|Kościuszki|Słowackiego|Lipowa|Piłsudskiego|Ogrodowa",
+    "es": "C/ Mayor|Avda. de la Constitución|C/ del Sol|Gran Vía|C/ San Vicente|"
+    "Paseo de la Castellana",
+    "my": "JALAN SS 2/24|JALAN BUKIT BINTANG|JALAN TUN RAZAK|JALAN IPOH|JALAN PERMAS 10/2|"
+    "LORONG MAJU",
+    "sg": "TAMPINES AVE 4|ANG MO KIO ST 21|JURONG WEST ST 52|BEDOK NORTH RD|TOA PAYOH LOR 8",
+}
+"""Whole street names where the country's streets do not take a suffix to a word in `STREETS`."""
 CITIES = {
     "en": "Leeds|Bristol|Norwich|Sheffield|Reading|Exeter|Derby|York|Cardiff|Leicester",
     "us": "Austin, TX|Denver, CO|Columbus, OH|Portland, OR|Raleigh, NC|Madison, WI|Tucson, AZ",
@@ -131,6 +142,10 @@ CITIES = {
     "no": "Bergen|Trondheim|Stavanger|Drammen",
     "dk": "Aarhus|Odense|Aalborg|Esbjerg",
 }
+
+
+def _street(rng: random.Random, country: str) -> str:
+    return rng.choice(STREET_NAMES[country].split("|"))
 
 
 def address(rng: random.Random, country: str) -> list[str]:
@@ -161,17 +176,7 @@ def address(rng: random.Random, country: str) -> list[str]:
         )
         return [f"{street}{suffix} {n}", f"{code} {city}"]
     if country == "fr":
-        street = rng.choice(
-            (
-                "rue Victor Hugo",
-                "avenue Jean Jaurès",
-                "rue des Lilas",
-                "rue du Moulin",
-                "boulevard Gambetta",
-                "impasse des Tilleuls",
-                "rue de la République",
-            )
-        )
+        street = _street(rng, country)
         return [f"{n} {street}", f"{rng.randint(10, 95)}{_digits(rng, 3)} {city}"]
     if country == "nl":
         street = rng.choice(STREETS["nl"].split())
@@ -181,53 +186,16 @@ def address(rng: random.Random, country: str) -> list[str]:
             f"{rng.choice('ABCDEGHJKLMNPRSTVWXZ')} {city}",
         ]
     if country == "pl":
-        street = rng.choice(
-            (
-                "Mickiewicza",
-                "Długa",
-                "Polna",
-                "Kościuszki",
-                "Słowackiego",
-                "Lipowa",
-                "Piłsudskiego",
-                "Ogrodowa",
-            )
-        )
+        street = _street(rng, country)
         return [f"ul. {street} {n}", f"{rng.randint(10, 99)}-{_digits(rng, 3)} {city}"]
     if country == "es":
-        street = rng.choice(
-            (
-                "C/ Mayor",
-                "Avda. de la Constitución",
-                "C/ del Sol",
-                "Gran Vía",
-                "C/ San Vicente",
-                "Paseo de la Castellana",
-            )
-        )
+        street = _street(rng, country)
         return [f"{street}, {n}", f"{rng.randint(10, 52)}{_digits(rng, 3)} {city}"]
     if country == "my":
-        street = rng.choice(
-            (
-                "JALAN SS 2/24",
-                "JALAN BUKIT BINTANG",
-                "JALAN TUN RAZAK",
-                "JALAN IPOH",
-                "JALAN PERMAS 10/2",
-                "LORONG MAJU",
-            )
-        )
+        street = _street(rng, country)
         return [f"NO {n}, {street}", f"{rng.randint(10, 98)}{_digits(rng, 3)} {city}"]
     if country == "sg":
-        street = rng.choice(
-            (
-                "TAMPINES AVE 4",
-                "ANG MO KIO ST 21",
-                "JURONG WEST ST 52",
-                "BEDOK NORTH RD",
-                "TOA PAYOH LOR 8",
-            )
-        )
+        street = _street(rng, country)
         return [
             f"BLK {n} {street} #01-{rng.randint(10, 99)}",
             f"SINGAPORE {rng.randint(100000, 829999)}",
