@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -57,6 +58,17 @@ def tax_groups(lines: list[Line], rates: list[Decimal]) -> list[TaxGroup]:
     for line, rate in zip(lines, rates, strict=True):
         bases[rate] = bases.get(rate, Decimal(0)) + line.amount
     return [TaxGroup(rate, base, money(base * rate / 100)) for rate, base in sorted(bases.items())]
+
+
+def net_totals(
+    lines: list[Line], rates: list[Decimal]
+) -> tuple[list[TaxGroup], Decimal, Decimal, Decimal]:
+    """Tax groups, subtotal, tax and total of net-priced lines: the tax is the sum of the
+    per-rate taxes (not the subtotal times a rate), so the invariants in this module hold."""
+    groups = tax_groups(lines, rates)
+    subtotal = sum((line.amount for line in lines), Decimal(0))
+    tax = sum((group.tax for group in groups), Decimal(0))
+    return groups, subtotal, tax, subtotal + tax
 
 
 def inclusive_tax(gross: Decimal, rate: Decimal) -> Decimal:
@@ -109,6 +121,36 @@ def prune(fields: dict[str, Any]) -> dict[str, Any]:
         "line_items",
     )
     return {key: fields[key] for key in order if fields.get(key) is not None}
+
+
+def truth_fields(
+    *,
+    number: str,
+    issue: dt.date,
+    vendor: str,
+    total: Decimal,
+    subtotal: Decimal | None,
+    tax: Decimal | None,
+    currency: str,
+    due: dt.date | None = None,
+    lines: Sequence[Line] | None = None,
+) -> dict[str, Any]:
+    """The truth in the evaluation format. A source passes None for what its page does not
+    print (a due date left to the terms, a tax split over rates without a sum), so the field is
+    not in the truth either."""
+    return prune(
+        {
+            "invoice_number": number,
+            "invoice_date": issue.isoformat(),
+            "due_date": due.isoformat() if due is not None else None,
+            "vendor_name": vendor,
+            "total_amount": truth_money(total),
+            "subtotal_amount": truth_money(subtotal) if subtotal is not None else None,
+            "tax_amount": truth_money(tax) if tax is not None else None,
+            "currency": currency,
+            "line_items": [line.truth() for line in lines] if lines is not None else None,
+        }
+    )
 
 
 @dataclass(frozen=True)

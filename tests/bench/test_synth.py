@@ -14,7 +14,7 @@ import pytest
 
 from bench.synth.__main__ import main
 from bench.synth.corpus import SOURCES, generate, write_source
-from bench.synth.document import Rendered, pick_dates
+from bench.synth.document import Line, Rendered, net_totals, pick_dates, truth_fields
 from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
 
 PER_SOURCE = 3
@@ -74,6 +74,55 @@ def test_pick_dates_mixes_clear_settled_and_unsettled_ambiguous_issue_dates():
         else:
             kinds.add("unsettled")
     assert kinds == {"clear", "settled", "unsettled"}
+
+
+def test_net_totals_sums_the_tax_per_rate_and_adds_it_to_the_subtotal():
+    lines = [
+        Line("a", Decimal(1), Decimal("10.05")),
+        Line("b", Decimal(1), Decimal("10.05")),
+        Line("c", Decimal(3), Decimal("2.50")),
+    ]
+    groups, subtotal, tax, total = net_totals(lines, [Decimal(19), Decimal(19), Decimal(7)])
+    assert [(group.rate, group.base, group.tax) for group in groups] == [
+        (Decimal(7), Decimal("7.50"), Decimal("0.53")),
+        (Decimal(19), Decimal("20.10"), Decimal("3.82")),
+    ]
+    assert (subtotal, tax, total) == (Decimal("27.60"), Decimal("4.35"), Decimal("31.95"))
+
+
+def test_truth_fields_formats_values_and_leaves_out_what_the_page_does_not_print():
+    line = Line("Beratung", Decimal("1.5"), Decimal("80"))
+    fields = truth_fields(
+        number="R-1",
+        issue=dt.date(2024, 3, 5),
+        vendor="Weber GmbH",
+        total=Decimal("142.8"),
+        subtotal=Decimal(120),
+        tax=None,
+        currency="EUR",
+        lines=[line],
+    )
+    assert fields == {
+        "invoice_number": "R-1",
+        "invoice_date": "2024-03-05",
+        "vendor_name": "Weber GmbH",
+        "total_amount": "142.80",
+        "subtotal_amount": "120.00",
+        "currency": "EUR",
+        "line_items": [line.truth()],
+    }
+    bare = truth_fields(
+        number="7",
+        issue=dt.date(2024, 3, 5),
+        due=dt.date(2024, 4, 4),
+        vendor="Holm",
+        total=Decimal(5),
+        subtotal=None,
+        tax=None,
+        currency="SEK",
+    )
+    printed = ["invoice_number", "invoice_date", "due_date", "vendor_name", "total_amount"]
+    assert list(bare) == [*printed, "currency"]
 
 
 def _documents() -> list[tuple[str, int, Rendered]]:

@@ -16,8 +16,8 @@ from decimal import Decimal
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
 from bench.synth.common import Column, draw_table, make_lines, number
-from bench.synth.document import Rendered, pick_dates, prune, tax_groups
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, truth_money
+from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
 
 LABELS = {
     "de": {
@@ -88,10 +88,7 @@ def build(rng: random.Random) -> Rendered:
     standard = Decimal("8.1") if dates.issue.year >= 2024 else Decimal("7.7")
     lines = make_lines(rng, "ch", rng.randint(1, 7), high=rng.choice((90, 400, 2400)))
     rates = [standard for _ in lines]
-    groups = tax_groups(lines, rates)
-    subtotal = sum((line.amount for line in lines), Decimal(0))
-    tax = groups[0].tax
-    total = subtotal + tax
+    _, subtotal, tax, total = net_totals(lines, rates)
 
     canvas.text(57, 60, vendor, size=15, bold=True)
     canvas.text(
@@ -198,18 +195,16 @@ def build(rng: random.Random) -> Rendered:
             canvas.text(340, y, value, size=8.5)
         y += 13
 
-    fields = prune(
-        {
-            "invoice_number": number_text,
-            "invoice_date": dates.issue.isoformat(),
-            "due_date": dates.due.isoformat() if due_printed else None,
-            "vendor_name": vendor,
-            "total_amount": truth_money(total),
-            "subtotal_amount": truth_money(subtotal),
-            "tax_amount": truth_money(tax),
-            "currency": "CHF",
-            "line_items": [line.truth() for line in lines],
-        }
+    fields = truth_fields(
+        number=number_text,
+        issue=dates.issue,
+        due=dates.due if due_printed else None,
+        vendor=vendor,
+        total=total,
+        subtotal=subtotal,
+        tax=tax,
+        currency="CHF",
+        lines=lines,
     )
     return Rendered(
         fields,

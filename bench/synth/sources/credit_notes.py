@@ -16,8 +16,14 @@ from decimal import Decimal
 from bench.synth import names
 from bench.synth.canvas import A4, LETTER, Canvas
 from bench.synth.common import Column, draw_table, make_lines, number
-from bench.synth.document import Line, Rendered, pick_dates, prune, tax_groups
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, truth_money
+from bench.synth.document import (
+    Line,
+    Rendered,
+    net_totals,
+    pick_dates,
+    truth_fields,
+)
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
 
 WORDS = {
     "en": {
@@ -117,10 +123,7 @@ def build(rng: random.Random) -> Rendered:
     lines = [
         Line(line.description, -line.quantity, line.unit_price, line.unit) for line in positive
     ]
-    groups = tax_groups(lines, [rate for _ in lines])
-    subtotal = sum((line.amount for line in lines), Decimal(0))
-    tax = groups[0].tax
-    total = subtotal + tax
+    _, subtotal, tax, total = net_totals(lines, [rate for _ in lines])
 
     canvas.box(0, 30, width * 0.55, 80, stroke=None, fill=(0.88, 0.88, 0.88))
     canvas.text(45, 66, rng.choice(words["titles"]), size=24, bold=True)
@@ -191,17 +194,15 @@ def build(rng: random.Random) -> Rendered:
     }[lang]
     canvas.text(45, y + 30, note, size=size - 1)
 
-    fields = prune(
-        {
-            "invoice_number": number_text,
-            "invoice_date": dates.issue.isoformat(),
-            "vendor_name": vendor,
-            "total_amount": truth_money(total),
-            "subtotal_amount": truth_money(subtotal),
-            "tax_amount": truth_money(tax),
-            "currency": code,
-            "line_items": [line.truth() for line in lines],
-        }
+    fields = truth_fields(
+        number=number_text,
+        issue=dates.issue,
+        vendor=vendor,
+        total=total,
+        subtotal=subtotal,
+        tax=tax,
+        currency=code,
+        lines=lines,
     )
     return Rendered(
         fields,

@@ -17,8 +17,8 @@ from decimal import Decimal
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
 from bench.synth.common import Column, draw_table, make_lines, number
-from bench.synth.document import Rendered, pick_dates, prune, tax_groups
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money, truth_money
+from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 
 
 def build(rng: random.Random) -> Rendered:
@@ -37,10 +37,7 @@ def build(rng: random.Random) -> Rendered:
     lines = make_lines(rng, "de", rng.randint(1, 8), high=rng.choice((80, 350, 1200)))
     mixed = rng.random() < 0.3
     rates = [rng.choice((Decimal(19), Decimal(7))) if mixed else Decimal(19) for _ in lines]
-    groups = tax_groups(lines, rates)
-    subtotal = sum((line.amount for line in lines), Decimal(0))
-    tax = sum((group.tax for group in groups), Decimal(0))
-    total = subtotal + tax
+    groups, subtotal, tax, total = net_totals(lines, rates)
 
     # Letterhead, right or centred.
     if rng.random() < 0.5:
@@ -211,18 +208,16 @@ def build(rng: random.Random) -> Rendered:
         for row_index, row in enumerate(column):
             canvas.text(71 + column_index * 118, 786 + row_index * 8.5, row, size=6.2)
 
-    fields = prune(
-        {
-            "invoice_number": number_text,
-            "invoice_date": dates.issue.isoformat(),
-            "due_date": dates.due.isoformat() if due_printed else None,
-            "vendor_name": vendor,
-            "total_amount": truth_money(total),
-            "subtotal_amount": truth_money(subtotal),
-            "tax_amount": truth_money(tax) if tax_printed else None,
-            "currency": "EUR",
-            "line_items": [line.truth() for line in lines],
-        }
+    fields = truth_fields(
+        number=number_text,
+        issue=dates.issue,
+        due=dates.due if due_printed else None,
+        vendor=vendor,
+        total=total,
+        subtotal=subtotal,
+        tax=tax if tax_printed else None,
+        currency="EUR",
+        lines=lines,
     )
     overrides = {} if date_in_block else {"invoice_date": long_date}
     return Rendered(

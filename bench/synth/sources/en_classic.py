@@ -16,8 +16,8 @@ from decimal import Decimal
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
 from bench.synth.common import Column, draw_table, label_pairs, make_lines, number
-from bench.synth.document import Rendered, pick_dates, prune, tax_groups
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money, truth_money
+from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 
 
 def build(rng: random.Random) -> Rendered:
@@ -46,10 +46,7 @@ def build(rng: random.Random) -> Rendered:
     lines = make_lines(rng, "en", rng.randint(1, 9), high=rng.choice((90, 400, 1500)))
     mixed = rng.random() < 0.2
     rates = [rng.choice((standard, standard, reduced)) if mixed else standard for _ in lines]
-    groups = tax_groups(lines, rates)
-    subtotal = sum((line.amount for line in lines), Decimal(0))
-    tax = sum((group.tax for group in groups), Decimal(0))
-    total = subtotal + tax
+    groups, subtotal, tax, total = net_totals(lines, rates)
 
     # Vendor block and title.
     y = 60
@@ -157,18 +154,16 @@ def build(rng: random.Random) -> Rendered:
     for index, note in enumerate(notes):
         canvas.text(50, foot + index * 11, note, size=7)
 
-    fields = prune(
-        {
-            "invoice_number": number_text,
-            "invoice_date": dates.issue.isoformat(),
-            "due_date": dates.due.isoformat(),
-            "vendor_name": vendor,
-            "total_amount": truth_money(total),
-            "subtotal_amount": truth_money(subtotal),
-            "tax_amount": truth_money(tax),
-            "currency": code,
-            "line_items": [line.truth() for line in lines],
-        }
+    fields = truth_fields(
+        number=number_text,
+        issue=dates.issue,
+        due=dates.due,
+        vendor=vendor,
+        total=total,
+        subtotal=subtotal,
+        tax=tax,
+        currency=code,
+        lines=lines,
     )
     return Rendered(
         fields,

@@ -16,8 +16,8 @@ from decimal import Decimal
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
 from bench.synth.common import Column, draw_table, make_lines, number
-from bench.synth.document import Rendered, pick_dates, prune, tax_groups
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money, truth_money
+from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 
 
 def build(rng: random.Random) -> Rendered:
@@ -44,10 +44,7 @@ def build(rng: random.Random) -> Rendered:
         rng.choice((Decimal(20), Decimal(10), Decimal("5.5"))) if mixed else Decimal(20)
         for _ in lines
     ]
-    groups = tax_groups(lines, rates)
-    subtotal = sum((line.amount for line in lines), Decimal(0))
-    tax = sum((group.tax for group in groups), Decimal(0))
-    total = subtotal + tax
+    groups, subtotal, tax, total = net_totals(lines, rates)
 
     canvas.text(50, 62, vendor, size=14, bold=True)
     for offset, row in enumerate(
@@ -152,18 +149,16 @@ def build(rng: random.Random) -> Rendered:
     for offset, row in enumerate(legal):
         canvas.text(297, 790 + offset * 10, row, size=6.3, align="center")
 
-    fields = prune(
-        {
-            "invoice_number": number_text,
-            "invoice_date": dates.issue.isoformat(),
-            "due_date": dates.due.isoformat() if due_printed else None,
-            "vendor_name": vendor,
-            "total_amount": truth_money(total),
-            "subtotal_amount": truth_money(subtotal),
-            "tax_amount": truth_money(tax) if tax_printed else None,
-            "currency": "EUR",
-            "line_items": [line.truth() for line in lines],
-        }
+    fields = truth_fields(
+        number=number_text,
+        issue=dates.issue,
+        due=dates.due if due_printed else None,
+        vendor=vendor,
+        total=total,
+        subtotal=subtotal,
+        tax=tax if tax_printed else None,
+        currency="EUR",
+        lines=lines,
     )
     return Rendered(
         fields,

@@ -15,8 +15,16 @@ from decimal import Decimal
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
 from bench.synth.common import Column, draw_table
-from bench.synth.document import Line, Rendered, pick_dates, price, prune, quantity, tax_groups
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, truth_money
+from bench.synth.document import (
+    Line,
+    Rendered,
+    net_totals,
+    pick_dates,
+    price,
+    quantity,
+    truth_fields,
+)
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
 from bench.synth.names import ITEMS
 
 WORDS = {
@@ -80,10 +88,7 @@ def build(rng: random.Random) -> Rendered:
         )
         for _ in range(count)
     ]
-    groups = tax_groups(lines, [rate for _ in lines])
-    subtotal = sum((line.amount for line in lines), Decimal(0))
-    tax = groups[0].tax
-    total = subtotal + tax
+    _, subtotal, tax, total = net_totals(lines, [rate for _ in lines])
     chunks = [lines[i : i + per_page] for i in range(0, count, per_page)]
     pages = len(chunks)
 
@@ -164,18 +169,16 @@ def build(rng: random.Random) -> Rendered:
             y += 14
         canvas.text(50, y + 20, f"{words['due']}: {dates_style.format(dates.due)}", size=size)
 
-    fields = prune(
-        {
-            "invoice_number": number_text,
-            "invoice_date": dates.issue.isoformat(),
-            "due_date": dates.due.isoformat(),
-            "vendor_name": vendor,
-            "total_amount": truth_money(total),
-            "subtotal_amount": truth_money(subtotal),
-            "tax_amount": truth_money(tax),
-            "currency": code,
-            "line_items": [line.truth() for line in lines],
-        }
+    fields = truth_fields(
+        number=number_text,
+        issue=dates.issue,
+        due=dates.due,
+        vendor=vendor,
+        total=total,
+        subtotal=subtotal,
+        tax=tax,
+        currency=code,
+        lines=lines,
     )
     return Rendered(
         fields,

@@ -17,8 +17,8 @@ from decimal import Decimal
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
 from bench.synth.common import Column, draw_table, make_lines, number
-from bench.synth.document import Rendered, pick_dates, prune, tax_groups
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, truth_money
+from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
 
 GREY = (0.45, 0.45, 0.45)
 
@@ -38,10 +38,7 @@ def build(rng: random.Random) -> Rendered:
     lines = make_lines(rng, "nl", rng.randint(1, 8), high=rng.choice((75, 250, 950)))
     mixed = rng.random() < 0.25
     rates = [rng.choice((Decimal(21), Decimal(9))) if mixed else Decimal(21) for _ in lines]
-    groups = tax_groups(lines, rates)
-    subtotal = sum((line.amount for line in lines), Decimal(0))
-    tax = sum((group.tax for group in groups), Decimal(0))
-    total = subtotal + tax
+    groups, subtotal, tax, total = net_totals(lines, rates)
 
     canvas.text(50, 70, vendor, size=rng.choice((16, 18, 20)), bold=True)
     side = [
@@ -144,18 +141,16 @@ def build(rng: random.Random) -> Rendered:
         size=size - 0.5,
     )
 
-    fields = prune(
-        {
-            "invoice_number": number_text,
-            "invoice_date": dates.issue.isoformat(),
-            "due_date": dates.due.isoformat(),
-            "vendor_name": vendor,
-            "total_amount": truth_money(total),
-            "subtotal_amount": truth_money(subtotal),
-            "tax_amount": truth_money(tax) if len(groups) == 1 else None,
-            "currency": "EUR",
-            "line_items": [line.truth() for line in lines],
-        }
+    fields = truth_fields(
+        number=number_text,
+        issue=dates.issue,
+        due=dates.due,
+        vendor=vendor,
+        total=total,
+        subtotal=subtotal,
+        tax=tax if len(groups) == 1 else None,
+        currency="EUR",
+        lines=lines,
     )
     return Rendered(
         fields,

@@ -16,8 +16,8 @@ from decimal import Decimal
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
 from bench.synth.common import Column, draw_table, make_lines
-from bench.synth.document import Rendered, pick_dates, prune
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money, truth_money
+from bench.synth.document import Rendered, pick_dates, truth_fields
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 
 
 def build(rng: random.Random) -> Rendered:
@@ -159,18 +159,16 @@ def build(rng: random.Random) -> Rendered:
         canvas.line(x, 760, x + 190, 760, width=0.3, color=(0.4, 0.4, 0.4))
         canvas.text(x + 95, 770, label, size=6.5, align="center")
 
-    fields = prune(
-        {
-            "invoice_number": number_text,
-            "invoice_date": dates.issue.isoformat(),
-            "due_date": dates.due.isoformat() if due_printed else None,
-            "vendor_name": vendor,
-            "total_amount": truth_money(total),
-            "subtotal_amount": truth_money(subtotal),
-            "tax_amount": truth_money(tax),
-            "currency": "PLN",
-            "line_items": [line.truth() for line in lines],
-        }
+    fields = truth_fields(
+        number=number_text,
+        issue=dates.issue,
+        due=dates.due if due_printed else None,
+        vendor=vendor,
+        total=total,
+        subtotal=subtotal,
+        tax=tax,
+        currency="PLN",
+        lines=lines,
     )
     return Rendered(
         fields,

@@ -18,8 +18,8 @@ from typing import Literal
 from bench.synth import names
 from bench.synth.canvas import RECEIPT_WIDTH, Canvas
 from bench.synth.common import choose
-from bench.synth.document import Line, Rendered, pick_dates, price, prune
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money, truth_money
+from bench.synth.document import Line, Rendered, pick_dates, price, truth_fields
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 from bench.synth.names import RECEIPT_ITEMS
 
 SHOP_WORDS = [
@@ -182,17 +182,15 @@ def build(rng: random.Random) -> Rendered:
         canvas.text(centre, y, row, size=size - 0.5, align="center")
     canvas.height = y + 30
 
-    fields = prune(
-        {
-            "invoice_number": number_text,
-            "invoice_date": dates.issue.isoformat(),
-            "vendor_name": vendor,
-            "total_amount": truth_money(total),
-            "subtotal_amount": truth_money(subtotal) if tax_rate is not None else None,
-            "tax_amount": truth_money(tax) if tax_rate is not None else None,
-            "currency": code,
-            "line_items": [line.truth() for line in lines],
-        }
+    fields = truth_fields(
+        number=number_text,
+        issue=dates.issue,
+        vendor=vendor,
+        total=total,
+        subtotal=subtotal if tax_rate is not None else None,
+        tax=tax if tax_rate is not None else None,
+        currency=code,
+        lines=lines,
     )
     image: Literal["png", "jpg"] | None = choose(rng, [(5, "jpg"), (2, "png"), (2, None)])
     return Rendered(

@@ -19,8 +19,15 @@ from typing import Literal
 from bench.synth import names
 from bench.synth.canvas import RECEIPT_WIDTH, Canvas
 from bench.synth.common import choose
-from bench.synth.document import Line, Rendered, inclusive_tax, pick_dates, price, prune
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, truth_money
+from bench.synth.document import (
+    Line,
+    Rendered,
+    inclusive_tax,
+    pick_dates,
+    price,
+    truth_fields,
+)
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
 from bench.synth.names import RECEIPT_ITEMS
 
 COUNTRIES = {
@@ -190,16 +197,14 @@ def build(rng: random.Random) -> Rendered:
     canvas.height = y + 30
 
     single = len(vat_rows) == 1
-    fields = prune(
-        {
-            "invoice_number": number_text,
-            "invoice_date": dates.issue.isoformat(),
-            "vendor_name": vendor,
-            "total_amount": truth_money(total),
-            "subtotal_amount": truth_money(subtotal) if single or sum_row else None,
-            "tax_amount": truth_money(tax) if single or sum_row else None,
-            "currency": spec["code"],
-        }
+    fields = truth_fields(
+        number=number_text,
+        issue=dates.issue,
+        vendor=vendor,
+        total=total,
+        subtotal=subtotal if single or sum_row else None,
+        tax=tax if single or sum_row else None,
+        currency=spec["code"],
     )
     image: Literal["png", "jpg"] | None = choose(rng, [(3, None), (2, "png"), (1, "jpg")])
     return Rendered(

@@ -16,8 +16,8 @@ from decimal import Decimal
 from bench.synth import names
 from bench.synth.canvas import LETTER, Canvas
 from bench.synth.common import make_lines, number
-from bench.synth.document import Line, Rendered, pick_dates, prune
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money, truth_money
+from bench.synth.document import Line, Rendered, pick_dates, truth_fields
+from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 
 
 def build(rng: random.Random) -> Rendered:
@@ -137,18 +137,16 @@ def build(rng: random.Random) -> Rendered:
         size=size - 1.5,
     )
 
-    fields = prune(
-        {
-            "invoice_number": number_text,
-            "invoice_date": dates.issue.isoformat(),
-            "due_date": dates.due.isoformat(),
-            "vendor_name": vendor,
-            "total_amount": truth_money(total),
-            "subtotal_amount": truth_money(subtotal),
-            "tax_amount": truth_money(tax) if rate is not None else None,
-            "currency": "USD",
-            "line_items": [line.truth() for line in lines],
-        }
+    fields = truth_fields(
+        number=number_text,
+        issue=dates.issue,
+        due=dates.due,
+        vendor=vendor,
+        total=total,
+        subtotal=subtotal,
+        tax=tax if rate is not None else None,
+        currency="USD",
+        lines=lines,
     )
     return Rendered(
         fields,
