@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 export CASEFILE_DEBUG ?= true
 
-.PHONY: run test test-browser check lint types types-baseline format bench migrations install lock clean
+.PHONY: run test test-browser check lint imports types types-baseline format bench migrations install lock clean
 
 # Every package, transitive ones and the dev extras included, comes pinned with its hashes from
 # $(LOCK); the project itself is installed on top without resolving anything again.
@@ -41,6 +41,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Imports flow one way (contracts in pyproject.toml, [tool.importlinter]; layers in the README).
+imports: $(STAMP)
+	$(BIN)/lint-imports --cache-dir var/import_linter_cache
+
 # mypy (config in pyproject.toml) may report only what mypy-baseline.txt lists, without line
 # numbers: a new error fails, and so does a listed one that is gone (the baseline only shrinks).
 TYPES_OUT := var/mypy.txt
@@ -67,7 +71,7 @@ format: $(STAMP)
 migrations: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-check: lint types migrations test
+check: lint imports types migrations test
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

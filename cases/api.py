@@ -1,60 +1,46 @@
 """The case API of seed 001 and the read-only case type API.
 
 Thin views: parse with a serializer, call one selector or service, answer in the seed's
-envelope. The upload view is the one place where `cases` calls into `extraction`: SPEC §1 gives
-this app the upload API, uploads are checked with the engine's file sniffing, and
-`trigger_workflow` starts the pipeline.
+envelope. The upload (`POST /cases`) and start-extraction (`POST /cases/{id}/extract`) views
+start the pipeline, so they live one floor up, in `extraction.api`.
 """
 
 from __future__ import annotations
 
-from django.db import transaction
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import serializers as drf_serializers
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cases import selectors, services
-from cases.actors import Actor
 from cases.api_schema import (
     CaseDetailOutput,
-    CaseDocumentsOutput,
     CaseFileOutput,
     CaseListOutput,
     CaseTypeListOutput,
     CaseTypeOutput,
     CaseUpdateOutput,
-    responses,
-    success_envelope,
 )
-from cases.authentication import request_api_key, request_workspace
+from cases.apikit.authentication import api_actor, request_workspace
+from cases.apikit.pagination import LimitOffsetPage
+from cases.apikit.schema import responses, success_envelope
+from cases.apikit.serializers import success
 from cases.errors import NotFound, ValidationFailed
 from cases.models import Stage
-from cases.pagination import LimitOffsetPage
 from cases.selectors import CASE_SORTS
 from cases.serializers import (
     CaseFileListInput,
     CaseListInput,
     CaseUpdateInput,
-    CaseUploadInput,
     case_detail,
     case_file_item,
     case_list_item,
     case_type_representation,
     case_update_result,
-    document_brief,
-    success,
 )
-from extraction.services import case_extraction_start, documents_extraction_queue
-from extraction.submission import upload_type_check
 
 NOT_FOUND_CASE_TYPE = (404, "No such case type in your workspace (CASETYPE_NOT_FOUND).")
 NOT_FOUND_CASE = (404, "No such case type or case in your workspace.")
-
-
-def api_actor(request: Request) -> Actor:
-    return Actor(api_key=request_api_key(request))
 
 
 def query_lists(request: Request, *names: str) -> dict[str, list[str]]:
@@ -66,75 +52,6 @@ def query_lists(request: Request, *names: str) -> dict[str, list[str]]:
             item.strip() for value in values for item in value.split(",") if item.strip()
         ]
     return lists
-
-
-class CaseUploadApi(APIView):
-    """Create a case with files, or append files to a case with `case_id`."""
-
-    @extend_schema(
-        request=inline_serializer(
-            "CaseUpload",
-            fields={
-                "casetype_id": drf_serializers.CharField(),
-                "case_id": drf_serializers.CharField(required=False),
-                "case_name": drf_serializers.CharField(required=False),
-                "trigger_workflow": drf_serializers.BooleanField(required=False),
-                "files": drf_serializers.ListField(child=drf_serializers.FileField()),
-            },
-        ),
-        operation_id="cases_upload",
-        summary="Create a case with files, or append files to one",
-        responses=responses(
-            {200: success_envelope("CaseUploadEnvelope", CaseDocumentsOutput(), message=True)},
-            400,
-            NOT_FOUND_CASE,
-            413,
-        ),
-    )
-    def post(self, request: Request) -> Response:
-        params = CaseUploadInput(data=request.data)
-        params.is_valid(raise_exception=True)
-        workspace = request_workspace(request)
-        case_type = selectors.case_type_get(
-            workspace=workspace, public_id=params.validated_data["casetype_id"]
-        )
-        uploads = request.FILES.getlist("files") + request.FILES.getlist("files[]")
-        incoming = [
-            upload_type_check(file, field=f"files[{index}]")
-            for index, file in enumerate(services.incoming_files_from_uploads(uploads))
-        ]
-        actor = api_actor(request)
-        case_id = params.validated_data.get("case_id")
-        with transaction.atomic():
-            if case_id:
-                case = selectors.case_get(workspace=workspace, public_id=case_id)
-                if case.case_type_id != case_type.pk:
-                    raise ValidationFailed(
-                        "case_id: the case belongs to another case type.",
-                        details={"fields": {"case_id": ["The case belongs to another case type."]}},
-                    )
-                message = "File successfully appended to case"
-            else:
-                name = (
-                    params.validated_data.get("case_name") or incoming[0].filename.rsplit(".", 1)[0]
-                )
-                case = services.case_create(
-                    workspace=workspace, case_type=case_type, actor=actor, name=name
-                )
-                message = "File upload successful"
-            documents = services.case_documents_add(case=case, files=incoming, actor=actor)
-            if params.validated_data["trigger_workflow"]:
-                documents_extraction_queue(documents=documents, actor=actor)
-        return Response(
-            success(
-                {
-                    "case_id": case.public_id,
-                    "casetype_id": case_type.public_id,
-                    "documents": [document_brief(document) for document in documents],
-                },
-                message=message,
-            )
-        )
 
 
 class CasePage(LimitOffsetPage):
@@ -251,34 +168,6 @@ def _assignee(*, workspace, public_id: str | None):
             "assigned_to: no such user in this workspace.",
             details={"fields": {"assigned_to": ["No such user in this workspace."]}},
         ) from None
-
-
-class CaseExtractionStartApi(APIView):
-    """Start extraction of the documents uploaded with `trigger_workflow=false`."""
-
-    @extend_schema(
-        operation_id="case_extraction_start",
-        summary="Start extraction of documents uploaded with trigger_workflow=false",
-        request=None,
-        responses=responses(
-            {200: success_envelope("CaseExtractionEnvelope", CaseDocumentsOutput(), message=True)},
-            (404, "No such case in your workspace (CASE_NOT_FOUND)."),
-            (409, "No document of the case is waiting to be extracted (NOTHING_TO_EXTRACT)."),
-        ),
-    )
-    def post(self, request: Request, case_id: str) -> Response:
-        case = selectors.case_get(workspace=request_workspace(request), public_id=case_id)
-        documents = case_extraction_start(case=case, actor=api_actor(request))
-        return Response(
-            success(
-                {
-                    "case_id": case.public_id,
-                    "casetype_id": case.case_type.public_id,
-                    "documents": [document_brief(document) for document in documents],
-                },
-                message="Extraction started",
-            )
-        )
 
 
 class CaseFileListApi(APIView):

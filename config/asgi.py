@@ -1,6 +1,6 @@
 """ASGI entry point (uvicorn), so server-sent events stream without holding a thread.
 
-Oversized request bodies are refused before Django reads them (`cases.request_limits`).
+Oversized request bodies are refused before Django reads them (`cases.apikit.request_limits`).
 """
 
 import os
@@ -10,6 +10,6 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django_application = get_asgi_application()
 
-from cases.request_limits import RequestSizeLimit  # noqa: E402 - needs Django set up first
+from cases.apikit.request_limits import RequestSizeLimit  # noqa: E402 - needs Django set up first
 
 application = RequestSizeLimit(django_application)

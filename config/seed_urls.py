@@ -8,7 +8,7 @@ from extraction import api as extraction_api
 
 urlpatterns = [
     # Seed 001 (cases)
-    path("api/v1/upload-service/agents/casetype/case", cases_api.CaseUploadApi.as_view()),
+    path("api/v1/upload-service/agents/casetype/case", extraction_api.CaseUploadApi.as_view()),
     path("api/v1/external/agents/<str:casetype_id>/cases", cases_api.CaseListApi.as_view()),
     path(
         "api/v1/external/agents/<str:casetype_id>/case/<str:case_id>",

@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "cases.middleware.ApiErrorMiddleware",
+    "cases.apikit.middleware.ApiErrorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -184,7 +184,7 @@ else:
 
 # --- API ----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["cases.authentication.ApiKeyAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["cases.apikit.authentication.ApiKeyAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
@@ -192,8 +192,8 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
         "rest_framework.parsers.FormParser",
     ],
-    "EXCEPTION_HANDLER": "cases.errors.api_exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["cases.throttling.ApiKeyRateThrottle"],
+    "EXCEPTION_HANDLER": "cases.apikit.envelope.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["cases.apikit.throttling.ApiKeyRateThrottle"],
     "DEFAULT_SCHEMA_CLASS": "config.api_schema.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }

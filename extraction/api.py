@@ -1,25 +1,39 @@
-"""The async job API of seed 003: create, list, status (with long poll) and result.
+"""The async job API of seed 003 (create, list, status with long poll, result), the one-call
+extract and review of seed 000, and the case upload and start-extraction endpoints of seed 001
+(`POST /cases`, `POST /cases/{id}/extract`): they start the pipeline, so they live here, above
+`cases`, not in `cases.api`.
 
-Thin views: parse, call `extraction.submission` or a selector, answer in the seed's shapes.
+Thin views: parse, call `extraction.submission`, a service or a selector, answer in the seed's
+shapes.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from cases.api import api_actor
-from cases.api_schema import responses
-from cases.authentication import request_workspace
+from cases import selectors as case_selectors
+from cases import services as case_services
+from cases.api_schema import CaseDocumentsOutput
+from cases.apikit.authentication import api_actor, request_workspace
+from cases.apikit.pagination import LimitOffsetPage
+from cases.apikit.schema import responses, success_envelope
+from cases.apikit.serializers import success
 from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
-from cases.pagination import LimitOffsetPage
 from cases.selectors import case_type_get
+from cases.serializers import CaseUploadInput, document_brief
 from extraction import selectors
 from extraction.api_schema import (
     IDEMPOTENCY_KEY,
@@ -56,9 +70,11 @@ from extraction.serializers import (
     job_status,
     job_urls,
 )
-from extraction.submission import job_submit
+from extraction.services import case_extraction_start, documents_extraction_queue
+from extraction.submission import job_submit, upload_type_check
 
 MAX_IDEMPOTENCY_KEY_LENGTH = 255
+NOT_FOUND_CASE = (404, "No such case type or case in your workspace.")
 REQUEST_ERROR_CODES = frozenset(
     {"PASSWORD_REQUIRED", "INVALID_PASSWORD", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}
 )
@@ -403,4 +419,108 @@ class ReviewApi(APIView):
             body_for_completed=lambda done: review_body(
                 done.documents.order_by("created_at").first(), case_type=case_type, job=done
             ),
+        )
+
+
+# --- Case upload and start of extraction (seed 001 paths, SPEC §1) -----------------------
+
+
+class CaseUploadApi(APIView):
+    """Create a case with files, or append files to a case with `case_id`."""
+
+    schema_tag = "cases"  # documented with the case API (config.api_schema)
+
+    @extend_schema(
+        request=inline_serializer(
+            "CaseUpload",
+            fields={
+                "casetype_id": serializers.CharField(),
+                "case_id": serializers.CharField(required=False),
+                "case_name": serializers.CharField(required=False),
+                "trigger_workflow": serializers.BooleanField(required=False),
+                "files": serializers.ListField(child=serializers.FileField()),
+            },
+        ),
+        operation_id="cases_upload",
+        summary="Create a case with files, or append files to one",
+        responses=responses(
+            {200: success_envelope("CaseUploadEnvelope", CaseDocumentsOutput(), message=True)},
+            400,
+            NOT_FOUND_CASE,
+            413,
+        ),
+    )
+    def post(self, request: Request) -> Response:
+        params = CaseUploadInput(data=request.data)
+        params.is_valid(raise_exception=True)
+        workspace = request_workspace(request)
+        case_type = case_selectors.case_type_get(
+            workspace=workspace, public_id=params.validated_data["casetype_id"]
+        )
+        uploads = request.FILES.getlist("files") + request.FILES.getlist("files[]")
+        incoming = [
+            upload_type_check(file, field=f"files[{index}]")
+            for index, file in enumerate(case_services.incoming_files_from_uploads(uploads))
+        ]
+        actor = api_actor(request)
+        case_id = params.validated_data.get("case_id")
+        with transaction.atomic():
+            if case_id:
+                case = case_selectors.case_get(workspace=workspace, public_id=case_id)
+                if case.case_type_id != case_type.pk:
+                    raise ValidationFailed(
+                        "case_id: the case belongs to another case type.",
+                        details={"fields": {"case_id": ["The case belongs to another case type."]}},
+                    )
+                message = "File successfully appended to case"
+            else:
+                name = (
+                    params.validated_data.get("case_name") or incoming[0].filename.rsplit(".", 1)[0]
+                )
+                case = case_services.case_create(
+                    workspace=workspace, case_type=case_type, actor=actor, name=name
+                )
+                message = "File upload successful"
+            documents = case_services.case_documents_add(case=case, files=incoming, actor=actor)
+            if params.validated_data["trigger_workflow"]:
+                documents_extraction_queue(documents=documents, actor=actor)
+        return Response(
+            success(
+                {
+                    "case_id": case.public_id,
+                    "casetype_id": case_type.public_id,
+                    "documents": [document_brief(document) for document in documents],
+                },
+                message=message,
+            )
+        )
+
+
+class CaseExtractionStartApi(APIView):
+    """Start extraction of the documents uploaded with `trigger_workflow=false`."""
+
+    schema_tag = "cases"  # documented with the case API (config.api_schema)
+
+    @extend_schema(
+        operation_id="case_extraction_start",
+        summary="Start extraction of documents uploaded with trigger_workflow=false",
+        request=None,
+        responses=responses(
+            {200: success_envelope("CaseExtractionEnvelope", CaseDocumentsOutput(), message=True)},
+            (404, "No such case in your workspace (CASE_NOT_FOUND)."),
+            (409, "No document of the case is waiting to be extracted (NOTHING_TO_EXTRACT)."),
+        ),
+    )
+    def post(self, request: Request, case_id: str) -> Response:
+        case = case_selectors.case_get(workspace=request_workspace(request), public_id=case_id)
+        documents = case_extraction_start(case=case, actor=api_actor(request))
+        return Response(
+            success(
+                {
+                    "case_id": case.public_id,
+                    "casetype_id": case.case_type.public_id,
+                    "documents": [document_brief(document) for document in documents],
+                },
+                message="Extraction started",
+            )
         )

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from rest_framework.throttling import BaseThrottle
 
-from cases.authentication import request_workspace
+from cases.apikit.authentication import request_workspace
 from cases.errors import DomainError
 from extraction.models import ExtractionJob
 from extraction.selectors import job_list, job_state_token

@@ -18,8 +18,8 @@ from django.http import QueryDict
 from rest_framework import serializers
 from rest_framework.request import Request
 
+from cases.apikit.serializers import LenientBooleanField
 from cases.errors import ValidationFailed
-from cases.serializers import LenientBooleanField
 from cases.services import IncomingFile, incoming_file_check
 from extraction.models import ExtractionJob
 from extraction.submission import JobOptions, JobRequest, upload_type_check

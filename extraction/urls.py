@@ -1,4 +1,5 @@
-"""Canonical routes of the job API under /api/v1/ (also the seed-003 paths)."""
+"""Canonical routes of the job API under /api/v1/ (also the seed-003 paths), of seed 000's extract
+and review, and of the case upload and start-extraction endpoints (seed 001 paths)."""
 
 from django.urls import path
 
@@ -7,6 +8,12 @@ from extraction import api
 app_name = "extraction"
 
 urlpatterns = [
+    path("cases", api.CaseUploadApi.as_view(), name="case-upload"),
+    path(
+        "cases/<str:case_id>/extract",
+        api.CaseExtractionStartApi.as_view(),
+        name="case-extraction-start",
+    ),
     path("extract", api.ExtractApi.as_view(), name="extract"),
     path("review", api.ReviewApi.as_view(), name="review"),
     path("extraction-jobs", api.ExtractionJobsApi.as_view(), name="jobs"),

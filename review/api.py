@@ -10,8 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cases.api import api_actor
-from cases.authentication import request_workspace
+from cases.apikit.authentication import api_actor, request_workspace
 from review import selectors, services
 from review.serializers import (
     FieldDecisionInput,

@@ -15,7 +15,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.views import APIView
 
-from cases.api_schema import responses
+from cases.apikit.schema import responses
 from extraction.api_schema import FieldResultOutput
 from review.serializers import FieldDecisionInput, RejectInput
 

@@ -1,8 +1,8 @@
 """The webhook endpoint API (SPEC §5 "webhook endpoints", §6).
 
 Thin views: parse with a serializer, call one selector or service, answer in the envelope of
-`cases.serializers.success`. Every endpoint is looked up in the caller's workspace, so another
-workspace's endpoint or delivery answers 404. Nothing here sends HTTP: tests and resends are
+`cases.apikit.serializers.success`. Every endpoint is looked up in the caller's workspace, so
+another workspace's endpoint or delivery answers 404. Nothing here sends HTTP: tests and resends are
 queued and delivered by the worker.
 """
 
@@ -16,10 +16,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cases.actors import Actor
-from cases.api_schema import responses
-from cases.authentication import request_api_key, request_workspace
-from cases.pagination import LimitOffsetPage
-from cases.serializers import success
+from cases.apikit.authentication import request_api_key, request_workspace
+from cases.apikit.pagination import LimitOffsetPage
+from cases.apikit.schema import responses
+from cases.apikit.serializers import success
 from webhooks import selectors, services
 from webhooks.api_schema import (
     DELIVERY,

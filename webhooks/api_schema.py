@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from cases.api_schema import success_envelope
+from cases.apikit.schema import success_envelope
 
 
 class EndpointOutput(serializers.Serializer):

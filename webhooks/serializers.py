@@ -7,7 +7,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from cases.serializers import LenientBooleanField
+from cases.apikit.serializers import LenientBooleanField
 from webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 

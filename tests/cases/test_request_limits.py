@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 
-from cases.request_limits import RequestSizeLimit
+from cases.apikit.request_limits import RequestSizeLimit
 
 
 def _run(app, scope, chunks):

@@ -16,8 +16,8 @@ from typing import Any
 
 from django.conf import settings
 
-from cases.errors import error_body
-from cases.middleware import is_api_path
+from cases.apikit.envelope import error_body
+from cases.apikit.middleware import is_api_path
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

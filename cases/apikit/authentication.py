@@ -1,4 +1,6 @@
-"""DRF authentication by API key, and the principal API views see as `request.user`.
+"""DRF authentication by API key, the principal API views see as `request.user`, and the typed
+request helpers every API view reads the caller with (`request_workspace`, `request_api_key`,
+`api_actor`).
 
 Session cookies are deliberately not accepted: the API is for integrators, and refusing
 sessions keeps the browser UI's CSRF story separate (SPEC §5).
@@ -16,6 +18,7 @@ from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
 
+from cases.actors import Actor
 from cases.apikeys import key_from_request
 from cases.models import ApiKey, Workspace
 
@@ -48,6 +51,11 @@ def request_workspace(request: Request) -> Workspace:
 def request_api_key(request: Request) -> ApiKey:
     """The key the call came with (`request.auth`), for the audit's `Actor`."""
     return cast(ApiKey, request.auth)
+
+
+def api_actor(request: Request) -> Actor:
+    """Who the audit trail names for an API call: the calling key."""
+    return Actor(api_key=request_api_key(request))
 
 
 class ApiKeyAuthentication(BaseAuthentication):

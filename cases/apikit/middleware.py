@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 
-from cases.errors import error_response
+from cases.apikit.envelope import error_response
 
 logger = logging.getLogger(__name__)
 
