@@ -7,7 +7,7 @@ save retyping the arithmetic and the column bookkeeping.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
@@ -117,6 +117,29 @@ def label_pairs(
     for label, value in pairs:
         canvas.text(x, y, label, size=size, bold=bold_labels)
         canvas.text(x + gap, y, value, size=size, align=value_align)
+        y += step
+    return y
+
+
+def total_rows(
+    canvas: Canvas,
+    x: float,
+    right: float,
+    y: float,
+    rows: Sequence[tuple[str, str]],
+    *,
+    bold: Collection[str],
+    size: float = 9,
+    step: float = 14,
+    label_align: Literal["left", "right"] = "left",
+) -> float:
+    """The totals under a table: the label at `x`, the amount right-aligned at `right`, label and
+    amount bold on the rows whose label is in `bold` (the amount due); returns the y after the
+    last row. Each source still picks the labels, positions, spacing and any rules or box."""
+    for label, value in rows:
+        strong = label in bold
+        canvas.text(x, y, label, size=size, bold=strong, align=label_align)
+        canvas.text(right, y, value, size=size, bold=strong, align="right")
         y += step
     return y
 

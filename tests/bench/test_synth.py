@@ -13,6 +13,8 @@ import pymupdf
 import pytest
 
 from bench.synth.__main__ import main
+from bench.synth.canvas import A4, Canvas
+from bench.synth.common import total_rows
 from bench.synth.corpus import SOURCES, generate, write_source
 from bench.synth.document import Line, Rendered, net_totals, pick_dates, truth_fields
 from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
@@ -123,6 +125,25 @@ def test_truth_fields_formats_values_and_leaves_out_what_the_page_does_not_print
     )
     printed = ["invoice_number", "invoice_date", "due_date", "vendor_name", "total_amount"]
     assert list(bare) == [*printed, "currency"]
+
+
+def test_total_rows_puts_labels_at_x_amounts_right_aligned_and_bolds_the_amount_due():
+    canvas = Canvas(*A4)
+    rows = [("Subtotal", "100.00"), ("VAT", "20.00"), ("Total", "120.00")]
+    y = total_rows(canvas, 300, 540, 400, rows, bold={"Total"}, size=9, step=15)
+    assert y == 445
+    texts = canvas.page.texts
+    assert [(text, round(ty)) for _, ty, text, *_ in texts] == [
+        ("Subtotal", 400),
+        ("100.00", 400),
+        ("VAT", 415),
+        ("20.00", 415),
+        ("Total", 430),
+        ("120.00", 430),
+    ]
+    assert [name for _, _, _, name, *_ in texts] == ["helv"] * 4 + ["hebo"] * 2
+    assert texts[0][0] == 300
+    assert texts[1][0] == 540 - canvas.width_of("100.00", size=9)
 
 
 def _documents() -> list[tuple[str, int, Rendered]]:

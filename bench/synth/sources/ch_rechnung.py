@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
-from bench.synth.common import Column, draw_table, make_lines, number
+from bench.synth.common import Column, draw_table, make_lines, number, total_rows
 from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
 from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
 
@@ -144,11 +144,7 @@ def build(rng: random.Random) -> Rendered:
         (f"{words['vat']} {vat_text} %", style.number(tax)),
         (words["gross"], style.amount(total)),
     ]
-    for label, value in totals:
-        strong = label == words["gross"]
-        canvas.text(330, y, label, size=size, bold=strong)
-        canvas.text(538, y, value, size=size, bold=strong, align="right")
-        y += 14
+    y = total_rows(canvas, 330, 538, y, totals, bold={words["gross"]}, size=size)
     due_printed = rng.random() < 0.5
     sentence = (
         f"{words['due']} {dates_style.format(dates.due)}."

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from bench.synth import names
 from bench.synth.canvas import A4, LETTER, Canvas
-from bench.synth.common import Column, draw_table, make_lines, number
+from bench.synth.common import Column, draw_table, make_lines, number, total_rows
 from bench.synth.document import (
     Line,
     Rendered,
@@ -175,16 +175,15 @@ def build(rng: random.Random) -> Rendered:
     )
     y += 16
     rate_text = f"{rate}" if lang == "en" else f"{rate}".replace(".", ",")
+    total_label = rng.choice(words["total"])
     totals = [
         (words["net"], style.amount(subtotal)),
         (f"{vat_label} {rate_text} %", style.amount(tax)),
-        (rng.choice(words["total"]), style.amount(total)),
+        (total_label, style.amount(total)),
     ]
-    for index, (label, value) in enumerate(totals):
-        strong = index == 2
-        canvas.text(width - 260, y, label, size=size, bold=strong)
-        canvas.text(width - 50, y, value, size=size, bold=strong, align="right")
-        y += 15
+    y = total_rows(
+        canvas, width - 260, width - 50, y, totals, bold={total_label}, size=size, step=15
+    )
     canvas.line(width - 150, y - 10, width - 45, y - 10, width=0.5)
     canvas.line(width - 150, y - 8, width - 45, y - 8, width=0.5)
     note = {

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
-from bench.synth.common import Column, draw_table, label_pairs, make_lines, number
+from bench.synth.common import Column, draw_table, label_pairs, make_lines, number, total_rows
 from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
 from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 
@@ -115,16 +115,16 @@ def build(rng: random.Random) -> Rendered:
     # Totals box.
     box_left, box_top = 340, y + 16
     vat_label = "VAT" if len(groups) > 1 else f"VAT @ {groups[0].rate.normalize()}%"
+    total_label = rng.choice(("Total", f"Total {code}", "Invoice Total"))
     totals = [
         ("Subtotal", style.number(subtotal)),
         (vat_label, style.number(tax)),
-        (rng.choice(("Total", f"Total {code}", "Invoice Total")), style.amount(total)),
+        (total_label, style.amount(total)),
     ]
     canvas.box(box_left, box_top, 547, box_top + 18 * len(totals) + 6)
-    for index, (label, value) in enumerate(totals):
-        row_y = box_top + 16 + index * 18
-        canvas.text(box_left + 8, row_y, label, size=size, bold=index == len(totals) - 1)
-        canvas.text(540, row_y, value, size=size, bold=index == len(totals) - 1, align="right")
+    total_rows(
+        canvas, box_left + 8, 540, box_top + 16, totals, bold={total_label}, size=size, step=18
+    )
     y = box_top + 18 * len(totals) + 22
     if rng.random() < 0.3:
         deposit = money(total * Decimal(rng.choice(("0.2", "0.25", "0.5"))))

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
-from bench.synth.common import Column, draw_table, make_lines, number
+from bench.synth.common import Column, draw_table, make_lines, number, total_rows
 from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
 from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 
@@ -120,11 +120,7 @@ def build(rng: random.Random) -> Rendered:
         ]
     elif rng.random() < 0.5:
         totals.append(("Net à payer", style.amount(total)))
-    for label, value in totals:
-        strong = label in ("Total TTC", "Net à payer")
-        canvas.text(360, y, label, size=size, bold=strong)
-        canvas.text(538, y, value, size=size, bold=strong, align="right")
-        y += 14
+    y = total_rows(canvas, 360, 538, y, totals, bold={"Total TTC", "Net à payer"}, size=size)
 
     due_printed = rng.random() < 0.8
     y += 18

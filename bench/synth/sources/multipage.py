@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
-from bench.synth.common import Column, draw_table
+from bench.synth.common import Column, draw_table, total_rows
 from bench.synth.document import (
     Line,
     Rendered,
@@ -162,11 +162,7 @@ def build(rng: random.Random) -> Rendered:
             (words["tax"].format(r=rate), style.amount(tax)),
             (words["total"], style.amount(total)),
         ]
-        for label, value in totals:
-            strong = label == words["total"]
-            canvas.text(340, y, label, size=size + 0.5, bold=strong)
-            canvas.text(545, y, value, size=size + 0.5, bold=strong, align="right")
-            y += 14
+        y = total_rows(canvas, 340, 545, y, totals, bold={words["total"]}, size=size + 0.5)
         canvas.text(50, y + 20, f"{words['due']}: {dates_style.format(dates.due)}", size=size)
 
     fields = truth_fields(

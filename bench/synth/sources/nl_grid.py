@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
-from bench.synth.common import Column, draw_table, make_lines, number
+from bench.synth.common import Column, draw_table, make_lines, number, total_rows
 from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
 from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
 
@@ -123,12 +123,9 @@ def build(rng: random.Random) -> Rendered:
         (f"BTW {group.rate}% over {style.amount(group.base)}", style.amount(group.tax))
         for group in groups
     ]
-    totals.append((rng.choice(("Totaal", "Totaal incl. BTW", "Te betalen")), style.amount(total)))
-    for label, value in totals:
-        strong = label.startswith(("Totaal", "Te betalen"))
-        canvas.text(300, y, label, size=size, bold=strong)
-        canvas.text(540, y, value, size=size, bold=strong, align="right")
-        y += 14
+    due_label = rng.choice(("Totaal", "Totaal incl. BTW", "Te betalen"))
+    totals.append((due_label, style.amount(total)))
+    y = total_rows(canvas, 300, 540, y, totals, bold={due_label}, size=size)
     sentence = (
         f"Wij verzoeken u vriendelijk het bedrag van {style.amount(total)} vóór "
         f"{dates_style.format(dates.due)} over te maken"

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from bench.synth import names
 from bench.synth.canvas import LETTER, Canvas
-from bench.synth.common import make_lines, number
+from bench.synth.common import make_lines, number, total_rows
 from bench.synth.document import Line, Rendered, pick_dates, truth_fields
 from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 
@@ -121,14 +121,19 @@ def build(rng: random.Random) -> Rendered:
     paid = money(total * Decimal(rng.choice(("0.25", "0.5")))) if rng.random() < 0.3 else Decimal(0)
     if paid or rng.random() < 0.5:
         totals.append(("Payments/Credits", style.amount(-paid)))
-    totals.append(
-        (rng.choice(("Balance Due", "Amount Due", "BALANCE DUE")), style.amount(total - paid))
+    due_label = rng.choice(("Balance Due", "Amount Due", "BALANCE DUE"))
+    totals.append((due_label, style.amount(total - paid)))
+    y = total_rows(
+        canvas,
+        470,
+        556,
+        y,
+        totals,
+        bold={"Total", due_label},
+        size=size,
+        step=15,
+        label_align="right",
     )
-    for label, value in totals:
-        strong = label.lower().startswith(("balance", "amount due", "total"))
-        canvas.text(470, y, label, size=size, bold=strong, align="right")
-        canvas.text(556, y, value, size=size, bold=strong, align="right")
-        y += 15
     canvas.text(50, 700, "Thank you for your business!", size=size, bold=True)
     canvas.text(
         50,
