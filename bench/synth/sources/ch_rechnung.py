@@ -71,6 +71,25 @@ LABELS = {
 }
 
 
+def _qr_rows(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    rows: list[tuple[str, list[str]]],
+    *,
+    sizes: tuple[float, float],
+    steps: tuple[float, float],
+) -> None:
+    """The account, reference and payer rows that both parts of the QR-bill print, each part at
+    its own scale: `sizes` is (heading, value), `steps` is (line to line, gap after a row)."""
+    for label, values in rows:
+        canvas.text(x, y, label, size=sizes[0], bold=True)
+        for value in values:
+            y += steps[0]
+            canvas.text(x, y, value, size=sizes[1])
+        y += steps[1]
+
+
 def build(rng: random.Random) -> Rendered:
     lang = "fr" if rng.random() < 0.3 else "de"
     words = LABELS[lang]
@@ -161,18 +180,12 @@ def build(rng: random.Random) -> Rendered:
     reference = " ".join([names.digits(rng, 2)] + [names.digits(rng, 5) for _ in range(5)])
     for x, heading in ((14, words["receipt"]), (190, words["pay"])):
         canvas.text(x, top + 22, heading, size=11, bold=True)
-    left_rows = [
+    qr_rows = [
         (words["account"], [iban, vendor, *vendor_address]),
         (words["ref"], [reference]),
         (words["by"], [window[0], *window[2:]]),
     ]
-    y = top + 40
-    for label, values in left_rows:
-        canvas.text(14, y, label, size=6, bold=True)
-        for value in values:
-            y += 9
-            canvas.text(14, y, value, size=7.5)
-        y += 12
+    _qr_rows(canvas, 14, top + 40, qr_rows, sizes=(6, 7.5), steps=(9, 12))
     canvas.text(14, 760, words["currency"], size=6, bold=True)
     canvas.text(60, 760, words["amount"], size=6, bold=True)
     canvas.text(14, 772, "CHF", size=8)
@@ -183,13 +196,7 @@ def build(rng: random.Random) -> Rendered:
     canvas.text(240, 740, words["amount"], size=7, bold=True)
     canvas.text(190, 753, "CHF", size=9)
     canvas.text(240, 753, qr_style.number(total), size=9)
-    y = top + 40
-    for label, values in left_rows:
-        canvas.text(340, y, label, size=7, bold=True)
-        for value in values:
-            y += 10
-            canvas.text(340, y, value, size=8.5)
-        y += 13
+    _qr_rows(canvas, 340, top + 40, qr_rows, sizes=(7, 8.5), steps=(10, 13))
 
     fields = truth_fields(
         number=number_text,
