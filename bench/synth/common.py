@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal, TypeVar
 
 from bench.synth.canvas import Canvas
@@ -37,6 +38,20 @@ def make_lines(
         text = description if index < len(pool) else f"{description} ({index + 1})"
         lines.append(Line(text, quantity(rng, fractional=fractional), price(rng, low, high), unit))
     return lines
+
+
+def line_rates(
+    rng: random.Random,
+    count: int,
+    standard: Decimal,
+    choices: Sequence[Decimal],
+    *,
+    mixed_share: float,
+) -> list[Decimal]:
+    """A tax rate per line: the standard rate on every line, except on the `mixed_share` of
+    documents that mix rates, where each line draws from `choices` (repeat a rate to weight it)."""
+    mixed = rng.random() < mixed_share
+    return [rng.choice(choices) if mixed else standard for _ in range(count)]
 
 
 def number(rng: random.Random, pattern: str, year: int) -> str:

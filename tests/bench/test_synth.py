@@ -14,7 +14,7 @@ import pytest
 
 from bench.synth.__main__ import main
 from bench.synth.canvas import A4, Canvas
-from bench.synth.common import total_rows
+from bench.synth.common import line_rates, total_rows
 from bench.synth.corpus import SOURCES, generate, write_source
 from bench.synth.document import Line, Rendered, net_totals, pick_dates, truth_fields
 from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
@@ -144,6 +144,17 @@ def test_total_rows_puts_labels_at_x_amounts_right_aligned_and_bolds_the_amount_
     assert [name for _, _, _, name, *_ in texts] == ["helv"] * 4 + ["hebo"] * 2
     assert texts[0][0] == 300
     assert texts[1][0] == 540 - canvas.width_of("100.00", size=9)
+
+
+def test_line_rates_mixes_rates_only_on_the_share_of_documents_that_mix():
+    standard, reduced = Decimal(19), Decimal(7)
+    assert line_rates(random.Random(1), 4, standard, (reduced,), mixed_share=0) == [standard] * 4
+    mixed = [
+        line_rates(random.Random(seed), 6, standard, (standard, reduced), mixed_share=1)
+        for seed in range(5)
+    ]
+    assert all(set(rates) <= {standard, reduced} for rates in mixed)
+    assert any(reduced in rates for rates in mixed)
 
 
 def _documents() -> list[tuple[str, int, Rendered]]:

@@ -15,7 +15,15 @@ from decimal import Decimal
 
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
-from bench.synth.common import Column, draw_table, label_pairs, make_lines, number, total_rows
+from bench.synth.common import (
+    Column,
+    draw_table,
+    label_pairs,
+    line_rates,
+    make_lines,
+    number,
+    total_rows,
+)
 from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
 from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 
@@ -44,8 +52,7 @@ def build(rng: random.Random) -> Rendered:
     standard = Decimal("23") if irish else Decimal("20")
     reduced = Decimal("13.5") if irish else Decimal("5")
     lines = make_lines(rng, "en", rng.randint(1, 9), high=rng.choice((90, 400, 1500)))
-    mixed = rng.random() < 0.2
-    rates = [rng.choice((standard, standard, reduced)) if mixed else standard for _ in lines]
+    rates = line_rates(rng, len(lines), standard, (standard, standard, reduced), mixed_share=0.2)
     groups, subtotal, tax, total = net_totals(lines, rates)
 
     # Vendor block and title.

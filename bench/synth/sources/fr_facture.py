@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
-from bench.synth.common import Column, draw_table, make_lines, number, total_rows
+from bench.synth.common import Column, draw_table, line_rates, make_lines, number, total_rows
 from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
 from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 
@@ -39,11 +39,9 @@ def build(rng: random.Random) -> Rendered:
         dates.issue.year,
     )
     lines = make_lines(rng, "fr", rng.randint(1, 8), high=rng.choice((60, 300, 900)))
-    mixed = rng.random() < 0.2
-    rates = [
-        rng.choice((Decimal(20), Decimal(10), Decimal("5.5"))) if mixed else Decimal(20)
-        for _ in lines
-    ]
+    rates = line_rates(
+        rng, len(lines), Decimal(20), (Decimal(20), Decimal(10), Decimal("5.5")), mixed_share=0.2
+    )
     groups, subtotal, tax, total = net_totals(lines, rates)
 
     canvas.text(50, 62, vendor, size=14, bold=True)

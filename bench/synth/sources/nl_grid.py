@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
-from bench.synth.common import Column, draw_table, make_lines, number, total_rows
+from bench.synth.common import Column, draw_table, line_rates, make_lines, number, total_rows
 from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
 from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle
 
@@ -36,8 +36,7 @@ def build(rng: random.Random) -> Rendered:
         rng, rng.choice(("{yyyy}####", "F-#####", "{yyyy}-0###", "####")), dates.issue.year
     )
     lines = make_lines(rng, "nl", rng.randint(1, 8), high=rng.choice((75, 250, 950)))
-    mixed = rng.random() < 0.25
-    rates = [rng.choice((Decimal(21), Decimal(9))) if mixed else Decimal(21) for _ in lines]
+    rates = line_rates(rng, len(lines), Decimal(21), (Decimal(21), Decimal(9)), mixed_share=0.25)
     groups, subtotal, tax, total = net_totals(lines, rates)
 
     canvas.text(50, 70, vendor, size=rng.choice((16, 18, 20)), bold=True)
