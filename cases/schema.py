@@ -2,6 +2,7 @@
 
 Called by `CaseType.clean()` (admin, services, import). It returns a normalised copy so what is
 stored always has every key with its default, which keeps readers free of `.get()` guesswork.
+The field types are the engine's `FieldType` (one list for the validator and the parsers).
 """
 
 from __future__ import annotations
@@ -11,19 +12,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-FIELD_TYPES = (
-    "text",
-    "number",
-    "money",
-    "date",
-    "email",
-    "phone",
-    "iban",
-    "enum",
-    "boolean",
-    "table",
-)
-COLUMN_TYPES = tuple(t for t in FIELD_TYPES if t != "table")
+from extraction.engine.types import COLUMN_TYPES, FIELD_TYPES, FieldType
+
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 _FIELD_KEYS = {
     "key",
@@ -73,7 +63,7 @@ def _normalise_field(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     if not isinstance(key, str) or not KEY_PATTERN.match(key):
         problems.append("key must be lower_snake_case letters, digits and underscores.")
         key = str(key)
-    field_type = spec.get("type", "text")
+    field_type = spec.get("type", FieldType.TEXT)
     if field_type not in FIELD_TYPES:
         problems.append(f"type must be one of {', '.join(FIELD_TYPES)}.")
     label = spec.get("label") or key.replace("_", " ").capitalize()
@@ -90,7 +80,7 @@ def _normalise_field(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         except (re.error, TypeError) as exc:
             problems.append(f"pattern is not a valid regular expression ({exc}).")
     choices = spec.get("choices", [])
-    if field_type == "enum" and (not isinstance(choices, list) or not choices):
+    if field_type == FieldType.ENUM and (not isinstance(choices, list) or not choices):
         problems.append("an enum field needs a non-empty list of choices.")
     threshold = spec.get("threshold")
     if threshold is not None and (
@@ -102,7 +92,7 @@ def _normalise_field(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         problems.append("required must be true or false.")
     columns = spec.get("columns", [])
     normalised_columns: list[dict[str, Any]] = []
-    if field_type == "table":
+    if field_type == FieldType.TABLE:
         if not isinstance(columns, list) or not columns:
             problems.append("a table field needs a non-empty list of columns.")
             columns = []
@@ -130,9 +120,13 @@ def _normalise_field(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 
 def _normalise_column(column: Any) -> tuple[dict[str, Any], list[str]]:
     if not isinstance(column, dict):
-        return {"key": "", "label": "", "type": "text", "synonyms": [], "required": False}, [
-            "each column must be an object."
-        ]
+        return {
+            "key": "",
+            "label": "",
+            "type": FieldType.TEXT,
+            "synonyms": [],
+            "required": False,
+        }, ["each column must be an object."]
     problems: list[str] = []
     unknown = set(column) - _COLUMN_KEYS
     if unknown:
@@ -141,7 +135,7 @@ def _normalise_column(column: Any) -> tuple[dict[str, Any], list[str]]:
     if not isinstance(key, str) or not KEY_PATTERN.match(key):
         problems.append("each column key must be lower_snake_case.")
         key = str(key)
-    column_type = column.get("type", "text")
+    column_type = column.get("type", FieldType.TEXT)
     if column_type not in COLUMN_TYPES:
         problems.append(f"column {key!r} type must be one of {', '.join(COLUMN_TYPES)}.")
     synonyms = column.get("synonyms", [])

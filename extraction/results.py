@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from extraction.engine.types import FieldType
 from extraction.models import DocumentField, ExtractionJob
 
 
@@ -38,7 +39,7 @@ def _document_result(index: int, document: Any, job: ExtractionJob) -> dict[str,
         "tables": [
             {"key": field.key, "rows": field.rows}
             for field in fields
-            if field.field_type == "table"
+            if field.field_type == FieldType.TABLE
         ],
         "validation": document.metadata.get("validation", []),
         "duplicateOf": document.duplicate_of.public_id if document.duplicate_of else None,
@@ -52,7 +53,7 @@ def _document_result(index: int, document: Any, job: ExtractionJob) -> dict[str,
 
 def field_value(field: DocumentField) -> Any:
     """The released value: a table's rows as plain `{column: value}` dicts."""
-    if field.field_type == "table":
+    if field.field_type == FieldType.TABLE:
         return [{column: cell.get("value") for column, cell in row.items()} for row in field.rows]
     return field.value
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cases.casetype_definitions import DEMO_CASE_TYPE_DIR, case_type_definition_read
 from cases.schema import validate_field_schema
-from extraction.engine.types import ColumnSpec, FieldSpec, Schema
+from extraction.engine.types import ColumnSpec, FieldSpec, FieldType, Schema
 
 if TYPE_CHECKING:
     from cases.models import CaseType
@@ -50,7 +50,7 @@ def engine_schema_build(
                     ColumnSpec(
                         key=column["key"],
                         label=column["label"],
-                        type=column.get("type", "text"),
+                        type=column.get("type", FieldType.TEXT),
                         synonyms=tuple(column.get("synonyms") or ()),
                         required=bool(column.get("required", False)),
                     )

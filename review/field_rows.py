@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cases.models import Document
+from extraction.engine.types import FieldType
 from extraction.models import DocumentField, DocumentPage
 
 CONFIDENCE_HIGH = 90
@@ -35,14 +36,14 @@ CELL_ISSUE_LABELS = {
     "required_cell_missing": "required, empty",
     "unreadable_cell": "not a valid value of this column",
 }
-INPUT_HINTS = {
-    "date": "YYYY-MM-DD",
-    "money": "Amount, e.g. 1234.50",
-    "number": "Number, e.g. 12 or 3.5",
-    "email": "Email address",
-    "phone": "Phone number",
-    "iban": "IBAN",
-    "boolean": "true or false",
+INPUT_HINTS: dict[str, str] = {
+    FieldType.DATE: "YYYY-MM-DD",
+    FieldType.MONEY: "Amount, e.g. 1234.50",
+    FieldType.NUMBER: "Number, e.g. 12 or 3.5",
+    FieldType.EMAIL: "Email address",
+    FieldType.PHONE: "Phone number",
+    FieldType.IBAN: "IBAN",
+    FieldType.BOOLEAN: "true or false",
 }
 
 
@@ -169,7 +170,7 @@ class FieldView:
 
     @property
     def is_table(self) -> bool:
-        return self.field_type == "table"
+        return self.field_type == FieldType.TABLE
 
     @property
     def corrected(self) -> bool:
@@ -264,12 +265,12 @@ def field_view_build(
     error: FieldError | None,
 ) -> FieldView:
     key = document_field.key
-    field_type = document_field.field_type or spec.get("type", "text")
+    field_type = document_field.field_type or spec.get("type", FieldType.TEXT)
     own_error = error if error is not None and error.key == key else None
     field_error = own_error if own_error is not None and own_error.row is None else None
     value = value_display(document_field.value)
     columns, rows = [], []
-    if field_type == "table":
+    if field_type == FieldType.TABLE:
         columns = _columns(spec, document_field.rows)
         rows = _table_rows(document_field, columns, pages, own_error)
     return FieldView(
@@ -289,7 +290,7 @@ def field_view_build(
         machine_value=value_display(document_field.machine_value),
         hint=INPUT_HINTS.get(field_type, ""),
         choices=[str(choice) for choice in spec.get("choices") or []]
-        or (["true", "false"] if field_type == "boolean" else []),
+        or (["true", "false"] if field_type == FieldType.BOOLEAN else []),
         editing=editing == key or field_error is not None,
         input_value=field_error.value if field_error is not None else value,
         error=field_error.message if field_error is not None else "",

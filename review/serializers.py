@@ -7,6 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from cases.models import Document
+from extraction.engine.types import FieldType
 from extraction.models import DocumentField
 from extraction.results import field_result
 
@@ -41,7 +42,7 @@ def field_representation(field: DocumentField) -> dict[str, Any]:
         **field_result(field),
         "flags": field.flags,
         "pending": field.is_pending,
-        "rows": field.rows if field.field_type == "table" else None,
+        "rows": field.rows if field.field_type == FieldType.TABLE else None,
     }
 
 

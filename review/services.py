@@ -19,6 +19,7 @@ from cases.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from cases.models import AuditEvent, Document
 from cases.services import audit_record
 from extraction.engine.table_checks import SUBTOTAL_KEYS
+from extraction.engine.types import FieldType
 from extraction.gate import TABLE_CHECK_FAILED, table_recheck
 from extraction.models import DocumentField, ExtractionJob
 from extraction.services import document_release, job_fail, review_completed_publish
@@ -68,7 +69,7 @@ def _field(document: Document, key: str) -> DocumentField:
 
 def _field_spec(document: Document, key: str) -> dict[str, Any]:
     specs = {spec["key"]: spec for spec in document.case.case_type.field_schema}
-    return specs.get(key, {"key": key, "type": "text"})
+    return specs.get(key, {"key": key, "type": FieldType.TEXT})
 
 
 def _decide(
@@ -157,7 +158,7 @@ def field_correct(
     document = _document_in_review(document)
     field = _field(document, key)
     spec = _field_spec(document, key)
-    if field.field_type == "table" or spec.get("type") == "table":
+    if field.field_type == FieldType.TABLE or spec.get("type") == FieldType.TABLE:
         old_value, new_value = _cell_correct(
             field=field, spec=spec, row=row, column=column, value=value
         )
@@ -240,7 +241,7 @@ def _table_recheck(*, document: Document, field: DocumentField, spec: dict[str, 
 
 def _tables_recheck(*, document: Document) -> None:
     """After the subtotal changes, every table's sum check is judged again."""
-    for table in DocumentField.objects.filter(document=document, field_type="table"):
+    for table in DocumentField.objects.filter(document=document, field_type=FieldType.TABLE):
         _table_recheck(document=document, field=table, spec=_field_spec(document, table.key))
         if table.reviewed or not table.flagged:
             table.save(update_fields=["rows", "flags", "flagged"])

@@ -11,15 +11,16 @@ from typing import Any
 
 from cases.errors import ValidationFailed
 from extraction.engine.parsers import parse_value
+from extraction.engine.types import FieldType
 
-_EXPECTED = {
-    "date": "a date such as 2024-03-14",
-    "money": "an amount such as 1234.50",
-    "number": "a number such as 12 or 3.5",
-    "email": "an email address",
-    "phone": "a phone number",
-    "iban": "a valid IBAN",
-    "boolean": "true or false",
+_EXPECTED: dict[str, str] = {
+    FieldType.DATE: "a date such as 2024-03-14",
+    FieldType.MONEY: "an amount such as 1234.50",
+    FieldType.NUMBER: "a number such as 12 or 3.5",
+    FieldType.EMAIL: "an email address",
+    FieldType.PHONE: "a phone number",
+    FieldType.IBAN: "a valid IBAN",
+    FieldType.BOOLEAN: "true or false",
 }
 
 
@@ -28,20 +29,20 @@ def reviewed_value(spec: dict[str, Any], raw: Any) -> Any:
 
     Empty clears the value; a required field cannot be cleared.
     """
-    field_type = spec.get("type", "text")
+    field_type = spec.get("type", FieldType.TEXT)
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if spec.get("required"):
             raise ValidationFailed(f"{spec['key']}: a value is required.", code="INVALID_VALUE")
         return None
-    if field_type == "boolean" and isinstance(raw, bool):
+    if field_type == FieldType.BOOLEAN and isinstance(raw, bool):
         return raw
     text = str(raw).strip()
-    if field_type == "date":
+    if field_type == FieldType.DATE:
         try:
             return date.fromisoformat(text).isoformat()
         except ValueError:
             pass
-    if field_type in {"money", "number"}:
+    if field_type in {FieldType.MONEY, FieldType.NUMBER}:
         text = text.replace(" ", "")
     parsed = parse_value(
         field_type,
@@ -52,7 +53,7 @@ def reviewed_value(spec: dict[str, Any], raw: Any) -> Any:
     )
     if parsed is None or parsed.value in (None, ""):
         expected = _EXPECTED.get(field_type)
-        if field_type == "enum":
+        if field_type == FieldType.ENUM:
             expected = "one of " + ", ".join(spec.get("choices") or [])
         elif spec.get("pattern"):
             expected = f"text matching {spec['pattern']}"

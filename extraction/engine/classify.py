@@ -12,7 +12,7 @@ import re
 
 from extraction.engine.fields import DocumentContext, field_candidates
 from extraction.engine.labels import compact, find_label_hits
-from extraction.engine.types import Schema
+from extraction.engine.types import FieldType, Schema
 
 
 def keyword_score(context: DocumentContext, schema: Schema) -> float:
@@ -33,7 +33,7 @@ def keyword_score(context: DocumentContext, schema: Schema) -> float:
 
 def field_score(context: DocumentContext, schema: Schema) -> float:
     """Share of the schema's non-table fields with a labelled, parsable value."""
-    specs = tuple(spec for spec in schema.fields if spec.type != "table")
+    specs = tuple(spec for spec in schema.fields if spec.type != FieldType.TABLE)
     if not specs:
         return 0.0
     hits = find_label_hits(list(context.lines), specs)

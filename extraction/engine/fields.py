@@ -47,7 +47,7 @@ from extraction.engine.synonyms import (
     legal_form_words,
     semantic_kind,
 )
-from extraction.engine.types import BBox, FieldResult, FieldSpec, Schema
+from extraction.engine.types import BBox, FieldResult, FieldSpec, FieldType, Schema
 
 
 @dataclass(frozen=True)
@@ -297,7 +297,7 @@ class Candidate:
 
 
 def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResult, ...]:
-    specs = tuple(spec for spec in schema.fields if spec.type != "table")
+    specs = tuple(spec for spec in schema.fields if spec.type != FieldType.TABLE)
     hits = [
         hit for hit in find_label_hits(list(context.lines), specs) if not _inside_company_name(hit)
     ]
@@ -313,7 +313,7 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
     chosen = _confirm_issuer_by_domain(context, chosen)
     results: list[FieldResult] = []
     for spec in schema.fields:
-        if spec.type == "table":
+        if spec.type == FieldType.TABLE:
             continue
         best = chosen.get(spec.key)
         if best is None:
@@ -349,7 +349,7 @@ def field_candidates(
     found: list[Candidate] = []
     inside_labels = {id(t) for h in hits for t in h.tokens}
     key_hits = [h for h in hits if h.key == spec.key]
-    if spec.key in TOTAL_KEYS and spec.type == "money":
+    if spec.key in TOTAL_KEYS and spec.type == FieldType.MONEY:
         key_hits = _amount_hits(context, spec.key, key_hits)
     for order, hit in enumerate(key_hits):
         if kind in ("identifier", "date") and hit.refers_elsewhere():
@@ -359,10 +359,12 @@ def field_candidates(
             hit = replace(hit, score=hit.score * 0.85)
         if hit.qualified(inside_labels):
             hit = replace(hit, score=hit.score * 0.8)
-        header = spec.type in ("money", "number") and _is_header_row(hit.line, label_tokens)
+        header = spec.type in (FieldType.MONEY, FieldType.NUMBER) and _is_header_row(
+            hit.line, label_tokens
+        )
         taken: set[str] = set()
         spots = value_spots(hit, list(context.lines), label_tokens)
-        crowded = spec.type == "money" and _several_amounts_beside(spots)
+        crowded = spec.type == FieldType.MONEY and _several_amounts_beside(spots)
         for spot in spots:
             if spot.position in taken or "exact-inline" in taken:
                 continue
@@ -596,7 +598,7 @@ def _candidate_from_spot(
     tokens = spot.tokens
     if (
         header
-        and spec.type == "money"
+        and spec.type == FieldType.MONEY
         and spot.position == "below"
         and _column_continues(context, spot)
     ):
@@ -618,7 +620,7 @@ def _candidate_from_spot(
         steps=steps,
         exact=parsed.exact,
         source_confidence=source,
-        doubt=_reading_doubt(context, parsed, text if spec.type == "money" else ""),
+        doubt=_reading_doubt(context, parsed, text if spec.type == FieldType.MONEY else ""),
     )
     bbox = union([t.bbox for t in tokens]) if tokens else hit.bbox
     page = tokens[0].page if tokens else hit.line.page
@@ -748,9 +750,14 @@ def parse_with_kind(
         return None
     if kind in ("name", "person", "address"):
         return _name_like(parsed, kind)
-    if spec.type == "money" and parsed.currency == "USD" and _bare_dollar(text) and context.dollar:
+    if (
+        spec.type == FieldType.MONEY
+        and parsed.currency == "USD"
+        and _bare_dollar(text)
+        and context.dollar
+    ):
         parsed = replace(parsed, currency=context.dollar)
-    if spec.type == "money" and parsed.currency is None and context.currency:
+    if spec.type == FieldType.MONEY and parsed.currency is None and context.currency:
         parsed = replace(parsed, currency=context.currency)
     return parsed
 

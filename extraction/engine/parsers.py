@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from extraction.engine.amount_labels import amount_role
+from extraction.engine.types import FieldType
 
 MONTHS: dict[str, int] = {}
 _MONTH_NAMES = {
@@ -527,21 +528,21 @@ def parse_value(
         if match is None:
             return None
         text = match.group(1) if match.groups() else match.group(0)
-    if field_type == "date":
+    if field_type == FieldType.DATE:
         return parse_date(text, date_order)
-    if field_type == "money":
+    if field_type == FieldType.MONEY:
         return parse_money(text, decimal_comma)
-    if field_type == "number":
+    if field_type == FieldType.NUMBER:
         return parse_number(text, decimal_comma)
-    if field_type == "email":
+    if field_type == FieldType.EMAIL:
         return parse_email(text)
-    if field_type == "phone":
+    if field_type == FieldType.PHONE:
         return parse_phone(text)
-    if field_type == "iban":
+    if field_type == FieldType.IBAN:
         return parse_iban(text)
-    if field_type == "boolean":
+    if field_type == FieldType.BOOLEAN:
         return parse_boolean(text)
-    if field_type == "enum":
+    if field_type == FieldType.ENUM:
         return parse_enum(text, choices)
     return parse_text(text)
 
@@ -550,18 +551,18 @@ def normalise_expected(field_type: str, value: object) -> object:
     """Comparable form of a value for scoring: Decimal, date, casefolded text."""
     if value is None:
         return None
-    if field_type in ("money", "number"):
+    if field_type in (FieldType.MONEY, FieldType.NUMBER):
         try:
             return Decimal(str(value))
         except InvalidOperation:
             return " ".join(str(value).split()).casefold()
-    if field_type == "date":
+    if field_type == FieldType.DATE:
         try:
             return date.fromisoformat(str(value))
         except ValueError:
             return str(value)
-    if field_type == "boolean":
+    if field_type == FieldType.BOOLEAN:
         return bool(value)
-    if field_type == "iban":
+    if field_type == FieldType.IBAN:
         return re.sub(r"\s", "", str(value)).upper()
     return " ".join(str(value).split()).casefold()

@@ -8,6 +8,8 @@ eval/invoice2data-templates); matching is fuzzy, so accents and punctuation need
 
 from __future__ import annotations
 
+from extraction.engine.types import FieldType
+
 BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "invoice_number": (
         "Invoice Number",
@@ -528,7 +530,7 @@ JOB_TITLES = (
 
 def semantic_kind(key: str, field_type: str) -> str:
     """What a value of this field looks like beyond its type, read from the key's name."""
-    if field_type != "text":
+    if field_type != FieldType.TEXT:
         return field_type
     lowered = key.lower()
     if lowered == "currency" or lowered.endswith("_currency"):

@@ -31,6 +31,7 @@ from extraction.engine.types import (
     ColumnSpec,
     FieldResult,
     FieldSpec,
+    FieldType,
     PageResult,
     Schema,
     Word,
@@ -156,7 +157,7 @@ def read_rows(
     """
     stops = _stop_forms()
     types = {c.key: c.type for c in spec.columns}
-    numeric = [c.key for c in spec.columns if c.type in ("money", "number")]
+    numeric = [c.key for c in spec.columns if c.type in (FieldType.MONEY, FieldType.NUMBER)]
     rows: list[dict[str, list[Token]]] = []
     previous_bottom = header.bottom
     line_height = 12.0
@@ -264,7 +265,7 @@ def _is_carry(tokens: tuple[Token, ...] | list[Token], at_page_break: bool) -> b
     form = _carry_form(tokens)
     if form is None or form not in WEAK_CARRY_FORMS:
         return form is not None
-    amounts = sum(1 for t in tokens if parse_value("number", t.text) is not None)
+    amounts = sum(1 for t in tokens if parse_value(FieldType.NUMBER, t.text) is not None)
     return at_page_break and amounts <= 1
 
 
@@ -336,7 +337,7 @@ def extract_table_fields(
     pdf = getattr(loaded, "pdf", None)
     results: list[FieldResult] = []
     for spec in schema.fields:
-        if spec.type != "table" or not spec.columns:
+        if spec.type != FieldType.TABLE or not spec.columns:
             continue
         header = find_header(lines, spec)
         rows = read_rows(lines, header, spec, context) if header is not None else []
@@ -382,7 +383,7 @@ def ruled_rows(
     continued by headerless grids with the same column edges on the following pages."""
     column_specs = tuple(_column_spec(c) for c in spec.columns)
     types = {c.key: c.type for c in spec.columns}
-    numeric = [c.key for c in spec.columns if c.type in ("money", "number")]
+    numeric = [c.key for c in spec.columns if c.type in (FieldType.MONEY, FieldType.NUMBER)]
     stops = _stop_forms()
     rows: list[dict[str, tuple[str, list[Token], BBox]]] = []
     grid: _Grid | None = None

@@ -17,29 +17,39 @@ A field that was not found has `value=None`, `confidence=0`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 BBox = tuple[float, float, float, float]
 """x0, y0, x1, y1 in PDF points of the page, origin top-left (PyMuPDF's convention)."""
 
-FIELD_TYPES = (
-    "text",
-    "number",
-    "money",
-    "date",
-    "email",
-    "phone",
-    "iban",
-    "enum",
-    "boolean",
-    "table",
-)
+
+class FieldType(StrEnum):
+    """The field types of SPEC §2, the one list: `cases.schema` validates case types against it
+    and the engine parses by it. A member equals (and serialises as) its string value, so stored
+    schemas and API payloads keep the plain strings."""
+
+    TEXT = "text"
+    NUMBER = "number"
+    MONEY = "money"
+    DATE = "date"
+    EMAIL = "email"
+    PHONE = "phone"
+    IBAN = "iban"
+    ENUM = "enum"
+    BOOLEAN = "boolean"
+    TABLE = "table"
+
+
+FIELD_TYPES = tuple(FieldType)
+COLUMN_TYPES = tuple(t for t in FieldType if t is not FieldType.TABLE)
+"""A table's cells take every type but `table`."""
 
 
 @dataclass(frozen=True)
 class ColumnSpec:
     key: str
     label: str
-    type: str = "text"
+    type: str = FieldType.TEXT
     synonyms: tuple[str, ...] = ()
     required: bool = False
     """Every row must have this cell; an empty one holds the table for review."""
@@ -49,7 +59,7 @@ class ColumnSpec:
 class FieldSpec:
     key: str
     label: str
-    type: str = "text"
+    type: str = FieldType.TEXT
     required: bool = False
     synonyms: tuple[str, ...] = ()
     pattern: str | None = None

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from extraction.engine.types import FieldType
+
 
 def text_normalise(value: object) -> str:
     return " ".join(str(value).split())
@@ -27,22 +29,22 @@ def value_normalise(field_type: str, value: object) -> object:
     """Comparable form of a value of `field_type`; None stays None."""
     if value is None:
         return None
-    if field_type in ("money", "number") and not isinstance(value, bool):
+    if field_type in (FieldType.MONEY, FieldType.NUMBER) and not isinstance(value, bool):
         try:
             return Decimal(text_normalise(value))
         except InvalidOperation:
             return text_normalise(value)
-    if field_type == "date":
+    if field_type == FieldType.DATE:
         try:
             return date.fromisoformat(text_normalise(value))
         except ValueError:
             return text_normalise(value)
-    if field_type == "boolean":
+    if field_type == FieldType.BOOLEAN:
         if isinstance(value, bool):
             return value
         lowered = text_normalise(value).lower()
         return {"true": True, "false": False}.get(lowered, lowered)
-    if field_type == "iban":
+    if field_type == FieldType.IBAN:
         return "".join(str(value).split()).upper()
     return text_normalise(value)
 

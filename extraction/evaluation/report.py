@@ -24,6 +24,7 @@ from extraction.engine.types import (
     EngineResult,
     FieldResult,
     FieldSpec,
+    FieldType,
     Schema,
 )
 from extraction.evaluation.compare import CellOutcome, PredictedCell, table_cells, values_match
@@ -194,7 +195,7 @@ def field_outcome(
     """
     score = found.confidence if found else 0
     field_type = spec.type if spec else "text"
-    if field_type != "table" or spec is None:
+    if field_type != FieldType.TABLE or spec is None:
         value = found.value if found else None
         return FieldOutcome(key, expected, value, score, values_match(field_type, expected, value))
     if not isinstance(expected, list) or not all(isinstance(row, dict) for row in expected):

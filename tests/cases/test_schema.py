@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
 
+from cases import schema
 from cases.schema import validate_field_schema
+from extraction.engine import parsers, types
+from extraction.engine.types import FieldType
 
 
 def test_a_valid_schema_is_normalised_with_defaults():
@@ -47,3 +52,26 @@ def test_invalid_schemas_say_what_is_wrong(schema, message):
     with pytest.raises(ValidationError) as caught:
         validate_field_schema(schema)
     assert any(message in text for text in caught.value.message_dict["field_schema"])
+
+
+def test_field_type_enum_is_the_list_the_validator_and_the_engine_use():
+    assert schema.FIELD_TYPES is types.FIELD_TYPES
+    assert schema.COLUMN_TYPES is types.COLUMN_TYPES
+    assert schema.FieldType is types.FieldType is parsers.FieldType
+    assert list(types.FIELD_TYPES) == list(types.FieldType)
+    assert [str(t) for t in types.COLUMN_TYPES] == [
+        t.value for t in types.FieldType if t is not types.FieldType.TABLE
+    ]
+
+
+def test_every_field_type_is_accepted_and_stored_as_its_plain_string():
+    for field_type in FieldType:
+        spec = {"key": "f", "type": field_type.value}
+        if field_type is FieldType.ENUM:
+            spec["choices"] = ["a"]
+        if field_type is FieldType.TABLE:
+            spec["columns"] = [{"key": "c"}]
+        (stored,) = validate_field_schema([spec])
+        assert stored["type"] == field_type.value
+    (defaulted,) = validate_field_schema([{"key": "f"}])
+    assert json.loads(json.dumps(defaulted))["type"] == "text"
