@@ -22,6 +22,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_schedules
 	$(BIN)/python manage.py bootstrap
 	@echo ""
 	@echo "Casefile is running on http://127.0.0.1:8000  (API docs: /api/docs/, admin: /admin/)"

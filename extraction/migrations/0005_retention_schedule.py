@@ -1,28 +1,17 @@
-"""Registers the hourly sweep that deletes expired results and files (SPEC §5, 410)."""
+"""Used to register the hourly sweep that deletes expired results and files (SPEC §5, 410).
+
+Schedules are now made by `manage.py setup_schedules` (`extraction-results-expire` is declared in
+`extraction/schedules.py`), which `make run` and every deploy run after `migrate`: a data
+migration's rows were erased by a test flush and could not follow a changed interval. This
+migration stays, as a no-op, because deployed databases have it applied; it neither creates nor
+deletes the schedule (a database migrated before keeps its row, and setup_schedules adopts it by
+name).
+"""
 
 from django.db import migrations
-
-SCHEDULE_NAME = "extraction-results-expire"
-
-
-def add_schedule(apps, schema_editor):
-    Schedule = apps.get_model("django_q", "Schedule")
-    Schedule.objects.update_or_create(
-        name=SCHEDULE_NAME,
-        defaults={
-            "func": "extraction.tasks.extraction_results_expire",
-            "schedule_type": "I",
-            "minutes": 60,
-            "repeats": -1,
-        },
-    )
-
-
-def remove_schedule(apps, schema_editor):
-    apps.get_model("django_q", "Schedule").objects.filter(name=SCHEDULE_NAME).delete()
 
 
 class Migration(migrations.Migration):
     dependencies = [("extraction", "0004_idempotency_records")]
 
-    operations = [migrations.RunPython(add_schedule, remove_schedule)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

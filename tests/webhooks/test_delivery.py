@@ -13,6 +13,7 @@ import json
 import socket
 import time
 from datetime import UTC, datetime, timedelta
+from io import StringIO
 
 import pytest
 import time_machine
@@ -425,8 +426,10 @@ def test_a_deleted_endpoint_leaves_nothing_for_a_late_task(endpoint, publish, re
 
 
 def test_the_dispatcher_is_registered_to_run_every_minute(db):
+    from django.core.management import call_command
     from django_q.models import Schedule
 
+    call_command("setup_schedules", stdout=StringIO())
     schedule = Schedule.objects.get(func="webhooks.tasks.webhook_deliveries_dispatch")
     assert schedule.schedule_type == Schedule.MINUTES
     assert schedule.minutes == 1

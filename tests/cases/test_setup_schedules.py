@@ -1,0 +1,100 @@
+"""setup_schedules: django-q2's schedules follow the code's declarations, and only Casefile's."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django_q.models import Schedule
+
+from extraction import schedules as extraction_schedules
+
+pytestmark = pytest.mark.django_db
+
+DECLARED = {
+    "extraction-jobs-recover": ("extraction.tasks.extraction_jobs_recover", 1),
+    "extraction-results-expire": ("extraction.tasks.extraction_results_expire", 60),
+    "webhooks-deliveries-dispatch": ("webhooks.tasks.webhook_deliveries_dispatch", 1),
+}
+
+
+def setup_schedules() -> str:
+    out = StringIO()
+    call_command("setup_schedules", stdout=out)
+    return out.getvalue()
+
+
+def rows() -> dict[str, tuple[str, str, int, int]]:
+    return {s.name: (s.func, s.schedule_type, s.minutes, s.repeats) for s in Schedule.objects.all()}
+
+
+def test_setup_schedules_creates_every_declared_schedule_to_run_forever():
+    output = setup_schedules()
+    assert rows() == {
+        name: (func, Schedule.MINUTES, minutes, -1) for name, (func, minutes) in DECLARED.items()
+    }
+    assert output.count(": created") == 3
+
+
+def test_setup_schedules_is_idempotent_and_keeps_the_next_run():
+    setup_schedules()
+    later = timezone.now() + timedelta(minutes=30)
+    Schedule.objects.update(next_run=later)
+    before = rows()
+    output = setup_schedules()
+    assert rows() == before
+    assert Schedule.objects.count() == 3
+    assert set(Schedule.objects.values_list("next_run", flat=True)) == {later}
+    assert output.count(": up to date") == 3
+    assert "created" not in output
+    assert "updated" not in output
+
+
+def test_setup_schedules_updates_a_changed_interval_and_runs_it_at_once(monkeypatch):
+    setup_schedules()
+    Schedule.objects.update(next_run=timezone.now() + timedelta(minutes=60))
+    monkeypatch.setitem(
+        extraction_schedules.SCHEDULES,
+        "extraction-results-expire",
+        ("extraction.tasks.extraction_results_expire", 5),
+    )
+    output = setup_schedules()
+    schedule = Schedule.objects.get(name="extraction-results-expire")
+    assert schedule.minutes == 5
+    assert schedule.next_run <= timezone.now()
+    assert "Schedule extraction-results-expire: updated" in output
+    assert Schedule.objects.get(name="extraction-jobs-recover").next_run > timezone.now()
+
+
+def test_setup_schedules_adopts_a_row_a_data_migration_made_and_merges_duplicates():
+    Schedule.objects.all().delete()
+    for _ in range(2):
+        Schedule.objects.create(
+            name="webhooks-deliveries-dispatch",
+            func="webhooks.tasks.webhook_deliveries_dispatch",
+            schedule_type=Schedule.MINUTES,
+            minutes=1,
+        )
+    setup_schedules()
+    assert Schedule.objects.filter(name="webhooks-deliveries-dispatch").count() == 1
+
+
+def test_setup_schedules_removes_an_obsolete_schedule_of_ours_and_leaves_others_alone():
+    setup_schedules()
+    Schedule.objects.create(
+        name="extraction-old-sweep", func="extraction.tasks.gone", schedule_type=Schedule.MINUTES
+    )
+    Schedule.objects.create(
+        name="nightly-backup", func="ops.tasks.backup", schedule_type=Schedule.DAILY
+    )
+    Schedule.objects.create(name=None, func="ops.tasks.unnamed", schedule_type=Schedule.HOURLY)
+    output = setup_schedules()
+    assert "Schedule extraction-old-sweep: removed" in output
+    assert set(Schedule.objects.values_list("name", flat=True)) == {
+        *DECLARED,
+        "nightly-backup",
+        None,
+    }
