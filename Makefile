@@ -32,11 +32,20 @@ run: $(STAMP)
 	$(BIN)/uvicorn config.asgi:application --host 127.0.0.1 --port 8000 --log-level warning & \
 	wait
 
+# The suite runs in random order (pytest-randomly), so a test that leans on another's leftovers
+# fails somewhere instead of passing by luck; the seed is printed first. `make test SEED=N`
+# repeats that order; `make test SEED=off` runs in file order (-p no:randomly) while debugging.
+ifndef SEED
+SEED := $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+endif
+ORDER = $(if $(filter off,$(SEED)),-p no:randomly,-p randomly --randomly-seed=$(SEED))
 test: $(STAMP)
-	$(BIN)/pytest -m "not browser" -n auto -q
+	@echo "make test: $(if $(filter off,$(SEED)),file order,random order, seed $(SEED) (repeat: make test SEED=$(SEED)))"
+	$(BIN)/pytest -m "not browser" -n auto -q $(ORDER)
 
+# One browser, one live server, in file order (see README "Development").
 test-browser: $(STAMP)
-	$(BIN)/pytest -m browser -q -p no:xdist
+	$(BIN)/pytest -m browser -q -p no:xdist -p no:randomly
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
