@@ -39,7 +39,7 @@ from cases.models import (
     User,
     Workspace,
 )
-from webhooks.services import event_publish
+from webhooks.services import EventType, event_publish
 
 logger = logging.getLogger(__name__)
 
@@ -266,7 +266,7 @@ def case_create(*, workspace: Workspace, case_type: CaseType, actor: Actor, name
     )
     event_publish(
         workspace=workspace,
-        event_type="case.created",
+        event_type=EventType.CASE_CREATED,
         data={
             "case_id": case.public_id,
             "casetype_id": case_type.public_id,
@@ -329,7 +329,7 @@ def _document_create(*, case: Case, stored: StoredFile, actor: Actor) -> Documen
     )
     event_publish(
         workspace=case.workspace,
-        event_type="document.uploaded",
+        event_type=EventType.DOCUMENT_UPLOADED,
         data={
             "case_id": case.public_id,
             "document_id": document.public_id,
@@ -404,7 +404,7 @@ def case_update(
     )
     event_publish(
         workspace=case.workspace,
-        event_type="case.updated",
+        event_type=EventType.CASE_UPDATED,
         data={
             "case_id": case.public_id,
             "casetype_id": case.case_type.public_id,

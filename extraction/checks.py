@@ -16,9 +16,10 @@ from cases.actors import Actor
 from cases.errors import Conflict, NotFound
 from cases.models import CaseType, Document, Workspace
 from cases.rules import rules_check
+from extraction.events import ReviewOutcome, review_completed_data
 from extraction.models import DocumentField, ExtractionJob
 from extraction.results import field_result, field_value
-from webhooks.services import event_publish
+from webhooks.services import EventType, event_publish
 
 
 def document_values(document: Document) -> dict[str, Any]:
@@ -54,17 +55,17 @@ def document_checks_run(
         check.as_json()
         for check in rules_check(case_type.validation_rules, document_values(document))
     ]
+    passed = all(check["passed"] for check in checks)
     event_publish(
         workspace=workspace,
-        event_type="review.completed",
-        data={
-            "workflow_id": case_type.public_id,
-            "document_id": document.public_id,
-            "case_id": document.case.public_id,
-            "outcome": "passed" if all(check["passed"] for check in checks) else "failed",
-            "reviewed_by": actor.label,
-            "checks": checks,
-        },
+        event_type=EventType.REVIEW_COMPLETED,
+        data=review_completed_data(
+            document=document,
+            case_type=case_type,
+            outcome=ReviewOutcome.PASSED if passed else ReviewOutcome.FAILED,
+            reviewed_by=actor.label,
+            checks=checks,
+        ),
     )
     return document, checks
 

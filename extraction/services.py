@@ -21,9 +21,10 @@ from cases.actors import SYSTEM, Actor
 from cases.errors import Conflict, InvalidTransition
 from cases.models import AuditEvent, Case, CaseType, Document, Stage, StoredFile, Workspace
 from cases.services import audit_record, case_create, case_stage_move_to_role
+from extraction.events import ReviewOutcome, extraction_completed_data, review_completed_data
 from extraction.models import ExtractionJob
 from extraction.results import job_result_build
-from webhooks.services import event_publish
+from webhooks.services import EventType, event_publish
 
 RUN_TASK = "extraction.tasks.extraction_job_run"
 
@@ -212,14 +213,14 @@ def job_complete(*, job: ExtractionJob, actor: Actor) -> ExtractionJob:
         case_stage_move_to_role(case=job.case, role=Stage.SystemRole.APPROVED, actor=actor)
     event_publish(
         workspace=job.workspace,
-        event_type="extraction.completed",
-        data=_extraction_event_data(job),
+        event_type=EventType.EXTRACTION_COMPLETED,
+        data=extraction_completed_data(job),
     )
     if (
         job.source == ExtractionJob.Source.REVIEW_API
         and previous == ExtractionJob.Status.PROCESSING
     ):
-        review_completed_publish(job=job, actor=actor, outcome="passed")
+        review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.PASSED)
     return job
 
 
@@ -278,14 +279,14 @@ def job_fail(
     )
     event_publish(
         workspace=job.workspace,
-        event_type="extraction.completed",
-        data=_extraction_event_data(job),
+        event_type=EventType.EXTRACTION_COMPLETED,
+        data=extraction_completed_data(job),
     )
     if (
         job.source == ExtractionJob.Source.REVIEW_API
         and previous != ExtractionJob.Status.REVIEW_REQUIRED
     ):
-        review_completed_publish(job=job, actor=actor, outcome="failed")
+        review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.FAILED)
     return job
 
 
@@ -310,29 +311,21 @@ def document_release(*, document: Document, actor: Actor) -> ExtractionJob | Non
     return job_complete(job=job, actor=actor)
 
 
-def review_completed_publish(*, job: ExtractionJob, actor: Actor, outcome: str) -> None:
-    """`review.completed`: a reviewer approved or rejected the job, or a review-API job passed
-    the gate without one (outcome `approved`, `rejected` or `passed`)."""
-    data: dict[str, Any] = {
-        "job_id": str(job.pk),
-        "filename": job.filename,
-        "workflow_id": job.case_type.public_id if job.case_type else None,
-        "case_id": job.case.public_id if job.case else None,
-        "document_ids": [d.public_id for d in job.documents.all()],
-        "outcome": outcome,
-        "reviewed_by": actor.label,
-        "status": job.status,
-        "checks": [
-            check
-            for document in job.documents.all()
-            for check in document.metadata.get("validation", [])
-        ],
-    }
-    if job.status == ExtractionJob.Status.COMPLETED:
-        data["result"] = job.result
-    else:
-        data["error"] = {"code": job.error_code, "message": job.error_message}
-    event_publish(workspace=job.workspace, event_type="review.completed", data=data)
+def review_completed_publish(*, job: ExtractionJob, actor: Actor, outcome: ReviewOutcome) -> None:
+    """`review.completed` for a job: a reviewer approved or rejected it, or a review-API job
+    passed or failed without one (shape: `extraction.events.review_completed_data`)."""
+    checks = [
+        check
+        for document in job.documents.all()
+        for check in document.metadata.get("validation", [])
+    ]
+    event_publish(
+        workspace=job.workspace,
+        event_type=EventType.REVIEW_COMPLETED,
+        data=review_completed_data(
+            job=job, outcome=outcome, reviewed_by=actor.label, checks=checks
+        ),
+    )
 
 
 def _without_password(options: dict[str, Any]) -> dict[str, Any]:
@@ -342,21 +335,6 @@ def _without_password(options: dict[str, Any]) -> dict[str, Any]:
 
 def _case_fully_processed(case: Case) -> bool:
     return not case.documents.exclude(status=Document.Status.PROCESSED).exists()
-
-
-def _extraction_event_data(job: ExtractionJob) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "job_id": str(job.pk),
-        "filename": job.filename,
-        "status": job.status,
-        "case_id": job.case.public_id if job.case else None,
-        "document_ids": [d.public_id for d in job.documents.all()],
-    }
-    if job.status == ExtractionJob.Status.COMPLETED:
-        data["result"] = job.result
-    else:
-        data["error"] = {"code": job.error_code, "message": job.error_message}
-    return data
 
 
 def document_transition(

@@ -20,6 +20,7 @@ from cases.models import AuditEvent, Document
 from cases.services import audit_record
 from extraction.engine.table_checks import SUBTOTAL_KEYS
 from extraction.engine.types import FieldType
+from extraction.events import ReviewOutcome
 from extraction.gate import TABLE_CHECK_FAILED, table_recheck
 from extraction.models import DocumentField, ExtractionJob
 from extraction.services import document_release, job_fail, review_completed_publish
@@ -289,7 +290,7 @@ def document_approve(*, document: Document, actor: Actor) -> Document:
     )
     job = document_release(document=document, actor=actor)
     if job is not None and job.status == ExtractionJob.Status.COMPLETED:
-        review_completed_publish(job=job, actor=actor, outcome="approved")
+        review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.APPROVED)
     document.refresh_from_db()
     return document
 
@@ -311,6 +312,6 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
     )
     if job is not None:
         job = job_fail(job=job, code=REJECTED_CODE, message=reason, actor=actor)
-        review_completed_publish(job=job, actor=actor, outcome="rejected")
+        review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.REJECTED)
     document.refresh_from_db()
     return document

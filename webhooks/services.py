@@ -47,11 +47,21 @@ OPEN_STATUSES = (Status.PENDING, Status.FAILED_RETRYING)
 RESENDABLE_STATUSES = (Status.DEAD, Status.SUCCEEDED, Status.FAILED_RETRYING)
 
 
+EventType = WebhookEvent.Type
+"""The event types an endpoint may subscribe to; `event_publish` takes one."""
+
+
 # --- Publishing ---------------------------------------------------------------------------
 
 
-def event_publish(*, workspace: Workspace, event_type: str, data: dict[str, Any]) -> WebhookEvent:
-    """Write the event and its deliveries in the caller's transaction; send after commit."""
+def event_publish(
+    *, workspace: Workspace, event_type: EventType, data: dict[str, Any]
+) -> WebhookEvent:
+    """Write the event and its deliveries in the caller's transaction; send after commit.
+
+    `event_type` is an `EventType` (the model's choices, exported here because callers reach
+    webhooks through this module only); each event's `data` comes from its one builder
+    (`extraction.events` for extraction's events)."""
     if event_type not in WebhookEvent.Type.values:
         raise ValueError(f"Unknown webhook event type {event_type!r}.")
     timestamp = timezone.now()

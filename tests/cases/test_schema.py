@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -66,7 +67,7 @@ def test_field_type_enum_is_the_list_the_validator_and_the_engine_use():
 
 def test_every_field_type_is_accepted_and_stored_as_its_plain_string():
     for field_type in FieldType:
-        spec = {"key": "f", "type": field_type.value}
+        spec: dict[str, Any] = {"key": "f", "type": field_type.value}
         if field_type is FieldType.ENUM:
             spec["choices"] = ["a"]
         if field_type is FieldType.TABLE:

@@ -184,7 +184,9 @@ def test_the_delivery_log_lists_deliveries_with_their_attempts(
     receiver.reply(Reply(500, body=b"database down"))
     with django_capture_on_commit_callbacks(execute=True):
         services.event_publish(
-            workspace=tenant.workspace, event_type="case.created", data={"case_id": "case__1"}
+            workspace=tenant.workspace,
+            event_type=services.EventType.CASE_CREATED,
+            data={"case_id": "case__1"},
         )
     response = tenant.client.get(f"/api/v1/webhooks/{endpoint.public_id}/deliveries")
     assert response.status_code == 200
@@ -213,7 +215,9 @@ def test_the_delivery_log_lists_deliveries_with_their_attempts(
 def test_the_delivery_log_pages_with_limit_and_offset_and_refuses_a_bad_limit(tenant, endpoint):
     for number in range(3):
         services.event_publish(
-            workspace=tenant.workspace, event_type="case.created", data={"n": number}
+            workspace=tenant.workspace,
+            event_type=services.EventType.CASE_CREATED,
+            data={"n": number},
         )
     url = f"/api/v1/webhooks/{endpoint.public_id}/deliveries"
     data = tenant.client.get(url, {"limit": 2, "offset": 2}).json()["data"]
@@ -233,7 +237,9 @@ def test_resending_a_dead_delivery_delivers_it(
     tenant, endpoint, receiver, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        services.event_publish(workspace=tenant.workspace, event_type="case.created", data={})
+        services.event_publish(
+            workspace=tenant.workspace, event_type=services.EventType.CASE_CREATED, data={}
+        )
     dead = WebhookDelivery.objects.get()
     WebhookDelivery.objects.filter(pk=dead.pk).update(status=Status.DEAD, next_attempt_at=None)
     url = f"/api/v1/webhooks/{endpoint.public_id}/deliveries/{dead.public_id}/resend"
@@ -249,7 +255,9 @@ def test_resending_a_delivery_already_queued_is_a_409(
     tenant, endpoint, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        services.event_publish(workspace=tenant.workspace, event_type="case.created", data={})
+        services.event_publish(
+            workspace=tenant.workspace, event_type=services.EventType.CASE_CREATED, data={}
+        )
     queued = WebhookDelivery.objects.get()
     url = f"/api/v1/webhooks/{endpoint.public_id}/deliveries/{queued.public_id}/resend"
     response = tenant.client.post(url)
@@ -293,7 +301,9 @@ def test_another_workspace_cannot_resend_a_delivery(
     tenant, outsider, endpoint, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        services.event_publish(workspace=tenant.workspace, event_type="case.created", data={})
+        services.event_publish(
+            workspace=tenant.workspace, event_type=services.EventType.CASE_CREATED, data={}
+        )
     item = WebhookDelivery.objects.get()
     url = f"/api/v1/webhooks/{endpoint.public_id}/deliveries/{item.public_id}/resend"
     assert outsider.client.post(url).status_code == 404

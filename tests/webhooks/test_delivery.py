@@ -42,7 +42,11 @@ def endpoint(tenant, receiver, loopback_allowed) -> WebhookEndpoint:
 def publish(tenant, django_capture_on_commit_callbacks):
     """Publish an event; `enqueue=False` loses the after-commit enqueue (a crash right then)."""
 
-    def run(event_type: str = "extraction.completed", *, enqueue: bool = True):
+    def run(
+        event_type: services.EventType = services.EventType.EXTRACTION_COMPLETED,
+        *,
+        enqueue: bool = True,
+    ):
         with django_capture_on_commit_callbacks(execute=enqueue):
             return services.event_publish(
                 workspace=tenant.workspace,
@@ -359,7 +363,7 @@ def test_the_address_guard_refuses_private_targets_by_default(
 def test_nothing_is_lost_when_the_enqueue_after_commit_never_ran(
     endpoint, publish, receiver, clock
 ):
-    publish("case.created", enqueue=False)
+    publish(services.EventType.CASE_CREATED, enqueue=False)
     assert receiver.requests == []
 
     assert tasks.webhook_deliveries_dispatch() == 1

@@ -22,7 +22,9 @@ def endpoint(tenant) -> WebhookEndpoint:
     return services.endpoint_create(workspace=tenant.workspace, url="https://hooks.example.com/in")
 
 
-def publish(tenant, event_type: str = "extraction.completed") -> WebhookEvent:
+def publish(
+    tenant, event_type: services.EventType = services.EventType.EXTRACTION_COMPLETED
+) -> WebhookEvent:
     return services.event_publish(
         workspace=tenant.workspace, event_type=event_type, data={"job_id": "job-1"}
     )
@@ -93,7 +95,7 @@ def test_an_event_with_no_subscriber_writes_no_delivery_and_queues_nothing(
 
 def test_an_unknown_event_type_is_a_programming_error(tenant):
     with pytest.raises(ValueError, match="Unknown webhook event type"):
-        publish(tenant, "extraction.exploded")
+        publish(tenant, "extraction.exploded")  # type: ignore[arg-type]
 
 
 # --- Endpoints ----------------------------------------------------------------------------
