@@ -177,7 +177,7 @@ def build(rng: random.Random) -> Rendered:
     rate_text = f"{rate}" if lang == "en" else f"{rate}".replace(".", ",")
     total_label = rng.choice(words["total"])
     totals = [
-        (words["net"], style.amount(subtotal)),
+        (str(words["net"]), style.amount(subtotal)),
         (f"{vat_label} {rate_text} %", style.amount(tax)),
         (total_label, style.amount(total)),
     ]

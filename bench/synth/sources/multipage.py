@@ -162,7 +162,7 @@ def build(rng: random.Random) -> Rendered:
             (words["tax"].format(r=rate), style.amount(tax)),
             (words["total"], style.amount(total)),
         ]
-        y = total_rows(canvas, 340, 545, y, totals, bold={words["total"]}, size=size + 0.5)
+        y = total_rows(canvas, 340, 545, y, totals, bold={str(words["total"])}, size=size + 0.5)
         canvas.text(50, y + 20, f"{words['due']}: {dates_style.format(dates.due)}", size=size)
 
     fields = truth_fields(

@@ -84,7 +84,7 @@ def build(rng: random.Random) -> Rendered:
         canvas.box(x0, y0, x0 + width, y0 + 34, stroke=(0.6, 0.6, 0.6), width=0.4)
         canvas.text(x0 + 5, y0 + 11, label, size=7, color=GREY)
         canvas.text(x0 + 5, y0 + 26, value, size=size, bold=True)
-    y = top + ((len(cells) - 1) // per_row + 1) * 34 + 20
+    y: float = top + ((len(cells) - 1) // per_row + 1) * 34 + 20
 
     quantities = QuantityStyle(",")
     columns = [

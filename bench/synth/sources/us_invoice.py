@@ -86,7 +86,7 @@ def build(rng: random.Random) -> Rendered:
         canvas.text(440, top + offset * 13, label, size=size - 0.5, bold=True, align="right")
         canvas.text(right, top + offset * 13, value, size=size - 0.5, align="right")
 
-    y = top + max(len(bill), len(block)) * 13 + 30
+    y: float = top + max(len(bill), len(block)) * 13 + 30
     canvas.box(50, y, right, y + 17, stroke=None, fill=accent)
     heads = [
         ("ITEM", 56, "left"),
