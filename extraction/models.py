@@ -46,7 +46,23 @@ class ExtractionJob(models.Model):
         REVIEW_API = "review_api", "Review API"
         UPLOAD_API = "upload_api", "Upload API"
 
-    STEPS = ("ocr", "structure", "classification", "extraction", "review")
+    class Step(models.TextChoices):
+        """The pipeline steps a job reports in `steps` (step -> `StepState`), in order."""
+
+        OCR = "ocr", "OCR"
+        STRUCTURE = "structure", "Structure"
+        CLASSIFICATION = "classification", "Classification"
+        EXTRACTION = "extraction", "Extraction"
+        REVIEW = "review", "Review"
+
+    class StepState(models.TextChoices):
+        """A step goes pending -> in_progress -> complete; `review` is skipped when the gate
+        held nothing."""
+
+        PENDING = "pending", "Pending"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETE = "complete", "Complete"
+        SKIPPED = "skipped", "Skipped"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workspace = models.ForeignKey(

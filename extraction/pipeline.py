@@ -98,7 +98,10 @@ def _job_claim(*, job_id: str) -> ExtractionJob | None:
                 actor=SYSTEM,
                 job=job,
             )
-        job_steps_set(job, ocr="in_progress", structure="in_progress")
+        in_progress = ExtractionJob.StepState.IN_PROGRESS
+        job_steps_set(
+            job, {ExtractionJob.Step.OCR: in_progress, ExtractionJob.Step.STRUCTURE: in_progress}
+        )
     return job
 
 
@@ -203,7 +206,16 @@ def _job_persist_and_gate(
         ]
     )
     job_steps_set(
-        job, ocr="complete", structure="complete", classification="complete", extraction="complete"
+        job,
+        dict.fromkeys(
+            (
+                ExtractionJob.Step.OCR,
+                ExtractionJob.Step.STRUCTURE,
+                ExtractionJob.Step.CLASSIFICATION,
+                ExtractionJob.Step.EXTRACTION,
+            ),
+            ExtractionJob.StepState.COMPLETE,
+        ),
     )
     if held:
         return job_hold_for_review(job=job)

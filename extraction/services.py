@@ -9,7 +9,7 @@ is `extraction.pipeline`; recovering lost ones is `extraction.recovery`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -121,8 +121,8 @@ def case_extraction_start(*, case: Case, actor: Actor) -> list[Document]:
     return waiting
 
 
-def initial_steps() -> dict[str, str]:
-    return dict.fromkeys(ExtractionJob.STEPS, "pending")
+def initial_steps() -> dict[ExtractionJob.Step, ExtractionJob.StepState]:
+    return dict.fromkeys(ExtractionJob.Step, ExtractionJob.StepState.PENDING)
 
 
 def job_enqueue_on_commit(job: ExtractionJob) -> None:
@@ -155,7 +155,7 @@ def job_hold_for_review(*, job: ExtractionJob) -> ExtractionJob:
     job.refresh_from_db()
     if not updated:
         return job
-    job_steps_set(job, review="in_progress")
+    job_steps_set(job, {ExtractionJob.Step.REVIEW: ExtractionJob.StepState.IN_PROGRESS})
     job_audit(job=job, from_state=ExtractionJob.Status.PROCESSING, to_state=job.status)
     for document in job.documents.all():
         document_transition(
@@ -200,10 +200,9 @@ def job_complete(*, job: ExtractionJob, actor: Actor) -> ExtractionJob:
             job=job,
             processed_at=now,
         )
-    steps = {
-        "review": "complete" if previous == ExtractionJob.Status.REVIEW_REQUIRED else "skipped"
-    }
-    job_steps_set(job, **steps)
+    held = previous == ExtractionJob.Status.REVIEW_REQUIRED
+    state = ExtractionJob.StepState.COMPLETE if held else ExtractionJob.StepState.SKIPPED
+    job_steps_set(job, {ExtractionJob.Step.REVIEW: state})
     job.result = job_result_build(job)
     job.result_expires_at = now + timedelta(hours=settings.RESULT_RETENTION_HOURS)
     job.options = _without_password(job.options)
@@ -387,9 +386,13 @@ def job_audit(
     )
 
 
-def job_steps_set(job: ExtractionJob, **steps: str) -> None:
+def job_steps_set(
+    job: ExtractionJob, steps: Mapping[ExtractionJob.Step, ExtractionJob.StepState]
+) -> None:
+    """Record step states (stored as their strings) and move `progress` forward, never back."""
     job.steps = {**initial_steps(), **(job.steps or {}), **steps}
-    done = sum(1 for state in job.steps.values() if state in {"complete", "skipped"})
+    finished = {ExtractionJob.StepState.COMPLETE, ExtractionJob.StepState.SKIPPED}
+    done = sum(1 for state in job.steps.values() if state in finished)
     progress = max(job.progress, min(95, 5 + done * 18))
     if job.status == ExtractionJob.Status.COMPLETED:
         progress = 100

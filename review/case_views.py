@@ -82,7 +82,8 @@ class DocumentRow:
     @property
     def steps(self) -> list[tuple[str, str]]:
         steps = self.job.steps if self.job is not None else {}
-        return [(step, steps.get(step, "pending")) for step in ExtractionJob.STEPS]
+        pending = ExtractionJob.StepState.PENDING
+        return [(step, steps.get(step, pending)) for step in ExtractionJob.Step]
 
 
 @dataclass(frozen=True)
