@@ -6,7 +6,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_q.models import Schedule
 
@@ -98,3 +98,23 @@ def test_setup_schedules_removes_an_obsolete_schedule_of_ours_and_leaves_others_
         "nightly-backup",
         None,
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "func", "message"),
+    [
+        (
+            "nightly-sweep",
+            "extraction.tasks.extraction_jobs_recover",
+            "must start with extraction-",
+        ),
+        ("extraction-typo", "extraction.tasks.no_such_task", "no task"),
+    ],
+)
+def test_setup_schedules_refuses_a_declaration_it_could_not_manage(
+    monkeypatch, name, func, message
+):
+    monkeypatch.setitem(extraction_schedules.SCHEDULES, name, (func, 5))
+    with pytest.raises(CommandError, match=message):
+        setup_schedules()
+    assert not Schedule.objects.filter(name=name).exists()

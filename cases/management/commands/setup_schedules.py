@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import module_has_submodule
+from django.utils.module_loading import import_string, module_has_submodule
 from django_q.models import Schedule
 
 
@@ -53,6 +53,10 @@ def periodic_tasks_declared() -> list[PeriodicTask]:
                 raise CommandError(f"Schedule {name!r} of {app.name} must start with {app.label}-")
             if minutes < 1:
                 raise CommandError(f"Schedule {name!r} must run every 1 minute or more")
+            try:  # a typo fails the deploy, not every run of the worker's scheduler
+                import_string(func)
+            except ImportError as error:
+                raise CommandError(f"Schedule {name!r}: no task {func!r} ({error})") from error
             declared.append(PeriodicTask(name=name, func=func, minutes=minutes))
     return declared
 
