@@ -12,16 +12,28 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from cases.rules import Check
 from extraction.engine.table_checks import CELL_ISSUES, row_issues
 
-LOW_CONFIDENCE = "low_confidence"
-REQUIRED_MISSING = "required_missing"
-RULE_FAILED = "rule_failed"
-TABLE_CHECK_FAILED = "table_check_failed"
-"""Prefix of a table's flag per failed cell check: `table_check_failed:row_arithmetic`."""
+
+class GateFlag(StrEnum):
+    """Why the gate holds a field, as stored in `DocumentField.flags` and shown by the API.
+
+    `rule_failed` and `table_check_failed` are prefixes: the stored flag names the rule or the
+    cell check after a colon (`rule_failed:sum_equals`, `table_check_failed:row_arithmetic`),
+    made by `detail`.
+    """
+
+    LOW_CONFIDENCE = "low_confidence"
+    REQUIRED_MISSING = "required_missing"
+    RULE_FAILED = "rule_failed"
+    TABLE_CHECK_FAILED = "table_check_failed"
+
+    def detail(self, name: str) -> str:
+        return f"{self.value}:{name}"
 
 
 @dataclass(frozen=True)
@@ -55,17 +67,19 @@ def field_flags(
     flags: list[str] = []
     missing = field.value in (None, "", []) and not field.rows
     if spec.get("required") and missing:
-        flags.append(REQUIRED_MISSING)
+        flags.append(GateFlag.REQUIRED_MISSING)
     field_threshold = spec.get("threshold") or threshold
     if field_threshold is not None and not missing and field.confidence < field_threshold:
-        flags.append(LOW_CONFIDENCE)
+        flags.append(GateFlag.LOW_CONFIDENCE)
     failed = {
         issue for row in field.rows for cell in row.values() for issue in cell.get("issues", ())
     }
-    flags.extend(f"{TABLE_CHECK_FAILED}:{issue}" for issue in CELL_ISSUES if issue in failed)
+    flags.extend(
+        GateFlag.TABLE_CHECK_FAILED.detail(issue) for issue in CELL_ISSUES if issue in failed
+    )
     for check in checks:
         if not check.passed and field.key in check.fields:
-            flags.append(f"{RULE_FAILED}:{check.rule}")
+            flags.append(GateFlag.RULE_FAILED.detail(check.rule))
     return flags
 
 
@@ -98,4 +112,6 @@ def table_recheck(
         for row, found in zip(rows, marks, strict=True)
     ]
     failed = {issue for found in marks for issues in found.values() for issue in issues}
-    return checked, [f"{TABLE_CHECK_FAILED}:{issue}" for issue in CELL_ISSUES if issue in failed]
+    return checked, [
+        GateFlag.TABLE_CHECK_FAILED.detail(issue) for issue in CELL_ISSUES if issue in failed
+    ]

@@ -15,26 +15,32 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cases.models import Document
+from extraction.engine.table_checks import (
+    REQUIRED_CELL_MISSING,
+    ROW_ARITHMETIC,
+    SUM_MISMATCH,
+    UNREADABLE_CELL,
+)
 from extraction.engine.types import FieldType
+from extraction.gate import GateFlag
 from extraction.models import DocumentField, DocumentPage
 
 CONFIDENCE_HIGH = 90
 CONFIDENCE_MEDIUM = 70
 
-FLAG_LABELS = {
-    "low_confidence": "Below the review threshold",
-    "required_missing": "Required value missing",
-    "qa_sample": "Quality sample",
-    "table_check_failed:row_arithmetic": "Quantity × unit price ≠ amount in a row",
-    "table_check_failed:sum_mismatch": "Row amounts do not add up to the subtotal",
-    "table_check_failed:required_cell_missing": "A required cell is empty",
-    "table_check_failed:unreadable_cell": "A cell could not be read as its type",
+FLAG_LABELS: dict[str, str] = {
+    GateFlag.LOW_CONFIDENCE: "Below the review threshold",
+    GateFlag.REQUIRED_MISSING: "Required value missing",
+    GateFlag.TABLE_CHECK_FAILED.detail(ROW_ARITHMETIC): "Quantity × unit price ≠ amount in a row",
+    GateFlag.TABLE_CHECK_FAILED.detail(SUM_MISMATCH): "Row amounts do not add up to the subtotal",
+    GateFlag.TABLE_CHECK_FAILED.detail(REQUIRED_CELL_MISSING): "A required cell is empty",
+    GateFlag.TABLE_CHECK_FAILED.detail(UNREADABLE_CELL): "A cell could not be read as its type",
 }
 CELL_ISSUE_LABELS = {
-    "row_arithmetic": "quantity × unit price ≠ amount",
-    "sum_mismatch": "amounts do not add up to the subtotal",
-    "required_cell_missing": "required, empty",
-    "unreadable_cell": "not a valid value of this column",
+    ROW_ARITHMETIC: "quantity × unit price ≠ amount",
+    SUM_MISMATCH: "amounts do not add up to the subtotal",
+    REQUIRED_CELL_MISSING: "required, empty",
+    UNREADABLE_CELL: "not a valid value of this column",
 }
 INPUT_HINTS: dict[str, str] = {
     FieldType.DATE: "YYYY-MM-DD",

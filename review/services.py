@@ -21,7 +21,7 @@ from cases.services import audit_record
 from extraction.engine.table_checks import SUBTOTAL_KEYS
 from extraction.engine.types import FieldType
 from extraction.events import ReviewOutcome
-from extraction.gate import TABLE_CHECK_FAILED, table_recheck
+from extraction.gate import GateFlag, table_recheck
 from extraction.models import DocumentField, ExtractionJob
 from extraction.services import document_release, job_fail, review_completed_publish
 from review.models import ReviewDecision
@@ -164,7 +164,7 @@ def field_correct(
             field=field, spec=spec, row=row, column=column, value=value
         )
         _table_recheck(document=document, field=field, spec=spec)
-        if not any(flag.startswith(TABLE_CHECK_FAILED) for flag in field.flags):
+        if not any(flag.startswith(GateFlag.TABLE_CHECK_FAILED) for flag in field.flags):
             _mark_reviewed(field)
     else:
         if row is not None or column:
@@ -235,7 +235,7 @@ def _table_recheck(*, document: Document, field: DocumentField, spec: dict[str, 
         .first()
     )
     field.rows, check_flags = table_recheck(rows=field.rows, spec=spec, subtotal=subtotal)
-    kept = [flag for flag in field.flags if not flag.startswith(TABLE_CHECK_FAILED)]
+    kept = [flag for flag in field.flags if not flag.startswith(GateFlag.TABLE_CHECK_FAILED)]
     field.flags = [*kept, *check_flags]
     field.flagged = field.flagged or bool(check_flags)
 
@@ -247,7 +247,7 @@ def _tables_recheck(*, document: Document) -> None:
         if table.reviewed or not table.flagged:
             table.save(update_fields=["rows", "flags", "flagged"])
             continue
-        if not any(flag.startswith(TABLE_CHECK_FAILED) for flag in table.flags) and any(
+        if not any(flag.startswith(GateFlag.TABLE_CHECK_FAILED) for flag in table.flags) and any(
             cell.get("reviewed") for row in table.rows for cell in row.values()
         ):
             _mark_reviewed(table)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from cases.rules import Check
-from extraction.gate import GateField, effective_threshold, field_flags, qa_sampled
+from extraction.gate import GateField, GateFlag, effective_threshold, field_flags, qa_sampled
 
 
 def test_job_threshold_wins_over_the_case_types():
@@ -79,3 +81,19 @@ def test_each_kind_of_failed_cell_check_flags_the_table_once_even_without_a_thre
         "table_check_failed:row_arithmetic",
         "table_check_failed:sum_mismatch",
     ]
+
+
+def test_gate_flags_are_stored_as_their_plain_strings():
+    assert [flag.value for flag in GateFlag] == [
+        "low_confidence",
+        "required_missing",
+        "rule_failed",
+        "table_check_failed",
+    ]
+    assert GateFlag.RULE_FAILED.detail("sum_equals") == "rule_failed:sum_equals"
+    flags = field_flags(
+        spec={"key": "total", "required": True},
+        field=GateField(key="total", value=None, confidence=0),
+        threshold=90,
+    )
+    assert json.dumps(flags) == '["required_missing"]'
