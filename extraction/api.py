@@ -53,6 +53,7 @@ from extraction.api_schema import (
     ReviewUploadInput,
 )
 from extraction.checks import document_checks_run, review_body
+from extraction.engine.types import EngineErrorCode
 from extraction.models import ExtractionJob
 from extraction.polling import (
     JobStatusPollThrottle,
@@ -76,7 +77,12 @@ from extraction.submission import job_submit, upload_type_check
 MAX_IDEMPOTENCY_KEY_LENGTH = 255
 NOT_FOUND_CASE = (404, "No such case type or case in your workspace.")
 REQUEST_ERROR_CODES = frozenset(
-    {"PASSWORD_REQUIRED", "INVALID_PASSWORD", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}
+    {
+        EngineErrorCode.PASSWORD_REQUIRED,
+        EngineErrorCode.INVALID_PASSWORD,
+        EngineErrorCode.TOO_MANY_PAGES,
+        EngineErrorCode.IMAGE_TOO_LARGE,
+    }
 )
 """Failures the request itself caused: `mode=response` answers them 400, not 500 (seed 000)."""
 JOB_REQUEST_ERRORS = (

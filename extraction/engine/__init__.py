@@ -18,6 +18,7 @@ from extraction.engine.tables import extract_table_fields
 from extraction.engine.types import (
     DocumentResult,
     EngineError,
+    EngineErrorCode,
     EngineInput,
     EngineResult,
     FieldResult,
@@ -31,7 +32,9 @@ __all__ = ["EngineError", "run_engine", "run_engine_isolated"]
 def run_engine(engine_input: EngineInput) -> EngineResult:
     """Run the whole pipeline on one upload; expected failures raise `EngineError`."""
     if not engine_input.schemas:
-        raise EngineError("NO_SCHEMA", "At least one schema is needed to extract fields.")
+        raise EngineError(
+            EngineErrorCode.NO_SCHEMA, "At least one schema is needed to extract fields."
+        )
     loaded = load_file(engine_input.content, engine_input.password, engine_input.limits)
     try:
         pages = extract_pages(loaded, engine_input.limits)

@@ -22,7 +22,7 @@ import traceback
 from multiprocessing.connection import Connection
 from typing import Any
 
-from extraction.engine.types import EngineError, EngineInput, EngineResult
+from extraction.engine.types import EngineError, EngineErrorCode, EngineInput, EngineResult
 
 DEFAULT_TIMEOUT_SECONDS = 300.0
 DEFAULT_MEMORY_LIMIT_BYTES = 3 * 1024**3
@@ -98,8 +98,12 @@ def run_engine_isolated(
     if message is None:
         code = child.exitcode
         if code is not None and code < 0 and -code == signal.SIGKILL and memory_limit_bytes:
-            raise EngineError("MEMORY_LIMIT", "The job was killed, probably for memory.")
-        raise EngineError("WORKER_CRASHED", f"The engine process died (exit code {code}).")
+            raise EngineError(
+                EngineErrorCode.MEMORY_LIMIT, "The job was killed, probably for memory."
+            )
+        raise EngineError(
+            EngineErrorCode.WORKER_CRASHED, f"The engine process died (exit code {code})."
+        )
     if message[0] == "ok":
         return message[1]
     raise EngineError(message[1], message[2])
@@ -141,13 +145,17 @@ def _receive(receiver: Connection, child: _Child, deadline: float) -> tuple[Any,
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             child.kill()
-            raise EngineError("TIMEOUT", "The job ran past its time limit and was stopped.")
+            raise EngineError(
+                EngineErrorCode.TIMEOUT, "The job ran past its time limit and was stopped."
+            )
         if receiver.poll(min(remaining, 0.5)):
             try:
                 return receiver.recv()
             except (EOFError, OSError):
                 return None
             except MemoryError as exc:
-                raise EngineError("MEMORY_LIMIT", "The result was too large to receive.") from exc
+                raise EngineError(
+                    EngineErrorCode.MEMORY_LIMIT, "The result was too large to receive."
+                ) from exc
         if not child.is_alive() and not receiver.poll(0):
             return None

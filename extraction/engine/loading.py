@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pymupdf
 from PIL import Image
 
-from extraction.engine.types import EngineError, EngineLimits
+from extraction.engine.types import EngineError, EngineErrorCode, EngineLimits
 
 PDF = "application/pdf"
 PNG = "image/png"
@@ -24,7 +24,7 @@ TIFF = "image/tiff"
 def sniff_media_type(content: bytes) -> str:
     """The media type the bytes really are; raises UNSUPPORTED_FILE_TYPE otherwise."""
     if not content:
-        raise EngineError("CORRUPT_FILE", "The file is empty.")
+        raise EngineError(EngineErrorCode.CORRUPT_FILE, "The file is empty.")
     head = content[:1024]
     if b"%PDF-" in head:
         return PDF
@@ -35,7 +35,8 @@ def sniff_media_type(content: bytes) -> str:
     if content.startswith((b"II*\x00", b"MM\x00*")):
         return TIFF
     raise EngineError(
-        "UNSUPPORTED_FILE_TYPE", "Only PDF, PNG, JPEG and TIFF files can be processed."
+        EngineErrorCode.UNSUPPORTED_FILE_TYPE,
+        "Only PDF, PNG, JPEG and TIFF files can be processed.",
     )
 
 
@@ -69,22 +70,27 @@ def open_pdf(content: bytes, password: str | None, limits: EngineLimits) -> pymu
     try:
         document = pymupdf.open(stream=content, filetype="pdf")
     except (pymupdf.FileDataError, RuntimeError, ValueError) as exc:
-        raise EngineError("CORRUPT_FILE", f"The PDF cannot be read: {exc}") from exc
+        raise EngineError(EngineErrorCode.CORRUPT_FILE, f"The PDF cannot be read: {exc}") from exc
     if document.needs_pass:
         if not password:
             document.close()
-            raise EngineError("PASSWORD_REQUIRED", "The PDF is encrypted; give its password.")
+            raise EngineError(
+                EngineErrorCode.PASSWORD_REQUIRED, "The PDF is encrypted; give its password."
+            )
         if not document.authenticate(password):
             document.close()
-            raise EngineError("INVALID_PASSWORD", "The password does not open this PDF.")
+            raise EngineError(
+                EngineErrorCode.INVALID_PASSWORD, "The password does not open this PDF."
+            )
     if document.page_count == 0:
         document.close()
-        raise EngineError("CORRUPT_FILE", "The PDF has no pages.")
+        raise EngineError(EngineErrorCode.CORRUPT_FILE, "The PDF has no pages.")
     if document.page_count > limits.max_pages:
         count = document.page_count
         document.close()
         raise EngineError(
-            "TOO_MANY_PAGES", f"The PDF has {count} pages; the limit is {limits.max_pages}."
+            EngineErrorCode.TOO_MANY_PAGES,
+            f"The PDF has {count} pages; the limit is {limits.max_pages}.",
         )
     return document
 
@@ -98,14 +104,17 @@ def open_images(content: bytes, limits: EngineLimits) -> list[Image.Image]:
     try:
         image = Image.open(io.BytesIO(content))
     except Image.DecompressionBombError as exc:
-        raise EngineError("IMAGE_TOO_LARGE", f"The image is too large: {exc}") from exc
+        raise EngineError(
+            EngineErrorCode.IMAGE_TOO_LARGE, f"The image is too large: {exc}"
+        ) from exc
     except (OSError, ValueError) as exc:
-        raise EngineError("CORRUPT_FILE", f"The image cannot be read: {exc}") from exc
+        raise EngineError(EngineErrorCode.CORRUPT_FILE, f"The image cannot be read: {exc}") from exc
     frames: list[Image.Image] = []
     frame_count = getattr(image, "n_frames", 1)
     if frame_count > limits.max_pages:
         raise EngineError(
-            "TOO_MANY_PAGES", f"The image has {frame_count} pages; the limit is {limits.max_pages}."
+            EngineErrorCode.TOO_MANY_PAGES,
+            f"The image has {frame_count} pages; the limit is {limits.max_pages}.",
         )
     for index in range(frame_count):
         try:
@@ -115,15 +124,17 @@ def open_images(content: bytes, limits: EngineLimits) -> list[Image.Image]:
         width, height = image.size
         if width * height > limits.max_pixels:
             raise EngineError(
-                "IMAGE_TOO_LARGE",
+                EngineErrorCode.IMAGE_TOO_LARGE,
                 f"Page {index + 1} has {width}x{height} pixels; the limit is {limits.max_pixels}.",
             )
         try:
             frames.append(_normalised_frame(image))
         except (OSError, ValueError, SyntaxError) as exc:
-            raise EngineError("CORRUPT_FILE", f"The image cannot be decoded: {exc}") from exc
+            raise EngineError(
+                EngineErrorCode.CORRUPT_FILE, f"The image cannot be decoded: {exc}"
+            ) from exc
     if not frames:
-        raise EngineError("CORRUPT_FILE", "The image has no pages.")
+        raise EngineError(EngineErrorCode.CORRUPT_FILE, "The image has no pages.")
     return frames
 
 

@@ -168,8 +168,25 @@ class EngineResult:
     """Sniffed from the bytes: application/pdf, image/png, image/jpeg, image/tiff."""
 
 
+class EngineErrorCode(StrEnum):
+    """The engine's stable failure codes (SPEC §8); a job that fails with one stores and
+    publishes the string."""
+
+    NO_SCHEMA = "NO_SCHEMA"
+    UNSUPPORTED_FILE_TYPE = "UNSUPPORTED_FILE_TYPE"
+    CORRUPT_FILE = "CORRUPT_FILE"
+    PASSWORD_REQUIRED = "PASSWORD_REQUIRED"
+    INVALID_PASSWORD = "INVALID_PASSWORD"
+    TOO_MANY_PAGES = "TOO_MANY_PAGES"
+    IMAGE_TOO_LARGE = "IMAGE_TOO_LARGE"
+    TIMEOUT = "TIMEOUT"
+    MEMORY_LIMIT = "MEMORY_LIMIT"
+    WORKER_CRASHED = "WORKER_CRASHED"
+
+
 class EngineError(Exception):
-    """An expected failure of one input; `code` is one of SPEC §8's stable codes."""
+    """An expected failure of one input; `code` is an `EngineErrorCode`, or a code of the
+    pipeline around the engine (`FILTER_EMPTY`) that fails a job the same way."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from extraction.engine.loading import load_file, sniff_media_type
-from extraction.engine.types import EngineError, EngineLimits
+from extraction.engine.types import EngineError, EngineErrorCode, EngineLimits
 from tests.engine.conftest import build_pdf, image_bytes
 
 
@@ -83,3 +83,11 @@ def test_image_pillow_refuses_as_a_decompression_bomb_is_too_large_not_corrupt(m
     data = image_bytes(Image.new("L", (400, 300), 255), "PNG")
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 50_000)
     assert _code(data) == "IMAGE_TOO_LARGE"
+
+
+def test_engine_error_codes_are_their_stable_names():
+    assert all(code.value == code.name for code in EngineErrorCode)
+    with pytest.raises(EngineError) as caught:
+        load_file(b"not a document", None, EngineLimits())
+    assert caught.value.code is EngineErrorCode.UNSUPPORTED_FILE_TYPE
+    assert caught.value.code == "UNSUPPORTED_FILE_TYPE"
