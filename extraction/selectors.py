@@ -7,7 +7,7 @@ import uuid
 from django.db.models import Prefetch, QuerySet
 
 from cases.errors import NotFound
-from cases.models import Document, Workspace
+from cases.models import Case, Document, Workspace
 from extraction.models import ExtractionJob
 
 
@@ -49,4 +49,19 @@ def job_state_token(job_id: str) -> tuple | None:
         ExtractionJob.objects.filter(pk=job_id)
         .values_list("status", "progress", "updated_at")
         .first()
+    )
+
+
+def case_document_list(*, case: Case) -> QuerySet[Document]:
+    """The case's documents, oldest first, each with its jobs newest first in `job_list`."""
+    return (
+        Document.objects.filter(case=case)
+        .prefetch_related(
+            Prefetch(
+                "jobs",
+                queryset=ExtractionJob.objects.order_by("-created_at"),
+                to_attr="job_list",
+            )
+        )
+        .order_by("created_at", "id")
     )

@@ -22,8 +22,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from cases import selectors
 from cases.models import Membership, Workspace
-from review import selectors
 
 SESSION_KEY = "casefile_workspace"
 

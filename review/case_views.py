@@ -12,26 +12,26 @@ through selectors only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases import selectors as case_selectors
 from cases.actors import Actor
 from cases.errors import Conflict, NotFound, ValidationFailed
-from cases.models import Case, Document
-from cases.selectors import case_list as cases_case_list
-from cases.selectors import case_status, case_type_list
-from cases.services import case_update, user_get_in_workspace
+from cases.models import Case, CaseType, Document
 from extraction.models import ExtractionJob
+from extraction.selectors import case_document_list
 from extraction.services import case_extraction_start
-from review import selectors
+from review import services
 from review.access import access_follow, current_access, member_required
 from review.forms import CaseFilterForm, CaseUpdateForm
-from review.fragments import htmx_target, render_region
+from review.fragments import HtmxHttpRequest, htmx_target, render_region
 from review.history import history_entries
 from review.views import member_choices
 
@@ -96,21 +96,12 @@ class CaseRow:
 
 @require_GET
 @member_required
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: HtmxHttpRequest) -> HttpResponse:
     workspace = current_access(request).workspace
-    case_types = list(case_type_list(workspace=workspace))
-    form = CaseFilterForm(
-        request.GET or None,
-        case_types=[(ct.public_id, ct.name) for ct in case_types],
-        stages=[
-            (stage.public_id, f"{ct.name} · {stage.name}")
-            for ct in case_types
-            for stage in ct.stages.all()
-        ],
-        members=member_choices(workspace),
-    )
+    case_types = list(case_selectors.case_type_list(workspace=workspace))
+    form = _case_filter_form(request, case_types, member_choices(workspace))
     filters = form.cleaned_data if form.is_valid() else {}
-    cases = cases_case_list(
+    cases = case_selectors.case_list(
         workspace=workspace,
         case_type=next((ct for ct in case_types if ct.public_id == filters.get("case_type")), None),
         stage_ids=[filters["stage"]] if filters.get("stage") else (),
@@ -119,24 +110,39 @@ def case_list(request: HttpRequest) -> HttpResponse:
         sort_by="modified_date.desc",
     )
     page = Paginator(cases, CASE_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = []
-    for case in page.object_list:
-        status = case_status(case)
-        rows.append(
-            CaseRow(
-                case=case,
-                status=status,
-                status_label=STATUS_LABELS.get(status, status),
-                document_count=len(case.documents.all()),
-            )
-        )
+    rows = [_case_row(case) for case in page.object_list]
     context = {"section": "cases", "form": form, "page": page, "rows": rows}
     return render_region(request, "cases/case_list.html", context, regions=["case-list"])
 
 
-def _case(request: HttpRequest, case_id: str) -> Case:
+def _case_filter_form(
+    request: HtmxHttpRequest, case_types: list[CaseType], members: list[tuple[str, str]]
+) -> CaseFilterForm:
+    return CaseFilterForm(
+        request.GET or None,
+        case_types=[(ct.public_id, ct.name) for ct in case_types],
+        stages=[
+            (stage.public_id, f"{ct.name} · {stage.name}")
+            for ct in case_types
+            for stage in ct.stages.all()
+        ],
+        members=members,
+    )
+
+
+def _case_row(case: Case) -> CaseRow:
+    status = case_selectors.case_status(case)
+    return CaseRow(
+        case=case,
+        status=status,
+        status_label=STATUS_LABELS.get(status, status),
+        document_count=len(case.documents.all()),
+    )
+
+
+def _case(request: HtmxHttpRequest, case_id: str) -> Case:
     try:
-        case = selectors.case_get_for_member(
+        case = case_selectors.case_get_for_member(
             workspaces=current_access(request).workspaces, public_id=case_id
         )
     except NotFound as exc:
@@ -147,7 +153,7 @@ def _case(request: HttpRequest, case_id: str) -> Case:
 
 @require_http_methods(["GET", "POST"])
 @member_required
-def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
+def case_detail(request: HtmxHttpRequest, case_id: str) -> HttpResponse:
     """The case page; a POST changes its stage and assignee."""
     case = _case(request, case_id)
     stages = [(stage.public_id, stage.name) for stage in case.case_type.stages.all()]
@@ -163,38 +169,46 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
             trigger = CASE_UPDATED
     else:
         form = _update_form(case, stages, members)
-    documents = [
-        DocumentRow(document=document, job=next(iter(document.job_list), None))
-        for document in selectors.case_document_list(case=case)
-    ]
-    active = any(row.in_progress for row in documents)
-    waiting = any(not row.document.is_terminal for row in documents)
-    if not active and request.GET.get("active") and htmx_target(request) == "case-documents":
+    context = _case_context(request, case, form, names=dict(stages + members))
+    if context["documents_settled"]:
         trigger = DOCUMENTS_SETTLED
-    names = {stage.public_id: stage.name for stage in case.case_type.stages.all()}
-    names.update(dict(members))
-    context = {
-        "section": "cases",
-        "case": case,
-        "case_url": reverse("review:case-detail", args=[case.public_id]),
-        "status_label": STATUS_LABELS.get(case_status(case), ""),
-        "form": form,
-        "documents": documents,
-        "documents_active": active,
-        "documents_poll": POLL_ACTIVE if active else POLL_WAITING if waiting else "",
-        "documents_uploaded": any(
-            row.document.status == Document.Status.UPLOADED for row in documents
-        ),
-        "history": history_entries(selectors.case_history(case=case), names=names),
-    }
     return render_region(
         request, "cases/case_detail.html", context, regions=CASE_REGIONS, trigger=trigger
     )
 
 
+def _case_context(
+    request: HtmxHttpRequest, case: Case, form: CaseUpdateForm, *, names: dict[str, str]
+) -> dict[str, Any]:
+    """The case page's context; `documents_settled` when a polling documents region sees that
+    no document is being read any more."""
+    documents = [
+        DocumentRow(document=document, job=next(iter(document.job_list), None))
+        for document in case_document_list(case=case)
+    ]
+    active = any(row.in_progress for row in documents)
+    waiting = any(not row.document.is_terminal for row in documents)
+    polled = bool(request.GET.get("active")) and htmx_target(request) == "case-documents"
+    return {
+        "section": "cases",
+        "case": case,
+        "case_url": reverse("review:case-detail", args=[case.public_id]),
+        "status_label": STATUS_LABELS.get(case_selectors.case_status(case), ""),
+        "form": form,
+        "documents": documents,
+        "documents_active": active,
+        "documents_settled": polled and not active,
+        "documents_poll": POLL_ACTIVE if active else POLL_WAITING if waiting else "",
+        "documents_uploaded": any(
+            row.document.status == Document.Status.UPLOADED for row in documents
+        ),
+        "history": history_entries(case_selectors.case_history(case=case), names=names),
+    }
+
+
 @require_POST
 @member_required
-def case_extraction_start_view(request: HttpRequest, case_id: str) -> HttpResponse:
+def case_extraction_start_view(request: HtmxHttpRequest, case_id: str) -> HttpResponse:
     """Start extraction of the documents stored without it; back to the case page."""
     case = _case(request, case_id)
     try:
@@ -214,19 +228,15 @@ def _update_form(case: Case, stages: list, members: list) -> CaseUpdateForm:
     return CaseUpdateForm(initial=initial, stages=stages, members=members)
 
 
-def _case_change(request: HttpRequest, case: Case, form: CaseUpdateForm) -> bool:
-    """Apply the form through `case_update`; False (with the form's error) if refused."""
-    stage_id = form.cleaned_data["stage"]
-    stage = next(s for s in case.case_type.stages.all() if s.public_id == stage_id)
-    assignee_id = form.cleaned_data["assigned_to"]
+def _case_change(request: HtmxHttpRequest, case: Case, form: CaseUpdateForm) -> bool:
+    """Apply the form through `review.services.case_reassign`; False (with the form's error)
+    if refused."""
     try:
-        assignee = (
-            user_get_in_workspace(workspace=case.workspace, public_id=assignee_id)
-            if assignee_id
-            else None
-        )
-        _, changes = case_update(
-            case=case, actor=Actor(user=request.user), stage=stage, assigned_to=assignee
+        changes = services.case_reassign(
+            case=case,
+            actor=Actor(user=request.user),
+            stage_id=form.cleaned_data["stage"],
+            assignee_id=form.cleaned_data["assigned_to"],
         )
     except (ValidationFailed, NotFound) as exc:
         form.add_error(None, exc.message)

@@ -4,6 +4,13 @@ A page's regions are named partials (django-template-partials) named after the D
 replace. An htmx request whose `HX-Target` names one of the page's regions gets that partial;
 every other request gets the whole page, so each URL works with and without JavaScript. Every
 answer varies on the htmx headers so no cache serves one shape for the other.
+
+`HtmxHttpRequest` is django-htmx's documented typing of a request that went through its
+middleware (`request.htmx` is an `HtmxDetails`). Events are announced with a bare event name in
+`HX-Trigger` (`fields-changed`), which the regions' `hx-trigger="… from:body"` listen for;
+django-htmx's `trigger_client_event` always writes the JSON form (`{"fields-changed": {}}`),
+equivalent for htmx but a change of the header the view tests pin, so `event_announce` keeps
+the bare name in one place.
 """
 
 from __future__ import annotations
@@ -12,19 +19,40 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.middleware import HtmxDetails
 
 HTMX_VARY = ("HX-Request", "HX-Target")
 
 
-def htmx_target(request: HttpRequest) -> str | None:
-    htmx = getattr(request, "htmx", None)
-    return htmx.target if htmx else None
+class HtmxHttpRequest(HttpRequest):
+    """A request that went through `django_htmx.middleware.HtmxMiddleware`."""
+
+    htmx: HtmxDetails
+
+
+def htmx_target(request: HtmxHttpRequest) -> str | None:
+    """The id of the region an htmx request will swap (`HX-Target`); None for a plain request."""
+    return request.htmx.target if request.htmx else None
+
+
+def event_announce(response: HttpResponse, name: str) -> HttpResponse:
+    """Announce `name` to the page's other regions (`HX-Trigger`, bare event name)."""
+    response["HX-Trigger"] = name
+    return response
+
+
+def client_redirect(request: HtmxHttpRequest, url: str) -> HttpResponse:
+    """A redirect htmx follows with a full page load (`HX-Redirect`, no content), or a 302."""
+    if request.htmx:
+        return HttpResponseClientRedirect(url, status=204)
+    return redirect(url)
 
 
 def render_region(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     template: str,
     context: Mapping[str, Any],
     *,
@@ -48,5 +76,5 @@ def render_region(
     response = render(request, name, dict(context), status=status)
     patch_vary_headers(response, HTMX_VARY)
     if trigger and target is not None:
-        response["HX-Trigger"] = trigger
+        event_announce(response, trigger)
     return response

@@ -1,7 +1,7 @@
 """A case's audit trail as the case page shows it: who did what, from what to what, with the
 details of the change in words (stage and user ids resolved to names).
 
-Built by `review.case_views` from `review.selectors.case_history`; pure over loaded rows.
+Built by `review.case_views` from `cases.selectors.case_history`; pure over loaded rows.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ disk with one entry per pixel, and the pixel count is capped below the extractio
 PyMuPDF opens PDFs and the image formats uploads may be (PNG, JPEG, TIFF, multi-page TIFF) the
 same way. It is not thread-safe, so rendering holds a process-wide lock. The file has already
 been parsed by the isolated extraction worker before a reviewer can open it; this module never
-touches the database.
+queries the database (`document_page_png` takes a page loaded with its file and jobs).
 """
 
 from __future__ import annotations
@@ -19,9 +19,13 @@ import os
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pymupdf
 from django.conf import settings
+
+if TYPE_CHECKING:
+    from extraction.models import DocumentPage
 
 WIDTHS = (600, 1000, 1600, 2400)
 DEFAULT_WIDTH = 1000
@@ -76,6 +80,32 @@ def page_png_path(
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def document_page_png(*, page: DocumentPage, width: int) -> Path:
+    """The cached PNG of a document's page at `width` (snapped), rendered from its stored file
+    on a miss, opened with the password one of the document's jobs was given, if any.
+
+    `page` comes from `review.selectors.document_page_get` (file and jobs loaded).
+    """
+    stored = page.document.file
+    width = width_snap(width)
+    path = cache_path(
+        sha256=stored.sha256, page=page.source_page, width=width, rotation=page.rotation
+    )
+    if path.exists():
+        return path
+    with stored.blob.open("rb") as handle:
+        content = handle.read()
+    passwords = [job.options.get("password") for job in page.document.jobs.all()]
+    return page_png_path(
+        content=content,
+        sha256=stored.sha256,
+        page=page.source_page,
+        width=width,
+        password=next((value for value in passwords if value), None),
+        rotation=page.rotation,
+    )
 
 
 def render_png(

@@ -1,4 +1,7 @@
-"""Reads for reviewers: the queue of held documents and one document with its fields.
+"""Reads for reviewers: the queue of held documents, one document with its fields, its pages.
+
+Reads of cases, members and API keys are `cases.selectors`'; a case's documents with their
+jobs are `extraction.selectors.case_document_list`.
 
 Scoped to the workspaces the caller may see; another workspace's document is not found.
 """
@@ -6,12 +9,11 @@ Scoped to the workspaces the caller may see; another workspace's document is not
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from cases.errors import NotFound
-from cases.models import ApiKey, AuditEvent, Case, CaseType, Document, Membership, User, Workspace
+from cases.models import Document, Workspace
 from extraction.models import DocumentField, DocumentPage, ExtractionJob
 
 
@@ -64,146 +66,6 @@ def document_for_review(*, workspaces: Iterable[Workspace], public_id: str) -> D
 def next_in_queue(*, workspaces: Iterable[Workspace], after: Document) -> Document | None:
     """The next held document after `after` in queue order (or the first one), if any."""
     return review_queue(workspaces=workspaces).exclude(pk=after.pk).first()
-
-
-# --- Reads of the browser UI (dashboard, case pages, settings) ----------------------------
-
-
-def membership_list(*, user: User) -> QuerySet[Membership]:
-    """The user's memberships with their workspaces, in workspace name order."""
-    return (
-        Membership.objects.filter(user=user)
-        .select_related("workspace")
-        .order_by("workspace__name", "workspace_id")
-    )
-
-
-@dataclass(frozen=True)
-class StatusCount:
-    status: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class StageCount:
-    stage_id: str
-    name: str
-    system_role: str
-    count: int
-
-
-@dataclass(frozen=True)
-class CaseTypeStageCounts:
-    case_type_id: str
-    name: str
-    total: int
-    stages: list[StageCount]
-
-
-def document_status_counts(*, workspace: Workspace) -> list[StatusCount]:
-    """Every document status of the workspace with its count (zeros included), in flow order."""
-    counts = dict(
-        Document.objects.filter(workspace=workspace)
-        .order_by()
-        .values_list("status")
-        .annotate(count=Count("id"))
-        .values_list("status", "count")
-    )
-    return [
-        StatusCount(status=status, label=label, count=counts.get(status, 0))
-        for status, label in Document.Status.choices
-    ]
-
-
-def case_stage_counts(*, workspace: Workspace) -> list[CaseTypeStageCounts]:
-    """Per case type, its stages in order with the number of cases in each."""
-    counts = dict(
-        Case.objects.filter(workspace=workspace)
-        .order_by()
-        .values_list("stage_id")
-        .annotate(count=Count("id"))
-        .values_list("stage_id", "count")
-    )
-    result = []
-    for case_type in CaseType.objects.filter(workspace=workspace).prefetch_related("stages"):
-        stages = [
-            StageCount(
-                stage_id=stage.public_id,
-                name=stage.name,
-                system_role=stage.system_role,
-                count=counts.get(stage.pk, 0),
-            )
-            for stage in case_type.stages.all()
-        ]
-        result.append(
-            CaseTypeStageCounts(
-                case_type_id=case_type.public_id,
-                name=case_type.name,
-                total=sum(stage.count for stage in stages),
-                stages=stages,
-            )
-        )
-    return result
-
-
-def case_get_for_member(*, workspaces: Iterable[Workspace], public_id: str) -> Case:
-    """One case in any of the member's workspaces; another workspace's case is not found."""
-    case = (
-        Case.objects.filter(workspace__in=list(workspaces), public_id=public_id)
-        .select_related("workspace", "case_type", "stage", "assigned_to")
-        .prefetch_related("case_type__stages")
-        .first()
-    )
-    if case is None:
-        raise NotFound(f"No case {public_id}.", code="CASE_NOT_FOUND")
-    return case
-
-
-def case_document_list(*, case: Case) -> QuerySet[Document]:
-    """The case's documents, oldest first, each with its jobs newest first in `job_list`."""
-    return (
-        Document.objects.filter(case=case)
-        .prefetch_related(
-            Prefetch(
-                "jobs",
-                queryset=ExtractionJob.objects.order_by("-created_at"),
-                to_attr="job_list",
-            )
-        )
-        .order_by("created_at", "id")
-    )
-
-
-def case_history(*, case: Case) -> QuerySet[AuditEvent]:
-    """Every audit row of the case, newest first."""
-    return (
-        AuditEvent.objects.filter(case=case)
-        .select_related("document")
-        .order_by("-created_at", "-id")
-    )
-
-
-def workspace_member_list(*, workspace: Workspace) -> QuerySet[User]:
-    """The users who may be assigned a case of the workspace."""
-    return User.objects.filter(memberships__workspace=workspace).order_by("username", "id")
-
-
-def api_key_list(*, workspace: Workspace) -> QuerySet[ApiKey]:
-    """The workspace's API keys, newest first, active and revoked."""
-    return (
-        ApiKey.objects.filter(workspace=workspace)
-        .select_related("created_by")
-        .order_by("-created_at", "-id")
-    )
-
-
-def api_key_get(*, workspace: Workspace, public_id: str) -> ApiKey:
-    """A key of the workspace by its public id (`key__…`)."""
-    api_key = api_key_list(workspace=workspace).filter(public_id=public_id).first()
-    if api_key is None:
-        raise NotFound(f"No API key {public_id}.", code="API_KEY_NOT_FOUND")
-    return api_key
 
 
 def document_page_get(

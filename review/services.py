@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from cases.actors import Actor
 from cases.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
-from cases.models import AuditEvent, Document
-from cases.services import audit_record
+from cases.models import AuditEvent, Case, Document
+from cases.services import audit_record, case_update, user_get_in_workspace
 from extraction.engine.table_checks import SUBTOTAL_KEYS
 from extraction.engine.types import FieldType
 from extraction.events import ReviewOutcome
@@ -203,6 +203,25 @@ def field_correct(
     return field
 
 
+def field_decide(
+    *,
+    document: Document,
+    key: str,
+    action: str,
+    actor: Actor,
+    value: Any = None,
+    row: int | None = None,
+    column: str | None = None,
+) -> DocumentField:
+    """The review page's one decision: `action` "approve" approves the field, any other
+    corrects it (or one table cell, with row and column) to `value`."""
+    if action == "approve":
+        return field_approve(document=document, key=key, actor=actor)
+    return field_correct(
+        document=document, key=key, value=value, actor=actor, row=row, column=column
+    )
+
+
 def _cell_correct(
     *, field: DocumentField, spec: dict[str, Any], row: int | None, column: str | None, value: Any
 ) -> tuple[Any, Any]:
@@ -315,3 +334,27 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.REJECTED)
     document.refresh_from_db()
     return document
+
+
+def case_reassign(
+    *, case: Case, actor: Actor, stage_id: str, assignee_id: str
+) -> dict[str, dict[str, Any]]:
+    """Move a case to one of its case type's stages (by public id) and assign it to a member of
+    its workspace (by public id; empty: nobody), through `cases.services.case_update`.
+
+    Returns what changed (empty when nothing did). An unknown stage raises `ValidationFailed`,
+    a user outside the workspace `NotFound`.
+    """
+    stage = next((s for s in case.case_type.stages.all() if s.public_id == stage_id), None)
+    if stage is None:
+        raise ValidationFailed(
+            f"stage_id: no stage {stage_id} for this case type.",
+            details={"fields": {"stage_id": ["Unknown stage for this case type."]}},
+        )
+    assignee = (
+        user_get_in_workspace(workspace=case.workspace, public_id=assignee_id)
+        if assignee_id
+        else None
+    )
+    _, changes = case_update(case=case, actor=actor, stage=stage, assigned_to=assignee)
+    return changes

@@ -15,21 +15,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases import selectors as case_selectors
 from cases.actors import Actor
 from cases.errors import DomainError, NotFound, ValidationFailed
 from cases.models import ApiKey, Workspace
 from cases.services import api_key_create as cases_api_key_create
 from cases.services import api_key_revoke as cases_api_key_revoke
-from review import selectors
 from review.access import admin_required, current_access, member_required
 from review.forms import ApiKeyCreateForm, WebhookEndpointForm
-from review.fragments import htmx_target, render_region
+from review.fragments import HtmxHttpRequest, htmx_target, render_region
 from webhooks import selectors as webhook_selectors
 from webhooks import services as webhook_services
 from webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
@@ -90,7 +90,7 @@ def _endpoint_view(endpoint: WebhookEndpoint, **extra: Any) -> EndpointView:
 
 
 def _settings_page(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     *,
     key_form: ApiKeyCreateForm | None = None,
     created_key: ApiKey | None = None,
@@ -109,7 +109,7 @@ def _settings_page(
     context = {
         "section": "settings",
         "is_admin": access.is_admin,
-        "api_keys": selectors.api_key_list(workspace=access.workspace),
+        "api_keys": case_selectors.api_key_list(workspace=access.workspace),
         "key_form": key_form or ApiKeyCreateForm(),
         "created_key": created_key,
         "raw_key": raw_key,
@@ -122,7 +122,7 @@ def _settings_page(
     return response
 
 
-def _endpoint_answer(request: HttpRequest, view: EndpointView) -> HttpResponse:
+def _endpoint_answer(request: HtmxHttpRequest, view: EndpointView) -> HttpResponse:
     """The endpoint's card for htmx; the whole page otherwise."""
     if htmx_target(request) == view.dom_id:
         context = {"hook": view, "is_admin": current_access(request).is_admin}
@@ -134,7 +134,7 @@ def _endpoint_answer(request: HttpRequest, view: EndpointView) -> HttpResponse:
 
 
 def _settings_redirect(
-    request: HttpRequest, endpoint: WebhookEndpoint, notice: str
+    request: HtmxHttpRequest, endpoint: WebhookEndpoint, notice: str
 ) -> HttpResponse:
     messages.success(request, notice)
     return redirect(f"{reverse('review:api-settings')}#webhook-{endpoint.public_id}")
@@ -145,14 +145,14 @@ def _settings_redirect(
 
 @require_GET
 @member_required
-def api_settings(request: HttpRequest) -> HttpResponse:
+def api_settings(request: HtmxHttpRequest) -> HttpResponse:
     return _settings_page(request)
 
 
 @require_POST
 @member_required
 @admin_required
-def api_key_create(request: HttpRequest) -> HttpResponse:
+def api_key_create(request: HtmxHttpRequest) -> HttpResponse:
     form = ApiKeyCreateForm(request.POST)
     if not form.is_valid():
         return _settings_page(request, key_form=form)
@@ -171,9 +171,9 @@ def api_key_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 @member_required
 @admin_required
-def api_key_revoke(request: HttpRequest, key_id: str) -> HttpResponse:
+def api_key_revoke(request: HtmxHttpRequest, key_id: str) -> HttpResponse:
     try:
-        api_key = selectors.api_key_get(
+        api_key = case_selectors.api_key_get(
             workspace=current_access(request).workspace, public_id=key_id
         )
     except NotFound as exc:
@@ -188,7 +188,7 @@ def api_key_revoke(request: HttpRequest, key_id: str) -> HttpResponse:
 # --- Webhook endpoints --------------------------------------------------------------------
 
 
-def _endpoint(request: HttpRequest, webhook_id: str) -> WebhookEndpoint:
+def _endpoint(request: HtmxHttpRequest, webhook_id: str) -> WebhookEndpoint:
     workspace: Workspace = current_access(request).workspace
     try:
         return webhook_selectors.endpoint_get(workspace=workspace, public_id=webhook_id)
@@ -208,7 +208,7 @@ def _form_errors_from(form: WebhookEndpointForm, exc: ValidationFailed) -> None:
 @require_POST
 @member_required
 @admin_required
-def webhook_create(request: HttpRequest) -> HttpResponse:
+def webhook_create(request: HtmxHttpRequest) -> HttpResponse:
     form = WebhookEndpointForm(request.POST, event_types=EVENT_TYPES)
     if not form.is_valid():
         return _settings_page(request, webhook_form=form)
@@ -228,7 +228,7 @@ def webhook_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @member_required
-def webhook_detail(request: HttpRequest, webhook_id: str) -> HttpResponse:
+def webhook_detail(request: HtmxHttpRequest, webhook_id: str) -> HttpResponse:
     """GET: the endpoint's card (htmx refreshes it while deliveries move); POST: edit it."""
     if request.method == "POST":
         return _webhook_update(request, webhook_id)
@@ -239,7 +239,7 @@ def webhook_detail(request: HttpRequest, webhook_id: str) -> HttpResponse:
 
 
 @admin_required
-def _webhook_update(request: HttpRequest, webhook_id: str) -> HttpResponse:
+def _webhook_update(request: HtmxHttpRequest, webhook_id: str) -> HttpResponse:
     endpoint = _endpoint(request, webhook_id)
     form = _endpoint_form(endpoint, request.POST)
     if form.is_valid():
@@ -261,7 +261,7 @@ def _webhook_update(request: HttpRequest, webhook_id: str) -> HttpResponse:
 
 
 def _endpoint_action(
-    request: HttpRequest, endpoint: WebhookEndpoint, action: Callable[[], str]
+    request: HtmxHttpRequest, endpoint: WebhookEndpoint, action: Callable[[], str]
 ) -> HttpResponse:
     """Run one service call; its notice (or the refusal) is shown on the endpoint's card."""
     try:
@@ -278,7 +278,7 @@ def _endpoint_action(
 @require_POST
 @member_required
 @admin_required
-def webhook_rotate(request: HttpRequest, webhook_id: str) -> HttpResponse:
+def webhook_rotate(request: HtmxHttpRequest, webhook_id: str) -> HttpResponse:
     """A new signing secret, shown once; the previous one keeps signing for a grace period."""
     endpoint = webhook_services.endpoint_secret_rotate(endpoint=_endpoint(request, webhook_id))
     notice = "New signing secret made."
@@ -293,7 +293,7 @@ def webhook_rotate(request: HttpRequest, webhook_id: str) -> HttpResponse:
 @require_POST
 @member_required
 @admin_required
-def webhook_test(request: HttpRequest, webhook_id: str) -> HttpResponse:
+def webhook_test(request: HtmxHttpRequest, webhook_id: str) -> HttpResponse:
     endpoint = _endpoint(request, webhook_id)
 
     def send() -> str:
@@ -306,7 +306,7 @@ def webhook_test(request: HttpRequest, webhook_id: str) -> HttpResponse:
 @require_POST
 @member_required
 @admin_required
-def webhook_disable(request: HttpRequest, webhook_id: str) -> HttpResponse:
+def webhook_disable(request: HtmxHttpRequest, webhook_id: str) -> HttpResponse:
     endpoint = _endpoint(request, webhook_id)
     reason = f"Disabled by {request.user.get_username()}."
 
@@ -320,7 +320,7 @@ def webhook_disable(request: HttpRequest, webhook_id: str) -> HttpResponse:
 @require_POST
 @member_required
 @admin_required
-def webhook_enable(request: HttpRequest, webhook_id: str) -> HttpResponse:
+def webhook_enable(request: HtmxHttpRequest, webhook_id: str) -> HttpResponse:
     endpoint = _endpoint(request, webhook_id)
 
     def enable() -> str:
@@ -334,7 +334,7 @@ def webhook_enable(request: HttpRequest, webhook_id: str) -> HttpResponse:
 @member_required
 @admin_required
 def webhook_delivery_resend(
-    request: HttpRequest, webhook_id: str, delivery_id: str
+    request: HtmxHttpRequest, webhook_id: str, delivery_id: str
 ) -> HttpResponse:
     endpoint = _endpoint(request, webhook_id)
     try:

@@ -12,21 +12,27 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from cases import selectors as case_selectors
 from cases.actors import Actor
 from cases.errors import DomainError, NotFound, ValidationFailed
 from cases.models import Document, Workspace
-from cases.selectors import case_type_list
 from review import page_images, selectors, services
 from review.access import access_follow, current_access, member_required, workspace_select
 from review.field_rows import FieldError, field_view_for, review_view_build
 from review.forms import FieldDecisionForm, QueueFilterForm, RejectForm, WorkspaceSwitchForm
-from review.fragments import htmx_target, render_region
+from review.fragments import (
+    HtmxHttpRequest,
+    client_redirect,
+    event_announce,
+    htmx_target,
+    render_region,
+)
 
 REVIEW_TEMPLATE = "review/document_review.html"
 REVIEW_REGIONS = ("doc-actions", "field-list")
@@ -39,17 +45,8 @@ SECTION_ROOTS = {"dashboard", "queue", "case-list", "api-settings"}
 PAGE_CACHE_CONTROL = "private, max-age=604800"
 
 
-def hx_redirect(request: HttpRequest, url: str) -> HttpResponse:
-    """A redirect htmx follows with a full page load (HX-Redirect), or a plain 302."""
-    if request.htmx:  # type: ignore[attr-defined]
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = url
-        return response
-    return redirect(url)
-
-
 def member_choices(workspace: Workspace) -> list[tuple[str, str]]:
-    members = selectors.workspace_member_list(workspace=workspace)
+    members = case_selectors.workspace_member_list(workspace=workspace)
     return [(user.public_id, user.get_username()) for user in members]
 
 
@@ -58,13 +55,13 @@ def member_choices(workspace: Workspace) -> list[tuple[str, str]]:
 
 @require_GET
 @member_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     workspace = current_access(request).workspace
     queue = selectors.review_queue(workspaces=[workspace])
     context = {
         "section": "dashboard",
-        "status_counts": selectors.document_status_counts(workspace=workspace),
-        "stage_counts": selectors.case_stage_counts(workspace=workspace),
+        "status_counts": case_selectors.document_status_counts(workspace=workspace),
+        "stage_counts": case_selectors.case_stage_counts(workspace=workspace),
         "queue_status": Document.Status.REVIEW_REQUIRED,
         "queue_count": queue.count(),
         "oldest": queue.first(),
@@ -74,7 +71,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @member_required
-def workspace_switch(request: HttpRequest) -> HttpResponse:
+def workspace_switch(request: HtmxHttpRequest) -> HttpResponse:
     """Make another of the member's workspaces current; stay in the same section."""
     access = current_access(request)
     choices = [(m.workspace.public_id, m.workspace.name) for m in access.memberships]
@@ -85,7 +82,7 @@ def workspace_switch(request: HttpRequest) -> HttpResponse:
     return redirect(_section_root(request, form.cleaned_data["next"]))
 
 
-def _section_root(request: HttpRequest, path: str) -> str:
+def _section_root(request: HtmxHttpRequest, path: str) -> str:
     """`path` if it is a section's list page; a detail page of the old workspace is not."""
     if path and url_has_allowed_host_and_scheme(path, allowed_hosts={request.get_host()}):
         try:
@@ -102,11 +99,13 @@ def _section_root(request: HttpRequest, path: str) -> str:
 
 @require_GET
 @member_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: HtmxHttpRequest) -> HttpResponse:
     workspace = current_access(request).workspace
     form = QueueFilterForm(
         request.GET or None,
-        case_types=[(ct.public_id, ct.name) for ct in case_type_list(workspace=workspace)],
+        case_types=[
+            (ct.public_id, ct.name) for ct in case_selectors.case_type_list(workspace=workspace)
+        ],
         members=member_choices(workspace),
     )
     filters = form.cleaned_data if form.is_valid() else {}
@@ -123,7 +122,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 # --- The review page ----------------------------------------------------------------------
 
 
-def _document(request: HttpRequest, document_id: str) -> Document:
+def _document(request: HtmxHttpRequest, document_id: str) -> Document:
     """The document in any of the member's workspaces (404 otherwise), made current."""
     try:
         document = selectors.document_for_review(
@@ -135,7 +134,7 @@ def _document(request: HttpRequest, document_id: str) -> Document:
     return document
 
 
-def _zoom(request: HttpRequest) -> int:
+def _zoom(request: HtmxHttpRequest) -> int:
     try:
         zoom = int(request.GET.get("zoom", 100))
     except ValueError:
@@ -144,7 +143,7 @@ def _zoom(request: HttpRequest) -> int:
 
 
 def _review_page(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     document: Document,
     *,
     editing: str | None = None,
@@ -176,29 +175,69 @@ def _review_page(
 
 @require_GET
 @member_required
-def document_review(request: HttpRequest, document_id: str) -> HttpResponse:
+def document_review(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
     document = _document(request, document_id)
     return _review_page(request, document, editing=request.GET.get("edit"))
 
 
 @require_POST
 @member_required
-def field_decision(request: HttpRequest, document_id: str, key: str) -> HttpResponse:
+def field_decision(request: HtmxHttpRequest, document_id: str, key: str) -> HttpResponse:
     """Approve or correct one field (or one table cell, with row and column)."""
+    error = _field_decide(request, _document(request, document_id), key)
     document = _document(request, document_id)
+    if htmx_target(request) is not None:
+        return _field_row(request, document, key, error)
+    if error is not None:
+        return _review_page(request, document, error=error)
+    url = reverse("review:document", args=[document.public_id])
+    return redirect(f"{url}#field-{key}")
+
+
+def _field_decide(request: HtmxHttpRequest, document: Document, key: str) -> FieldError | None:
+    """Parse the form and call the service; a refused value or a stale state comes back as
+    the field's error."""
     form = FieldDecisionForm(request.POST)
-    error = None
     if not form.is_valid():
         message = "; ".join(str(e) for errors in form.errors.values() for e in errors)
-        error = FieldError(key=key, message=message, value=request.POST.get("value", ""))
-    else:
-        error = _field_decide(request, document, key, form.cleaned_data)
-    document = _document(request, document_id)
-    if htmx_target(request) is None:
-        if error is None:
-            url = reverse("review:document", args=[document.public_id])
-            return redirect(f"{url}#field-{key}")
-        return _review_page(request, document, error=error)
+        return FieldError(key=key, message=message, value=request.POST.get("value", ""))
+    data = form.cleaned_data
+    try:
+        services.field_decide(
+            document=document,
+            key=key,
+            action=data["action"],
+            value=data["value"],
+            row=data.get("row"),
+            column=data.get("column") or None,
+            actor=Actor(user=request.user),
+        )
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    except DomainError as exc:
+        return _field_error(key, data, exc)
+    return None
+
+
+def _field_error(key: str, data: dict, exc: DomainError) -> FieldError:
+    message = exc.message
+    if isinstance(exc, ValidationFailed) and message.startswith(f"{key}: "):
+        message = message[len(key) + 2 :]
+    row, column = data.get("row"), data.get("column") or ""
+    cell = data["action"] == "correct" and row is not None
+    return FieldError(
+        key=key,
+        message=message,
+        value=data.get("value") or "",
+        row=row if cell else None,
+        column=column if cell else "",
+    )
+
+
+def _field_row(
+    request: HtmxHttpRequest, document: Document, key: str, error: FieldError | None
+) -> HttpResponse:
+    """The field's row for htmx; a decision taken announces that the fields changed."""
     row = field_view_for(document, key, error=error)
     if row is None:
         raise Http404(f"No field {key}.")
@@ -208,53 +247,13 @@ def field_decision(request: HttpRequest, document_id: str, key: str) -> HttpResp
         "field": row,
         "decidable": document.status == Document.Status.REVIEW_REQUIRED,
     }
-    return render_region(
-        request,
-        REVIEW_TEMPLATE,
-        context,
-        partial="field-row",
-        trigger=None if error else FIELDS_CHANGED,
-    )
-
-
-def _field_decide(
-    request: HttpRequest, document: Document, key: str, data: dict
-) -> FieldError | None:
-    """Call the service; a refused value or a stale state comes back as the field's error."""
-    actor = Actor(user=request.user)
-    row, column = data.get("row"), data.get("column") or ""
-    try:
-        if data["action"] == "approve":
-            services.field_approve(document=document, key=key, actor=actor)
-        else:
-            services.field_correct(
-                document=document,
-                key=key,
-                value=data["value"],
-                actor=actor,
-                row=row,
-                column=column or None,
-            )
-    except NotFound as exc:
-        raise Http404(exc.message) from None
-    except DomainError as exc:
-        message = exc.message
-        if isinstance(exc, ValidationFailed) and message.startswith(f"{key}: "):
-            message = message[len(key) + 2 :]
-        cell = data["action"] == "correct" and row is not None
-        return FieldError(
-            key=key,
-            message=message,
-            value=data.get("value") or "",
-            row=row if cell else None,
-            column=column if cell else "",
-        )
-    return None
+    trigger = None if error else FIELDS_CHANGED
+    return render_region(request, REVIEW_TEMPLATE, context, partial="field-row", trigger=trigger)
 
 
 @require_POST
 @member_required
-def fields_approve_remaining(request: HttpRequest, document_id: str) -> HttpResponse:
+def fields_approve_remaining(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
     document = _document(request, document_id)
     try:
         services.fields_approve_remaining(document=document, actor=Actor(user=request.user))
@@ -264,14 +263,12 @@ def fields_approve_remaining(request: HttpRequest, document_id: str) -> HttpResp
     if htmx_target(request) is None:
         messages.success(request, "Every remaining field is approved.")
         return redirect("review:document", document_id=document.public_id)
-    response = _review_page(request, document)
-    response["HX-Trigger"] = FIELDS_CHANGED
-    return response
+    return event_announce(_review_page(request, document), FIELDS_CHANGED)
 
 
 @require_POST
 @member_required
-def document_approve(request: HttpRequest, document_id: str) -> HttpResponse:
+def document_approve(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
     """Release the document, then open the next one in the queue (or the empty queue)."""
     document = _document(request, document_id)
     try:
@@ -279,12 +276,12 @@ def document_approve(request: HttpRequest, document_id: str) -> HttpResponse:
     except DomainError as exc:
         return _review_page(request, _document(request, document_id), action_error=exc.message)
     messages.success(request, f"{document.filename} approved; its result is released.")
-    return hx_redirect(request, _next_url(document))
+    return client_redirect(request, _next_url(document))
 
 
 @require_POST
 @member_required
-def document_reject(request: HttpRequest, document_id: str) -> HttpResponse:
+def document_reject(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
     document = _document(request, document_id)
     form = RejectForm(request.POST)
     if not form.is_valid():
@@ -297,7 +294,7 @@ def document_reject(request: HttpRequest, document_id: str) -> HttpResponse:
         document = _document(request, document_id)
         return _review_page(request, document, action_error=exc.message, reject_form=form)
     messages.success(request, f"{document.filename} rejected.")
-    return hx_redirect(request, _next_url(document))
+    return client_redirect(request, _next_url(document))
 
 
 def _next_url(document: Document) -> str:
@@ -312,41 +309,24 @@ def _next_url(document: Document) -> str:
 
 @require_GET
 @member_required
-def page_image(request: HttpRequest, document_id: str, number: int) -> HttpResponse:
+def page_image(request: HtmxHttpRequest, document_id: str, number: int) -> HttpResponse:
     """Page `number` of the document as PNG, `?width=` pixels wide (snapped), cached on disk."""
     try:
-        requested = int(request.GET.get("width", page_images.DEFAULT_WIDTH))
+        width = int(request.GET.get("width", page_images.DEFAULT_WIDTH))
     except ValueError:
         return HttpResponseBadRequest("width must be a number of pixels.")
-    if requested < 1:
+    if width < 1:
         return HttpResponseBadRequest("width must be a positive number of pixels.")
+    workspaces = current_access(request).workspaces
     try:
         page = selectors.document_page_get(
-            workspaces=current_access(request).workspaces, public_id=document_id, number=number
+            workspaces=workspaces, public_id=document_id, number=number
         )
+        path = page_images.document_page_png(page=page, width=width)
     except NotFound as exc:
         raise Http404(exc.message) from None
-    stored = page.document.file
-    width = page_images.width_snap(requested)
-    path = page_images.cache_path(
-        sha256=stored.sha256, page=page.source_page, width=width, rotation=page.rotation
-    )
-    if not path.exists():
-        with stored.blob.open("rb") as handle:
-            content = handle.read()
-        passwords = [job.options.get("password") for job in page.document.jobs.all()]
-        password = next((value for value in passwords if value), None)
-        try:
-            path = page_images.page_png_path(
-                content=content,
-                sha256=stored.sha256,
-                page=page.source_page,
-                width=width,
-                password=password,
-                rotation=page.rotation,
-            )
-        except page_images.PageImageError as exc:
-            raise Http404(str(exc)) from None
+    except page_images.PageImageError as exc:
+        raise Http404(str(exc)) from None
     response = FileResponse(path.open("rb"), content_type="image/png")
     response["Cache-Control"] = PAGE_CACHE_CONTROL
     return response
