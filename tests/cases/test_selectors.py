@@ -9,7 +9,6 @@ from cases import selectors, services
 from cases.actors import SYSTEM, Actor
 from cases.errors import NotFound
 from cases.models import AuditEvent, Document, Membership
-from tests.factories import WorkspaceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,7 @@ def _documents(case, *names: str) -> list[Document]:
 
 
 def test_membership_list_is_the_users_workspaces_in_name_order(tenant, outsider):
-    zebra = WorkspaceFactory(name="Zebra")
+    zebra, _ = services.workspace_get_or_create(slug="zebra", name="Zebra")
     services.membership_set(user=tenant.reviewer, workspace=zebra, role=Membership.Role.ADMIN)
 
     memberships = list(selectors.membership_list(user=tenant.reviewer))

@@ -46,5 +46,6 @@ def test_case_document_list_is_the_cases_documents_with_jobs_newest_first(tenant
     documents = list(selectors.case_document_list(case=case))
 
     assert documents == [first, second]
-    assert documents[0].job_list == [jobs[1], jobs[0]]
-    assert documents[1].job_list == []
+    # `job_list` is the selector's `Prefetch(to_attr=...)`, unknown to the model's type.
+    assert documents[0].job_list == [jobs[1], jobs[0]]  # type: ignore[attr-defined]
+    assert documents[1].job_list == []  # type: ignore[attr-defined]
