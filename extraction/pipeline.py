@@ -70,6 +70,19 @@ def extraction_job_run(*, job_id: str) -> ExtractionJob | None:
         raise
 
 
+def extraction_job_result_store(
+    *, job_id: str, engine_result: EngineResult
+) -> ExtractionJob | None:
+    """Claim a queued job and store an engine result already in hand, exactly as the worker
+    does after running the engine: pages, fields, rules, the gate and the job's transition.
+    For callers that hold a result (test factories build a fixed one); None if the job was not
+    queued any more."""
+    job = _job_claim(job_id=job_id)
+    if job is None:
+        return None
+    return _job_persist_and_gate(job=job, engine_result=engine_result)
+
+
 def _job_claim(*, job_id: str) -> ExtractionJob | None:
     now = timezone.now()
     lease = now + timedelta(seconds=settings.EXTRACTION_TIMEOUT) + LEASE_MARGIN

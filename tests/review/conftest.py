@@ -1,4 +1,5 @@
-"""Fixtures of the browser UI tests: signed-in clients per role and documents held for review."""
+"""Fixtures of the review tests: signed-in clients per role and documents held for review
+(made by the factories from a fixed engine result; `samples.upload_held` is the real path)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import pytest
 from django.test import Client
 
 from cases.models import Document
-from tests.review.samples import items_pdf, upload_held
+from tests.factories import ITEMS_VALUES
+from tests.factories import held_document as held_document_make
+from tests.review.samples import ITEMS_TEXT, items_pdf
 
 
 def _signed_in(user) -> Client:
@@ -31,10 +34,10 @@ def outsider_client(outsider) -> Client:
 
 
 @pytest.fixture
-def held_document(tenant, run_on_commit) -> Document:
-    return upload_held(tenant.client, run_on_commit, tenant.case_type)
+def held_document(tenant) -> Document:
+    return held_document_make(tenant.case_type)
 
 
 @pytest.fixture
-def held_table_document(tenant, run_on_commit, invoice_type) -> Document:
-    return upload_held(tenant.client, run_on_commit, invoice_type, content=items_pdf())
+def held_table_document(tenant, invoice_type) -> Document:
+    return held_document_make(invoice_type, ITEMS_VALUES, content=items_pdf(), page_text=ITEMS_TEXT)

@@ -1,7 +1,10 @@
-"""Documents held for review, made through the real upload API and pipeline (tasks inline).
+"""Sample invoices, and documents held for review through the real path: the upload API,
+the worker and the engine (tasks inline).
 
-Shared by the view tests and the browser tests: a case type with `review_threshold` 99 holds
-every extracted field, so each upload reaches `review_required` with flagged fields.
+`upload_held` is the end-to-end way, kept for the browser tests; tests that only need a held
+document use `tests.factories.held_document`, which stores a fixed engine result instead. A case
+type with `review_threshold` 99 holds every extracted field, so each upload reaches
+`review_required` with flagged fields.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from cases.models import CaseType, Document
-from tests.documents import INVOICE_LINES, pdf_with_lines
+from tests.factories import invoice_pdf
 
 ITEMS_PAGE: list[tuple[float, float, str]] = [
     (50, 60, "ACME Supplies Ltd"),
@@ -43,10 +46,6 @@ ITEMS_PAGE: list[tuple[float, float, str]] = [
 ]
 
 
-def invoice_pdf() -> bytes:
-    return pdf_with_lines(INVOICE_LINES)
-
-
 def items_pdf(*, second_amount: str = "5.00 EUR") -> bytes:
     """An invoice with a two-line item table, laid out in columns; a `second_amount` other
     than 5.00 makes the second row's arithmetic (100 × 0.05) fail."""
@@ -57,6 +56,10 @@ def items_pdf(*, second_amount: str = "5.00 EUR") -> bytes:
     data = document.tobytes()
     document.close()
     return data
+
+
+ITEMS_TEXT = "\n".join(text for _, _, text in ITEMS_PAGE)
+"""The page text of `items_pdf()`, for a fixed engine result."""
 
 
 def hold_for_review(case_type: CaseType) -> None:

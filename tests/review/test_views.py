@@ -11,7 +11,7 @@ from cases.services import membership_set
 from extraction.models import DocumentField, ExtractionJob
 from review import page_images
 from tests.factories import UserFactory
-from tests.review.samples import upload_held
+from tests.factories import held_document as held_document_make
 from webhooks.models import WebhookEvent
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -204,10 +204,10 @@ def test_queue_answers_htmx_with_the_list_fragment_and_browsers_with_the_page(
 
 
 def test_queue_is_oldest_first_and_filters_by_case_type_and_assignee(
-    tenant, run_on_commit, reviewer_client, invoice_type
+    tenant, reviewer_client, invoice_type
 ):
-    first = upload_held(tenant.client, run_on_commit, tenant.case_type, filename="first.pdf")
-    second = upload_held(tenant.client, run_on_commit, invoice_type, filename="second.pdf")
+    first = held_document_make(tenant.case_type, filename="first.pdf")
+    second = held_document_make(invoice_type, filename="second.pdf")
     listed = list(reviewer_client.get("/review/").context["page"].object_list)
     assert listed == [first, second]
     assert listed[0].pending_count > 0
@@ -337,11 +337,9 @@ def test_approve_document_is_refused_while_fields_are_pending(reviewer_client, h
     assert held_document.status == Document.Status.REVIEW_REQUIRED
 
 
-def test_approving_a_document_opens_the_next_one_in_the_queue(
-    tenant, run_on_commit, reviewer_client
-):
-    first = upload_held(tenant.client, run_on_commit, tenant.case_type, filename="first.pdf")
-    second = upload_held(tenant.client, run_on_commit, tenant.case_type, filename="second.pdf")
+def test_approving_a_document_opens_the_next_one_in_the_queue(tenant, reviewer_client):
+    first = held_document_make(tenant.case_type, filename="first.pdf")
+    second = held_document_make(tenant.case_type, filename="second.pdf")
     corrected = reviewer_client.post(
         document_url(first, "review:field", key="total_amount"),
         {"action": "correct", "value": "99.90"},
@@ -436,9 +434,9 @@ def test_page_image_refuses_a_bad_width_and_a_missing_page(reviewer_client, held
 # --- Case pages ---------------------------------------------------------------------------
 
 
-def test_case_list_searches_and_filters(tenant, run_on_commit, reviewer_client, invoice_type):
-    first = upload_held(tenant.client, run_on_commit, tenant.case_type, filename="alpha.pdf")
-    second = upload_held(tenant.client, run_on_commit, invoice_type, filename="beta.pdf")
+def test_case_list_searches_and_filters(tenant, reviewer_client, invoice_type):
+    first = held_document_make(tenant.case_type, filename="alpha.pdf")
+    second = held_document_make(invoice_type, filename="beta.pdf")
 
     def listed(**params):
         answer = reviewer_client.get("/cases/", params)
@@ -552,10 +550,10 @@ def test_posts_without_a_csrf_token_are_refused(tenant, held_document):
 
 
 def test_opening_a_document_of_another_of_my_workspaces_makes_it_current(
-    outsider, run_on_commit, reviewer_client, tenant
+    outsider, reviewer_client, tenant
 ):
     membership_set(user=tenant.reviewer, workspace=outsider.workspace, role="reviewer")
-    theirs = upload_held(outsider.client, run_on_commit, outsider.case_type)
+    theirs = held_document_make(outsider.case_type)
     answer = reviewer_client.get(document_url(theirs))
     assert answer.status_code == 200
     assert reviewer_client.get("/").context["request"].access.workspace == outsider.workspace
