@@ -78,15 +78,25 @@ def _endpoint_form(endpoint: WebhookEndpoint, data: Any = None) -> WebhookEndpoi
 
 
 def _endpoint_view(endpoint: WebhookEndpoint, **extra: Any) -> EndpointView:
-    deliveries = webhook_selectors.delivery_list(endpoint=endpoint)
+    log = webhook_selectors.delivery_log(endpoint=endpoint, limit=DELIVERIES_SHOWN)
     extra.setdefault("form", _endpoint_form(endpoint))
     return EndpointView(
         endpoint=endpoint,
-        deliveries=list(deliveries[:DELIVERIES_SHOWN]),
-        delivery_count=deliveries.count(),
+        deliveries=log.deliveries,
+        delivery_count=log.total,
         resendable={status.value for status in webhook_services.RESENDABLE_STATUSES},
         **extra,
     )
+
+
+def _endpoint_views(workspace: Workspace, changed: EndpointView | None) -> list[EndpointView]:
+    """Every endpoint's card; `changed` (the one an action just answered) replaces its own."""
+    return [
+        changed
+        if changed is not None and changed.endpoint.pk == endpoint.pk
+        else _endpoint_view(endpoint)
+        for endpoint in webhook_selectors.endpoint_list(workspace=workspace)
+    ]
 
 
 def _settings_page(
@@ -100,12 +110,6 @@ def _settings_page(
 ) -> HttpResponse:
     """The whole page, or the region the htmx request targets. `changed` replaces its card."""
     access = current_access(request)
-    endpoints = [
-        changed
-        if changed is not None and changed.endpoint.pk == endpoint.pk
-        else _endpoint_view(endpoint)
-        for endpoint in webhook_selectors.endpoint_list(workspace=access.workspace)
-    ]
     context = {
         "section": "settings",
         "is_admin": access.is_admin,
@@ -113,7 +117,7 @@ def _settings_page(
         "key_form": key_form or ApiKeyCreateForm(),
         "created_key": created_key,
         "raw_key": raw_key,
-        "endpoints": endpoints,
+        "endpoints": _endpoint_views(access.workspace, changed),
         "webhook_form": webhook_form or WebhookEndpointForm(event_types=EVENT_TYPES),
     }
     response = render_region(request, SETTINGS_TEMPLATE, context, regions=SETTINGS_REGIONS)

@@ -3,12 +3,15 @@ field decisions, and the page images it draws boxes on.
 
 Short function views: check the method and the member (`review.access`), parse with a form, call
 one service or selector, render the page or, for htmx, the region named by `HX-Target`
-(`review.fragments`). Decisions go through `review.services` with the signed-in user as actor,
-exactly as the review API does; a refused value re-renders its field with the message (status
-200). Every action is a plain form post first, so the UI works without JavaScript.
+(`review.fragments`, on django-htmx's `request.htmx`; a redirect after an htmx action is its
+`HttpResponseClientRedirect`). Decisions go through `review.services` with the signed-in user as
+actor, exactly as the review API does; a refused value re-renders its field with the message
+(status 200). Every action is a plain form post first, so the UI works without JavaScript.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -142,6 +145,19 @@ def _zoom(request: HtmxHttpRequest) -> int:
     return zoom if zoom in ZOOM_LEVELS else 100
 
 
+def _zoom_context(zoom: int) -> dict[str, Any]:
+    """The page images' zoom and sizes (`srcset`) at `zoom` percent."""
+    return {
+        "zoom": zoom,
+        "zoom_levels": ZOOM_LEVELS,
+        "zoom_factor": zoom / 100,
+        "image_widths": page_images.WIDTHS,
+        "image_width": page_images.width_snap(10 * zoom),
+        "image_sizes": f"{round(IMAGE_VIEWPORT_SHARE * zoom / 100)}vw",
+        "image_sizes_base": IMAGE_VIEWPORT_SHARE,
+    }
+
+
 def _review_page(
     request: HtmxHttpRequest,
     document: Document,
@@ -151,7 +167,6 @@ def _review_page(
     action_error: str = "",
     reject_form: RejectForm | None = None,
 ) -> HttpResponse:
-    zoom = _zoom(request)
     view = review_view_build(document, editing=editing, error=error)
     context = {
         "section": "queue",
@@ -162,13 +177,7 @@ def _review_page(
         "action_error": action_error,
         "reject_form": reject_form or RejectForm(),
         "reject_open": bool(reject_form is not None),
-        "zoom": zoom,
-        "zoom_levels": ZOOM_LEVELS,
-        "zoom_factor": zoom / 100,
-        "image_widths": page_images.WIDTHS,
-        "image_width": page_images.width_snap(10 * zoom),
-        "image_sizes": f"{round(IMAGE_VIEWPORT_SHARE * zoom / 100)}vw",
-        "image_sizes_base": IMAGE_VIEWPORT_SHARE,
+        **_zoom_context(_zoom(request)),
     }
     return render_region(request, REVIEW_TEMPLATE, context, regions=REVIEW_REGIONS)
 

@@ -6,6 +6,8 @@ nothing (SPEC §2). Querysets come back ready to render; callers add no queries.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Prefetch, QuerySet
 
 from cases.errors import NotFound
@@ -49,6 +51,20 @@ def delivery_list(
     if status:
         deliveries = deliveries.filter(status=status)
     return deliveries.order_by("-created_at", "-id")
+
+
+@dataclass(frozen=True)
+class DeliveryLog:
+    """The latest deliveries of an endpoint (with their attempts) and how many there are."""
+
+    deliveries: list[WebhookDelivery]
+    total: int
+
+
+def delivery_log(*, endpoint: WebhookEndpoint, limit: int) -> DeliveryLog:
+    """The endpoint's `limit` newest deliveries and its count of deliveries (the settings card)."""
+    deliveries = delivery_list(endpoint=endpoint)
+    return DeliveryLog(deliveries=list(deliveries[:limit]), total=deliveries.count())
 
 
 def delivery_get(*, endpoint: WebhookEndpoint, public_id: str) -> WebhookDelivery:
