@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from functools import cache
 
 import factory
+from django.db import transaction
 
 from cases import services
 from cases.actors import Actor
@@ -254,11 +255,17 @@ def processed_document(
 ) -> Document:
     """A document uploaded and extracted with a fixed `result` (default: `engine_result` of the
     case type) through the pipeline's persistence and gate; its status is what the gate made
-    of it (`processed`, or `review_required` when it held a field)."""
-    document, job = uploaded_document(case_type, content=content, filename=filename, actor=actor)
-    stored = extraction_job_result_store(
-        job_id=str(job.pk), engine_result=result or engine_result(case_type)
-    )
+    of it (`processed`, or `review_required` when it held a field).
+
+    One transaction: under `transaction=True` tests the upload's on-commit enqueue then runs
+    after the result is stored and finds the job no longer queued, so the engine never runs."""
+    with transaction.atomic():
+        document, job = uploaded_document(
+            case_type, content=content, filename=filename, actor=actor
+        )
+        stored = extraction_job_result_store(
+            job_id=str(job.pk), engine_result=result or engine_result(case_type)
+        )
     assert stored is not None
     document.refresh_from_db()
     return document

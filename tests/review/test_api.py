@@ -3,30 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cases.models import AuditEvent, Case, Document
 from extraction.models import DocumentField, ExtractionJob
 from review.models import ReviewDecision
-from tests.documents import INVOICE_LINES, pdf_with_lines
 from webhooks.models import WebhookEvent
-
-
-@pytest.fixture
-def held_document(tenant, run_on_commit) -> Document:
-    """A document the gate held: every field is under a threshold of 99."""
-    tenant.case_type.review_threshold = 99
-    tenant.case_type.save()
-    upload = SimpleUploadedFile("invoice.pdf", pdf_with_lines(INVOICE_LINES))
-    response = run_on_commit(
-        tenant.client.post,
-        "/api/v1/cases",
-        {"casetype_id": tenant.case_type.public_id, "files": [upload]},
-        format="multipart",
-    )
-    document = Document.objects.get(public_id=response.json()["data"]["documents"][0]["doc_id"])
-    assert document.status == Document.Status.REVIEW_REQUIRED
-    return document
 
 
 def decide(tenant, document, key, **body):

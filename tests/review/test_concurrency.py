@@ -5,27 +5,19 @@ from __future__ import annotations
 import threading
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from cases.actors import Actor
 from cases.models import Document
 from extraction.models import DocumentField, ExtractionJob
 from review import services
-from tests.documents import INVOICE_LINES, pdf_with_lines
+from tests.factories import held_document
 from webhooks.models import WebhookEvent
 
 
 def _job_with_two_held_documents(tenant) -> tuple[ExtractionJob, list[Document]]:
-    upload = SimpleUploadedFile("invoice.pdf", pdf_with_lines(INVOICE_LINES))
-    response = tenant.client.post(
-        "/api/v1/extraction-jobs",
-        {"templateName": tenant.case_type.slug, "file": upload, "documentReview": 99},
-        format="multipart",
-    )
-    job = ExtractionJob.objects.get(pk=response.json()["job"]["id"])
-    [first] = job.documents.all()
-    assert first.status == Document.Status.REVIEW_REQUIRED
+    first = held_document(tenant.case_type)
+    job = ExtractionJob.objects.get(documents=first)
     # A second document of the same upload (as splitting would make), also held.
     second = Document.objects.create(
         workspace=first.workspace,

@@ -3,38 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cases.actors import Actor
 from cases.errors import Conflict, ValidationFailed
 from cases.models import Document
 from extraction.models import DocumentField, ExtractionJob
 from review import services
-from tests.documents import INVOICE_LINES, pdf_with_lines
+from tests import factories
 
 
 @pytest.fixture
-def held_invoice(tenant, invoice_type, run_on_commit) -> Document:
+def held_invoice(tenant, invoice_type) -> Document:
     """An invoice-type document held for review, with a two-row line_items table."""
-    upload = SimpleUploadedFile("invoice.pdf", pdf_with_lines(INVOICE_LINES))
-    response = run_on_commit(
-        tenant.client.post,
-        "/api/v1/extraction-jobs",
-        {"templateName": "invoice", "file": upload, "documentReview": 99},
-        format="multipart",
-    )
-    job = ExtractionJob.objects.get(pk=response.json()["job"]["id"])
-    document = job.documents.get()
-    assert document.status == Document.Status.REVIEW_REQUIRED
-    cell = {"value": None, "text": "", "confidence": 40, "page": 1, "bbox": None}
-    DocumentField.objects.filter(document=document, key="line_items").update(
-        rows=[
-            {"description": {**cell, "value": "Paper"}, "amount": {**cell, "value": "10.00"}},
-            {"description": {**cell, "value": "Ink"}, "amount": {**cell, "value": "5.00"}},
-        ],
-        flagged=True,
-    )
-    return document
+    rows = [{"description": "Paper", "amount": "10.00"}, {"description": "Ink", "amount": "5.00"}]
+    return factories.held_document(invoice_type, {**factories.INVOICE_VALUES, "line_items": rows})
 
 
 def test_table_cell_is_corrected_with_its_machine_value_kept(tenant, held_invoice):
@@ -84,23 +66,16 @@ def test_approve_all_then_approve_document_completes_the_job(tenant, held_invoic
     assert job.result["documents"][0]["fields"]["line_items"]["value"][1]["amount"] == "5.00"
 
 
-def test_qa_sampled_clean_document_is_held_and_approvable(tenant, run_on_commit, monkeypatch):
+def test_qa_sampled_clean_document_is_held_and_approvable(tenant, monkeypatch):
     from extraction import pipeline
 
     monkeypatch.setattr(pipeline, "qa_sampled", lambda **kwargs: True)
     tenant.case_type.qa_sample_percent = 100
     tenant.case_type.save()
-    upload = SimpleUploadedFile("invoice.pdf", pdf_with_lines(INVOICE_LINES))
-    response = run_on_commit(
-        tenant.client.post,
-        "/api/v1/extraction-jobs",
-        {"templateName": tenant.case_type.slug, "file": upload},
-        format="multipart",
-    )
-    job = ExtractionJob.objects.get(pk=response.json()["job"]["id"])
+    document = factories.processed_document(tenant.case_type)
+    job = ExtractionJob.objects.get(documents=document)
     assert job.status == ExtractionJob.Status.REVIEW_REQUIRED
     assert job.review_flagged_field_count == 0
-    document = job.documents.get()
     assert document.metadata["qa_sample"] is True
     services.document_approve(document=document, actor=Actor(user=tenant.reviewer))
     job.refresh_from_db()
