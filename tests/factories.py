@@ -30,6 +30,7 @@ from extraction.engine.types import (
 from extraction.models import ExtractionJob
 from extraction.pipeline import extraction_job_result_store
 from extraction.services import documents_extraction_queue
+from extraction.submission import JobOptions, JobRequest, job_submit
 from tests.documents import INVOICE_LINES, pdf_with_lines
 
 
@@ -269,6 +270,41 @@ def processed_document(
     assert stored is not None
     document.refresh_from_db()
     return document
+
+
+def processed_job(
+    case_type: CaseType,
+    result: EngineResult | None = None,
+    *,
+    content: bytes | None = None,
+    filename: str = "invoice.pdf",
+    options: Mapping[str, object] | None = None,
+    idempotency_key: str | None = None,
+    actor: Actor | None = None,
+) -> ExtractionJob:
+    """A job of the job API (`POST /api/v1/extraction-jobs` with `templateName`), submitted
+    through the same service (`job_submit`) and finished with a fixed `result` through the
+    pipeline's persistence and gate: `completed` with its result, or `review_required`."""
+    workspace = case_type.workspace
+    request = JobRequest(
+        file=services.IncomingFile(
+            filename=filename, content=content or invoice_pdf(), media_type="application/pdf"
+        ),
+        options=JobOptions(templateName=case_type.slug, **dict(options or {})),  # type: ignore[arg-type]
+    )
+    with transaction.atomic():
+        job, _ = job_submit(
+            workspace=workspace,
+            actor=actor or api_actor(workspace),
+            request=request,
+            idempotency_key=idempotency_key,
+        )
+        stored = extraction_job_result_store(
+            job_id=str(job.pk), engine_result=result or engine_result(case_type)
+        )
+    assert stored is not None
+    job.refresh_from_db()
+    return job
 
 
 def held_document(

@@ -9,6 +9,7 @@ from cases import services as case_services
 from extraction import polling
 from extraction.models import ExtractionJob
 from tests.documents import INVOICE_LINES, pdf_with_lines
+from tests.factories import processed_job
 from webhooks.models import WebhookEvent
 
 INVOICE_PDF = pdf_with_lines(INVOICE_LINES)
@@ -167,15 +168,8 @@ def test_failed_rule_holds_the_document_for_a_reviewer(tenant, workflow):
     assert not WebhookEvent.objects.filter(type="review.completed").exists()
 
 
-def test_review_of_an_extracted_document_answers_at_once(tenant, run_on_commit):
-    upload = run_on_commit(
-        tenant.client.post,
-        "/api/v1/extraction-jobs",
-        {"file": pdf(), "templateName": tenant.case_type.slug},
-        format="multipart",
-    )
-    job = ExtractionJob.objects.get(pk=upload.json()["job"]["id"])
-    document = job.documents.get()
+def test_review_of_an_extracted_document_answers_at_once(tenant):
+    document = processed_job(tenant.case_type).documents.get()
     assert document.status == "processed"
     # The workflow's rules change after extraction; the review runs today's rules.
     workflow = case_services.case_type_update(
@@ -223,14 +217,9 @@ def test_review_needs_a_workflow_id(tenant):
     assert response.json()["error"]["message"].startswith("workflow_id")
 
 
-def test_review_of_a_held_document_gives_no_values_away(tenant, workflow, run_on_commit):
-    upload = run_on_commit(
-        tenant.client.post,
-        "/api/v1/extraction-jobs",
-        {"file": pdf(), "templateName": tenant.case_type.slug, "documentReview": 99},
-        format="multipart",
-    )
-    job = ExtractionJob.objects.get(pk=upload.json()["job"]["id"])
+def test_review_of_a_held_document_gives_no_values_away(tenant, workflow):
+    job = processed_job(tenant.case_type, options={"documentReview": 99})
+    assert job.status == ExtractionJob.Status.REVIEW_REQUIRED
     document = job.documents.get()
     response = tenant.client.post(
         "/v1/review",
@@ -242,14 +231,8 @@ def test_review_of_a_held_document_gives_no_values_away(tenant, workflow, run_on
     assert not WebhookEvent.objects.filter(type="review.completed").exists()
 
 
-def test_review_of_a_document_of_another_workflow_is_404(tenant, invoice_type, run_on_commit):
-    upload = run_on_commit(
-        tenant.client.post,
-        "/api/v1/extraction-jobs",
-        {"file": pdf(), "templateName": tenant.case_type.slug},
-        format="multipart",
-    )
-    document = ExtractionJob.objects.get(pk=upload.json()["job"]["id"]).documents.get()
+def test_review_of_a_document_of_another_workflow_is_404(tenant, invoice_type):
+    document = processed_job(tenant.case_type).documents.get()
     response = tenant.client.post(
         "/v1/review",
         {"document_id": document.public_id, "workflow_id": invoice_type.public_id},

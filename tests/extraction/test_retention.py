@@ -5,26 +5,17 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from cases.models import Document
 from extraction.models import DocumentField, ExtractionJob, IdempotencyRecord
 from extraction.retention import extraction_results_expire
-from tests.documents import INVOICE_LINES, pdf_with_lines
-
-
-def _job(tenant, run_on_commit, **headers):
-    upload = SimpleUploadedFile("invoice.pdf", pdf_with_lines(INVOICE_LINES))
-    payload = {"templateName": tenant.case_type.slug, "file": upload}
-    response = run_on_commit(
-        tenant.client.post, "/api/v1/extraction-jobs", payload, format="multipart", **headers
-    )
-    return ExtractionJob.objects.get(pk=response.json()["job"]["id"])
+from tests.factories import processed_document, processed_job
 
 
 def test_sweep_deletes_expired_results_fields_and_files(tenant, run_on_commit):
-    job = _job(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="k")
+    job = processed_job(tenant.case_type, idempotency_key="k")
+    assert job.status == ExtractionJob.Status.COMPLETED
+    assert DocumentField.objects.filter(document__jobs=job).exists()
     blob_path = job.source_file.blob.path
     later = timezone.now() + timedelta(days=30)
     outcome = run_on_commit(extraction_results_expire, now=later)
@@ -47,22 +38,17 @@ def test_sweep_deletes_expired_results_fields_and_files(tenant, run_on_commit):
     assert status["resultAvailable"] is False
 
 
-def test_sweep_leaves_results_within_retention(tenant, run_on_commit):
-    job = _job(tenant, run_on_commit)
+def test_sweep_leaves_results_within_retention(tenant):
+    job = processed_job(tenant.case_type)
+    assert job.result is not None
     assert extraction_results_expire(now=timezone.now() + timedelta(hours=1))["results"] == 0
     job.refresh_from_db()
     assert job.result is not None
 
 
-def test_sweep_keeps_documents_uploaded_into_cases(tenant, run_on_commit):
-    upload = SimpleUploadedFile("invoice.pdf", pdf_with_lines(INVOICE_LINES))
-    response = run_on_commit(
-        tenant.client.post,
-        "/api/v1/cases",
-        {"casetype_id": tenant.case_type.public_id, "files": [upload]},
-        format="multipart",
-    )
-    document = Document.objects.get(public_id=response.json()["data"]["documents"][0]["doc_id"])
+def test_sweep_keeps_documents_uploaded_into_cases(tenant):
+    document = processed_document(tenant.case_type)
+    assert document.fields.exists()
     extraction_results_expire(now=timezone.now() + timedelta(days=30))
     assert document.fields.exists()
     assert document.file.blob.storage.exists(document.file.blob.name)

@@ -15,7 +15,10 @@ from tests import factories
 @pytest.fixture
 def held_invoice(tenant, invoice_type) -> Document:
     """An invoice-type document held for review, with a two-row line_items table."""
-    rows = [{"description": "Paper", "amount": "10.00"}, {"description": "Ink", "amount": "5.00"}]
+    rows: factories.Found = [
+        {"description": "Paper", "amount": "10.00"},
+        {"description": "Ink", "amount": "5.00"},
+    ]
     return factories.held_document(invoice_type, {**factories.INVOICE_VALUES, "line_items": rows})
 
 
