@@ -55,6 +55,7 @@ def test_processed_job_completes_with_a_result_like_the_job_api(tenant):
     job = factories.processed_job(tenant.case_type)
     assert job.source == ExtractionJob.Source.JOB_API
     assert job.status == ExtractionJob.Status.COMPLETED
+    assert job.result is not None
     fields = job.result["documents"][0]["fields"]
     assert fields["invoice_number"]["value"] == "INV-2024-0042"
     assert fields["total_amount"]["value"] == "121.00"
