@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 from cases.models import Case, CaseTypeFilter, Document
 from extraction.models import ExtractionJob, IdempotencyRecord
 from tests.documents import INVOICE_LINES, pdf_with_lines
-from tests.factories import demo_case_type
+from tests.factories import demo_case_type, processed_job
 from webhooks.models import WebhookEndpoint
 
 JOBS = "/api/v1/extraction-jobs"
@@ -138,8 +138,8 @@ def test_failed_job_status_and_result(tenant, run_on_commit):
     assert result.json()["error"]["code"] == "JOB_FAILED"
 
 
-def test_expired_result_is_410(tenant, run_on_commit):
-    job_id = create(tenant, run_on_commit).json()["job"]["id"]
+def test_expired_result_is_410(tenant):
+    job_id = str(processed_job(tenant.case_type).pk)
     ExtractionJob.objects.filter(pk=job_id).update(result_expires_at=timezone.now())
     response = tenant.client.get(f"{JOBS}/{job_id}/result")
     assert response.status_code == 410
@@ -366,9 +366,9 @@ def test_concurrent_requests_with_one_key_create_one_job(tenant):
 # --- status polling -----------------------------------------------------------------------
 
 
-def test_status_polling_over_the_limit_is_429_with_retry_after(tenant, run_on_commit, settings):
+def test_status_polling_over_the_limit_is_429_with_retry_after(tenant, settings):
     settings.JOB_STATUS_POLLS_PER_MINUTE = 3
-    job_id = create(tenant, run_on_commit).json()["job"]["id"]
+    job_id = str(processed_job(tenant.case_type).pk)
     codes = [tenant.client.get(f"{JOBS}/{job_id}").status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]
     response = tenant.client.get(f"{JOBS}/{job_id}")
@@ -377,11 +377,9 @@ def test_status_polling_over_the_limit_is_429_with_retry_after(tenant, run_on_co
     assert "polled more than 3 times a minute" in response.json()["error"]["message"]
 
 
-def test_polls_from_another_workspace_do_not_spend_the_owners_budget(
-    tenant, outsider, run_on_commit, settings
-):
+def test_polls_from_another_workspace_do_not_spend_the_owners_budget(tenant, outsider, settings):
     settings.JOB_STATUS_POLLS_PER_MINUTE = 2
-    job_id = create(tenant, run_on_commit).json()["job"]["id"]
+    job_id = str(processed_job(tenant.case_type).pk)
     assert [outsider.client.get(f"{JOBS}/{job_id}").status_code for _ in range(3)] == [404] * 3
     assert [tenant.client.get(f"{JOBS}/{job_id}").status_code for _ in range(3)] == [200, 200, 429]
 
@@ -406,23 +404,23 @@ def test_long_poll_gives_up_after_the_wait(monkeypatch):
     assert len(calls) > 2
 
 
-def test_wait_parameter_answers_with_the_current_status(tenant, run_on_commit):
-    job_id = create(tenant, run_on_commit).json()["job"]["id"]
+def test_wait_parameter_answers_with_the_current_status(tenant):
+    job_id = str(processed_job(tenant.case_type).pk)
     response = tenant.client.get(f"{JOBS}/{job_id}", {"wait": 5})
     assert response.status_code == 200
     assert response.json()["job"]["status"] == "completed"
 
 
-def test_bad_wait_is_400(tenant, run_on_commit):
-    job_id = create(tenant, run_on_commit).json()["job"]["id"]
+def test_bad_wait_is_400(tenant):
+    job_id = str(processed_job(tenant.case_type).pk)
     assert tenant.client.get(f"{JOBS}/{job_id}", {"wait": "soon"}).status_code == 400
 
 
 # --- listing and isolation ----------------------------------------------------------------
 
 
-def test_list_is_paginated_newest_first_and_filterable(tenant, run_on_commit):
-    ids = [create(tenant, run_on_commit).json()["job"]["id"] for _ in range(3)]
+def test_list_is_paginated_newest_first_and_filterable(tenant):
+    ids = [str(processed_job(tenant.case_type).pk) for _ in range(3)]
     body = tenant.client.get(JOBS, {"limit": 2}).json()
     assert body["total"] == 3
     assert [job["id"] for job in body["jobs"]] == ids[::-1][:2]
@@ -435,8 +433,8 @@ def test_list_is_paginated_newest_first_and_filterable(tenant, run_on_commit):
         assert list(bad.json()["error"]["details"]["fields"]) == list(params)
 
 
-def test_another_workspaces_job_is_404_everywhere(tenant, outsider, run_on_commit):
-    job_id = create(outsider, run_on_commit).json()["job"]["id"]
+def test_another_workspaces_job_is_404_everywhere(tenant, outsider):
+    job_id = str(processed_job(outsider.case_type).pk)
     assert tenant.client.get(f"{JOBS}/{job_id}").status_code == 404
     assert tenant.client.get(f"{JOBS}/{job_id}/result").status_code == 404
     assert tenant.client.get(JOBS).json()["total"] == 0
