@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 import factory
 from django.db import transaction
@@ -278,7 +279,7 @@ def processed_job(
     *,
     content: bytes | None = None,
     filename: str = "invoice.pdf",
-    options: Mapping[str, object] | None = None,
+    options: Mapping[str, Any] | None = None,
     idempotency_key: str | None = None,
     actor: Actor | None = None,
 ) -> ExtractionJob:
@@ -290,7 +291,7 @@ def processed_job(
         file=services.IncomingFile(
             filename=filename, content=content or invoice_pdf(), media_type="application/pdf"
         ),
-        options=JobOptions(templateName=case_type.slug, **dict(options or {})),  # type: ignore[arg-type]
+        options=JobOptions(templateName=case_type.slug, **dict(options or {})),
     )
     with transaction.atomic():
         job, _ = job_submit(
