@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from stdnum import iban as stdnum_iban
+
 from extraction.engine.amount_labels import amount_role
 from extraction.engine.types import FieldType
 
@@ -464,13 +466,8 @@ _IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})
 
 
 def iban_is_valid(iban: str) -> bool:
-    """ISO 13616 mod-97 check."""
-    compact = re.sub(r"\s", "", iban).upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
-        return False
-    moved = compact[4:] + compact[:4]
-    digits = "".join(str(int(ch, 36)) for ch in moved)
-    return int(digits) % 97 == 1
+    """ISO 13616: python-stdnum's mod-97 check plus the country's IBAN length and BBAN format."""
+    return stdnum_iban.is_valid(re.sub(r"\s", "", iban))
 
 
 def parse_iban(text: str) -> Parsed | None:

@@ -122,11 +122,58 @@ def test_phone_parser_accepts_grouped_numbers_and_rejects_dates():
     assert parse_phone("12") is None
 
 
-def test_iban_parser_checks_mod_97():
+@pytest.mark.parametrize(
+    "iban",
+    [
+        "DE89370400440532013000",
+        "GB82WEST12345698765432",
+        "NL91ABNA0417164300",
+        "FR1420041010050500013M02606",
+        "CH9300762011623852957",
+    ],
+)
+def test_iban_is_valid_accepts_valid_ibans(iban):
+    assert iban_is_valid(iban)
+
+
+def test_iban_is_valid_accepts_printed_grouping_and_lower_case():
     assert iban_is_valid("DE89 3704 0044 0532 0130 00")
-    assert not iban_is_valid("DE89 3704 0044 0532 0130 01")
+    assert iban_is_valid("  gb82 west 1234 5698 7654 32 ")
+    assert iban_is_valid("DE89\t3704\n0044 0532 0130 00")
+
+
+@pytest.mark.parametrize(
+    "iban",
+    [
+        "DE89 3704 0044 0532 0130 01",  # last digit changed: mod 97 fails
+        "DE88 3704 0044 0532 0130 00",  # check digits changed
+        "DE00 1234 5678 9012 3456 78",
+        "GB82 WEST 1234 5698 7654 23",  # two digits swapped
+    ],
+)
+def test_iban_is_valid_rejects_a_wrong_checksum(iban):
+    assert not iban_is_valid(iban)
+
+
+def test_iban_is_valid_rejects_wrong_length_for_the_country_and_unknown_countries():
+    assert not iban_is_valid("DE8937040044053201300")  # a German IBAN has 22 characters
+    assert not iban_is_valid("XX82WEST12345698765432")
+    assert not iban_is_valid("")
+
+
+def test_iban_parser_finds_the_iban_in_text_and_compacts_it():
     assert parse_iban("IBAN: DE89 3704 0044 0532 0130 00").value == "DE89370400440532013000"
+    lower = parse_iban("iban gb82 west 1234 5698 7654 32, BIC WESTGB22")
+    assert lower is not None
+    assert lower.value == "GB82WEST12345698765432"
+    unspaced = parse_iban("IBAN: DE89370400440532013000")
+    assert unspaced is not None
+    assert unspaced.value == "DE89370400440532013000"
+
+
+def test_iban_parser_rejects_a_wrong_checksum():
     assert parse_iban("IBAN DE00 1234 5678 9012 3456 78") is None
+    assert parse_iban("IBAN: DE89 3704 0044 0532 0130 01") is None
 
 
 def test_boolean_parser_reads_several_languages():
