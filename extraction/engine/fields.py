@@ -83,7 +83,8 @@ guessed from stop words, less than the page's own dates."""
 
 def build_context(lines: list[Line]) -> DocumentContext:
     text = "\n".join(line.text for line in lines)
-    currency, support = _document_currency(lines)
+    issuer_text = _issuer_text(lines)
+    currency, support = _document_currency(lines, issuer_text)
     language = document_language(text)
     order, evidence = date_order_evidence(text, language=language, currency=currency)
     return DocumentContext(
@@ -96,7 +97,7 @@ def build_context(lines: list[Line]) -> DocumentContext:
         language,
         evidence,
         is_credit_note(lines),
-        dollar_currency(_issuer_text(lines)),
+        dollar_currency(issuer_text),
     )
 
 
@@ -153,15 +154,19 @@ def is_credit_note(lines: list[Line]) -> bool:
             break
         for phrase in line.phrases:
             words = " ".join(phrase.text.lower().split()).rstrip(":")
-            for title in CREDIT_NOTE_TITLES:
-                if words == title or re.fullmatch(
-                    rf"{re.escape(title)}\s*(?:nr|no|n°|nº|number|nummer|numéro|#)\.?\s*:?\s*\S+",
-                    words,
-                ):
-                    return True
+            if _CREDIT_NOTE_TITLE.fullmatch(words):
+                return True
             if _is_title(phrase.text):
                 return False
     return False
+
+
+_CREDIT_NOTE_TITLE = re.compile(
+    "(?:"
+    + "|".join(re.escape(title) for title in CREDIT_NOTE_TITLES)
+    + r")(?:\s*(?:nr|no|n°|nº|number|nummer|numéro|#)\.?\s*:?\s*\S+)?"
+)
+"""A credit-note title alone, or with its number (`Credit Note No. 12`)."""
 
 
 def _decimal_comma(text: str) -> bool | None:
@@ -172,15 +177,14 @@ def _decimal_comma(text: str) -> bool | None:
     return comma > dot
 
 
-def _document_currency(lines: list[Line]) -> tuple[str | None, int]:
+def _document_currency(lines: list[Line], issuer_text: str) -> tuple[str | None, int]:
     """The currency the document's amounts are in, and by how many mentions it leads.
 
     Mentions are read line by line with the same rules as a value (`detect_currency`): a code
     inside an item name (`BALL PEN`) does not count, local symbols (`RM`, `kr`) do. A bare `$`
-    is the dollar of the country the document names (`dollar_currency`), USD otherwise.
+    is the dollar of the country the issuer's text (`_issuer_text`) names, USD otherwise.
     """
-    text = _issuer_text(lines)
-    dollar, krone = dollar_currency(text), krone_currency(text)
+    dollar, krone = dollar_currency(issuer_text), krone_currency(issuer_text)
     counts: Counter[str] = Counter()
     for line in lines:
         for phrase in line.phrases:
