@@ -76,3 +76,19 @@ def test_every_field_type_is_accepted_and_stored_as_its_plain_string():
         assert stored["type"] == field_type.value
     (defaulted,) = validate_field_schema([{"key": "f"}])
     assert json.loads(json.dumps(defaulted))["type"] == "text"
+
+
+def test_a_table_column_may_be_required_and_must_say_so_with_a_boolean():
+    table = {"key": "items", "type": "table"}
+    stored = validate_field_schema(
+        [{**table, "columns": [{"key": "amount", "type": "money", "required": True}]}]
+    )
+    assert stored[0]["columns"][0]["required"] is True
+    assert (
+        validate_field_schema([{**table, "columns": [{"key": "note"}]}])[0]["columns"][0][
+            "required"
+        ]
+        is False
+    )
+    with pytest.raises(ValidationError, match="column 'amount' required must be true or false"):
+        validate_field_schema([{**table, "columns": [{"key": "amount", "required": "yes"}]}])
