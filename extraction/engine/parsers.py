@@ -292,7 +292,12 @@ def _token_currency(token: str) -> str | None:
 
 
 def _inside_item_name(text: str, start: int, end: int) -> bool:
-    """Whether a currency word sits beside an all-capital word that is not an amount label."""
+    """Whether a currency word sits beside an all-capital word that is not an amount label.
+
+    The words before it are read together (`ZU ZAHLEN EURO`: `ZU ZAHLEN` is an amount label
+    although `ZAHLEN` alone is not)."""
+    if amount_role(text[:start].strip(" :")) not in (None, "other"):
+        return False
     before = re.search(r"([A-Za-zÀ-ÿ]{2,})\s+$", text[:start])
     after = re.match(r"^\s+([A-Za-zÀ-ÿ]{2,})", text[end:])
     for found in (before, after):

@@ -258,3 +258,8 @@ def test_a_slashed_date_with_both_parts_under_13_is_marked_ambiguous():
     assert parsed.value == "2020-03-04"
     assert parsed.ambiguous_order
     assert not parse_date("13/04/2020", "MDY").ambiguous_order
+
+
+def test_a_currency_word_after_a_multi_word_amount_label_counts():
+    assert detect_currency("ZU ZAHLEN EURO") == "EUR"
+    assert detect_currency("EURO BISCUIT 2.00") is None
