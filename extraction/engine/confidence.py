@@ -42,7 +42,7 @@ CALIBRATION: tuple[tuple[float, int], ...] = (
 )
 """Raw evidence product -> published confidence (piecewise linear, monotone).
 
-Fitted by `python -m bench.calibrate var/synth` on 6586 scored fields and cells of 17 sources
+Fitted by `python -m bench.calibrate var/synth` on 6588 scored fields and cells of 17 sources
 (the shared corpora and `bench.synth`'s), each step at the lower 95% Wilson bound of its
 accuracy; every source held out in turn kept "scored >= 90 -> >= 90% right" (README)."""
 
