@@ -28,8 +28,7 @@ from extraction.engine.loading import sniff_media_type
 from extraction.engine.types import EngineError
 from extraction.models import ExtractionJob, IdempotencyRecord
 from extraction.services import job_create
-from webhooks.selectors import endpoint_subscribed_exists
-from webhooks.services import EventType
+from webhooks.services import EventType, event_has_listener
 
 IN_PROGRESS_TAKEOVER = timedelta(minutes=5)
 """A reservation without a job this old belongs to a request that died; a retry may take it."""
@@ -92,11 +91,8 @@ def job_submit(
 ) -> tuple[ExtractionJob, bool]:
     """Create the job (or find the one this key created); returns (job, replayed)."""
     case_type = _case_type_or_filter(workspace=workspace, options=request.options)
-    if (
-        request.delivery_mode == ExtractionJob.DeliveryMode.WEBHOOK
-        and not endpoint_subscribed_exists(
-            workspace=workspace, event_type=EventType.EXTRACTION_COMPLETED
-        )
+    if request.delivery_mode == ExtractionJob.DeliveryMode.WEBHOOK and not event_has_listener(
+        workspace=workspace, event_type=EventType.EXTRACTION_COMPLETED
     ):
         raise ValidationFailed(
             "deliveryMode: webhook delivery needs an enabled webhook endpoint subscribed to "

@@ -72,10 +72,3 @@ def delivery_get(*, endpoint: WebhookEndpoint, public_id: str) -> WebhookDeliver
     if delivery is None:
         raise NotFound(f"No delivery {public_id} for this endpoint.", code="DELIVERY_NOT_FOUND")
     return delivery
-
-
-def endpoint_subscribed_exists(*, workspace: Workspace, event_type: str) -> bool:
-    """Whether an enabled endpoint of the workspace receives `event_type` (jobs with
-    `deliveryMode=webhook` are refused without one)."""
-    endpoints = WebhookEndpoint.objects.filter(workspace=workspace, enabled=True)
-    return any(endpoint.subscribes_to(event_type) for endpoint in endpoints.only("events"))

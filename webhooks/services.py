@@ -72,11 +72,7 @@ def event_publish(
     }
     with transaction.atomic():
         event = WebhookEvent.objects.create(workspace=workspace, type=event_type, payload=payload)
-        endpoints = [
-            endpoint
-            for endpoint in WebhookEndpoint.objects.filter(workspace=workspace, enabled=True)
-            if endpoint.subscribes_to(event_type)
-        ]
+        endpoints = _endpoints_subscribed(workspace=workspace, event_type=event_type)
         if endpoints:
             body = _body(payload)
             deliveries = WebhookDelivery.objects.bulk_create(
@@ -93,6 +89,17 @@ def event_publish(
             )
             _enqueue_on_commit([delivery.public_id for delivery in deliveries])
         return event
+
+
+def event_has_listener(*, workspace: Workspace, event_type: EventType) -> bool:
+    """Whether `event_publish` would deliver `event_type` anywhere: an enabled endpoint of the
+    workspace subscribes to it (jobs with `deliveryMode=webhook` are refused without one)."""
+    return bool(_endpoints_subscribed(workspace=workspace, event_type=event_type))
+
+
+def _endpoints_subscribed(*, workspace: Workspace, event_type: str) -> list[WebhookEndpoint]:
+    endpoints = WebhookEndpoint.objects.filter(workspace=workspace, enabled=True)
+    return [endpoint for endpoint in endpoints if endpoint.subscribes_to(event_type)]
 
 
 def iso_timestamp(moment: datetime) -> str:

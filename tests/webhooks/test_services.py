@@ -56,6 +56,23 @@ def test_publishing_writes_one_delivery_per_enabled_subscribed_endpoint(tenant, 
         assert item.public_id.startswith("dlv__")
 
 
+def test_an_event_has_a_listener_only_when_an_enabled_endpoint_of_the_workspace_subscribes(
+    tenant, outsider
+):
+    completed = services.EventType.EXTRACTION_COMPLETED
+    services.endpoint_create(workspace=outsider.workspace, url="https://e.example.com")
+    services.endpoint_create(workspace=tenant.workspace, url="https://d.example.com", enabled=False)
+    services.endpoint_create(
+        workspace=tenant.workspace, url="https://c.example.com", events=["case.created"]
+    )
+    assert not services.event_has_listener(workspace=tenant.workspace, event_type=completed)
+
+    services.endpoint_create(
+        workspace=tenant.workspace, url="https://b.example.com", events=["extraction.completed"]
+    )
+    assert services.event_has_listener(workspace=tenant.workspace, event_type=completed)
+
+
 def test_the_frozen_body_keeps_the_seed_key_order(tenant, endpoint):
     publish(tenant)
     body = WebhookDelivery.objects.get().body
