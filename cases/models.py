@@ -7,6 +7,7 @@ Models hold data, constraints and pure predicates. Every state change goes throu
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -266,12 +267,21 @@ class Case(models.Model):
 
 
 class StoredFile(models.Model):
-    """Any stored blob: an upload, a split document, a result, a converted output."""
+    """Any stored blob: an upload, a split document, a result, a converted output.
+
+    Blobs go through Django's default storage (local disk or S3, `STORAGES`); `cases.files`
+    writes, opens, deletes and expires them. A file in a case has `case`; an artifact made from
+    a document (its result JSON, extracted text, split PDF) also names that `document`. A row
+    outlives its blob as a tombstone (`deleted_at`), since documents and jobs refer to it.
+    Signed URLs issued before `urls_revoked_at` are refused.
+    """
 
     class Kind(models.TextChoices):
         UPLOAD = "upload", "Upload"
         SPLIT = "split", "Split document"
         RESULT = "result", "Result"
+        TEXT = "text", "Extracted text"
+        EXPORT = "export", "Export"
         CONVERSION = "conversion", "Conversion output"
 
     public_id = models.CharField(
@@ -286,12 +296,33 @@ class StoredFile(models.Model):
     sha256 = models.CharField(max_length=64, db_index=True)
     expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, null=True, blank=True, related_name="stored_files"
+    )
+    document = models.ForeignKey(
+        "Document", on_delete=models.CASCADE, null=True, blank=True, related_name="artifacts"
+    )
+    source_modified_at = models.DateTimeField(
+        null=True, blank=True, help_text="An artifact: its document's change time it was made from."
+    )
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    urls_revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "kind"],
+                condition=Q(document__isnull=False),
+                name="storedfile_unique_artifact",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.filename
+
+    def is_expired(self, now: datetime) -> bool:
+        return self.expires_at is not None and self.expires_at <= now
 
 
 class Document(models.Model):
