@@ -197,6 +197,11 @@ class DocumentPage(models.Model):
     rotation = models.PositiveSmallIntegerField(default=0)
     text_source = models.CharField(max_length=10, default="text")
     text = models.TextField(blank=True)
+    words = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The page's words as [x0, y0, x1, y1, text], to capture values.",
+    )
 
     class Meta:
         ordering = ["document", "number"]

@@ -28,6 +28,7 @@ from extraction.engine.types import (
     EngineInput,
     EngineLimits,
     EngineResult,
+    PageResult,
 )
 from extraction.gate import GateField, effective_threshold, field_flags, qa_sampled
 from extraction.models import DocumentField, DocumentPage, ExtractionJob
@@ -258,6 +259,11 @@ def _found_document_create(*, job: ExtractionJob, case_type: CaseType) -> Docume
     return document
 
 
+def _page_words(page: PageResult) -> list[list[Any]]:
+    """The page's words as [x0, y0, x1, y1, text] (coordinates rounded to 0.1), for capture."""
+    return [[*(round(float(v), 1) for v in word.bbox), word.text] for word in page.words]
+
+
 def _document_store_result(
     *,
     document: Document,
@@ -282,6 +288,7 @@ def _document_store_result(
             rotation=pages_by_number[page_number].rotation,
             text_source=pages_by_number[page_number].source,
             text=pages_by_number[page_number].text,
+            words=_page_words(pages_by_number[page_number]),
         )
         for index, page_number in enumerate(document_result.pages, start=1)
     )
