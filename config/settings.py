@@ -84,8 +84,24 @@ TEMPLATES = [
 
 # --- Database -----------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
+# The ASGI web process (config/asgi.py turns CASEFILE_DB_POOL on) borrows connections from a
+# bounded psycopg pool per process: under ASGI every request runs in its own thread, and with
+# persistent connections each thread kept one open until PostgreSQL ran out (issue 14). Other
+# processes (qcluster workers, management commands) are single-threaded and keep a connection
+# for CONN_MAX_AGE seconds; a pool inherited across qcluster's fork would be unsafe.
+DB_POOL = env_bool("CASEFILE_DB_POOL", False)
+DB_POOL_MAX = env_int("CASEFILE_DB_POOL_MAX", 8, minimum=1)
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=0 if DB_POOL else 60)
+    }
+    if DB_POOL and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": DB_POOL_MAX,
+            "timeout": env_int("CASEFILE_DB_POOL_TIMEOUT", 10, minimum=1),
+            "max_idle": 300,
+        }
 else:
     DATABASES = {
         "default": {
