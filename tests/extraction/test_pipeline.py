@@ -172,24 +172,6 @@ def test_job_whose_worker_died_is_retried(tenant, run_on_commit):
     assert job.attempts == 2
 
 
-def test_job_whose_worker_died_too_often_fails_with_worker_lost(tenant, run_on_commit):
-    job = _stuck_job(tenant, run_on_commit, attempts=3)
-    outcome = run_on_commit(recovery.extraction_jobs_recover)
-    assert outcome == {"requeued": 0, "failed": 1, "reenqueued": 0}
-    job.refresh_from_db()
-    assert job.status == ExtractionJob.Status.FAILED
-    assert job.error_code == "WORKER_LOST"
-    assert job.documents.get().status == Document.Status.FAILED
-
-
-def test_job_with_a_live_lease_is_left_alone(tenant, run_on_commit):
-    job = _stuck_job(tenant, run_on_commit, attempts=1)
-    ExtractionJob.objects.filter(pk=job.pk).update(
-        lease_expires_at=timezone.now() + timedelta(minutes=5)
-    )
-    assert recovery.extraction_jobs_recover() == {"requeued": 0, "failed": 0, "reenqueued": 0}
-
-
 def test_unexpected_error_fails_the_job_at_once_and_propagates(tenant, run_on_commit, monkeypatch):
     data = upload(tenant, run_on_commit, [invoice_pdf()], trigger_workflow="false")
     document = Document.objects.get(public_id=data["documents"][0]["doc_id"])
