@@ -8,7 +8,6 @@ in the same transaction.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -18,7 +17,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -27,6 +25,7 @@ from django.utils.text import slugify
 from cases.actors import SYSTEM, Actor
 from cases.apikeys import display_prefix, generate_raw_key
 from cases.errors import NotFound, ValidationFailed
+from cases.files import file_create
 from cases.models import (
     ApiKey,
     AuditEvent,
@@ -231,22 +230,21 @@ def incoming_file_check(*, filename: str, content: bytes, field: str = "file") -
 
 
 def stored_file_create(
-    *, workspace: Workspace, incoming: IncomingFile, kind: str = StoredFile.Kind.UPLOAD
+    *,
+    workspace: Workspace,
+    incoming: IncomingFile,
+    kind: str = StoredFile.Kind.UPLOAD,
+    case: Case | None = None,
 ) -> StoredFile:
-    """Write the blob, then its row (a blob without a row is harmless; the reverse is not)."""
-    stored = StoredFile(
+    """Write the blob, then its row, through the one file store (`cases.files`)."""
+    return file_create(
         workspace=workspace,
-        kind=kind,
         filename=incoming.filename,
+        content=incoming.content,
         media_type=incoming.media_type,
-        size=len(incoming.content),
-        sha256=hashlib.sha256(incoming.content).hexdigest(),
+        kind=kind,
+        case=case,
     )
-    stored.blob.save(
-        f"{workspace.public_id}/{stored.public_id}", ContentFile(incoming.content), save=False
-    )
-    stored.save()
-    return stored
 
 
 @transaction.atomic
@@ -290,7 +288,9 @@ def case_documents_add(
     written: list[StoredFile] = []
     try:
         for incoming in files:
-            written.append(stored_file_create(workspace=case.workspace, incoming=incoming))
+            written.append(
+                stored_file_create(workspace=case.workspace, incoming=incoming, case=case)
+            )
             documents.append(_document_create(case=case, stored=written[-1], actor=actor))
     except Exception:
         for stored in written:

@@ -3,12 +3,21 @@
 
 from django.urls import path
 
-from cases import api
+from cases import api, files_api
 
 app_name = "cases"
 
 urlpatterns = [
     path("cases/<str:case_id>/files", api.CaseFileListApi.as_view(), name="case-file-list"),
+    path(
+        "cases/<str:case_id>/files/<str:file_id>/url",
+        files_api.CaseFileUrlApi.as_view(),
+        name="case-file-url",
+    ),
+    path("files", files_api.FileCollectionApi.as_view(), name="file-list"),
+    path("files/<str:file_id>", files_api.FileDetailApi.as_view(), name="file-detail"),
+    path("files/<str:file_id>/content", files_api.FileContentApi.as_view(), name="file-content"),
+    path("downloads/<str:token>", files_api.SignedDownloadApi.as_view(), name="signed-download"),
     path("casetypes", api.CaseTypeListApi.as_view(), name="casetype-list"),
     path("casetypes/<str:casetype_id>", api.CaseTypeDetailApi.as_view(), name="casetype-detail"),
     path("casetypes/<str:casetype_id>/cases", api.CaseListApi.as_view(), name="case-list"),

@@ -4,6 +4,7 @@ a client written against a seed works by changing only its base URL and key."""
 from django.urls import path
 
 from cases import api as cases_api
+from cases import files_api
 from extraction import api as extraction_api
 
 urlpatterns = [
@@ -16,6 +17,14 @@ urlpatterns = [
     ),
     path("api/v1/chatot/cases/<str:case_id>/files", cases_api.CaseFileListApi.as_view()),
     # Seed 000 (extract and review)
+    path(
+        "api/v1/chatot/cases/<str:case_id>/chat/artifacts/<str:file_id>/url",
+        files_api.CaseFileUrlApi.as_view(),
+    ),
+    # Seed 004 (files)
+    path("files", files_api.FileCollectionApi.as_view()),
+    path("files/<str:file_id>", files_api.FileDetailApi.as_view()),
+    path("files/<str:file_id>/content", files_api.FileContentApi.as_view()),
     path("v1/extract", extraction_api.ExtractApi.as_view()),
     path("v1/review", extraction_api.ReviewApi.as_view()),
 ]

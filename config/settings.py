@@ -147,6 +147,33 @@ WHITENOISE_USE_FINDERS = DEBUG
 MAX_UPLOAD_BYTES = env_int("CASEFILE_MAX_UPLOAD_MB", 50, minimum=1) * 1024 * 1024
 MAX_FILES_PER_REQUEST = env_int("CASEFILE_MAX_FILES_PER_REQUEST", 20, minimum=1)
 MAX_REQUEST_BYTES = env_int("CASEFILE_MAX_REQUEST_MB", 200, minimum=1) * 1024 * 1024
+# Files in S3 or any S3-compatible store (MinIO, Ceph, R2...) through django-storages: set the
+# bucket; credentials come from these variables or boto3's usual chain (instance role...).
+S3_BUCKET = env_str("CASEFILE_S3_BUCKET")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("CASEFILE_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("CASEFILE_S3_REGION") or None,
+            "access_key": env_str("CASEFILE_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("CASEFILE_S3_SECRET_ACCESS_KEY") or None,
+            "location": env_str("CASEFILE_S3_PREFIX"),
+            "addressing_style": env_str("CASEFILE_S3_ADDRESSING_STYLE") or None,
+            "signature_version": "s3v4",
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+# Files of the files API (seed 004) expire after this; the sweep deletes them from the store.
+FILES_RETENTION_HOURS = env_int("CASEFILE_FILES_RETENTION_HOURS", 24, minimum=1)
+# Signed download URLs (seed 001): lifetime, and whether S3 presigns them itself (then a URL
+# cannot be revoked before it expires, only by deleting the file).
+SIGNED_URL_TTL_SECONDS = env_int("CASEFILE_SIGNED_URL_TTL_SECONDS", 900, minimum=10)
+SIGNED_URL_MAX_TTL_SECONDS = env_int("CASEFILE_SIGNED_URL_MAX_TTL_SECONDS", 7 * 24 * 3600)
+SIGNED_URLS_FROM_STORE = bool(S3_BUCKET) and env_bool("CASEFILE_S3_PRESIGNED_URLS", True)
 # Non-file form fields and JSON bodies (base64 uploads are a third larger than the file).
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES * 4 // 3 + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,0 +1,256 @@
+"""The file store: every blob Casefile keeps, through Django's storage API (SPEC §5, seeds 001/004).
+
+Public services (keyword-only; for the API, the conversion jobs and the pipeline):
+
+- `file_create(workspace=, filename=, content=, media_type="", kind=, case=None,
+  document=None, expires_at=None, retention_hours=None) -> StoredFile`: write the blob, then the
+  row. `content` is bytes or a Django `File` (streamed, hashed chunk by chunk).
+- `file_get(workspace=, file_id=) -> StoredFile`: a live file of the workspace; another
+  workspace's, a deleted or an unknown id is 404 `FILE_NOT_FOUND`, an expired one 410
+  `FILE_EXPIRED`.
+- `file_open(stored) -> File`: the blob opened for binary reading (a context manager).
+- `file_read(stored) -> bytes`.
+- `file_delete(stored=) -> StoredFile`: the blob goes now, the row stays as a tombstone
+  (documents and jobs refer to it); signed URLs stop working.
+- `file_urls_revoke(stored=) -> StoredFile`: every signed URL issued so far is refused.
+- `files_expire(now=None) -> int`: the sweep (scheduled in `cases.schedules`) that deletes the
+  blobs of expired files.
+- `media_type_guess(filename, head) -> str`, `file_is_inline_safe(media_type) -> bool`.
+
+Blobs live in `settings.STORAGES["default"]`: the local disk by default, S3 (or any
+S3-compatible store) through django-storages when `CASEFILE_S3_BUCKET` is set. Nothing here
+touches a path on disk, so both behave the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import mimetypes
+from datetime import datetime, timedelta
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from cases.errors import DomainError, NotFound
+from cases.models import Case, Document, StoredFile, Workspace
+
+logger = logging.getLogger(__name__)
+
+MAGIC_TYPES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
+INLINE_SAFE_TYPES = frozenset(
+    {
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        "image/gif",
+        "image/tiff",
+        "image/webp",
+        "text/plain",
+        "text/csv",
+        "text/markdown",
+        "application/json",
+    }
+)
+"""Types a browser may show in place; anything else (HTML, SVG, XML...) is always served as an
+attachment, so an uploaded page never runs script on Casefile's origin."""
+
+OCTET_STREAM = "application/octet-stream"
+
+
+class FileGone(DomainError):
+    code = "FILE_EXPIRED"
+    status_code = 410
+
+
+def media_type_guess(filename: str, head: bytes) -> str:
+    """The type by the bytes for the formats we know, else by the name, else octet-stream."""
+    for magic, media_type in MAGIC_TYPES:
+        if head.startswith(magic):
+            return media_type
+    guessed, _ = mimetypes.guess_type(filename, strict=False)
+    if guessed in MAGIC_TYPES_BY_VALUE:  # the name claims a type its bytes do not have
+        return OCTET_STREAM
+    return guessed or OCTET_STREAM
+
+
+MAGIC_TYPES_BY_VALUE = frozenset(media_type for _, media_type in MAGIC_TYPES)
+
+
+def file_is_inline_safe(media_type: str) -> bool:
+    return media_type.split(";")[0].strip().lower() in INLINE_SAFE_TYPES
+
+
+def _blob_name(workspace: Workspace, stored: StoredFile) -> str:
+    suffix = PurePath(stored.filename).suffix.lower()[:16]
+    return f"{workspace.public_id}/{stored.public_id}{suffix}"
+
+
+def file_create(
+    *,
+    workspace: Workspace,
+    filename: str,
+    content: bytes | File,
+    media_type: str = "",
+    kind: str = StoredFile.Kind.UPLOAD,
+    case: Case | None = None,
+    document: Document | None = None,
+    expires_at: datetime | None = None,
+    retention_hours: int | None = None,
+) -> StoredFile:
+    """Write the blob, then its row (a blob without a row is harmless; the reverse is not).
+
+    `retention_hours` sets `expires_at` from now; neither given: kept until deleted.
+    """
+    blob = content if isinstance(content, File) else ContentFile(content)
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    blob.seek(0)
+    for chunk in blob.chunks():
+        if not head:
+            head = chunk[:16]
+        digest.update(chunk)
+        size += len(chunk)
+    blob.seek(0)
+    if expires_at is None and retention_hours is not None:
+        expires_at = timezone.now() + timedelta(hours=retention_hours)
+    stored = StoredFile(
+        workspace=workspace,
+        kind=kind,
+        filename=filename[:255],
+        media_type=media_type or media_type_guess(filename, head),
+        size=size,
+        sha256=digest.hexdigest(),
+        case=case,
+        document=document,
+        expires_at=expires_at,
+        source_modified_at=document.modified_at if document is not None else None,
+    )
+    stored.blob.save(_blob_name(workspace, stored), blob, save=False)
+    try:
+        stored.save()
+    except Exception:
+        stored.blob.delete(save=False)
+        raise
+    return stored
+
+
+def file_get(*, workspace: Workspace, file_id: str, now: datetime | None = None) -> StoredFile:
+    stored = (
+        StoredFile.objects.filter(workspace=workspace, public_id=file_id)
+        .select_related("workspace")
+        .first()
+    )
+    if stored is None or (stored.deleted_at is not None and not _expired_first(stored)):
+        raise NotFound(f"No file {file_id}.", code="FILE_NOT_FOUND")
+    if stored.is_expired(now or timezone.now()):
+        raise FileGone(f"The file {file_id} passed its retention period and was deleted.")
+    return stored
+
+
+def _expired_first(stored: StoredFile) -> bool:
+    """A tombstone made by the expiry sweep (410), rather than by a deletion (404)."""
+    return (
+        stored.expires_at is not None
+        and stored.deleted_at is not None
+        and stored.expires_at <= stored.deleted_at
+    )
+
+
+def file_open(stored: StoredFile) -> File:
+    if stored.deleted_at is not None or not stored.blob.name:
+        raise NotFound(f"No file {stored.public_id}.", code="FILE_NOT_FOUND")
+    try:
+        return stored.blob.storage.open(stored.blob.name, "rb")
+    except FileNotFoundError:
+        raise NotFound(
+            f"The content of file {stored.public_id} is missing from the store.",
+            code="FILE_NOT_FOUND",
+        ) from None
+
+
+def file_read(stored: StoredFile) -> bytes:
+    with file_open(stored) as handle:
+        return handle.read()
+
+
+def _blob_delete_on_commit(stored: StoredFile) -> None:
+    storage, name = stored.blob.storage, stored.blob.name
+    if not name:
+        return
+
+    def delete() -> None:
+        try:
+            storage.delete(name)
+        except Exception:  # the row says deleted; a leftover blob is swept by hand, logged
+            logger.exception("Could not delete blob %s of file %s.", name, stored.public_id)
+
+    transaction.on_commit(delete)
+
+
+@transaction.atomic
+def file_delete(*, stored: StoredFile, now: datetime | None = None) -> StoredFile:
+    """Delete the blob (after commit) and keep the row as a tombstone; idempotent."""
+    now = now or timezone.now()
+    stored = StoredFile.objects.select_for_update().get(pk=stored.pk)
+    if stored.deleted_at is not None:
+        return stored
+    _blob_delete_on_commit(stored)
+    stored.deleted_at = now
+    stored.urls_revoked_at = now
+    stored.save(update_fields=["deleted_at", "urls_revoked_at"])
+    return stored
+
+
+@transaction.atomic
+def file_expire(*, stored: StoredFile, now: datetime | None = None) -> StoredFile:
+    """Expire a file now (the retention sweeps): its blob goes, later reads answer 410."""
+    now = now or timezone.now()
+    stored = StoredFile.objects.select_for_update().get(pk=stored.pk)
+    if stored.deleted_at is not None:
+        return stored
+    _blob_delete_on_commit(stored)
+    if stored.expires_at is None or stored.expires_at > now:
+        stored.expires_at = now
+    stored.deleted_at = now
+    stored.urls_revoked_at = now
+    stored.save(update_fields=["expires_at", "deleted_at", "urls_revoked_at"])
+    return stored
+
+
+@transaction.atomic
+def file_urls_revoke(*, stored: StoredFile, now: datetime | None = None) -> StoredFile:
+    """Refuse every signed URL of the file issued until now (new ones work again)."""
+    stored.urls_revoked_at = now or timezone.now()
+    StoredFile.objects.filter(pk=stored.pk).update(urls_revoked_at=stored.urls_revoked_at)
+    return stored
+
+
+def files_expire(*, now: datetime | None = None, batch: int = 500) -> int:
+    """The sweep: delete the blob of every file past its `expires_at`; returns how many."""
+    now = now or timezone.now()
+    expired = StoredFile.objects.filter(expires_at__lte=now, deleted_at__isnull=True)
+    count = 0
+    for stored in expired.order_by("expires_at")[:batch]:
+        file_expire(stored=stored, now=now)
+        count += 1
+    if count:
+        logger.info("Deleted %d expired files from the store.", count)
+    return count
+
+
+def files_retention_hours() -> int:
+    return settings.FILES_RETENTION_HOURS

@@ -1,0 +1,248 @@
+"""The files API (seed 004: `POST /files`, `GET`/`DELETE /files/{id}`, `GET /files/{id}/content`),
+the signed download URL of a case's file (seed 001 §2) and the download behind it.
+
+Thin views over `cases.files` and `cases.signed_urls`. Seed 004 answers plain objects; seed
+001's URL route keeps its success envelope.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.http import FileResponse
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cases import files, selectors
+from cases.apikit.authentication import request_workspace
+from cases.apikit.schema import ErrorEnvelope, responses, success_envelope
+from cases.apikit.serializers import LenientBooleanField, success
+from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
+from cases.files_api_schema import FileOutput, FileUploadInput, SignedUrlOutput
+from cases.models import Case, Document, StoredFile
+from cases.signed_urls import signed_url_create, signed_url_resolve
+
+NOT_FOUND_FILE = (404, "No such file in your workspace, or it was deleted (FILE_NOT_FOUND).")
+GONE_FILE = (410, "The file passed its retention period (FILE_EXPIRED).")
+BINARY = OpenApiResponse(OpenApiTypes.BINARY, description="The file's bytes, streamed.")
+
+
+class DownloadInput(serializers.Serializer):
+    download = LenientBooleanField(required=False, default=True)
+
+
+class SignedUrlInput(serializers.Serializer):
+    download = LenientBooleanField(required=False, default=False)
+    expires_in = serializers.IntegerField(
+        required=False, min_value=10, help_text="Seconds the URL works (default 900)."
+    )
+
+
+def file_representation(stored: StoredFile, request: Request | None = None) -> dict[str, Any]:
+    path = reverse("cases:file-content", kwargs={"file_id": stored.public_id})
+    return {
+        "file_id": stored.public_id,
+        "filename": stored.filename,
+        "size": stored.size,
+        "content_type": stored.media_type or files.OCTET_STREAM,
+        "sha256": stored.sha256,
+        "kind": stored.kind,
+        "created_at": stored.created_at,
+        "expires_at": stored.expires_at,
+        "content_url": request.build_absolute_uri(path) if request else settings.BASE_URL + path,
+    }
+
+
+def file_response(stored: StoredFile, *, download: bool) -> FileResponse:
+    """The bytes, streamed, with their type and an RFC 6266 disposition; a type a browser
+    could run (HTML, SVG...) is always an attachment and sandboxed."""
+    media_type = stored.media_type or files.OCTET_STREAM
+    inline_safe = files.file_is_inline_safe(media_type)
+    response = FileResponse(
+        files.file_open(stored),
+        content_type=media_type,
+        as_attachment=download or not inline_safe,
+        filename=stored.filename,
+    )
+    response["Content-Length"] = str(stored.size)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["ETag"] = f'"{stored.sha256}"'
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    if media_type != "application/pdf":  # Chromium's PDF viewer does not run in a sandbox
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def _clean_filename(name: str) -> str:
+    return unicodedata.normalize("NFC", PurePath(name.replace("\\", "/")).name.strip())[:255]
+
+
+class FileCollectionApi(APIView):
+    @extend_schema(
+        operation_id="files_create",
+        summary="Upload a file (multipart `file`); it expires after the retention period",
+        request={"multipart/form-data": FileUploadInput},
+        responses=responses(
+            {201: FileOutput},
+            400,
+            (413, "The file is over the upload limit (FILE_TOO_LARGE)."),
+        ),
+    )
+    def post(self, request: Request) -> Response:
+        uploads = request.FILES.getlist("file")
+        if len(uploads) != 1:
+            raise ValidationFailed.for_field(
+                "file", "send exactly one file as multipart/form-data field `file`."
+            )
+        upload = uploads[0]
+        filename = _clean_filename(upload.name or "")
+        if not filename:
+            raise ValidationFailed.for_field("file", "the file has no name.")
+        if not upload.size:
+            raise ValidationFailed.for_field("file", f"{filename} is empty.")
+        if upload.size > settings.MAX_UPLOAD_BYTES:
+            limit_mb = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
+            raise DomainError(
+                f"file: {filename} is larger than the limit of {limit_mb} MB.",
+                code="FILE_TOO_LARGE",
+                status_code=413,
+                details={"fields": {"file": [f"Larger than {limit_mb} MB."]}},
+            )
+        stored = files.file_create(
+            workspace=request_workspace(request),
+            filename=filename,
+            content=upload,
+            retention_hours=settings.FILES_RETENTION_HOURS,
+        )
+        return Response(file_representation(stored, request), status=201)
+
+
+class FileDetailApi(APIView):
+    @extend_schema(
+        operation_id="files_get",
+        summary="A file's name, size, type and expiry",
+        responses=responses({200: FileOutput}, NOT_FOUND_FILE, GONE_FILE),
+    )
+    def get(self, request: Request, file_id: str) -> Response:
+        stored = files.file_get(workspace=request_workspace(request), file_id=file_id)
+        return Response(file_representation(stored, request))
+
+    @extend_schema(
+        operation_id="files_delete",
+        summary="Delete a file from the store now; its signed URLs stop working",
+        responses=responses(
+            {204: None},
+            NOT_FOUND_FILE,
+            GONE_FILE,
+            (409, "A document of a case is this file; it is kept with its case (FILE_IN_USE)."),
+        ),
+    )
+    def delete(self, request: Request, file_id: str) -> Response:
+        stored = files.file_get(workspace=request_workspace(request), file_id=file_id)
+        if (stored.case_id is not None and stored.document_id is None) or stored.documents.exists():
+            raise Conflict(
+                f"The file {file_id} is a document of a case and is kept with the case.",
+                code="FILE_IN_USE",
+            )
+        files.file_delete(stored=stored)
+        return Response(status=204)
+
+
+class FileContentApi(APIView):
+    @extend_schema(
+        operation_id="files_content",
+        summary="The file's bytes (attachment unless download=false)",
+        parameters=[OpenApiParameter("download", bool, description="Default true.")],
+        responses=responses({(200, "*/*"): BINARY}, 400, NOT_FOUND_FILE, GONE_FILE),
+    )
+    def get(self, request: Request, file_id: str) -> FileResponse:
+        params = DownloadInput(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        stored = files.file_get(workspace=request_workspace(request), file_id=file_id)
+        return file_response(stored, download=params.validated_data["download"])
+
+
+def case_file_get(*, case: Case, file_id: str) -> StoredFile:
+    """A live file of the case: an upload of one of its documents or one of its artifacts."""
+    stored = files.file_get(workspace=case.workspace, file_id=file_id)
+    in_case = stored.case_id == case.pk or (
+        Document.objects.filter(case=case, file=stored).exists()
+    )
+    if not in_case:
+        raise NotFound(f"No file {file_id} in case {case.public_id}.", code="FILE_NOT_FOUND")
+    return stored
+
+
+class CaseFileUrlApi(APIView):
+    @extend_schema(
+        operation_id="cases_files_url",
+        summary="A signed URL that downloads one file of the case without an API key",
+        parameters=[
+            OpenApiParameter("download", bool, description="Attachment (true) or inline."),
+            OpenApiParameter("expires_in", int, description="Seconds; default 900."),
+        ],
+        responses=responses(
+            {200: success_envelope("SignedUrlEnvelope", SignedUrlOutput(), message=True)},
+            400,
+            (404, "No such case or file in it (CASE_NOT_FOUND, FILE_NOT_FOUND)."),
+            GONE_FILE,
+        ),
+    )
+    def get(self, request: Request, case_id: str, file_id: str) -> Response:
+        params = SignedUrlInput(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        case = selectors.case_get(workspace=request_workspace(request), public_id=case_id)
+        stored = case_file_get(case=case, file_id=file_id)
+        signed = signed_url_create(
+            stored=stored,
+            download=params.validated_data["download"],
+            base_url=request.build_absolute_uri("/"),
+            ttl_seconds=params.validated_data.get("expires_in"),
+        )
+        data = {
+            "filename": signed.filename,
+            "url": signed.url,
+            "expires_at": signed.expires_at,
+            "content_type": stored.media_type or files.OCTET_STREAM,
+            "size": stored.size,
+        }
+        return Response(success(data, message="Download URL generated"))
+
+
+class SignedDownloadApi(APIView):
+    """The target of a signed URL: no API key, the signature is the credential."""
+
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+    throttle_classes: list[Any] = []
+
+    @extend_schema(
+        operation_id="files_signed_download",
+        summary="Download through a signed URL (no API key)",
+        auth=[],
+        responses={
+            (200, "*/*"): BINARY,
+            403: OpenApiResponse(
+                ErrorEnvelope,
+                description="The link was changed or is incomplete (SIGNED_URL_INVALID).",
+            ),
+            410: OpenApiResponse(
+                ErrorEnvelope,
+                description="Expired, revoked, or the file is "
+                "gone (SIGNED_URL_EXPIRED, SIGNED_URL_REVOKED, FILE_EXPIRED).",
+            ),
+        },
+    )
+    def get(self, request: Request, token: str) -> FileResponse:
+        stored, download = signed_url_resolve(token)
+        return file_response(stored, download=download)
