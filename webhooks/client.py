@@ -5,8 +5,9 @@ Called by `webhooks.services` for each attempt. It never raises for what a recei
 answer, timeout, refused connection or refused address comes back as a `PostResult`, which the
 service turns into a delivery state. It must not touch the ORM or decide about retries.
 
-The guard resolves the host, checks every address it resolves to and then connects only to a
-checked address: `GuardedTransport` rewrites the request to the IP it checked while keeping the
+The guard (`cases.outbound`, one piece of code with the URL fetch of uploads) resolves the
+host, checks every address it resolves to and then connects only to a checked address:
+`GuardedTransport` rewrites the request to the IP it checked while keeping the
 original `Host` header and, for HTTPS, the original name for SNI and certificate checks. A DNS
 answer that changes between the check and the connection (rebinding) therefore cannot redirect
 the request. Environment proxies are ignored (`trust_env=False`) for the same reason.
@@ -14,58 +15,26 @@ the request. Environment proxies are ignored (`trust_env=False`) for the same re
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import httpx
 from django.conf import settings
 
-EXCERPT_BYTES = 1024
-USER_AGENT = "Casefile-Webhooks/1.0"
+from cases import outbound
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-
-# Networks refused unless WEBHOOKS_ALLOW_PRIVATE_IPS, with the word used in the refusal.
-BLOCKED_NETWORKS: tuple[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str], ...] = tuple(
-    (ipaddress.ip_network(network), reason)
-    for network, reason in (
-        ("169.254.169.254/32", "cloud metadata"),
-        ("0.0.0.0/8", "unspecified"),
-        ("10.0.0.0/8", "private"),
-        ("100.64.0.0/10", "carrier-grade NAT"),
-        ("127.0.0.0/8", "loopback"),
-        ("169.254.0.0/16", "link-local"),
-        ("172.16.0.0/12", "private"),
-        ("192.0.0.0/24", "reserved"),
-        ("192.0.2.0/24", "documentation"),
-        ("192.88.99.0/24", "6to4 relay"),
-        ("192.168.0.0/16", "private"),
-        ("198.18.0.0/15", "benchmarking"),
-        ("198.51.100.0/24", "documentation"),
-        ("203.0.113.0/24", "documentation"),
-        ("224.0.0.0/4", "multicast"),
-        ("240.0.0.0/4", "reserved"),
-        ("::/128", "unspecified"),
-        ("::1/128", "loopback"),
-        ("64:ff9b::/96", "NAT64"),
-        ("64:ff9b:1::/48", "NAT64"),
-        ("100::/64", "discard"),
-        ("2001::/23", "reserved"),
-        ("2001:db8::/32", "documentation"),
-        ("2002::/16", "6to4"),
-        ("fc00::/7", "private"),
-        ("fe80::/10", "link-local"),
-        ("fec0::/10", "site-local"),
-        ("ff00::/8", "multicast"),
-    )
+# The guard is `cases.outbound`, shared with the URL fetch of uploads; these names stay here for
+# this module's callers (`webhooks.services` checks endpoint URLs with `address_refusal`).
+from cases.outbound import (  # noqa: F401
+    BLOCKED_NETWORKS,
+    AddressRefused,
+    IPAddress,
+    address_refusal,
+    resolve_host,
 )
 
-
-class AddressRefused(Exception):
-    """The target resolves to an address the guard does not allow."""
+EXCERPT_BYTES = 1024
+USER_AGENT = "Casefile-Webhooks/1.0"
 
 
 @dataclass(frozen=True)
@@ -84,94 +53,16 @@ class PostResult:
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-def address_refusal(address: IPAddress) -> str | None:
-    """Why `address` may not be contacted, or None when it is a public unicast address."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return address_refusal(address.ipv4_mapped)
-    for network, reason in BLOCKED_NETWORKS:
-        if address in network:
-            return reason
-    if address.is_multicast:
-        return "multicast"
-    if address.is_reserved or address.is_unspecified:
-        return "reserved"
-    if address.is_loopback:
-        return "loopback"
-    if address.is_link_local:
-        return "link-local"
-    if address.is_private or not address.is_global:
-        return "private"
-    return None
+class GuardedTransport(outbound.GuardedTransport):
+    """The shared guard, resolving names through this module's `resolve_host` (which tests
+    replace)."""
 
-
-def resolve_host(host: str, port: int) -> list[str]:
-    """Every address `host` resolves to, in the resolver's order (tests replace this)."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    addresses: list[str] = []
-    for _family, _type, _proto, _canonname, sockaddr in infos:
-        address = str(sockaddr[0]).split("%", 1)[0]
-        if address not in addresses:
-            addresses.append(address)
-    return addresses
-
-
-def checked_addresses(host: str, port: int, *, allow_private: bool) -> list[str]:
-    """The addresses a request to `host` may connect to; refuses if any of them is blocked.
-
-    Refusing when even one resolved address is private closes the trick of a name that
-    answers both a public and an internal address.
-    """
-    try:
-        addresses = resolve_host(host, port)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise httpx.ConnectError(f"Could not resolve {host}: {exc}.") from exc
-    if not addresses:
-        raise httpx.ConnectError(f"{host} did not resolve to any address.")
-    if allow_private:
-        return addresses
-    for text in addresses:
-        reason = address_refusal(ipaddress.ip_address(text))
-        if reason is not None:
-            raise AddressRefused(
-                f"{host} resolves to {text}, a {reason} address; webhooks are only sent to "
-                "public addresses (WEBHOOKS_ALLOW_PRIVATE_IPS is off)."
-            )
-    return addresses
-
-
-class GuardedTransport(httpx.BaseTransport):
-    """Connects only to addresses `checked_addresses` allowed, keeping Host and SNI."""
-
-    def __init__(
-        self,
-        *,
-        allow_private: bool,
-        inner: httpx.BaseTransport | None = None,
-        resolve: Callable[..., list[str]] | None = None,
-    ) -> None:
-        self._allow_private = allow_private
-        self._inner = inner if inner is not None else httpx.HTTPTransport(trust_env=False)
-        self._resolve = resolve or checked_addresses
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        url = request.url
-        host = url.raw_host.decode("ascii")
-        port = url.port or (443 if url.scheme == "https" else 80)
-        addresses = self._resolve(host, port, allow_private=self._allow_private)
-        if url.scheme == "https":
-            request.extensions = {**request.extensions, "sni_hostname": host}
-        last_error: httpx.ConnectError | None = None
-        for address in addresses:
-            request.url = url.copy_with(host=address)
-            try:
-                return self._inner.handle_request(request)
-            except httpx.ConnectError as exc:
-                last_error = exc
-        assert last_error is not None
-        raise last_error
-
-    def close(self) -> None:
-        self._inner.close()
+    def __init__(self, *, allow_private: bool, inner: httpx.BaseTransport | None = None) -> None:
+        super().__init__(
+            allow_private=allow_private,
+            inner=inner,
+            resolve=lambda host, port: resolve_host(host, port),
+        )
 
 
 def webhook_post(
