@@ -425,3 +425,61 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.verb} by {self.actor_label}"
+
+
+# --- Credits (seed 002): pages processed per period, against the workspace's limit ----------
+# The limit itself is `Workspace.credits_limit` (empty: unlimited); the rules are in
+# `cases.credits`.
+
+
+class CreditAccount(models.Model):
+    """How a workspace's credit periods run: `period` long, counted from `period_anchor`.
+
+    One row per workspace, created on first use. It is also the row that `cases.credits`
+    locks (`select_for_update`) while it checks and charges, so that concurrent jobs are
+    charged one after the other and cannot spend past the limit together.
+    """
+
+    class Period(models.TextChoices):
+        MONTH = "month", "Monthly"
+        WEEK = "week", "Weekly"
+        DAY = "day", "Daily"
+        YEAR = "year", "Yearly"
+        NONE = "none", "Never resets"
+
+    workspace = models.OneToOneField(
+        Workspace, on_delete=models.CASCADE, related_name="credit_account"
+    )
+    period = models.CharField(max_length=10, choices=Period.choices, default=Period.MONTH)
+    period_anchor = models.DateTimeField(
+        help_text="When the first period began; later periods follow it back to back."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Credits of {self.workspace} ({self.get_period_display()})"
+
+
+class CreditCharge(models.Model):
+    """Pages charged for one piece of work, named by `reference` (an extraction job, a
+    conversion job). The unique reference makes charging idempotent: a job charged twice
+    (a retried task, a worker that died after charging) counts once."""
+
+    workspace = models.ForeignKey(
+        Workspace, on_delete=models.CASCADE, related_name="credit_charges"
+    )
+    reference = models.CharField(max_length=100)
+    pages = models.PositiveIntegerField()
+    charged_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-charged_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace", "reference"], name="creditcharge_unique_reference"
+            )
+        ]
+        indexes = [models.Index(fields=["workspace", "charged_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.pages} pages for {self.reference}"
