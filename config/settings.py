@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_q",
     "cases",
     "extraction",
+    "extraction.learning",
     "review",
     "webhooks",
 ]
@@ -186,6 +187,16 @@ EXTRACTION_MEMORY_MB = env_int("CASEFILE_EXTRACTION_MEMORY_MB", 2048, minimum=25
 EXTRACTION_MAX_ATTEMPTS = env_int("CASEFILE_EXTRACTION_MAX_ATTEMPTS", 3, minimum=1)
 EXTRACTION_ISOLATION = env_bool("CASEFILE_EXTRACTION_ISOLATION", True)
 EXTRACTION_REENQUEUE_AFTER_MINUTES = env_int("CASEFILE_REENQUEUE_AFTER_MINUTES", 15, minimum=1)
+
+# --- Learning from reviewers (SPEC §9; README "What Casefile learns") -------------------------
+LEARNING_MEMORY = env_bool("CASEFILE_LEARNING_MEMORY", True)
+LEARNING_MAX_LAYOUTS = env_int("CASEFILE_LEARNING_MAX_LAYOUTS", 500, minimum=1)
+LEARNING_RECALIBRATION_MIN_VERDICTS = env_int(
+    "CASEFILE_RECALIBRATION_MIN_VERDICTS", 300, minimum=50
+)
+LEARNING_RECALIBRATION_WINDOW = env_int("CASEFILE_RECALIBRATION_WINDOW", 5000, minimum=100)
+# `evaluate --learn`'s simulated reviewer: the review app's, given to extraction by name.
+LEARNING_REPLAY_REVIEWER = "review.replay.truth_review"
 
 # --- Job API (seed 003) and extract API (seed 000) ----------------------------------------
 IDEMPOTENCY_KEY_TTL_HOURS = env_int("CASEFILE_IDEMPOTENCY_TTL_HOURS", 24, minimum=24)

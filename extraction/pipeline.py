@@ -31,6 +31,7 @@ from extraction.engine.types import (
     PageResult,
 )
 from extraction.gate import GateField, effective_threshold, field_flags, qa_sampled
+from extraction.learning import services as learning
 from extraction.models import DocumentField, DocumentPage, ExtractionJob
 from extraction.schemas import engine_schema_from_case_type
 from extraction.services import (
@@ -133,6 +134,7 @@ def _engine_input(job: ExtractionJob) -> EngineInput:
         limits=EngineLimits(
             max_pages=settings.EXTRACTION_MAX_PAGES, max_pixels=settings.EXTRACTION_MAX_PIXELS
         ),
+        memory=learning.memory_for(case_types=case_types),
     )
 
 
@@ -193,7 +195,9 @@ def _job_persist_and_gate(
         thresholds.append(threshold)
         flagged = _document_store_result(
             document=document,
-            document_result=document_result,
+            document_result=learning.document_result_recalibrate(
+                case_type=case_type, document_result=document_result
+            ),
             engine_result=engine_result,
             case_type=case_type,
             threshold=threshold,
@@ -204,6 +208,12 @@ def _job_persist_and_gate(
         if sampled:
             document.metadata = {**document.metadata, "qa_sample": True}
             document.save(update_fields=["metadata"])
+        learning.document_layout_record(
+            document=document,
+            case_type=case_type,
+            document_result=document_result,
+            engine_result=engine_result,
+        )
         flagged_total += flagged
         held = held or bool(flagged) or sampled
     job.processed_pages = engine_result.page_count

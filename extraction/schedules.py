@@ -12,3 +12,8 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     # Expired results and files are deleted (SPEC §5, answered with 410 afterwards).
     "extraction-results-expire": ("extraction.tasks.extraction_results_expire", 60),
 }
+
+# The learning sub-app's schedules (setup_schedules reads top-level apps only).
+from extraction.learning.schedules import SCHEDULES as _LEARNING_SCHEDULES  # noqa: E402
+
+SCHEDULES.update(_LEARNING_SCHEDULES)

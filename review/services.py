@@ -22,6 +22,7 @@ from extraction.engine.table_checks import SUBTOTAL_KEYS
 from extraction.engine.types import FieldType
 from extraction.events import ReviewOutcome
 from extraction.gate import GateFlag, table_recheck
+from extraction.learning import services as learning
 from extraction.models import DocumentField, ExtractionJob
 from extraction.services import document_release, job_fail, review_completed_publish
 from review.models import ReviewDecision
@@ -310,6 +311,9 @@ def document_approve(*, document: Document, actor: Actor) -> Document:
     job = document_release(document=document, actor=actor)
     if job is not None and job.status == ExtractionJob.Status.COMPLETED:
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.APPROVED)
+    # The reviewed values teach layout memory and become verdicts, once the approval stands.
+    document_pk = document.pk
+    transaction.on_commit(lambda: learning.document_learn_on_commit(document_id=document_pk))
     document.refresh_from_db()
     return document
 

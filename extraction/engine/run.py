@@ -11,6 +11,7 @@ from extraction.engine.classify import classify
 from extraction.engine.fields import build_context, context_for_schema, extract_fields
 from extraction.engine.layout import document_lines
 from extraction.engine.loading import load_file
+from extraction.engine.memory import remember
 from extraction.engine.split import split_pages
 from extraction.engine.table_checks import check_table
 from extraction.engine.tables import extract_table_fields
@@ -61,6 +62,7 @@ def _document(
     schema, classification = classify(context, engine_input.schemas)
     context = context_for_schema(context, schema)
     fields = {f.key: f for f in extract_fields(context, schema)} if lines else {}
+    fields, layout = remember(context, pages, schema, engine_input.memory, fields)
     specs = {spec.key: spec for spec in schema.fields}
     tables = {
         f.key: check_table(f, specs[f.key], fields)
@@ -78,4 +80,5 @@ def _document(
         pages=tuple(page.number for page in pages),
         fields=ordered,
         text=text,
+        layout=layout,
     )

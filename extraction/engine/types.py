@@ -88,6 +88,38 @@ class EngineLimits:
 
 
 @dataclass(frozen=True)
+class RememberedPosition:
+    """Where a field's right value sat on a layout, learned from a reviewer (`engine.memory`)."""
+
+    id: str
+    key: str
+    page: int
+    bbox: BBox
+    """The value's box as fractions of the page's width and height (0-1)."""
+    label: str = ""
+    """The static words next to the value (left on its line, else above it); "" when none."""
+    offset: tuple[float, float] = (0.0, 0.0)
+    """The value's top-left corner minus the label's, in points."""
+    right: int = 0
+    """Later documents of the layout on which this position read the reviewed value."""
+    wrong: int = 0
+    """Later documents on which it read something else."""
+
+
+@dataclass(frozen=True)
+class RememberedLayout:
+    """One layout a workspace's reviewers taught, as plain data for the pure engine."""
+
+    id: str
+    schema_slug: str
+    issuer: str
+    """The issuer's identity printed on the page (VAT id or IBAN), "" when none was found."""
+    signature: tuple[str, ...]
+    """The page's static words with their coarse positions (`engine.memory.fingerprint`)."""
+    positions: tuple[RememberedPosition, ...] = ()
+
+
+@dataclass(frozen=True)
 class EngineInput:
     content: bytes
     filename: str
@@ -97,6 +129,8 @@ class EngineInput:
     split_documents: bool = False
     return_text: bool = False
     limits: EngineLimits = field(default_factory=EngineLimits)
+    memory: tuple[RememberedLayout, ...] = ()
+    """Layouts the workspace's reviewers taught for these schemas (layout memory)."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +191,24 @@ class DocumentResult:
     """1-based page numbers of the upload that form this document."""
     fields: tuple[FieldResult, ...]
     text: str = ""
+    layout: LayoutReading | None = None
+    """The document's layout fingerprint and what layout memory read on it."""
+
+
+@dataclass(frozen=True)
+class LayoutReading:
+    """A document's layout as the engine saw it, and what each remembered position read."""
+
+    issuer: str
+    signature: tuple[str, ...]
+    layout_id: str | None = None
+    """The remembered layout it matched, None for a layout not seen before."""
+    similarity: float = 0.0
+    readings: tuple[tuple[str, str, str], ...] = ()
+    """(position id, field key, value read as a string) per remembered position that read a
+    value parsing as its field's type."""
+    from_memory: tuple[str, ...] = ()
+    """Field keys whose value and confidence came from layout memory."""
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.module_loading import import_string
 
+from cases.actors import SYSTEM
 from cases.models import CaseType, Workspace
 from extraction.engine.isolation import run_engine_isolated
 from extraction.engine.types import Schema
@@ -40,6 +43,14 @@ class Command(BaseCommand):
             "--workspace",
             help="Use this workspace's case types (default: the shipped case types).",
         )
+        parser.add_argument(
+            "--learn",
+            action="store_true",
+            help="Replay the documents in order through the pipeline with layout memory, a "
+            "simulated reviewer reviewing each held one to its truth (needs the database; "
+            "shipped case types in a throwaway workspace). Reports first-seen and repeat "
+            "layouts apart.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -50,6 +61,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{' '.join(options['corpus'])} holds no document with a NAME.json beside it."
             )
+        if options["learn"]:
+            self._learn(items, as_json=options["json"])
+            return
         schemas = self._schemas(options.get("workspace"))
         for item in items:
             if item.case_type not in schemas:
@@ -65,6 +79,17 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(report.as_dict(), indent=2, default=str))
         else:
             self.stdout.write(format_report(report))
+
+    def _learn(self, items: list[CorpusItem], *, as_json: bool) -> None:
+        """`--learn`: see `extraction.evaluation.learn`."""
+        from extraction.evaluation.learn import evaluate_learning, format_learning
+
+        reviewer = import_string(settings.LEARNING_REPLAY_REVIEWER)
+        report = evaluate_learning(items, reviewer=reviewer, actor=SYSTEM, progress=self._progress)
+        if as_json:
+            self.stdout.write(json.dumps(report.as_dict(), indent=2, default=str))
+        else:
+            self.stdout.write(format_learning(report))
 
     def _progress(self, position: int, total: int, item: CorpusItem) -> None:
         self.stderr.write(f"[{position}/{total}] {item.source}/{item.name}", ending="\n")
