@@ -16,13 +16,15 @@ from typing import Any
 
 from cases.models import Document
 from extraction.engine.table_checks import (
+    FAILED_CHECK_CAP,
     REQUIRED_CELL_MISSING,
     ROW_ARITHMETIC,
     SUM_MISMATCH,
     UNREADABLE_CELL,
+    column_role,
 )
 from extraction.engine.types import FieldType
-from extraction.gate import GateFlag
+from extraction.gate import GateFlag, effective_threshold
 from extraction.models import DocumentField, DocumentPage
 
 CONFIDENCE_HIGH = 90
@@ -130,6 +132,8 @@ class CellView:
     error: str
     issues: list[str] = field(default_factory=list)
     """Checks the cell failed, as sentences for the reviewer (empty once corrected)."""
+    role: str = ""
+    """`quantity`, `unit_price` or `amount` for the row arithmetic the page re-checks live."""
 
     @property
     def dom_id(self) -> str:
@@ -169,10 +173,28 @@ class FieldView:
     error: str
     columns: list[tuple[str, str]] = field(default_factory=list)
     rows: list[TableRow] = field(default_factory=list)
+    required: bool = False
+    threshold: int | None = None
+    resettable: bool = False
+    """A reviewer changed it: "reset to machine value" is offered."""
 
     @property
     def dom_id(self) -> str:
         return f"field-{self.key}"
+
+    @property
+    def missing(self) -> bool:
+        """Nothing was found (and nobody filled it in)."""
+        return not self.is_table and self.value == "" and not self.reviewed
+
+    @property
+    def optional_missing(self) -> bool:
+        """An optional field with no value: shown as missing, not as a red confidence 0."""
+        return self.missing and not self.required
+
+    @property
+    def below_threshold(self) -> bool:
+        return self.threshold is not None and self.confidence < self.threshold
 
     @property
     def is_table(self) -> bool:
@@ -217,6 +239,7 @@ class ReviewView:
     pages: list[PageView]
     pending_count: int
     decidable: bool
+    threshold: int | None = None
 
     @property
     def approvable(self) -> bool:
@@ -230,8 +253,18 @@ def review_view_build(
     """Everything the review page renders for `document` (loaded with fields and pages)."""
     pages = {page.number: page for page in document.pages.all()}
     specs = _specs(document)
+    threshold = document_threshold(document)
+    changed = _changed_keys(document)
     fields = [
-        field_view_build(f, spec=specs.get(f.key, {}), pages=pages, editing=editing, error=error)
+        field_view_build(
+            f,
+            spec=specs.get(f.key, {}),
+            pages=pages,
+            editing=editing,
+            error=error,
+            threshold=threshold,
+            resettable=f.key in changed,
+        )
         for f in sorted(document.fields.all(), key=lambda f: (not f.is_pending, f.position, f.pk))
     ]
     return ReviewView(
@@ -247,6 +280,25 @@ def review_view_build(
         ],
         pending_count=sum(f.pending for f in fields),
         decidable=document.status == Document.Status.REVIEW_REQUIRED,
+        threshold=threshold,
+    )
+
+
+def document_threshold(document: Document) -> int | None:
+    """The review threshold the gate held the document with: its job's, else its case type's."""
+    jobs = list(document.jobs.all())
+    job_threshold = jobs[0].review_threshold if jobs else None
+    return effective_threshold(
+        job_threshold=job_threshold, case_type_threshold=document.case.case_type.review_threshold
+    )
+
+
+def _changed_keys(document: Document) -> set[str]:
+    """Fields a reviewer changed (those with a decision that recorded the field before it)."""
+    return set(
+        document.decisions.filter(before__isnull=False)
+        .exclude(field_key="")
+        .values_list("field_key", flat=True)
     )
 
 
@@ -259,7 +311,15 @@ def field_view_for(
     found = next((f for f in document.fields.all() if f.key == key), None)
     if found is None:
         return None
-    return field_view_build(found, spec=spec, pages=pages, editing=editing, error=error)
+    return field_view_build(
+        found,
+        spec=spec,
+        pages=pages,
+        editing=editing,
+        error=error,
+        threshold=document_threshold(document),
+        resettable=key in _changed_keys(document),
+    )
 
 
 def field_view_build(
@@ -269,6 +329,8 @@ def field_view_build(
     pages: Mapping[int, DocumentPage],
     editing: str | None,
     error: FieldError | None,
+    threshold: int | None = None,
+    resettable: bool = False,
 ) -> FieldView:
     key = document_field.key
     field_type = document_field.field_type or spec.get("type", FieldType.TEXT)
@@ -302,6 +364,9 @@ def field_view_build(
         error=field_error.message if field_error is not None else "",
         columns=columns,
         rows=rows,
+        required=bool(spec.get("required")),
+        threshold=threshold,
+        resettable=resettable,
     )
 
 
@@ -347,6 +412,9 @@ def _table_rows(
                     for issue in cell.get("issues") or ()
                 ]
             )
+            if issues:
+                # The table's confidence is capped while a check fails; so are its cells'.
+                confidence = min(confidence, FAILED_CHECK_CAP)
             cells.append(
                 CellView(
                     key=document_field.key,
@@ -362,6 +430,7 @@ def _table_rows(
                     input_value=cell_error.value if cell_error is not None else value,
                     error=cell_error.message if cell_error is not None else "",
                     issues=issues,
+                    role=column_role(column) or "",
                 )
             )
         rows.append(TableRow(number=index + 1, cells=cells))

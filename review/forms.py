@@ -40,12 +40,49 @@ class QueueFilterForm(forms.Form):
 
 
 class FieldDecisionForm(forms.Form):
-    """Approve a field, or correct it (a table cell when row and column are given)."""
+    """Approve a field, correct it (a table cell when row and column are given; captured on the
+    page image when page and bbox are given), or reset it to the machine's value."""
 
-    action = forms.ChoiceField(choices=[("approve", "Approve"), ("correct", "Correct")])
+    action = forms.ChoiceField(
+        choices=[("approve", "Approve"), ("correct", "Correct"), ("reset", "Reset")]
+    )
     value = forms.CharField(required=False, strip=False, max_length=2000)
     row = forms.IntegerField(required=False, min_value=0)
     column = forms.CharField(required=False, max_length=63)
+    page = forms.IntegerField(required=False, min_value=1)
+    bbox = forms.CharField(
+        required=False, max_length=200, help_text="x0,y0,x1,y1 in the page's units."
+    )
+
+    def clean_bbox(self) -> list[float] | None:
+        text = self.cleaned_data.get("bbox") or ""
+        if not text.strip():
+            return None
+        try:
+            numbers = [float(part) for part in text.split(",")]
+        except ValueError:
+            raise forms.ValidationError("bbox: four numbers, x0,y0,x1,y1.") from None
+        if len(numbers) != 4:
+            raise forms.ValidationError("bbox: four numbers, x0,y0,x1,y1.")
+        return numbers
+
+
+class RowChangeForm(forms.Form):
+    """Add a row after `row` (-1: at the top), delete `row`, or move `row` to `to`."""
+
+    operation = forms.ChoiceField(choices=[("add", "Add"), ("delete", "Delete"), ("move", "Move")])
+    row = forms.IntegerField(min_value=-1)
+    to = forms.IntegerField(required=False, min_value=0)
+
+
+REJECT_REASONS = (
+    "Not a document of this case type",
+    "Duplicate of a document already processed",
+    "Unreadable: the scan is too poor to check",
+    "Pages are missing",
+    "Sent to us by mistake",
+)
+"""Reason templates the review page offers (keys 1-5 in the reject dialog); any text is taken."""
 
 
 class RejectForm(forms.Form):

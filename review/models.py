@@ -16,6 +16,12 @@ class ReviewDecision(models.Model):
         FIELD_CORRECT = "field_correct", "Field corrected"
         DOCUMENT_APPROVE = "document_approve", "Document approved"
         DOCUMENT_REJECT = "document_reject", "Document rejected"
+        DOCUMENT_POSTPONE = "document_postpone", "Document postponed"
+        FIELD_RESET = "field_reset", "Field reset to the machine value"
+        DECISION_UNDO = "decision_undo", "Decision undone"
+        ROW_ADD = "row_add", "Table row added"
+        ROW_DELETE = "row_delete", "Table row deleted"
+        ROW_MOVE = "row_move", "Table row moved"
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="decisions")
@@ -26,6 +32,12 @@ class ReviewDecision(models.Model):
     old_value = models.JSONField(null=True, blank=True)
     new_value = models.JSONField(null=True, blank=True)
     reason = models.TextField(blank=True)
+    before = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="The field as it stood before this decision, so it can be undone or reset.",
+    )
+    undone = models.BooleanField(default=False)
     actor_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

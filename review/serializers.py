@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from cases.apikit.pagination import MAX_OFFSET
 from cases.models import Document
 from extraction.engine.types import FieldType
 from extraction.models import DocumentField
@@ -32,7 +33,7 @@ class QueueInput(serializers.Serializer):
     casetype_id = serializers.CharField(required=False, max_length=40)
     assigned_to = serializers.CharField(required=False, max_length=40)
     limit = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
-    offset = serializers.IntegerField(required=False, min_value=0, default=0)
+    offset = serializers.IntegerField(required=False, min_value=0, max_value=MAX_OFFSET, default=0)
 
 
 def field_representation(field: DocumentField) -> dict[str, Any]:

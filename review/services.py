@@ -86,6 +86,7 @@ def _decide(
     new_value: Any = None,
     reason: str = "",
     verb: str,
+    before: dict[str, Any] | None = None,
 ) -> ReviewDecision:
     decision = ReviewDecision.objects.create(
         workspace_id=document.workspace_id,
@@ -97,6 +98,7 @@ def _decide(
         old_value=old_value,
         new_value=new_value,
         reason=reason,
+        before=before,
         **actor.audit_fields(),
     )
     audit_record(
@@ -132,10 +134,12 @@ def field_approve(*, document: Document, key: str, actor: Actor) -> DocumentFiel
     """Accept the field's current value as right."""
     document = _document_in_review(document)
     field = _field(document, key)
+    before = field_snapshot(field)
     _mark_reviewed(field)
     field.save(update_fields=["reviewed", "reviewed_at", "confidence"])
     _decide(
         document=document,
+        before=before,
         action=ReviewDecision.Action.FIELD_APPROVE,
         actor=actor,
         field_key=key,
@@ -155,14 +159,23 @@ def field_correct(
     actor: Actor,
     row: int | None = None,
     column: str | None = None,
+    page: int | None = None,
+    bbox: list[float] | None = None,
 ) -> DocumentField:
-    """Replace a field's value (or one table cell's) with a reviewer's, typed like the field."""
+    """Replace a field's value (or one table cell's) with a reviewer's, typed like the field.
+
+    `page` and `bbox` say where on the document the reviewer captured the value: the field's
+    (or cell's) box moves there. Without them a corrected value keeps no box of the machine's,
+    which pointed at the old value.
+    """
     document = _document_in_review(document)
     field = _field(document, key)
     spec = _field_spec(document, key)
+    before = field_snapshot(field)
+    location = _captured_location(document, page, bbox)
     if field.field_type == FieldType.TABLE or spec.get("type") == FieldType.TABLE:
         old_value, new_value = _cell_correct(
-            field=field, spec=spec, row=row, column=column, value=value
+            field=field, spec=spec, row=row, column=column, value=value, location=location
         )
         _table_recheck(document=document, field=field, spec=spec)
         if not any(flag.startswith(GateFlag.TABLE_CHECK_FAILED) for flag in field.flags):
@@ -175,11 +188,15 @@ def field_correct(
         field.value = new_value
         if new_value is not None:
             field.text = str(new_value)
+        if location is not None:
+            field.page, field.bbox = location
         _mark_reviewed(field)
     field.save(
         update_fields=[
             "value",
             "text",
+            "page",
+            "bbox",
             "rows",
             "reviewed",
             "reviewed_at",
@@ -192,6 +209,7 @@ def field_correct(
         _tables_recheck(document=document)
     _decide(
         document=document,
+        before=before,
         action=ReviewDecision.Action.FIELD_CORRECT,
         actor=actor,
         field_key=key,
@@ -213,18 +231,36 @@ def field_decide(
     value: Any = None,
     row: int | None = None,
     column: str | None = None,
+    page: int | None = None,
+    bbox: list[float] | None = None,
 ) -> DocumentField:
-    """The review page's one decision: `action` "approve" approves the field, any other
-    corrects it (or one table cell, with row and column) to `value`."""
+    """The review page's one decision: `action` "approve" approves the field, "reset" puts
+    back the machine's value, any other corrects it (or one table cell, with row and column)
+    to `value`, captured at `page`/`bbox` when given."""
     if action == "approve":
         return field_approve(document=document, key=key, actor=actor)
+    if action == "reset":
+        return field_reset(document=document, key=key, actor=actor)
     return field_correct(
-        document=document, key=key, value=value, actor=actor, row=row, column=column
+        document=document,
+        key=key,
+        value=value,
+        actor=actor,
+        row=row,
+        column=column,
+        page=page,
+        bbox=bbox,
     )
 
 
 def _cell_correct(
-    *, field: DocumentField, spec: dict[str, Any], row: int | None, column: str | None, value: Any
+    *,
+    field: DocumentField,
+    spec: dict[str, Any],
+    row: int | None,
+    column: str | None,
+    value: Any,
+    location: tuple[int, list[float]] | None = None,
 ) -> tuple[Any, Any]:
     if row is None or not column:
         raise ValidationFailed(f"{field.key}: a table cell needs row and column.")
@@ -239,6 +275,8 @@ def _cell_correct(
     old_value = cell.get("value")
     cell.setdefault("machineValue", old_value)
     cell.update(value=new_value, text="" if new_value is None else str(new_value), reviewed=True)
+    if location is not None:
+        cell["page"], cell["bbox"] = location
     field.rows = rows
     return old_value, new_value
 
@@ -362,3 +400,204 @@ def case_reassign(
     )
     _, changes = case_update(case=case, actor=actor, stage=stage, assigned_to=assignee)
     return changes
+
+
+# --- Capture, undo, reset, table rows, postpone ------------------------------------------------
+
+SNAPSHOT_FIELDS = (
+    "value",
+    "text",
+    "confidence",
+    "page",
+    "bbox",
+    "rows",
+    "flags",
+    "flagged",
+    "reviewed",
+)
+
+
+def field_snapshot(field: DocumentField) -> dict[str, Any]:
+    """What a decision may change on a field, to restore it on undo or reset."""
+    snapshot = {name: copy.deepcopy(getattr(field, name)) for name in SNAPSHOT_FIELDS}
+    snapshot["reviewed_at"] = field.reviewed_at.isoformat() if field.reviewed_at else None
+    return snapshot
+
+
+def _snapshot_restore(field: DocumentField, snapshot: dict[str, Any]) -> None:
+    for name in SNAPSHOT_FIELDS:
+        if name in snapshot:
+            setattr(field, name, copy.deepcopy(snapshot[name]))
+    field.reviewed_at = timezone.now() if field.reviewed else None
+    field.save(update_fields=[*SNAPSHOT_FIELDS, "reviewed_at"])
+
+
+def _captured_location(
+    document: Document, page: int | None, bbox: list[float] | None
+) -> tuple[int, list[float]] | None:
+    """`(page, bbox)` of a value captured on the page image, checked against the page's size."""
+    if page is None and bbox is None:
+        return None
+    if page is None or bbox is None:
+        raise ValidationFailed("bbox: a captured value needs both page and bbox.")
+    found = document.pages.filter(number=page).first()
+    if found is None:
+        raise ValidationFailed(f"page: document {document.public_id} has no page {page}.")
+    if len(bbox) != 4:
+        raise ValidationFailed("bbox: four numbers, [x0, y0, x1, y1].")
+    x0, y0, x1, y1 = (float(v) for v in bbox)
+    if not (0 <= x0 < x1 <= found.width + 0.5 and 0 <= y0 < y1 <= found.height + 0.5):
+        raise ValidationFailed("bbox: the box must lie on the page, x0 < x1 and y0 < y1.")
+    return page, [round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)]
+
+
+@transaction.atomic
+def field_reset(*, document: Document, key: str, actor: Actor) -> DocumentField:
+    """Put back the field as the machine read it (value, box, cells, flags), held again if the
+    gate held it. Recorded as a decision, so it can itself be undone."""
+    document = _document_in_review(document)
+    field = _field(document, key)
+    first = (
+        ReviewDecision.objects.filter(document=document, field_key=key, before__isnull=False)
+        .order_by("created_at", "id")
+        .first()
+    )
+    if first is None or first.before is None:
+        return field
+    before = field_snapshot(field)
+    _snapshot_restore(field, first.before)
+    if key in SUBTOTAL_KEYS:
+        _tables_recheck(document=document)
+    _decide(
+        document=document,
+        before=before,
+        action=ReviewDecision.Action.FIELD_RESET,
+        actor=actor,
+        field_key=key,
+        old_value=before["value"],
+        new_value=field.value,
+        verb=AuditEvent.Verb.FIELD_CORRECTED,
+    )
+    return field
+
+
+@transaction.atomic
+def decision_undo(*, document: Document, actor: Actor) -> DocumentField | None:
+    """Undo the actor's last field decision on the document not yet undone: the field returns
+    to how it stood before it. None when there is nothing to undo."""
+    document = _document_in_review(document)
+    last = (
+        ReviewDecision.objects.filter(
+            document=document,
+            before__isnull=False,
+            undone=False,
+            actor_user=actor.user,
+            actor_api_key=actor.api_key,
+        )
+        .exclude(action=ReviewDecision.Action.DECISION_UNDO)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if last is None or last.before is None:
+        return None
+    field = _field(document, last.field_key)
+    before = field_snapshot(field)
+    _snapshot_restore(field, last.before)
+    if last.field_key in SUBTOTAL_KEYS:
+        _tables_recheck(document=document)
+    last.undone = True
+    last.save(update_fields=["undone"])
+    _decide(
+        document=document,
+        action=ReviewDecision.Action.DECISION_UNDO,
+        actor=actor,
+        field_key=last.field_key,
+        row=last.row,
+        column=last.column,
+        old_value=before["value"],
+        new_value=field.value,
+        reason=f"undo of {last.get_action_display().lower()}",
+        verb=AuditEvent.Verb.FIELD_CORRECTED,
+    )
+    return field
+
+
+ROW_OPERATIONS = ("add", "delete", "move")
+
+
+@transaction.atomic
+def table_row_change(
+    *,
+    document: Document,
+    key: str,
+    operation: str,
+    row: int,
+    actor: Actor,
+    to: int | None = None,
+) -> DocumentField:
+    """Add an empty row after `row` (-1: at the top), delete `row`, or move `row` to `to`.
+
+    The table's checks run again on the rows as they now stand; the table counts as reviewed
+    once they pass.
+    """
+    document = _document_in_review(document)
+    field = _field(document, key)
+    spec = _field_spec(document, key)
+    if field.field_type != FieldType.TABLE and spec.get("type") != FieldType.TABLE:
+        raise ValidationFailed(f"{key}: only a table has rows.")
+    if operation not in ROW_OPERATIONS:
+        raise ValidationFailed(f"operation: one of {', '.join(ROW_OPERATIONS)}.")
+    before = field_snapshot(field)
+    rows = copy.deepcopy(field.rows)
+    last = len(rows) - 1
+    if operation == "add":
+        if not -1 <= row <= last:
+            raise ValidationFailed(f"row: {key} has rows 0 to {last}; -1 adds at the top.")
+        columns = [str(c["key"]) for c in spec.get("columns") or []]
+        empty = {
+            column: {"value": None, "text": "", "confidence": 100, "reviewed": True}
+            for column in columns
+        }
+        rows.insert(row + 1, empty)
+        action = ReviewDecision.Action.ROW_ADD
+    else:
+        if not 0 <= row <= last:
+            raise ValidationFailed(f"row: {key} has rows 0 to {last}.")
+        if operation == "delete":
+            rows.pop(row)
+            action = ReviewDecision.Action.ROW_DELETE
+        else:
+            if to is None or not 0 <= to <= last:
+                raise ValidationFailed(f"to: {key} has rows 0 to {last}.")
+            rows.insert(to, rows.pop(row))
+            action = ReviewDecision.Action.ROW_MOVE
+    field.rows = rows
+    _table_recheck(document=document, field=field, spec=spec)
+    if not any(flag.startswith(GateFlag.TABLE_CHECK_FAILED) for flag in field.flags):
+        _mark_reviewed(field)
+    field.save(update_fields=["rows", "flags", "flagged", "reviewed", "reviewed_at", "confidence"])
+    _decide(
+        document=document,
+        before=before,
+        action=action,
+        actor=actor,
+        field_key=key,
+        row=row if row >= 0 else None,
+        new_value={"to": to} if operation == "move" else None,
+        verb=AuditEvent.Verb.FIELD_CORRECTED,
+    )
+    return field
+
+
+@transaction.atomic
+def document_postpone(*, document: Document, actor: Actor) -> Document:
+    """Send the document to the end of the review queue, undecided."""
+    document = _document_in_review(document)
+    # Recorded as a decision (the queue orders by it) but not audited: nothing changed.
+    ReviewDecision.objects.create(
+        workspace_id=document.workspace_id,
+        document=document,
+        action=ReviewDecision.Action.DOCUMENT_POSTPONE,
+        **actor.audit_fields(),
+    )
+    return document

@@ -33,6 +33,23 @@ urlpatterns = [
         name="field",
     ),
     path(
+        "review/<str:document_id>/pages/<int:number>/words/",
+        views.page_words,
+        name="page-words",
+    ),
+    path(
+        "review/<str:document_id>/fields/<str:key>/reset/",
+        views.field_reset,
+        name="field-reset",
+    ),
+    path(
+        "review/<str:document_id>/fields/<str:key>/rows/",
+        views.table_rows,
+        name="table-rows",
+    ),
+    path("review/<str:document_id>/undo/", views.decision_undo, name="undo"),
+    path("review/<str:document_id>/postpone/", views.document_postpone, name="postpone"),
+    path(
         "review/<str:document_id>/approve-remaining/",
         views.fields_approve_remaining,
         name="approve-remaining",

@@ -15,7 +15,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+)
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,12 +29,19 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cases import selectors as case_selectors
 from cases.actors import Actor
-from cases.errors import DomainError, NotFound, ValidationFailed
+from cases.errors import DomainError, InvalidTransition, NotFound, ValidationFailed
 from cases.models import Document, Workspace
 from review import page_images, selectors, services
 from review.access import access_follow, current_access, member_required, workspace_select
 from review.field_rows import FieldError, field_view_for, review_view_build
-from review.forms import FieldDecisionForm, QueueFilterForm, RejectForm, WorkspaceSwitchForm
+from review.forms import (
+    REJECT_REASONS,
+    FieldDecisionForm,
+    QueueFilterForm,
+    RejectForm,
+    RowChangeForm,
+    WorkspaceSwitchForm,
+)
 from review.fragments import (
     HtmxHttpRequest,
     client_redirect,
@@ -41,6 +54,11 @@ REVIEW_TEMPLATE = "review/document_review.html"
 REVIEW_REGIONS = ("doc-actions", "field-list")
 FIELDS_CHANGED = "fields-changed"
 ZOOM_LEVELS = (50, 75, 100, 150, 200)
+STALE_STATUS = 409
+"""A decision on a document that is no longer held (someone else approved or rejected it)."""
+OTHERS_HEADER = "X-Review-Others"
+"""Decisions others took on the document, on every decision answer: the page compares it with
+the count it was rendered with, and says so when someone else changed the document."""
 IMAGE_VIEWPORT_SHARE = 60
 """Percent of the window a page image is wide at 100% zoom (its `sizes`, for `srcset`)."""
 QUEUE_PAGE_SIZE = 50
@@ -137,6 +155,15 @@ def _document(request: HtmxHttpRequest, document_id: str) -> Document:
     return document
 
 
+MAX_LEFT_OUT = 100
+
+
+def _id_list(text: str | None) -> list[str]:
+    """Public ids from a comma-separated query parameter (the review page's own bookkeeping of
+    documents it decided or skipped this session), at most MAX_LEFT_OUT."""
+    return [part for part in (text or "").split(",") if part][:MAX_LEFT_OUT]
+
+
 def _zoom(request: HtmxHttpRequest) -> int:
     try:
         zoom = int(request.GET.get("zoom", 100))
@@ -166,8 +193,14 @@ def _review_page(
     error: FieldError | None = None,
     action_error: str = "",
     reject_form: RejectForm | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     view = review_view_build(document, editing=editing, error=error)
+    decided = _id_list(request.GET.get("done"))
+    skipped = _id_list(request.GET.get("skipped"))
+    following = selectors.next_in_queue(
+        workspaces=[document.workspace], after=document, leave_out=[*decided, *skipped]
+    )
     context = {
         "section": "queue",
         "document": document,
@@ -177,9 +210,17 @@ def _review_page(
         "action_error": action_error,
         "reject_form": reject_form or RejectForm(),
         "reject_open": bool(reject_form is not None),
+        "reject_reasons": REJECT_REASONS,
+        "progress": selectors.queue_position(
+            workspaces=[document.workspace], document=document, leave_out=decided
+        ),
+        "next_url": reverse("review:document", args=[following.public_id]) if following else "",
+        "queue_url": reverse("review:queue"),
+        "others": selectors.decisions_by_others(document=document, user=request.user),
+        "outcome": selectors.document_outcome(document=document),
         **_zoom_context(_zoom(request)),
     }
-    return render_region(request, REVIEW_TEMPLATE, context, regions=REVIEW_REGIONS)
+    return render_region(request, REVIEW_TEMPLATE, context, regions=REVIEW_REGIONS, status=status)
 
 
 @require_GET
@@ -193,10 +234,13 @@ def document_review(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
 @member_required
 def field_decision(request: HtmxHttpRequest, document_id: str, key: str) -> HttpResponse:
     """Approve or correct one field (or one table cell, with row and column)."""
-    error = _field_decide(request, _document(request, document_id), key)
+    try:
+        error = _field_decide(request, _document(request, document_id), key)
+    except InvalidTransition as exc:
+        return _stale(request, document_id, exc)
     document = _document(request, document_id)
     if htmx_target(request) is not None:
-        return _field_row(request, document, key, error)
+        return _others_count(request, document, _field_row(request, document, key, error))
     if error is not None:
         return _review_page(request, document, error=error)
     url = reverse("review:document", args=[document.public_id])
@@ -219,10 +263,14 @@ def _field_decide(request: HtmxHttpRequest, document: Document, key: str) -> Fie
             value=data["value"],
             row=data.get("row"),
             column=data.get("column") or None,
+            page=data.get("page"),
+            bbox=data.get("bbox"),
             actor=Actor(user=request.user),
         )
     except NotFound as exc:
         raise Http404(exc.message) from None
+    except InvalidTransition:
+        raise
     except DomainError as exc:
         return _field_error(key, data, exc)
     return None
@@ -260,6 +308,135 @@ def _field_row(
     return render_region(request, REVIEW_TEMPLATE, context, partial="field-row", trigger=trigger)
 
 
+QUEUE_HEADER = "X-Review-Queue"
+"""Sent by the review page's decision queue (review.js): errors then answer with a 4xx status
+(409 for a stale document) instead of a 200 re-render, so the queue can tell them apart."""
+
+
+def _queued(request: HtmxHttpRequest) -> bool:
+    return request.headers.get(QUEUE_HEADER) == "1"
+
+
+def _stale(request: HtmxHttpRequest, document_id: str, exc: DomainError) -> HttpResponse:
+    """A decision on a document no longer held: 409 for the queue, the page for a browser."""
+    document = _document(request, document_id)
+    if htmx_target(request) is not None or _queued(request):
+        response = HttpResponse(exc.message, status=STALE_STATUS, content_type="text/plain")
+        return _others_count(request, document, response)
+    return _review_page(request, document, action_error=exc.message)
+
+
+def _others_count(
+    request: HtmxHttpRequest, document: Document, response: HttpResponse
+) -> HttpResponse:
+    response[OTHERS_HEADER] = str(
+        selectors.decisions_by_others(document=document, user=request.user)
+    )
+    return response
+
+
+@require_POST
+@member_required
+def field_reset(request: HtmxHttpRequest, document_id: str, key: str) -> HttpResponse:
+    """Put the field back as the machine read it (its first decision's `before`)."""
+    try:
+        services.field_reset(
+            document=_document(request, document_id), key=key, actor=Actor(user=request.user)
+        )
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    except InvalidTransition as exc:
+        return _stale(request, document_id, exc)
+    document = _document(request, document_id)
+    if htmx_target(request) is not None:
+        return _others_count(request, document, _field_row(request, document, key, None))
+    return redirect(f"{reverse('review:document', args=[document.public_id])}#field-{key}")
+
+
+@require_POST
+@member_required
+def decision_undo(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
+    """Undo the reviewer's last field decision; answers with the field list for htmx, naming
+    the field in `X-Review-Field`."""
+    try:
+        field = services.decision_undo(
+            document=_document(request, document_id), actor=Actor(user=request.user)
+        )
+    except InvalidTransition as exc:
+        return _stale(request, document_id, exc)
+    document = _document(request, document_id)
+    if htmx_target(request) is None:
+        if field is None:
+            messages.info(request, "There is no decision of yours to undo.")
+        url = reverse("review:document", args=[document.public_id])
+        return redirect(f"{url}#field-{field.key}" if field else url)
+    response = _review_page(request, document)
+    response["X-Review-Field"] = field.key if field else ""
+    return event_announce(_others_count(request, document, response), FIELDS_CHANGED)
+
+
+@require_POST
+@member_required
+def table_rows(request: HtmxHttpRequest, document_id: str, key: str) -> HttpResponse:
+    """Add, delete or move a row of a table field."""
+    form = RowChangeForm(request.POST)
+    if not form.is_valid():
+        message = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+        return HttpResponseBadRequest(message)
+    data = form.cleaned_data
+    error = None
+    try:
+        services.table_row_change(
+            document=_document(request, document_id),
+            key=key,
+            operation=data["operation"],
+            row=data["row"],
+            to=data.get("to"),
+            actor=Actor(user=request.user),
+        )
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    except InvalidTransition as exc:
+        return _stale(request, document_id, exc)
+    except DomainError as exc:
+        error = FieldError(key=key, message=exc.message, value="")
+    document = _document(request, document_id)
+    if htmx_target(request) is not None:
+        return _others_count(request, document, _field_row(request, document, key, error))
+    if error is not None:
+        return _review_page(request, document, action_error=error.message)
+    return redirect(f"{reverse('review:document', args=[document.public_id])}#field-{key}")
+
+
+@require_POST
+@member_required
+def document_postpone(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
+    """Send the document to the end of the queue and open the next one."""
+    document = _document(request, document_id)
+    try:
+        services.document_postpone(document=document, actor=Actor(user=request.user))
+    except InvalidTransition as exc:
+        return _stale(request, document_id, exc)
+    if not _queued(request):
+        messages.info(request, f"{document.filename} is postponed to the end of the queue.")
+    return client_redirect(request, _next_url(document))
+
+
+@require_GET
+@member_required
+def page_words(request: HtmxHttpRequest, document_id: str, number: int) -> HttpResponse:
+    """The words of page `number` with their boxes in percent of the page, for capture."""
+    try:
+        page = selectors.document_page_get(
+            workspaces=current_access(request).workspaces, public_id=document_id, number=number
+        )
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    return JsonResponse(
+        {"page": page.number, "width": page.width, "height": page.height, "words": page.words}
+    )
+
+
 @require_POST
 @member_required
 def fields_approve_remaining(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
@@ -283,7 +460,10 @@ def document_approve(request: HtmxHttpRequest, document_id: str) -> HttpResponse
     try:
         services.document_approve(document=document, actor=Actor(user=request.user))
     except DomainError as exc:
-        return _review_page(request, _document(request, document_id), action_error=exc.message)
+        status = STALE_STATUS if _queued(request) else 200
+        return _review_page(
+            request, _document(request, document_id), action_error=exc.message, status=status
+        )
     messages.success(request, f"{document.filename} approved; its result is released.")
     return client_redirect(request, _next_url(document))
 
@@ -294,14 +474,18 @@ def document_reject(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
     document = _document(request, document_id)
     form = RejectForm(request.POST)
     if not form.is_valid():
-        return _review_page(request, document, reject_form=form)
+        status = 400 if _queued(request) else 200
+        return _review_page(request, document, reject_form=form, status=status)
     try:
         services.document_reject(
             document=document, reason=form.cleaned_data["reason"], actor=Actor(user=request.user)
         )
     except DomainError as exc:
         document = _document(request, document_id)
-        return _review_page(request, document, action_error=exc.message, reject_form=form)
+        status = STALE_STATUS if _queued(request) else 200
+        return _review_page(
+            request, document, action_error=exc.message, reject_form=form, status=status
+        )
     messages.success(request, f"{document.filename} rejected.")
     return client_redirect(request, _next_url(document))
 
