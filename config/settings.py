@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every log line of the request carries its id (X-Request-ID in and out).
+    "cases.apikit.logcontext.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -274,17 +276,38 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 CASEFILE_ADMIN_USER = env_str("CASEFILE_ADMIN_USER", "admin")
 CASEFILE_ADMIN_PASSWORD = env_str("CASEFILE_ADMIN_PASSWORD")
 
+# Logs: one JSON object per line (CASEFILE_LOG_FORMAT=json, the default without debug) or plain
+# text; both carry the request id and the job id (cases/apikit/logcontext.py).
+LOG_FORMAT = env_str("CASEFILE_LOG_FORMAT", "plain" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured(f"CASEFILE_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"context": {"()": "cases.apikit.logcontext.ContextFilter"}},
+    "formatters": {
+        "plain": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(job_id)s] %(message)s"
+        },
+        "json": {"()": "cases.apikit.logcontext.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["context"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("CASEFILE_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django-q": {"level": env_str("CASEFILE_QUEUE_LOG_LEVEL", "WARNING")},
     },
 }
+
+# /metrics (Prometheus): with a token, scrapes send `Authorization: Bearer <token>`; without
+# one only loopback clients are served.
+METRICS_TOKEN = env_str("CASEFILE_METRICS_TOKEN")
 
 # Retry schedule and timeouts of webhook delivery (SPEC §6), shrinkable by tests.
 WEBHOOKS_RETRY_SCHEDULE = env_int_list(

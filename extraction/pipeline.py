@@ -10,6 +10,7 @@ transitions in `extraction.services`. Running it twice is harmless: the second c
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -19,6 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from cases.actors import SYSTEM
+from cases.apikit import logcontext
 from cases.models import Case, CaseType, Document
 from cases.rules import rules_check
 from cases.services import case_create
@@ -50,7 +52,25 @@ LEASE_MARGIN = timedelta(seconds=60)
 
 
 def extraction_job_run(*, job_id: str) -> ExtractionJob | None:
-    """The worker's entry point: claim, run the engine, persist, gate. Safe to call twice."""
+    """The worker's entry point: claim, run the engine, persist, gate. Safe to call twice.
+
+    Every log line written meanwhile carries the job id (`cases.apikit.logcontext`)."""
+    with logcontext.bound(job_id=job_id):
+        started = time.perf_counter()
+        job = _job_run(job_id=job_id)
+        if job is not None:
+            seconds = round(time.perf_counter() - started, 3)
+            logger.info(
+                "Job %s ended %s after %s s.",
+                job_id,
+                job.status,
+                seconds,
+                extra={"status": job.status, "seconds": seconds},
+            )
+        return job
+
+
+def _job_run(*, job_id: str) -> ExtractionJob | None:
     job = _job_claim(job_id=job_id)
     if job is None:
         logger.info("Job %s was not queued any more; nothing to do.", job_id)
