@@ -6,6 +6,7 @@ from django.urls import path
 from cases import api as cases_api
 from cases import files_api
 from extraction import api as extraction_api
+from extraction.realtime import api as realtime_api
 
 urlpatterns = [
     # Seed 001 (cases)
@@ -27,4 +28,7 @@ urlpatterns = [
     path("files/<str:file_id>/content", files_api.FileContentApi.as_view()),
     path("v1/extract", extraction_api.ExtractApi.as_view()),
     path("v1/review", extraction_api.ReviewApi.as_view()),
+    # Seed 002 (document status and realtime)
+    path("status/<str:document_id>", realtime_api.DocumentStatusApi.as_view()),
+    path("ws/token", realtime_api.RealtimeTokenApi.as_view()),
 ]

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "cases",
     "extraction",
     "extraction.learning",
+    "extraction.realtime",
     "review",
     "webhooks",
 ]
@@ -206,6 +207,13 @@ RESULT_RETENTION_HOURS = env_int("CASEFILE_RESULT_RETENTION_HOURS", 168, minimum
 JOB_STATUS_POLLS_PER_MINUTE = env_int("CASEFILE_JOB_STATUS_POLLS_PER_MINUTE", 120, minimum=1)
 JOB_RETRY_AFTER_MS = env_int("CASEFILE_JOB_RETRY_AFTER_MS", 5000, minimum=100)
 LONG_POLL_MAX_SECONDS = env_int("CASEFILE_LONG_POLL_MAX_SECONDS", 30, minimum=1)
+# Realtime (seed 002): token lifetime, how long one SSE/WebSocket stream lasts before the client
+# reconnects (with Last-Event-ID), the heartbeat and how often a stream reads the event log (ms).
+REALTIME_TOKEN_TTL_SECONDS = env_int("CASEFILE_REALTIME_TOKEN_TTL_SECONDS", 900, minimum=10)
+REALTIME_STREAM_SECONDS = env_int("CASEFILE_REALTIME_STREAM_SECONDS", 300, minimum=1)
+REALTIME_HEARTBEAT_SECONDS = env_int("CASEFILE_REALTIME_HEARTBEAT_SECONDS", 15, minimum=1)
+REALTIME_POLL_MS = env_int("CASEFILE_REALTIME_POLL_MS", 500, minimum=20)
+REALTIME_EVENT_RETENTION_HOURS = env_int("CASEFILE_REALTIME_EVENT_RETENTION_HOURS", 48, minimum=1)
 EXTRACT_RESPONSE_DEADLINE_SECONDS = env_int("CASEFILE_EXTRACT_DEADLINE_SECONDS", 60, minimum=1)
 
 # --- Task queue (django-q2) ---------------------------------------------------------------

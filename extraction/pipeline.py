@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -35,6 +36,7 @@ from extraction.engine.types import (
 from extraction.gate import GateField, effective_threshold, field_flags, qa_sampled
 from extraction.learning import services as learning
 from extraction.models import DocumentField, DocumentPage, ExtractionJob
+from extraction.realtime.recording import page_progress_reporter
 from extraction.schemas import engine_schema_from_case_type
 from extraction.services import (
     document_transition,
@@ -76,7 +78,7 @@ def _job_run(*, job_id: str) -> ExtractionJob | None:
         logger.info("Job %s was not queued any more; nothing to do.", job_id)
         return None
     try:
-        engine_result = _engine_run(_engine_input(job))
+        engine_result = _engine_run(_engine_input(job), on_page=page_progress_reporter(job))
         return _job_persist_and_gate(job=job, engine_result=engine_result)
     except EngineError as error:
         return job_fail(job=job, code=error.code, message=error.message, attempt=job.attempts)
@@ -170,8 +172,11 @@ def _candidate_case_types(job: ExtractionJob) -> list[CaseType]:
     return case_types
 
 
-def _engine_run(engine_input: EngineInput) -> EngineResult:
-    """Parse in a child process with memory and time limits (SPEC §8), unless turned off.
+def _engine_run(
+    engine_input: EngineInput, on_page: Callable[[int, int], None] | None = None
+) -> EngineResult:
+    """Parse in a child process with memory and time limits (SPEC §8), unless turned off;
+    `on_page` hears of each page read (the job's progress, `extraction.realtime.recording`).
 
     Imported here so that web processes, which only enqueue, never load the parsing stack.
     """
@@ -179,11 +184,12 @@ def _engine_run(engine_input: EngineInput) -> EngineResult:
     from extraction.engine.isolation import run_engine_isolated
 
     if not settings.EXTRACTION_ISOLATION:
-        return run_engine(engine_input)
+        return run_engine(engine_input, on_page=on_page)
     return run_engine_isolated(
         engine_input,
         timeout_seconds=settings.EXTRACTION_TIMEOUT,
         memory_limit_bytes=settings.EXTRACTION_MEMORY_MB * 1024 * 1024,
+        on_page=on_page,
     )
 
 

@@ -4,6 +4,7 @@ and review, and of the case upload and start-extraction endpoints (seed 001 path
 from django.urls import path
 
 from extraction import api
+from extraction.realtime import api as realtime_api
 
 app_name = "extraction"
 
@@ -23,4 +24,7 @@ urlpatterns = [
         api.ExtractionJobResultApi.as_view(),
         name="job-result",
     ),
+    path("status/<str:document_id>", realtime_api.DocumentStatusApi.as_view(), name="status"),
+    path("ws/token", realtime_api.RealtimeTokenApi.as_view(), name="realtime-token"),
+    path("events", realtime_api.EventStreamApi.as_view(), name="realtime-events"),
 ]

@@ -19,6 +19,7 @@ import resource
 import signal
 import time
 import traceback
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -39,7 +40,9 @@ def _child(
             resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
         from extraction.engine import run_engine
 
-        result = run_engine(engine_input)
+        result = run_engine(
+            engine_input, on_page=lambda done, total: sender.send(("page", done, total))
+        )
         sender.send(("ok", result))
     except EngineError as exc:
         sender.send(("error", exc.code, exc.message))
@@ -80,8 +83,12 @@ def run_engine_isolated(
     *,
     timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
     memory_limit_bytes: int | None = DEFAULT_MEMORY_LIMIT_BYTES,
+    on_page: Callable[[int, int], None] | None = None,
 ) -> EngineResult:
-    """`run_engine` in a forked child; raises EngineError on any failure, never crashes."""
+    """`run_engine` in a forked child; raises EngineError on any failure, never crashes.
+
+    The child reports each page read over the pipe (`("page", done, total)`); the parent
+    passes it to `on_page` (it writes the job's progress: the child has no database)."""
     receiver, sender = multiprocessing.Pipe(duplex=False)
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child; it always ends in os._exit
@@ -92,6 +99,10 @@ def run_engine_isolated(
     deadline = time.monotonic() + timeout_seconds
     try:
         message = _receive(receiver, child, deadline)
+        while message is not None and message[0] == "page":
+            if on_page is not None:
+                on_page(message[1], message[2])
+            message = _receive(receiver, child, deadline)
     finally:
         receiver.close()
         child.reap()

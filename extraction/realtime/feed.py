@@ -1,0 +1,160 @@
+"""Reading the status-event log for one stream (SSE or WebSocket): opening a subscription and
+polling it for the events after its cursor.
+
+Ids come from the database's auto-increment, so on PostgreSQL an id can become visible after a
+higher one (two transactions commit out of order). A poll therefore delivers events only up to
+the first gap in the ids after its cursor, unless the event after the gap is older than
+`GAP_GRACE` (then the missing id was rolled back and never comes). No event is skipped, and a
+client resuming after the id it saw last (`Last-Event-ID`) gets every later event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import connection
+from django.db.models import Max
+from django.utils import timezone
+
+from cases.errors import DomainError, NotFound, ValidationFailed
+from cases.models import ApiKey, Document
+from extraction.realtime.models import StatusEvent
+from extraction.realtime.recording import status_events_record
+from extraction.realtime.tokens import realtime_token_verify
+
+GAP_GRACE = timedelta(seconds=3)
+POLL_BATCH = 200
+MAX_DOCUMENT_IDS = 100
+
+
+@dataclass
+class Subscription:
+    """One stream's view of the log: whose events, which documents (None: all), how far."""
+
+    workspace_id: int
+    document_pks: tuple[int, ...] | None
+    cursor: int
+    expires_at: datetime
+    initial: list[dict[str, Any]] = field(default_factory=list)
+    sent_initial: set[int] = field(default_factory=set)
+
+
+def event_message(event: StatusEvent) -> dict[str, Any]:
+    """What a stream sends for one event (SSE `data:`, one WebSocket text message)."""
+    return {"id": event.pk, "type": event.type, "data": event.data}
+
+
+def subscription_open(
+    *,
+    token: str | None,
+    document_ids: Sequence[str],
+    last_event_id: str | None,
+    api_key_hashes: Sequence[str] = (),
+) -> Subscription:
+    """Verify the token and the documents named, and place the cursor.
+
+    Raises (before anything is streamed): 401 `TOKEN_REQUIRED`/`TOKEN_INVALID`/`TOKEN_EXPIRED`,
+    403 `TOKEN_REVOKED`, 403 `TOKEN_FOREIGN` (the request also carries an API key of another
+    workspace), 404 `DOCUMENT_NOT_FOUND` (not a document of the token's workspace), 400 for a
+    malformed `Last-Event-ID` or too many documents.
+
+    Without `last_event_id` the stream starts with each named document's current status (its
+    latest event), then what happens next; with it, every event after that id is replayed.
+    """
+    grant = realtime_token_verify(token)
+    for key_hash in api_key_hashes:
+        key = ApiKey.objects.filter(key_hash=key_hash, revoked_at__isnull=True).first()
+        if key is not None and key.workspace_id != grant.workspace.pk:
+            raise DomainError(
+                "The token belongs to another workspace than the API key sent with it.",
+                code="TOKEN_FOREIGN",
+                status_code=403,
+            )
+    cursor = _parse_last_event_id(last_event_id)
+    document_pks = _document_pks(grant.workspace.pk, document_ids)
+    subscription = Subscription(
+        workspace_id=grant.workspace.pk,
+        document_pks=document_pks,
+        cursor=cursor if cursor is not None else _head(),
+        expires_at=grant.expires_at,
+    )
+    if cursor is None and document_pks:
+        latest = status_events_record(document_ids=document_pks)
+        subscription.initial = [event_message(event) for event in latest]
+        subscription.sent_initial = {event.pk for event in latest}
+    return subscription
+
+
+def _parse_last_event_id(value: str | None) -> int | None:
+    if value is None or value.strip() == "":
+        return None
+    try:
+        parsed = int(value.strip())
+    except ValueError:
+        parsed = -1
+    if parsed < 0:
+        raise ValidationFailed.for_field("Last-Event-ID", "must be an event id (a whole number).")
+    return parsed
+
+
+def _document_pks(workspace_id: int, document_ids: Sequence[str]) -> tuple[int, ...] | None:
+    wanted = list(dict.fromkeys(i.strip() for i in document_ids if i.strip()))
+    if not wanted:
+        return None
+    if len(wanted) > MAX_DOCUMENT_IDS:
+        raise ValidationFailed.for_field(
+            "document_id", f"at most {MAX_DOCUMENT_IDS} documents per stream."
+        )
+    found = dict(
+        Document.objects.filter(workspace_id=workspace_id, public_id__in=wanted).values_list(
+            "public_id", "pk"
+        )
+    )
+    missing = [document_id for document_id in wanted if document_id not in found]
+    if missing:
+        raise NotFound(
+            f"No document {missing[0]}.",
+            code="DOCUMENT_NOT_FOUND",
+            details={"document_ids": missing},
+        )
+    return tuple(found[document_id] for document_id in wanted)
+
+
+def _head() -> int:
+    return StatusEvent.objects.aggregate(head=Max("pk"))["head"] or 0
+
+
+def subscription_poll(subscription: Subscription) -> list[dict[str, Any]]:
+    """The subscription's events after its cursor, oldest first; moves the cursor on."""
+    visible = list(
+        StatusEvent.objects.filter(pk__gt=subscription.cursor)
+        .order_by("pk")
+        .values_list("pk", "created_at")[:POLL_BATCH]
+    )
+    now = timezone.now()
+    expected, safe = subscription.cursor + 1, subscription.cursor
+    for pk, created_at in visible:
+        if pk != expected and now - created_at < GAP_GRACE:
+            break  # a lower id may still commit: wait for it
+        safe, expected = pk, pk + 1
+    if safe == subscription.cursor:
+        return []
+    events = StatusEvent.objects.filter(
+        pk__gt=subscription.cursor, pk__lte=safe, workspace_id=subscription.workspace_id
+    ).order_by("pk")
+    if subscription.document_pks is not None:
+        events = events.filter(document_id__in=subscription.document_pks)
+    subscription.cursor = safe
+    return [event_message(event) for event in events if event.pk not in subscription.sent_initial]
+
+
+def subscription_poll_disconnected(subscription: Subscription) -> list[dict[str, Any]]:
+    """`subscription_poll`, then the database connection is closed: a stream that idles
+    between polls holds no connection (each read runs in a worker thread, see `streams`)."""
+    try:
+        return subscription_poll(subscription)
+    finally:
+        connection.close()

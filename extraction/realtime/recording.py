@@ -1,0 +1,113 @@
+"""Appending to the status-event log: whenever a document's status snapshot changes, one row.
+
+Every status transition of a document or a job writes an audit row (`cases.services
+.audit_record`, called by `extraction.services`' transitions); a `post_save` receiver on
+`AuditEvent` schedules, for after the surrounding transaction commits, a fresh snapshot of each
+document concerned, so the event shows the state the transaction left (steps, progress and
+status together), never a half-written one, and nothing is logged for a rolled-back change.
+The worker's page-by-page OCR progress is written by `job_progress_report`, outside any
+transaction. A snapshot equal to the document's last event is not appended again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.utils import timezone
+
+from cases.models import AuditEvent, Document
+from extraction.models import ExtractionJob
+from extraction.realtime.models import StatusEvent
+from extraction.realtime.status import document_status
+
+logger = logging.getLogger(__name__)
+
+OCR_PROGRESS_FLOOR = 5
+OCR_PROGRESS_CEILING = 60
+"""Progress runs 5 -> 60 while pages are read; the remaining steps take it on (see
+`extraction.services.job_steps_set`)."""
+
+
+def connect_signals() -> None:
+    post_save.connect(_audit_event_saved, sender=AuditEvent, dispatch_uid="realtime-status-events")
+
+
+def _audit_event_saved(sender: Any, instance: AuditEvent, created: bool, **kwargs: Any) -> None:
+    if not created:
+        return
+    document_id, job_id = instance.document_id, instance.job_id
+    if document_id is None and job_id is None:
+        return
+    transaction.on_commit(
+        lambda: status_events_record(document_ids=_concerned(document_id, job_id)), robust=True
+    )
+
+
+def _concerned(document_id: int | None, job_id: Any) -> list[int]:
+    if document_id is not None:
+        return [document_id]
+    return list(Document.objects.filter(jobs__pk=job_id).values_list("pk", flat=True))
+
+
+def status_events_record(*, document_ids: Iterable[int]) -> list[StatusEvent]:
+    """Append each document's current snapshot unless it equals its last event; returns the
+    documents' latest events (new or existing), oldest first."""
+    latest = []
+    documents = Document.objects.select_related("case__case_type", "duplicate_of").filter(
+        pk__in=set(document_ids)
+    )
+    for document in documents.order_by("pk"):
+        data = document_status(document)
+        last = StatusEvent.objects.filter(document=document).order_by("-pk").first()
+        if last is not None and last.data == data:
+            latest.append(last)
+            continue
+        latest.append(
+            StatusEvent.objects.create(
+                workspace_id=document.workspace_id, document=document, data=data
+            )
+        )
+    return sorted(latest, key=lambda event: event.pk)
+
+
+def job_progress_report(*, job_id: str, pages_done: int, pages_total: int) -> None:
+    """A worker read `pages_done` of `pages_total` pages: move the job's progress forward
+    (never back, only while it is processing) and log its documents' new status."""
+    if pages_total <= 0:
+        return
+    share = min(1.0, pages_done / pages_total)
+    progress = OCR_PROGRESS_FLOOR + round((OCR_PROGRESS_CEILING - OCR_PROGRESS_FLOOR) * share)
+    moved = ExtractionJob.objects.filter(
+        pk=job_id, status=ExtractionJob.Status.PROCESSING, progress__lt=progress
+    ).update(progress=progress, updated_at=timezone.now())
+    if moved:
+        status_events_record(
+            document_ids=Document.objects.filter(jobs__pk=job_id).values_list("pk", flat=True)
+        )
+
+
+def status_events_prune() -> int:
+    """Delete events older than `REALTIME_EVENT_RETENTION_HOURS`; returns how many."""
+    cutoff = timezone.now() - timedelta(hours=settings.REALTIME_EVENT_RETENTION_HOURS)
+    deleted, _ = StatusEvent.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def page_progress_reporter(job: ExtractionJob) -> Callable[[int, int], None]:
+    """The engine's `on_page` for a worker's job: reports progress, never fails the job (a
+    progress write that fails is logged and the parsing goes on)."""
+    job_id = str(job.pk)
+
+    def report(pages_done: int, pages_total: int) -> None:
+        try:
+            job_progress_report(job_id=job_id, pages_done=pages_done, pages_total=pages_total)
+        except Exception:
+            logger.exception("Progress of job %s could not be recorded.", job_id)
+
+    return report
