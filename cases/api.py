@@ -2,7 +2,8 @@
 
 Thin views: parse with a serializer, call one selector or service, answer in the seed's
 envelope. The upload (`POST /cases`) and start-extraction (`POST /cases/{id}/extract`) views
-start the pipeline, so they live one floor up, in `extraction.api`.
+start the pipeline, so they live one floor up, in `extraction.api`; so does the case's file list
+(`extraction.case_files_api`), which makes the case's artifacts.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from rest_framework.views import APIView
 from cases import selectors, services
 from cases.api_schema import (
     CaseDetailOutput,
-    CaseFileOutput,
     CaseListOutput,
     CaseTypeListOutput,
     CaseTypeOutput,
@@ -29,11 +29,9 @@ from cases.errors import NotFound, ValidationFailed
 from cases.models import Stage
 from cases.selectors import CASE_SORTS
 from cases.serializers import (
-    CaseFileListInput,
     CaseListInput,
     CaseUpdateInput,
     case_detail,
-    case_file_item,
     case_list_item,
     case_type_representation,
     case_update_result,
@@ -168,25 +166,6 @@ def _assignee(*, workspace, public_id: str | None):
             "assigned_to: no such user in this workspace.",
             details={"fields": {"assigned_to": ["No such user in this workspace."]}},
         ) from None
-
-
-class CaseFileListApi(APIView):
-    @extend_schema(
-        operation_id="cases_files_list",
-        summary="The files of a case, matched by name with q",
-        parameters=[OpenApiParameter("q", str, description="Part of a file name.")],
-        responses=responses(
-            {200: CaseFileOutput(many=True)},
-            400,
-            (404, "No such case in your workspace (CASE_NOT_FOUND)."),
-        ),
-    )
-    def get(self, request: Request, case_id: str) -> Response:
-        params = CaseFileListInput(data=request.query_params)
-        params.is_valid(raise_exception=True)
-        case = selectors.case_get(workspace=request_workspace(request), public_id=case_id)
-        documents = selectors.case_file_list(case=case, query=params.validated_data["q"])
-        return Response([case_file_item(document) for document in documents])
 
 
 class CaseTypeListApi(APIView):

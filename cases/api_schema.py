@@ -73,11 +73,19 @@ class CaseUpdateOutput(serializers.Serializer):
 
 class CaseFileOutput(serializers.Serializer):
     id = serializers.CharField(help_text="The file id, for the signed download URL.")
-    document_id = serializers.CharField()
     filename = serializers.CharField()
-    status = serializers.CharField()
-    size = serializers.IntegerField()
+    status = serializers.CharField(
+        help_text="The document's status (`processed`...); `available` for the case export."
+    )
     created_at = serializers.DateTimeField()
+    kind = serializers.CharField(
+        help_text="`upload`, or an artifact: `result` (JSON), `text`, `split` (the document's "
+        "pages of a multi-document upload), `export` (the case's fields as CSV), `conversion`."
+    )
+    document_id = serializers.CharField(allow_null=True)
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    expires_at = serializers.DateTimeField(allow_null=True)
 
 
 class StageOutput(serializers.Serializer):

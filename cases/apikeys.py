@@ -25,16 +25,20 @@ def display_prefix(raw_key: str) -> str:
     return raw_key[:DISPLAY_PREFIX_LENGTH]
 
 
-def key_from_request(request: HttpRequest) -> str | None:
-    """The key the request carries, or None when it carries none (malformed is not none)."""
+def keys_from_request(request: HttpRequest) -> list[str]:
+    """Every distinct key the request carries, in header order; `""` stands for a malformed
+    `Authorization` header. Two headers (or one header repeated, which servers join with a
+    comma) may carry the same key; callers refuse a request that carries two different ones."""
+    found: list[str] = []
     for meta_key in _HEADER_KEYS:
-        value = request.META.get(meta_key, "").strip()
-        if value:
-            return value
+        for value in request.META.get(meta_key, "").split(","):
+            if value.strip():
+                found.append(value.strip())
     authorization = request.META.get("HTTP_AUTHORIZATION", "").strip()
-    if not authorization:
-        return None
-    scheme, _, credential = authorization.partition(" ")
-    if scheme.lower() in _AUTHORIZATION_SCHEMES and credential.strip():
-        return credential.strip()
-    return ""
+    if authorization:
+        scheme, _, credential = authorization.partition(" ")
+        if scheme.lower() in _AUTHORIZATION_SCHEMES and credential.strip():
+            found.append(credential.strip())
+        elif not found:
+            found.append("")
+    return list(dict.fromkeys(found))

@@ -10,6 +10,7 @@ Public services (keyword-only; for the API, the conversion jobs and the pipeline
   `FILE_EXPIRED`.
 - `file_open(stored) -> File`: the blob opened for binary reading (a context manager).
 - `file_read(stored) -> bytes`.
+- `file_replace(stored=, content=) -> StoredFile`: new bytes under the same id (artifacts).
 - `file_delete(stored=) -> StoredFile`: the blob goes now, the row stays as a tombstone
   (documents and jobs refer to it); signed URLs stop working.
 - `file_urls_revoke(stored=) -> StoredFile`: every signed URL issued so far is refused.
@@ -145,6 +146,23 @@ def file_create(
     except Exception:
         stored.blob.delete(save=False)
         raise
+    return stored
+
+
+@transaction.atomic
+def file_replace(*, stored: StoredFile, content: bytes) -> StoredFile:
+    """New content under the same file id (an artifact remade); unchanged content is a no-op.
+    The old blob goes after commit."""
+    digest = hashlib.sha256(content).hexdigest()
+    if digest == stored.sha256:
+        return stored
+    stored = StoredFile.objects.select_for_update().get(pk=stored.pk)
+    old = StoredFile(pk=stored.pk, public_id=stored.public_id, blob=stored.blob.name)
+    stored.blob.save(_blob_name(stored.workspace, stored), ContentFile(content), save=False)
+    stored.size = len(content)
+    stored.sha256 = digest
+    stored.save(update_fields=["blob", "size", "sha256"])
+    _blob_delete_on_commit(old)
     return stored
 
 

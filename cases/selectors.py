@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from cases.errors import NotFound
 from cases.models import (
@@ -115,11 +118,69 @@ def case_status(case: Case) -> str:
     return "uploaded" if statuses else "empty"
 
 
-def case_file_list(*, case: Case, query: str = "") -> QuerySet[Document]:
+@dataclass(frozen=True)
+class CaseFile:
+    """One row of a case's file list: an upload (one per document) or an artifact."""
+
+    stored: StoredFile
+    filename: str
+    status: str
+    document: Document | None
+    created_at: datetime
+
+
+def case_file_list(*, case: Case, query: str = "", now: datetime | None = None) -> list[CaseFile]:
+    """The case's uploads and live artifacts, oldest first. `query` matches file names and the
+    text of their documents: full-text search (websearch syntax, any language) on PostgreSQL,
+    a substring elsewhere."""
+    now = now or timezone.now()
     documents = case.documents.select_related("file").order_by("created_at", "id")
+    live = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    artifacts = (
+        StoredFile.objects.filter(live, case=case, deleted_at__isnull=True)
+        .exclude(kind=StoredFile.Kind.UPLOAD)
+        .select_related("document")
+        .order_by("created_at", "id")
+    )
     if query:
-        documents = documents.filter(Q(filename__icontains=query) | Q(text__icontains=query))
-    return documents
+        text_ids = _documents_matching_text(case=case, query=query)
+        documents = documents.filter(Q(filename__icontains=query) | Q(pk__in=text_ids))
+        artifacts = artifacts.filter(Q(filename__icontains=query) | Q(document_id__in=text_ids))
+    rows = [
+        CaseFile(
+            stored=document.file,
+            filename=document.filename,
+            status=document.status,
+            document=document,
+            created_at=document.created_at,
+        )
+        for document in documents
+        if document.file.deleted_at is None and not document.file.is_expired(now)
+    ]
+    rows += [
+        CaseFile(
+            stored=stored,
+            filename=stored.filename,
+            status=stored.document.status if stored.document else "available",
+            document=stored.document,
+            created_at=stored.created_at,
+        )
+        for stored in artifacts
+    ]
+    return rows
+
+
+def _documents_matching_text(*, case: Case, query: str) -> QuerySet[Document]:
+    documents = Document.objects.filter(case=case)
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        return (
+            documents.annotate(search=SearchVector("text", config="simple"))
+            .filter(search=SearchQuery(query, search_type="websearch", config="simple"))
+            .values("pk")
+        )
+    return documents.filter(text__icontains=query).values("pk")
 
 
 def stored_file_get(*, workspace: Workspace, public_id: str) -> StoredFile:

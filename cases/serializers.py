@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from cases.apikit.serializers import LenientBooleanField
 from cases.models import Case, CaseType, Document
-from cases.selectors import CASE_SORTS, case_status
+from cases.selectors import CASE_SORTS, CaseFile, case_status
 
 
 class CaseUploadInput(serializers.Serializer):
@@ -131,12 +131,15 @@ def case_type_representation(case_type: CaseType) -> dict[str, Any]:
     }
 
 
-def case_file_item(document: Document) -> dict[str, Any]:
+def case_file_item(row: CaseFile) -> dict[str, Any]:
     return {
-        "id": document.file.public_id,
-        "document_id": document.public_id,
-        "filename": document.filename,
-        "status": document.status,
-        "size": document.file.size,
-        "created_at": document.created_at,
+        "id": row.stored.public_id,
+        "filename": row.filename,
+        "status": row.status,
+        "created_at": row.created_at,
+        "kind": row.stored.kind,
+        "document_id": row.document.public_id if row.document else None,
+        "content_type": row.stored.media_type or "application/octet-stream",
+        "size": row.stored.size,
+        "expires_at": row.stored.expires_at,
     }

@@ -3,12 +3,11 @@
 
 from django.urls import path
 
-from cases import api, files_api
+from cases import api, credits_api, files_api
 
 app_name = "cases"
 
 urlpatterns = [
-    path("cases/<str:case_id>/files", api.CaseFileListApi.as_view(), name="case-file-list"),
     path(
         "cases/<str:case_id>/files/<str:file_id>/url",
         files_api.CaseFileUrlApi.as_view(),
@@ -18,6 +17,7 @@ urlpatterns = [
     path("files/<str:file_id>", files_api.FileDetailApi.as_view(), name="file-detail"),
     path("files/<str:file_id>/content", files_api.FileContentApi.as_view(), name="file-content"),
     path("downloads/<str:token>", files_api.SignedDownloadApi.as_view(), name="signed-download"),
+    path("credits", credits_api.CreditsApi.as_view(), name="credits"),
     path("casetypes", api.CaseTypeListApi.as_view(), name="casetype-list"),
     path("casetypes/<str:casetype_id>", api.CaseTypeDetailApi.as_view(), name="casetype-detail"),
     path("casetypes/<str:casetype_id>/cases", api.CaseListApi.as_view(), name="case-list"),

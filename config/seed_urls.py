@@ -6,6 +6,7 @@ from django.urls import path
 from cases import api as cases_api
 from cases import files_api
 from extraction import api as extraction_api
+from extraction import case_files_api
 from extraction.realtime import api as realtime_api
 
 urlpatterns = [
@@ -16,7 +17,7 @@ urlpatterns = [
         "api/v1/external/agents/<str:casetype_id>/case/<str:case_id>",
         cases_api.CaseDetailApi.as_view(),
     ),
-    path("api/v1/chatot/cases/<str:case_id>/files", cases_api.CaseFileListApi.as_view()),
+    path("api/v1/chatot/cases/<str:case_id>/files", case_files_api.CaseFileListApi.as_view()),
     # Seed 000 (extract and review)
     path(
         "api/v1/chatot/cases/<str:case_id>/chat/artifacts/<str:file_id>/url",

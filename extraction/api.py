@@ -28,9 +28,11 @@ from cases import selectors as case_selectors
 from cases import services as case_services
 from cases.api_schema import CaseDocumentsOutput
 from cases.apikit.authentication import api_actor, request_workspace
+from cases.apikit.idempotency import idempotency_key_parse
 from cases.apikit.pagination import LimitOffsetPage
 from cases.apikit.schema import responses, success_envelope
 from cases.apikit.serializers import success
+from cases.credits import credits_check
 from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
 from cases.selectors import case_type_get
 from cases.serializers import CaseUploadInput, document_brief
@@ -73,8 +75,8 @@ from extraction.serializers import (
 )
 from extraction.services import case_extraction_start, documents_extraction_queue
 from extraction.submission import job_submit, upload_type_check
+from extraction.upload import pages_estimate
 
-MAX_IDEMPOTENCY_KEY_LENGTH = 255
 NOT_FOUND_CASE = (404, "No such case type or case in your workspace.")
 REQUEST_ERROR_CODES = frozenset(
     {
@@ -85,8 +87,10 @@ REQUEST_ERROR_CODES = frozenset(
     }
 )
 """Failures the request itself caused: `mode=response` answers them 400, not 500 (seed 000)."""
+CREDITS_EXCEEDED = (402, "The workspace's page credits would be exceeded (INSUFFICIENT_CREDITS).")
 JOB_REQUEST_ERRORS = (
     400,
+    CREDITS_EXCEEDED,
     (404, "No case type named by templateName or filterName (TEMPLATE_NOT_FOUND, ...)."),
     (409, "The same Idempotency-Key is still being created (IDEMPOTENCY_KEY_IN_USE)."),
     413,
@@ -96,15 +100,9 @@ JOB_NOT_FOUND = (404, "No such job in your workspace (JOB_NOT_FOUND).")
 
 
 def idempotency_key_from(request: Request) -> str | None:
+    """The request's Idempotency-Key (an RFC 8941 String, quoted or bare), or None."""
     key = request.headers.get("Idempotency-Key")
-    if key is None:
-        return None
-    key = key.strip()
-    if not key or len(key) > MAX_IDEMPOTENCY_KEY_LENGTH or not key.isprintable():
-        raise ValidationFailed.for_field(
-            "Idempotency-Key", "must be 1 to 255 printable characters."
-        )
-    return key
+    return None if key is None else idempotency_key_parse(key)
 
 
 class JobPage(LimitOffsetPage):
@@ -136,6 +134,9 @@ class ExtractionJobsApi(APIView):
     )
     def post(self, request: Request) -> Response:
         job_request, _ = job_request_parse(request, source=ExtractionJob.Source.JOB_API)
+        credits_check(
+            workspace=request_workspace(request), pages=pages_estimate(job_request.file.content)
+        )
         job, replayed = job_submit(
             workspace=request_workspace(request),
             actor=api_actor(request),
@@ -259,6 +260,7 @@ def job_result_available(job: ExtractionJob) -> None:
 ACCEPTED = "`callback`: the job, at once. `response`: the job is held for review (with `job`)."
 SETTLED_ERRORS = (
     (400, "Bad input, or the document itself cannot be read (e.g. PASSWORD_REQUIRED)."),
+    CREDITS_EXCEEDED,
     (404, "No such workflow, template or document (WORKFLOW_NOT_FOUND, ...)."),
     (409, "The Idempotency-Key is in use, or the document is not extracted yet."),
     413,
@@ -337,6 +339,9 @@ class ExtractApi(APIView):
             request, source=ExtractionJob.Source.EXTRACT_API, allowed_extra=("mode",)
         )
         mode = _mode(extra)
+        credits_check(
+            workspace=request_workspace(request), pages=pages_estimate(job_request.file.content)
+        )
         job, _ = job_submit(
             workspace=request_workspace(request),
             actor=api_actor(request),
@@ -413,6 +418,7 @@ class ReviewApi(APIView):
             allowed_extra=("mode", "workflow_id"),
             forced={"templateName": case_type.slug, "filterName": None},
         )
+        credits_check(workspace=workspace, pages=pages_estimate(job_request.file.content))
         job, _ = job_submit(
             workspace=workspace,
             actor=api_actor(request),
@@ -452,6 +458,7 @@ class CaseUploadApi(APIView):
         responses=responses(
             {200: success_envelope("CaseUploadEnvelope", CaseDocumentsOutput(), message=True)},
             400,
+            CREDITS_EXCEEDED,
             NOT_FOUND_CASE,
             413,
         ),
@@ -468,6 +475,9 @@ class CaseUploadApi(APIView):
             upload_type_check(file, field=f"files[{index}]")
             for index, file in enumerate(case_services.incoming_files_from_uploads(uploads))
         ]
+        if params.validated_data["trigger_workflow"]:
+            pages = sum(pages_estimate(file.content) for file in incoming)
+            credits_check(workspace=workspace, pages=pages)
         actor = api_actor(request)
         case_id = params.validated_data.get("case_id")
         with transaction.atomic():

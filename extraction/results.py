@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+
+from cases.signed_urls import signed_url_create
 from extraction.engine.types import FieldType
 from extraction.models import DocumentField, ExtractionJob
 
@@ -28,6 +31,17 @@ def job_result_build(job: ExtractionJob) -> dict[str, Any]:
 
 
 def _document_result(index: int, document: Any, job: ExtractionJob) -> dict[str, Any]:
+    return document_result_build(document, index=index, options=job.options)
+
+
+def document_result_build(
+    document: Any, *, index: int = 0, options: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """One entry of `data.documents[]`; `options` are the job's (`returnText`,
+    `returnDocuments`). With `returnDocuments`, `documentUrl` is a signed URL of the
+    document's own file (its pages only when the upload held several documents), valid as long
+    as the result is kept."""
+    options = options or {}
     fields = list(document.fields.all())
     result: dict[str, Any] = {
         "index": index,
@@ -44,10 +58,18 @@ def _document_result(index: int, document: Any, job: ExtractionJob) -> dict[str,
         "validation": document.metadata.get("validation", []),
         "duplicateOf": document.duplicate_of.public_id if document.duplicate_of else None,
     }
-    if job.options.get("returnText"):
+    if options.get("returnText"):
         result["text"] = document.text
-    if job.options.get("returnDocuments"):
-        result["fileId"] = document.file.public_id
+    if options.get("returnDocuments"):
+        from extraction.artifacts import document_download_file  # artifacts build results
+
+        stored = document_download_file(document)
+        signed = signed_url_create(  # valid as long as the result is kept
+            stored=stored, download=True, ttl_seconds=settings.RESULT_RETENTION_HOURS * 3600
+        )
+        result["fileId"] = stored.public_id
+        result["documentUrl"] = signed.url
+        result["documentUrlExpiresAt"] = signed.expires_at.isoformat()
     return result
 
 

@@ -3,7 +3,7 @@ and review, and of the case upload and start-extraction endpoints (seed 001 path
 
 from django.urls import path
 
-from extraction import api
+from extraction import api, case_files_api
 from extraction.realtime import api as realtime_api
 
 app_name = "extraction"
@@ -14,6 +14,11 @@ urlpatterns = [
         "cases/<str:case_id>/extract",
         api.CaseExtractionStartApi.as_view(),
         name="case-extraction-start",
+    ),
+    path(
+        "cases/<str:case_id>/files",
+        case_files_api.CaseFileListApi.as_view(),
+        name="case-file-list",
     ),
     path("extract", api.ExtractApi.as_view(), name="extract"),
     path("review", api.ReviewApi.as_view(), name="review"),

@@ -19,7 +19,7 @@ from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
 
 from cases.actors import Actor
-from cases.apikeys import key_from_request
+from cases.apikeys import keys_from_request
 from cases.models import ApiKey, Workspace
 
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -60,9 +60,16 @@ def api_actor(request: Request) -> Actor:
 
 class ApiKeyAuthentication(BaseAuthentication):
     def authenticate(self, request: Request) -> tuple[ApiPrincipal, ApiKey] | None:
-        raw_key = key_from_request(request._request)
-        if raw_key is None:
+        raw_keys = keys_from_request(request._request)
+        if not raw_keys:
             return None
+        if len(raw_keys) > 1:
+            # Which one was meant cannot be known; picking one would let a revoked or foreign
+            # key ride along unnoticed (or hide which key really made the call).
+            raise AuthenticationFailed(
+                "The request carries two different API keys; send exactly one."
+            )
+        raw_key = raw_keys[0]
         if not raw_key:
             raise AuthenticationFailed(
                 "The Authorization header must be `api-key KEY` or `Bearer KEY`."

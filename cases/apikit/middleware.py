@@ -1,8 +1,13 @@
 """Keeps every API answer JSON, including the ones DRF never sees.
 
 Unknown API routes (404), bodies over the request limit (413, refused before they are read),
-and unhandled exceptions (500, logged with the traceback, answered without it) all get SPEC §5's
-error envelope. Browser pages are left to Django's own handling.
+Django's own refusals (a `Host` not in `ALLOWED_HOSTS`, too many form fields, query parameters
+or files, any other `SuspiciousOperation` or `BadRequest`: 400, logged as one warning line
+without a traceback) and unhandled exceptions (500, logged with the traceback, answered without
+it) all get SPEC §5's error envelope. Browser pages are left to Django's own handling.
+
+It must be the first entry of `MIDDLEWARE`: the `Host` check runs before any other middleware
+asks for the host (Django's `CommonMiddleware` would answer an HTML 400 and log a traceback).
 """
 
 from __future__ import annotations
@@ -11,7 +16,14 @@ import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import (
+    BadRequest,
+    DisallowedHost,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.http import HttpRequest, HttpResponse
 
 from cases.apikit.envelope import error_response
@@ -48,6 +60,10 @@ class ApiErrorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_api_path(request.path):
             return self.get_response(request)
+        try:
+            request.get_host()
+        except DisallowedHost as exc:
+            return _refusal(request, exc)
         too_large = self._refuse_oversized(request)
         if too_large is not None:
             return too_large
@@ -67,7 +83,11 @@ class ApiErrorMiddleware:
         if not is_api_path(request.path):
             return None
         if isinstance(exception, RequestDataTooBig):
+            request._mark_post_parse_error()  # type: ignore[attr-defined]
+            logger.warning("Refused %s %s: %s", request.method, request.path, exception)
             return self._too_large()
+        if isinstance(exception, SuspiciousOperation | BadRequest):
+            return _refusal(request, exception)
         logger.exception("Unhandled error on %s %s", request.method, request.path)
         return error_response(500, "INTERNAL_ERROR", "Something went wrong on our side.")
 
@@ -89,3 +109,29 @@ class ApiErrorMiddleware:
             f"The request body is larger than the limit of {limit_mb} MB.",
             {"limit_bytes": settings.MAX_REQUEST_BYTES},
         )
+
+
+_REFUSALS: tuple[tuple[type[Exception], str, str], ...] = (
+    (DisallowedHost, "DISALLOWED_HOST", "The Host header names a host this server does not serve."),
+    (
+        TooManyFieldsSent,
+        "TOO_MANY_FIELDS",
+        "The request has more form fields or query parameters than the server accepts.",
+    ),
+    (TooManyFilesSent, "TOO_MANY_FILES", "The request has more files than the server accepts."),
+    (SuspiciousOperation, "BAD_REQUEST", "The request was refused as malformed."),
+    (BadRequest, "BAD_REQUEST", "The request is malformed."),
+)
+
+
+def _refusal(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's own refusal as a 400 envelope, logged as one line (it is the client's fault)."""
+    if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
+        request._mark_post_parse_error()  # type: ignore[attr-defined]
+    code, message = next(
+        (code, message) for kind, code, message in _REFUSALS if isinstance(exception, kind)
+    )
+    logger.warning(
+        "Refused %s %s (%s): %s", request.method, request.path, code, str(exception)[:300]
+    )
+    return error_response(400, code, message)

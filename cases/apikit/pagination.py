@@ -5,6 +5,8 @@ A family subclasses `LimitOffsetPage`, sets its bounds and writes its envelope i
 any DRF list view. Unlike DRF's `LimitOffsetPagination`, which quietly falls back to its default
 on a bad `limit`, a value out of bounds or not a number is a 400 naming the parameter (the seeds'
 lists promise `limit` 0-100 or 1-100, and a client asking for 500 should hear it was refused).
+`offset` is bounded too (`MAX_OFFSET`): a number past what any database slice takes (2^63 and
+beyond) is a 400 naming `offset`, never an overflow in the database driver.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.request import Request
+
+MAX_OFFSET = 1_000_000_000
+"""The largest `offset` any list accepts (far past any workspace's rows; far below 2^63)."""
 
 
 class LimitOffsetPage(LimitOffsetPagination):
@@ -30,7 +35,7 @@ class LimitOffsetPage(LimitOffsetPagination):
         self.limit = self._param(
             request, "limit", self.min_limit, self.max_limit, self.default_limit
         )
-        self.offset = self._param(request, "offset", 0, None, 0)
+        self.offset = self._param(request, "offset", 0, MAX_OFFSET, 0)
         self.count = self.get_count(queryset)
         if not self.limit:
             return []
@@ -61,5 +66,7 @@ class LimitOffsetPage(LimitOffsetPagination):
                 description=f"Items per page, {cls.min_limit} to {cls.max_limit} "
                 f"(default {cls.default_limit}).",
             ),
-            OpenApiParameter("offset", int, description="Items to skip (default 0)."),
+            OpenApiParameter(
+                "offset", int, description=f"Items to skip, 0 to {MAX_OFFSET} (default 0)."
+            ),
         ]

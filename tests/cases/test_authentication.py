@@ -88,3 +88,32 @@ def test_each_key_has_its_own_rate_limit(tenant, outsider, settings):
     assert limited.json()["error"]["code"] == "RATE_LIMITED"
     assert int(limited["Retry-After"]) > 0
     assert outsider.client.get(LIST_URL).status_code == 200
+
+
+def test_two_different_keys_in_two_headers_are_refused_as_ambiguous(tenant, outsider):
+    response = APIClient().get(
+        LIST_URL, HTTP_X_API_KEY=tenant.raw_key, HTTP_AUTHORIZATION=f"Bearer {outsider.raw_key}"
+    )
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "UNAUTHORIZED"
+    assert "two different API keys" in response.json()["error"]["message"]
+
+
+def test_a_revoked_key_beside_a_valid_one_is_refused_as_ambiguous(tenant):
+    revoked, revoked_raw = services.api_key_create(workspace=tenant.workspace, name="old")
+    services.api_key_revoke(api_key=revoked)
+    for first, second in ((tenant.raw_key, revoked_raw), (revoked_raw, tenant.raw_key)):
+        response = APIClient().get(LIST_URL, HTTP_X_API_KEY=first, HTTP_APIKEY=second)
+        assert response.status_code == 401, (first, second)
+
+
+def test_two_keys_joined_in_one_repeated_header_are_refused(tenant, outsider):
+    response = APIClient().get(LIST_URL, HTTP_X_API_KEY=f"{tenant.raw_key}, {outsider.raw_key}")
+    assert response.status_code == 401
+
+
+def test_the_same_key_in_two_headers_authenticates(tenant):
+    response = APIClient().get(
+        LIST_URL, HTTP_X_API_KEY=tenant.raw_key, HTTP_AUTHORIZATION=f"api-key {tenant.raw_key}"
+    )
+    assert response.status_code == 200
