@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: API refusals (a disallowed Host included) answer in the JSON envelope.
+    "cases.apikit.middleware.ApiErrorMiddleware",
     # Outermost: every log line of the request carries its id (X-Request-ID in and out).
     "cases.apikit.logcontext.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -64,7 +66,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "cases.apikit.middleware.ApiErrorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -252,7 +253,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "cases.apikit.parsers.BoundedJSONParser",
         "rest_framework.parsers.MultiPartParser",
         "rest_framework.parsers.FormParser",
     ],
