@@ -6,6 +6,7 @@ from django.urls import path
 from cases import api as cases_api
 from cases import files_api
 from extraction import api as extraction_api
+from extraction.conversion import api as conversion_api
 from extraction import case_files_api
 from extraction.realtime import api as realtime_api
 
@@ -27,6 +28,10 @@ urlpatterns = [
     path("files", files_api.FileCollectionApi.as_view()),
     path("files/<str:file_id>", files_api.FileDetailApi.as_view()),
     path("files/<str:file_id>/content", files_api.FileContentApi.as_view()),
+    # Seed 004 (conversion)
+    path("castdoc/engines", conversion_api.EngineListApi.as_view()),
+    path("castdoc/jobs", conversion_api.JobCollectionApi.as_view()),
+    path("castdoc/jobs/<str:job_id>", conversion_api.JobDetailApi.as_view()),
     path("v1/extract", extraction_api.ExtractApi.as_view()),
     path("v1/review", extraction_api.ReviewApi.as_view()),
     # Seed 002 (document status and realtime)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "extraction",
     "extraction.learning",
     "extraction.realtime",
+    "extraction.conversion",
     "review",
     "webhooks",
 ]

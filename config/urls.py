@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/", include("cases.urls")),
     path("api/v1/", include("review.urls")),
     path("api/v1/", include("extraction.urls")),
+    path("api/v1/", include("extraction.conversion.urls")),
     path("api/v1/", include("webhooks.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from cases.models import CaseType, Document
+from extraction.conversion.models import ConversionJob
 from extraction.models import ExtractionJob
 
 
@@ -100,3 +101,26 @@ def _job_outcome(job: ExtractionJob) -> dict[str, Any]:
     if job.status == ExtractionJob.Status.COMPLETED:
         return {"result": job.result}
     return {"error": {"code": job.error_code, "message": job.error_message}}
+
+
+def conversion_completed_data(job: ConversionJob) -> dict[str, Any]:
+    """`conversion.completed` (a conversion job completed or failed): `job_id`, `filename` (the
+    input's), `status` (`completed` or `failed`), `engine`, `output_format`, `file_id` (the
+    input), `case_id` (null unless started from a case), `pages`; then `output_file_id` and
+    `output_filename` when completed, or `error` (`code`, `message`) when failed."""
+    data: dict[str, Any] = {
+        "job_id": str(job.pk),
+        "filename": job.source_file.filename,
+        "status": job.status,
+        "engine": job.engine,
+        "output_format": job.output_format,
+        "file_id": job.source_file.public_id,
+        "case_id": job.case.public_id if job.case else None,
+        "pages": job.pages,
+    }
+    if job.status == ConversionJob.Status.COMPLETED and job.output_file is not None:
+        data["output_file_id"] = job.output_file.public_id
+        data["output_filename"] = job.output_file.filename
+    else:
+        data["error"] = {"code": job.error_code, "message": job.error_message}
+    return data

@@ -13,6 +13,7 @@ Markdown and by a form feed in TXT.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -195,7 +196,12 @@ def to_markdown(pages: list[list[Item]]) -> bytes:
     level = {size: min(rank + 1, 3) for rank, size in enumerate(heading_sizes)}
     parts = []
     for items in pages:
-        parts.append("\n\n".join(_markdown_blocks(items, level)))
+        blocks = _markdown_blocks(items, level)
+        text = blocks[0] if blocks else ""
+        for previous, block in itertools.pairwise(blocks):
+            tight = _LIST_ITEM.match(previous) and _LIST_ITEM.match(block)
+            text += ("\n" if tight else "\n\n") + block
+        parts.append(text)
     return ("\n\n---\n\n".join(part for part in parts) + "\n").encode("utf-8")
 
 
@@ -261,6 +267,7 @@ def _join(lines: list[str]) -> str:
     return text
 
 
+_LIST_ITEM = re.compile(r"^(- |\d+\. )")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
