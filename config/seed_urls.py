@@ -4,10 +4,10 @@ a client written against a seed works by changing only its base URL and key."""
 from django.urls import path
 
 from cases import api as cases_api
-from cases import files_api
+from cases import credits_api, files_api
 from extraction import api as extraction_api
+from extraction import case_files_api, upload_api
 from extraction.conversion import api as conversion_api
-from extraction import case_files_api
 from extraction.realtime import api as realtime_api
 
 urlpatterns = [
@@ -19,7 +19,6 @@ urlpatterns = [
         cases_api.CaseDetailApi.as_view(),
     ),
     path("api/v1/chatot/cases/<str:case_id>/files", case_files_api.CaseFileListApi.as_view()),
-    # Seed 000 (extract and review)
     path(
         "api/v1/chatot/cases/<str:case_id>/chat/artifacts/<str:file_id>/url",
         files_api.CaseFileUrlApi.as_view(),
@@ -32,8 +31,12 @@ urlpatterns = [
     path("castdoc/engines", conversion_api.EngineListApi.as_view()),
     path("castdoc/jobs", conversion_api.JobCollectionApi.as_view()),
     path("castdoc/jobs/<str:job_id>", conversion_api.JobDetailApi.as_view()),
+    # Seed 000 (extract and review)
     path("v1/extract", extraction_api.ExtractApi.as_view()),
     path("v1/review", extraction_api.ReviewApi.as_view()),
+    # Seed 002 (upload and credits)
+    path("upload", upload_api.UploadApi.as_view()),
+    path("credits", credits_api.CreditsApi.as_view()),
     # Seed 002 (document status and realtime)
     path("status/<str:document_id>", realtime_api.DocumentStatusApi.as_view()),
     path("ws/token", realtime_api.RealtimeTokenApi.as_view()),

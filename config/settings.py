@@ -218,6 +218,15 @@ REALTIME_POLL_MS = env_int("CASEFILE_REALTIME_POLL_MS", 500, minimum=20)
 REALTIME_EVENT_RETENTION_HOURS = env_int("CASEFILE_REALTIME_EVENT_RETENTION_HOURS", 48, minimum=1)
 EXTRACT_RESPONSE_DEADLINE_SECONDS = env_int("CASEFILE_EXTRACT_DEADLINE_SECONDS", 60, minimum=1)
 
+# --- Upload by URL or base64 (seed 002) -----------------------------------------------------
+# Without casetype_id/templateName, the workspace's filter of this name classifies an upload.
+UPLOAD_DEFAULT_FILTER = env_str("CASEFILE_UPLOAD_DEFAULT_FILTER", "documents")
+FETCH_CONNECT_TIMEOUT = env_int("CASEFILE_FETCH_CONNECT_TIMEOUT", 5, minimum=1)
+FETCH_TIMEOUT = env_int("CASEFILE_FETCH_TIMEOUT", 60, minimum=1)  # whole download, redirects too
+# Non-public networks a URL upload may still reach (an intranet document server), as CIDRs,
+# comma-separated; empty (the default): public addresses only.
+FETCH_ALLOWED_NETWORKS = env_list("CASEFILE_FETCH_ALLOWED_NETWORKS")
+
 # --- Task queue (django-q2) ---------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
 Q_CLUSTER: dict = {

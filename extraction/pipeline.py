@@ -22,7 +22,9 @@ from django.utils import timezone
 
 from cases.actors import SYSTEM
 from cases.apikit import logcontext
+from cases.credits import InsufficientCredits, credits_charge_pages, credits_check
 from cases.models import Case, CaseType, Document
+from cases.outbound import FetchError
 from cases.rules import rules_check
 from cases.services import case_create
 from extraction.engine.types import (
@@ -46,6 +48,7 @@ from extraction.services import (
     job_hold_for_review,
     job_steps_set,
 )
+from extraction.upload import upload_document_preset, upload_source_fetch
 
 logger = logging.getLogger(__name__)
 
@@ -78,9 +81,13 @@ def _job_run(*, job_id: str) -> ExtractionJob | None:
         logger.info("Job %s was not queued any more; nothing to do.", job_id)
         return None
     try:
+        upload_source_fetch(job=job)  # a URL upload's file arrives here, in the worker
+        credits_check(workspace=job.workspace, pages=1)  # none left: fail before any work
         engine_result = _engine_run(_engine_input(job), on_page=page_progress_reporter(job))
         return _job_persist_and_gate(job=job, engine_result=engine_result)
     except EngineError as error:
+        return job_fail(job=job, code=error.code, message=error.message, attempt=job.attempts)
+    except (FetchError, InsufficientCredits) as error:
         return job_fail(job=job, code=error.code, message=error.message, attempt=job.attempts)
     except Exception:
         # A bug, not a bad document: record it on the job at once (rather than leaving it to
@@ -203,6 +210,13 @@ def _job_persist_and_gate(
             "Job %s changed while it ran (now %s); result dropped.", job.pk, locked.status
         )
         return None
+    # Every processed page counts once (the job id makes a retried job's charge a no-op);
+    # over the limit, nothing is stored and the job fails with INSUFFICIENT_CREDITS.
+    credits_charge_pages(
+        workspace=job.workspace,
+        pages=engine_result.page_count,
+        reference=f"extraction-job:{job.pk}",
+    )
     case_types = {ct.slug: ct for ct in _candidate_case_types(job)}
     documents = list(job.documents.order_by("created_at", "id"))
     flagged_total = 0
@@ -290,6 +304,7 @@ def _found_document_create(*, job: ExtractionJob, case_type: CaseType) -> Docume
         file=job.source_file,
         filename=job.filename,
         status=Document.Status.PROCESSING,
+        **upload_document_preset(job),
     )
     job.documents.add(document)
     return document

@@ -3,7 +3,7 @@ and review, and of the case upload and start-extraction endpoints (seed 001 path
 
 from django.urls import path
 
-from extraction import api, case_files_api
+from extraction import api, case_files_api, upload_api
 from extraction.realtime import api as realtime_api
 
 app_name = "extraction"
@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("extract", api.ExtractApi.as_view(), name="extract"),
     path("review", api.ReviewApi.as_view(), name="review"),
+    path("upload", upload_api.UploadApi.as_view(), name="upload"),
     path("extraction-jobs", api.ExtractionJobsApi.as_view(), name="jobs"),
     path("extraction-jobs/<str:job_id>", api.ExtractionJobDetailApi.as_view(), name="job-detail"),
     path(
