@@ -66,21 +66,5 @@ def case_type_import(*, workspace: Workspace, definition: dict[str, Any]) -> tup
 
 
 def case_type_export(case_type: CaseType) -> dict[str, Any]:
-    return {
-        "name": case_type.name,
-        "slug": case_type.slug,
-        "description": case_type.description,
-        "review_threshold": case_type.review_threshold,
-        "qa_sample_percent": case_type.qa_sample_percent,
-        **({"locale": case_type.locale} if case_type.locale else {}),
-        "keywords": case_type.keywords,
-        "stages": [
-            {
-                "name": stage.name,
-                **({"system_role": stage.system_role} if stage.system_role else {}),
-            }
-            for stage in case_type.stages.all()
-        ],
-        "fields": case_type.field_schema,
-        "validation_rules": case_type.validation_rules,
-    }
+    """The case type as a file's mapping (`CaseType.as_definition`)."""
+    return case_type.as_definition()

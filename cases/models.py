@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -187,6 +188,28 @@ class CaseType(models.Model):
     def stage_with_role(self, role: str) -> Stage | None:
         return next((s for s in self.stages.all() if s.system_role == role), None)
 
+    def as_definition(self) -> dict[str, Any]:
+        """The whole case type in the file format of `cases.casetype_files` (YAML/JSON export,
+        import, and the snapshot each `CaseTypeVersion` keeps)."""
+        return {
+            "name": self.name,
+            "slug": self.slug,
+            "description": self.description,
+            "review_threshold": self.review_threshold,
+            "qa_sample_percent": self.qa_sample_percent,
+            **({"locale": self.locale} if self.locale else {}),
+            "keywords": list(self.keywords),
+            "stages": [
+                {
+                    "name": stage.name,
+                    **({"system_role": stage.system_role} if stage.system_role else {}),
+                }
+                for stage in self.stages.all()
+            ],
+            "fields": self.field_schema,
+            "validation_rules": self.validation_rules,
+        }
+
 
 class Stage(models.Model):
     """A workflow stage. Stages with a system role are moved by the pipeline on their own."""
@@ -238,6 +261,34 @@ class CaseTypeFilter(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CaseTypeVersion(models.Model):
+    """A case type as it stood after one save: its whole definition (the export format of
+    `cases.casetype_files`, stages included), numbered from 1 per case type.
+
+    Written by `cases.services` on every create, update and stage change, never edited. A job
+    records the version it ran with (`ExtractionJob.case_type_version`), so editing a case type
+    never changes what a past result was extracted by, and a version can be restored."""
+
+    case_type = models.ForeignKey(CaseType, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    definition = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["case_type", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case_type", "number"], name="casetypeversion_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_type.slug} v{self.number}"
 
 
 class Case(models.Model):

@@ -21,6 +21,7 @@ from cases.models import (
     AuditEvent,
     Case,
     CaseType,
+    CaseTypeVersion,
     Document,
     Membership,
     StoredFile,
@@ -45,6 +46,20 @@ def case_type_get(*, workspace: Workspace, public_id: str) -> CaseType:
     if case_type is None:
         raise NotFound(f"No case type {public_id}.", code="CASETYPE_NOT_FOUND")
     return case_type
+
+
+def case_type_version_current(case_type: CaseType) -> CaseTypeVersion | None:
+    """The case type's latest version (None only before its first save through the services)."""
+    return case_type.versions.order_by("-number").first()
+
+
+def case_type_versions(case_type: CaseType) -> QuerySet[CaseTypeVersion]:
+    """Newest first, with who saved each and how many jobs ran with it."""
+    return (
+        case_type.versions.select_related("created_by")
+        .annotate(job_count=Count("jobs"))
+        .order_by("-number")
+    )
 
 
 def case_type_get_by_slug(*, workspace: Workspace, slug: str) -> CaseType:

@@ -31,6 +31,7 @@ from cases.models import (
     AuditEvent,
     Case,
     CaseType,
+    CaseTypeVersion,
     Document,
     Membership,
     Stage,
@@ -123,6 +124,7 @@ def case_type_create(
     qa_sample_percent: int = 0,
     locale: str = "",
     stages: Iterable[tuple[str, str]] = DEFAULT_STAGES,
+    created_by: User | None = None,
 ) -> CaseType:
     case_type = CaseType(
         workspace=workspace,
@@ -142,11 +144,42 @@ def case_type_create(
         Stage(case_type=case_type, name=stage_name, position=position, system_role=role)
         for position, (stage_name, role) in enumerate(stages)
     )
+    case_type_version_record(case_type=case_type, by=created_by)
     return case_type
 
 
 @transaction.atomic
-def case_type_update(*, case_type: CaseType, **changes: Any) -> CaseType:
+def case_type_update(*, case_type: CaseType, by: User | None = None, **changes: Any) -> CaseType:
+    """Change the case type's attributes (not its slug: jobs name it) and record a version."""
+    _case_type_attributes_apply(case_type, changes)
+    case_type_version_record(case_type=case_type, by=by)
+    return case_type
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """A stage as the editor sends it: an existing stage's `public_id` keeps its cases."""
+
+    name: str
+    system_role: str = ""
+    public_id: str = ""
+
+
+@transaction.atomic
+def case_type_stages_set(
+    *, case_type: CaseType, stages: Sequence[StageSpec], by: User | None = None
+) -> list[Stage]:
+    """Make the case type's stages exactly `stages`, in that order, and record a version.
+
+    Existing stages named by `public_id` are renamed and moved (their cases stay in them); a
+    stage left out is deleted only when no case is in it. Each system role at most once.
+    Errors: `ValidationFailed` naming `stages`."""
+    result = _case_type_stages_apply(case_type, stages)
+    case_type_version_record(case_type=case_type, by=by)
+    return result
+
+
+def _case_type_attributes_apply(case_type: CaseType, changes: dict[str, Any]) -> None:
     allowed = {
         "name",
         "description",
@@ -164,6 +197,107 @@ def case_type_update(*, case_type: CaseType, **changes: Any) -> CaseType:
         setattr(case_type, attribute, value)
     _full_clean(case_type)
     case_type.save()
+
+
+def _case_type_stages_apply(case_type: CaseType, stages: Sequence[StageSpec]) -> list[Stage]:
+    problems = _stages_problems(stages)
+    if problems:
+        raise ValidationFailed(f"stages: {problems[0]}", details={"stages": problems})
+    existing = {stage.public_id: stage for stage in case_type.stages.all()}
+    unknown = [
+        spec.public_id for spec in stages if spec.public_id and spec.public_id not in existing
+    ]
+    if unknown:
+        raise ValidationFailed(f"stages: no stage {unknown[0]} in this case type.")
+    kept_ids = {spec.public_id for spec in stages if spec.public_id}
+    for public_id, stage in existing.items():
+        if public_id not in kept_ids:
+            if stage.cases.exists():
+                raise ValidationFailed(
+                    f"stages: {stage.name!r} still holds cases; move them before removing it.",
+                    details={"stages": [f"{stage.name} holds cases"]},
+                )
+            stage.delete()
+    # Clear roles first, so that swapping two stages' roles does not trip the unique constraint.
+    Stage.objects.filter(case_type=case_type).update(system_role="")
+    result = []
+    for position, spec in enumerate(stages):
+        stage = existing.get(spec.public_id) or Stage(case_type=case_type)
+        stage.name = spec.name.strip()
+        stage.position = position
+        stage.system_role = spec.system_role
+        stage.save()
+        result.append(stage)
+    return result
+
+
+def _stages_problems(stages: Sequence[StageSpec]) -> list[str]:
+    problems = []
+    if not stages:
+        problems.append("a case type needs at least one stage.")
+    roles = [spec.system_role for spec in stages if spec.system_role]
+    for role in sorted({role for role in roles if roles.count(role) > 1}):
+        problems.append(f"the system role {role!r} is given to more than one stage.")
+    for role in roles:
+        if role not in Stage.SystemRole.values:
+            problems.append(f"{role!r} is not a system role.")
+    if any(not spec.name.strip() for spec in stages):
+        problems.append("every stage needs a name.")
+    return problems
+
+
+def case_type_version_record(*, case_type: CaseType, by: User | None = None) -> CaseTypeVersion:
+    """Snapshot the case type as it now stands, unless the latest version already says so."""
+    definition = case_type.as_definition()
+    latest = case_type.versions.order_by("-number").first()
+    if latest is not None and latest.definition == definition:
+        return latest
+    return CaseTypeVersion.objects.create(
+        case_type=case_type,
+        number=(latest.number + 1) if latest else 1,
+        definition=definition,
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def case_type_version_restore(
+    *, case_type: CaseType, number: int, by: User | None = None
+) -> CaseType:
+    """Make an earlier version current again (recorded as a new version). The slug stays.
+
+    Errors: `NotFound` for an unknown version; `ValidationFailed` when stages it lists by
+    name can no longer be matched (a stage holding cases would be dropped)."""
+    version = case_type.versions.filter(number=number).first()
+    if version is None:
+        raise NotFound(f"No version {number} of {case_type.slug}.", code="VERSION_NOT_FOUND")
+    definition = version.definition
+    by_name = {stage.name: stage for stage in case_type.stages.all()}
+    _case_type_stages_apply(
+        case_type,
+        [
+            StageSpec(
+                name=stage["name"],
+                system_role=stage.get("system_role") or "",
+                public_id=by_name[stage["name"]].public_id if stage["name"] in by_name else "",
+            )
+            for stage in definition.get("stages") or []
+        ],
+    )
+    _case_type_attributes_apply(
+        case_type,
+        {
+            "name": definition["name"],
+            "description": definition.get("description", ""),
+            "field_schema": definition["fields"],
+            "review_threshold": definition.get("review_threshold"),
+            "keywords": definition.get("keywords", []),
+            "validation_rules": definition.get("validation_rules", []),
+            "qa_sample_percent": definition.get("qa_sample_percent", 0),
+            "locale": definition.get("locale") or "",
+        },
+    )
+    case_type_version_record(case_type=case_type, by=by)
     return case_type
 
 
@@ -426,6 +560,11 @@ def case_stage_move_to_role(*, case: Case, role: str, actor: Actor = SYSTEM) -> 
 
 
 def case_summary(case: Case) -> dict[str, Any]:
+    """The case in `case.created`/`case.updated` webhooks, with its related documents (seed 001
+    §3) and where to list its files for the download flow (§2)."""
+    documents = (
+        Document.objects.filter(case=case).select_related("file").order_by("created_at", "id")
+    )
     return {
         "case_id": case.public_id,
         "case_name": case.name,
@@ -433,6 +572,16 @@ def case_summary(case: Case) -> dict[str, Any]:
         "stage_id": case.stage.public_id,
         "assigned_to": case.assigned_to.public_id if case.assigned_to else None,
         "modified_date": case.modified_at,
+        "documents": [
+            {
+                "doc_id": document.public_id,
+                "filename": document.filename,
+                "status": document.status,
+                "file_id": document.file.public_id,
+            }
+            for document in documents
+        ],
+        "files_url": f"{settings.BASE_URL}/api/v1/cases/{case.public_id}/files",
     }
 
 

@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from cases.models import ApiKey, Case, CaseType, Document, StoredFile, Workspace
+from cases.models import ApiKey, Case, CaseType, CaseTypeVersion, Document, StoredFile, Workspace
 
 
 class ExtractionJob(models.Model):
@@ -73,6 +73,14 @@ class ExtractionJob(models.Model):
     )
     case_type = models.ForeignKey(
         CaseType, on_delete=models.SET_NULL, null=True, blank=True, related_name="jobs"
+    )
+    case_type_version = models.ForeignKey(
+        CaseTypeVersion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="jobs",
+        help_text="The case type's definition this job ran with (set when it ran).",
     )
     source_file = models.ForeignKey(StoredFile, on_delete=models.PROTECT, related_name="jobs")
     documents = models.ManyToManyField(

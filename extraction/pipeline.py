@@ -26,6 +26,7 @@ from cases.credits import InsufficientCredits, credits_charge_pages, credits_che
 from cases.models import Case, CaseType, Document
 from cases.outbound import FetchError
 from cases.rules import rules_check
+from cases.selectors import case_type_version_current
 from cases.services import case_create
 from extraction.engine.types import (
     DocumentResult,
@@ -257,12 +258,14 @@ def _job_persist_and_gate(
         flagged_total += flagged
         held = held or bool(flagged) or sampled
     job.processed_pages = engine_result.page_count
+    job.case_type_version = case_type_version_current(job.case_type) if job.case_type else None
     job.review_threshold = next((t for t in thresholds if t is not None), None)
     job.review_flagged_field_count = flagged_total
     job.save(
         update_fields=[
             "case",
             "case_type",
+            "case_type_version",
             "processed_pages",
             "review_threshold",
             "review_flagged_field_count",
