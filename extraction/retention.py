@@ -2,8 +2,9 @@
 
 A job's result is kept for `CASEFILE_RESULT_RETENTION_HOURS` after it ends; then the sweep
 deletes the result, the extracted fields and text of the documents the job API created, and
-their uploaded file (the documents stay, marked `result_expired_at`, so their case says what
-happened), and the result endpoint answers 410 `RESULT_EXPIRED`. Documents uploaded
+their uploaded file and artifacts from the store (through `cases.files.file_expire`; the
+documents stay, marked `result_expired_at`, so their case says what happened), and the result
+endpoint answers 410 `RESULT_EXPIRED`. Documents uploaded
 into cases through the case API are the customer's records and are kept. Expired
 `Idempotency-Key` records go too.
 """
@@ -18,6 +19,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from cases.files import file_expire
+from cases.models import StoredFile
 from extraction.models import DocumentField, DocumentPage, ExtractionJob, IdempotencyRecord
 
 logger = logging.getLogger(__name__)
@@ -65,11 +68,7 @@ def _job_purge(*, job_id: object, now: datetime) -> int:
         document.text = ""
         document.metadata = {**document.metadata, "result_expired_at": now.isoformat()}
         document.save(update_fields=["text", "metadata", "modified_at"])
-    stored = job.source_file
-    if stored.expires_at is None or stored.expires_at > now:
-        blob = stored.blob
-        transaction.on_commit(lambda: blob.delete(save=False))
-        stored.expires_at = now
-        stored.save(update_fields=["expires_at"])
+    for stored in [job.source_file, *StoredFile.objects.filter(document__in=documents)]:
+        file_expire(stored=stored, now=now)  # blob deleted from the store after commit
     logger.info("Purged the expired result and file of job %s.", job.pk)
     return 1

@@ -7,10 +7,12 @@ import csv
 import io
 import json
 from dataclasses import replace
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pymupdf
 import pytest
+from django.core.files.storage import default_storage
 from django.db import connection
 from rest_framework.test import APIClient
 
@@ -18,6 +20,7 @@ from cases import files
 from cases.models import StoredFile
 from extraction.artifacts import case_artifacts_refresh, document_download_file
 from extraction.models import DocumentField
+from extraction.retention import extraction_results_expire
 from tests.documents import INVOICE_LINES, pdf_with_lines
 from tests.factories import engine_result, processed_document, processed_job
 
@@ -80,9 +83,7 @@ def test_artifacts_hold_the_result_the_text_and_the_fields(tenant, document):
 def test_a_correction_updates_the_result_file_under_the_same_id(tenant, document):
     case_artifacts_refresh(case=document.case)
     result = StoredFile.objects.get(document=document, kind="result")
-    DocumentField.objects.filter(document=document, key="invoice_number").update(
-        value="INV-FIXED"
-    )
+    DocumentField.objects.filter(document=document, key="invoice_number").update(value="INV-FIXED")
     case_artifacts_refresh(case=document.case)
     again = StoredFile.objects.get(document=document, kind="result")
     assert again.public_id == result.public_id
@@ -199,3 +200,21 @@ def test_return_documents_of_a_split_upload_gives_each_document_its_pages(tenant
     with pymupdf.open(stream=b"".join(response.streaming_content)) as pdf:
         assert pdf.page_count == 1
         assert "INV-2024-0043" in pdf[0].get_text()
+
+
+def test_retention_deletes_a_job_api_documents_artifacts_from_the_store(
+    tenant, django_capture_on_commit_callbacks
+):
+    job = processed_job(tenant.case_type, options={"returnDocuments": True})
+    (document,) = job.documents.all()
+    case_artifacts_refresh(case=document.case)
+    artifacts = list(StoredFile.objects.filter(document=document))
+    assert {a.kind for a in artifacts} == {"result", "text"}
+    later = job.result_expires_at + timedelta(seconds=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        extraction_results_expire(now=later)
+    for stored in [job.source_file, *artifacts]:
+        stored.refresh_from_db()
+        assert stored.deleted_at == later
+        assert not default_storage.exists(stored.blob.name)
+        assert stored.expires_at <= later
