@@ -9,6 +9,7 @@ is `extraction.pipeline`; recovering lost ones is `extraction.recovery`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any
@@ -27,6 +28,9 @@ from extraction.results import job_result_build
 from webhooks.services import EventType, event_publish
 
 RUN_TASK = "extraction.tasks.extraction_job_run"
+MAX_ERROR_MESSAGE_CHARS = 500
+_TRACEBACK = re.compile(r"Traceback \(most recent call last\)|^\s*File \"", re.MULTILINE)
+_SERVER_PATH = re.compile(r"(?<![\w.:/])(?:/[\w.@+-]+){2,}/?|[A-Za-z]:\\[^\s\"']+")
 
 
 # --- Queueing -----------------------------------------------------------------------------
@@ -223,6 +227,23 @@ def job_complete(*, job: ExtractionJob, actor: Actor) -> ExtractionJob:
     return job
 
 
+def error_message_shown(message: str) -> str:
+    """What users may see of a failure: no traceback, no server path, one bounded paragraph.
+
+    Every failure a job records passes here (`job_fail`), so the job, its documents, the case
+    API and page, the webhook body and `/v1/extract`'s answer all show the same clean text.
+    Whatever follows a Python traceback's first line is cut; absolute paths become `<path>`.
+    """
+    found = _TRACEBACK.search(message)
+    if found is not None:
+        message = message[: found.start()]
+    message = _SERVER_PATH.sub("<path>", message)
+    message = " ".join(message.split())
+    if len(message) > MAX_ERROR_MESSAGE_CHARS:
+        message = message[: MAX_ERROR_MESSAGE_CHARS - 1].rstrip() + "…"
+    return message or "Document processing failed."
+
+
 @transaction.atomic
 def job_fail(
     *,
@@ -233,7 +254,8 @@ def job_fail(
     attempt: int | None = None,
 ) -> ExtractionJob:
     """-> failed. A worker passes its `attempt`, so a run that outlived its lease cannot fail a
-    job that a later attempt has taken over."""
+    job that a later attempt has taken over. `message` is cleaned by `error_message_shown`."""
+    message = error_message_shown(message)
     now = timezone.now()
     previous = job.status
     candidates = ExtractionJob.objects.filter(

@@ -6,13 +6,15 @@ process (forked with `os.fork`, so nothing is re-imported, and so it also works 
 django-q2's daemonic worker processes, which `multiprocessing` refuses to give children) sets
 RLIMIT_AS and is killed when the deadline passes. The caller gets the `EngineResult`, or an
 `EngineError` with code TIMEOUT, MEMORY_LIMIT or WORKER_CRASHED, or the child's own
-`EngineError` (CORRUPT_FILE, PASSWORD_REQUIRED, ...). A crash in the child never propagates to
-the caller's process.
+`EngineError` (CORRUPT_FILE, PASSWORD_REQUIRED, ...); an error MuPDF raises mid-engine is
+MALFORMED_PDF. A crash in the child never propagates to the caller's process, and its
+traceback goes to this module's log, never into the error message users see.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import resource
@@ -24,6 +26,8 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from extraction.engine.types import EngineError, EngineErrorCode, EngineInput, EngineResult
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_SECONDS = 300.0
 DEFAULT_MEMORY_LIMIT_BYTES = 3 * 1024**3
@@ -51,14 +55,29 @@ def _child(
     except Exception as exc:
         message = f"{type(exc).__name__}: {exc}"
         if _looks_like_memory(exc):
-            _send_quietly(sender, ("error", "MEMORY_LIMIT", message))
+            _send_quietly(sender, ("error", "MEMORY_LIMIT", "The job exceeded its memory limit."))
+        elif _is_mupdf_error(exc):
+            _send_quietly(sender, ("error", "MALFORMED_PDF", _MUPDF_FAILED))
         else:
-            _send_quietly(
-                sender, ("error", "WORKER_CRASHED", message + "\n" + traceback.format_exc(limit=5))
-            )
+            # Users see a plain sentence; the traceback goes to the worker's log (parent side).
+            _send_quietly(sender, ("crash", message, traceback.format_exc(limit=8)))
     finally:
         sender.close()
         os._exit(0)
+
+
+_MUPDF_FAILED = (
+    "The PDF is malformed: its structure broke while it was being read. Save or print it to a "
+    "new PDF and upload that."
+)
+_CRASHED = "The engine failed on this document ({kind}); the failure is logged for the operators."
+
+
+def _is_mupdf_error(exc: BaseException) -> bool:
+    """An error MuPDF raised about the file (PyMuPDF's classes, or its C layer's)."""
+    import pymupdf
+
+    return isinstance(exc, pymupdf.FileDataError | pymupdf.mupdf.FzErrorBase)
 
 
 def _address_space_bytes() -> int:
@@ -117,6 +136,10 @@ def run_engine_isolated(
         )
     if message[0] == "ok":
         return message[1]
+    if message[0] == "crash":
+        logger.error("The engine crashed: %s\n%s", message[1], message[2])
+        kind = message[1].split(":", 1)[0]
+        raise EngineError(EngineErrorCode.WORKER_CRASHED, _CRASHED.format(kind=kind))
     raise EngineError(message[1], message[2])
 
 

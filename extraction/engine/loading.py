@@ -2,7 +2,9 @@
 
 Called by `run_engine` first. The file name is never trusted; only magic bytes decide. Failures
 are `EngineError`s with the stable codes of SPEC §8 (UNSUPPORTED_FILE_TYPE, CORRUPT_FILE,
-PASSWORD_REQUIRED, INVALID_PASSWORD, TOO_MANY_PAGES, IMAGE_TOO_LARGE). Nothing here runs OCR.
+PASSWORD_REQUIRED, INVALID_PASSWORD, TOO_MANY_PAGES, IMAGE_TOO_LARGE) and MALFORMED_PDF: a PDF
+that opens but whose structure is broken (a page count that lies, a page-tree cycle), found by
+loading every page once before any work starts. Nothing here runs OCR.
 """
 
 from __future__ import annotations
@@ -69,8 +71,10 @@ def load_file(content: bytes, password: str | None, limits: EngineLimits) -> Loa
 def open_pdf(content: bytes, password: str | None, limits: EngineLimits) -> pymupdf.Document:
     try:
         document = pymupdf.open(stream=content, filetype="pdf")
-    except (pymupdf.FileDataError, RuntimeError, ValueError) as exc:
+    except pymupdf.FileDataError as exc:
         raise EngineError(EngineErrorCode.CORRUPT_FILE, f"The PDF cannot be read: {exc}") from exc
+    except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
+        raise EngineError(EngineErrorCode.MALFORMED_PDF, _malformed(exc)) from exc
     if document.needs_pass:
         if not password:
             document.close()
@@ -82,17 +86,49 @@ def open_pdf(content: bytes, password: str | None, limits: EngineLimits) -> pymu
             raise EngineError(
                 EngineErrorCode.INVALID_PASSWORD, "The password does not open this PDF."
             )
-    if document.page_count == 0:
+    try:
+        count = document.page_count  # MuPDF walks the page tree's /Count here
+    except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
+        document.close()
+        raise EngineError(EngineErrorCode.MALFORMED_PDF, _malformed(exc)) from exc
+    if count == 0:
         document.close()
         raise EngineError(EngineErrorCode.CORRUPT_FILE, "The PDF has no pages.")
-    if document.page_count > limits.max_pages:
-        count = document.page_count
+    if count > limits.max_pages:
         document.close()
         raise EngineError(
             EngineErrorCode.TOO_MANY_PAGES,
             f"The PDF has {count} pages; the limit is {limits.max_pages}.",
         )
+    _page_tree_check(document)
     return document
+
+
+def _page_tree_check(document: pymupdf.Document) -> None:
+    """Load every page the PDF claims to have; a page that cannot be found is MALFORMED_PDF.
+
+    Loading a page parses its dictionary only (nothing is drawn or read), so this costs little,
+    and it turns a count that lies or a cycle in the page tree into one clear error here
+    instead of a crash in the middle of the engine.
+    """
+    for index in range(document.page_count):
+        try:
+            document.load_page(index)
+        except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
+            document.close()
+            raise EngineError(
+                EngineErrorCode.MALFORMED_PDF, _malformed(exc, page=index + 1)
+            ) from exc
+
+
+def _malformed(exc: BaseException, *, page: int | None = None) -> str:
+    reason = str(exc).split("\n")[0].removeprefix("code=7: ").strip()[:200] or "unreadable"
+    where = f"page {page} cannot be loaded" if page else "it cannot be opened"
+    return (
+        f"The PDF is malformed: {where} ({reason}); its page tree is broken (for example a "
+        "page count that does not match its pages, or a cycle). Save or print it to a new PDF "
+        "and upload that."
+    )
 
 
 def open_images(content: bytes, limits: EngineLimits) -> list[Image.Image]:

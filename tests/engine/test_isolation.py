@@ -82,3 +82,28 @@ def test_isolated_runner_works_inside_a_daemonic_worker_process(invoice_pdf):
     outcome = results.get(timeout=60)
     daemon.join(timeout=10)
     assert outcome == ("ok", 1)
+
+
+def test_a_crash_tells_users_a_sentence_and_logs_the_traceback(monkeypatch, caplog):
+    def broken(_input, **_kwargs):
+        raise KeyError("/srv/casefile/secret/path.py")
+
+    monkeypatch.setattr(engine, "run_engine", broken)
+    with pytest.raises(EngineError) as caught:
+        run_engine_isolated(_input(), timeout_seconds=20)
+    assert caught.value.code == "WORKER_CRASHED"
+    assert "Traceback" not in str(caught.value)
+    assert "/srv/" not in str(caught.value)
+    assert "KeyError" in str(caught.value)
+    logged = [r.getMessage() for r in caplog.records if r.name == "extraction.engine.isolation"]
+    assert any("Traceback" in text and "/srv/casefile/secret/path.py" in text for text in logged)
+
+
+def test_a_mupdf_error_inside_the_engine_is_malformed_pdf(monkeypatch):
+    import pymupdf
+
+    def broken(_input, **_kwargs):
+        pymupdf.open(stream=b"%PDF-1.4 nothing", filetype="pdf")
+
+    monkeypatch.setattr(engine, "run_engine", broken)
+    assert _code(timeout_seconds=20) == "MALFORMED_PDF"

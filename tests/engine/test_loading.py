@@ -9,6 +9,7 @@ from PIL import Image
 from extraction.engine.loading import load_file, sniff_media_type
 from extraction.engine.types import EngineError, EngineErrorCode, EngineLimits
 from tests.engine.conftest import build_pdf, image_bytes
+from tests.hostile.inputs import MALFORMED_PDFS
 
 
 def _code(content: bytes, password: str | None = None, limits: EngineLimits | None = None) -> str:
@@ -91,3 +92,12 @@ def test_engine_error_codes_are_their_stable_names():
         load_file(b"not a document", None, EngineLimits())
     assert caught.value.code is EngineErrorCode.UNSUPPORTED_FILE_TYPE
     assert caught.value.code == "UNSUPPORTED_FILE_TYPE"
+
+
+@pytest.mark.parametrize("name", sorted(MALFORMED_PDFS))
+def test_a_pdf_whose_page_tree_lies_is_malformed_pdf_at_load(name):
+    with pytest.raises(EngineError) as caught:
+        load_file(MALFORMED_PDFS[name](), None, EngineLimits())
+    assert caught.value.code == "MALFORMED_PDF"
+    assert "Traceback" not in caught.value.message
+    assert "/" not in caught.value.message.split("(", 1)[0]
