@@ -2,11 +2,13 @@
 
 Public services:
 - `conversion_job_create(workspace=, actor=, engine=, file_id=, output_format=, case=None)`:
-  checks the engine, the format and the input file (a live PDF of the workspace), creates the
-  job `queued` and enqueues it after commit.
+  checks the engine, the format, the input file (a live PDF of the workspace) and the credits
+  its pages need (`cases.credits`, 402), creates the job `queued` and enqueues it after commit.
+- `conversion_job_create_from_upload(...)`: the browser's upload-and-convert in one step.
 - `conversion_job_run(job_id=)`: the worker's entry point: claim, convert in an isolated child
-  (page-by-page progress stored on the job), store the output file, complete or fail, announce
-  `conversion.completed`. Running it twice is harmless: the second claim fails.
+  (page-by-page progress stored on the job), charge the pages converted (once per job), store
+  the output file, complete or fail, announce `conversion.completed`. Running it twice is
+  harmless: the second claim fails.
 - `conversion_jobs_recover(now=)`: the sweep for jobs whose worker died (lease expired) or
   whose queue message was lost.
 Every state change is one compare-and-set function below.
@@ -23,11 +25,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from cases import files
+from cases import credits, files
 from cases.actors import Actor
+from cases.credits import InsufficientCredits
 from cases.errors import DomainError, NotFound, ValidationFailed
 from cases.models import Case, StoredFile, Workspace
-from extraction.conversion.converters import ENGINES, FORMATS, Converted
+from extraction.conversion.converters import ENGINES, FORMATS, Converted, page_count
 from extraction.conversion.models import ConversionJob
 from extraction.engine.types import EngineError, EngineLimits
 from extraction.events import conversion_completed_data
@@ -73,14 +76,26 @@ def source_file_check(*, workspace: Workspace, file_id: str) -> StoredFile:
         raise
     with files.file_open(stored) as handle:
         head = handle.read(1024)
-    if PDF_MAGIC not in head:
+    pdf_check(head, filename=stored.filename, field="file_id")
+    return stored
+
+
+def pdf_check(head: bytes, *, filename: str, field: str) -> None:
+    """415 UNSUPPORTED_FILE_TYPE naming `field` unless the bytes start a PDF."""
+    if PDF_MAGIC not in head[:1024]:
         raise DomainError(
-            f"file_id: {stored.filename} is not a PDF; only PDF files can be converted.",
+            f"{field}: {filename} is not a PDF; only PDF files can be converted.",
             code="UNSUPPORTED_FILE_TYPE",
             status_code=415,
-            details={"fields": {"file_id": ["Not a PDF."]}},
+            details={"fields": {field: ["Not a PDF."]}},
         )
-    return stored
+
+
+def credits_check_pages(*, workspace: Workspace, stored: StoredFile) -> None:
+    """402 INSUFFICIENT_CREDITS before any work when the PDF's pages exceed what is left."""
+    pages = page_count(files.file_read(stored))
+    if pages:
+        credits.credits_check(workspace=workspace, pages=pages)
 
 
 @transaction.atomic
@@ -95,6 +110,59 @@ def conversion_job_create(
 ) -> ConversionJob:
     output_format = engine_and_format_check(engine=engine, output_format=output_format)
     source = source_file_check(workspace=workspace, file_id=file_id)
+    return _job_create(
+        workspace=workspace,
+        actor=actor,
+        engine=engine,
+        output_format=output_format,
+        source=source,
+        case=case,
+    )
+
+
+@transaction.atomic
+def conversion_job_create_from_upload(
+    *,
+    workspace: Workspace,
+    actor: Actor,
+    engine: str,
+    output_format: str | None,
+    filename: str,
+    content: bytes,
+    case: Case | None = None,
+) -> ConversionJob:
+    """The browser's one step: check, store the uploaded PDF (expiring like API files), and
+    start its conversion."""
+    output_format = engine_and_format_check(engine=engine, output_format=output_format)
+    pdf_check(content, filename=filename, field="file")
+    source = files.file_create(
+        workspace=workspace,
+        filename=filename,
+        content=content,
+        media_type="application/pdf",
+        case=case,
+        retention_hours=settings.FILES_RETENTION_HOURS,
+    )
+    return _job_create(
+        workspace=workspace,
+        actor=actor,
+        engine=engine,
+        output_format=output_format,
+        source=source,
+        case=case,
+    )
+
+
+def _job_create(
+    *,
+    workspace: Workspace,
+    actor: Actor,
+    engine: str,
+    output_format: str,
+    source: StoredFile,
+    case: Case | None,
+) -> ConversionJob:
+    credits_check_pages(workspace=workspace, stored=source)
     job = ConversionJob.objects.create(
         workspace=workspace,
         case=case,
@@ -218,6 +286,14 @@ def job_complete(*, job: ConversionJob, converted: Converted) -> ConversionJob |
     if locked.status != ConversionJob.Status.PROCESSING or locked.attempts != job.attempts:
         logger.warning("Conversion job %s changed while it ran; output dropped.", job.pk)
         return None
+    try:
+        credits.credits_charge_pages(
+            workspace=locked.workspace,
+            pages=converted.pages,
+            reference=f"conversion-job:{locked.pk}",
+        )
+    except InsufficientCredits as error:
+        return job_fail(job=locked, code=error.code, message=error.message, attempt=job.attempts)
     output = files.file_create(
         workspace=locked.workspace,
         filename=output_filename(locked),
