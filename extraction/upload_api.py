@@ -20,12 +20,12 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cases.apikit.authentication import api_actor, request_workspace
+from cases.apikit.parsers import BoundedJSONParser
 from cases.apikit.schema import responses
 from cases.errors import DomainError, ValidationFailed
 from extraction.serializers import timestamp
@@ -96,7 +96,7 @@ class UploadOutput(serializers.Serializer):
 class UploadApi(APIView):
     """Seed 002's upload; JSON only."""
 
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
 
     @extend_schema(
         operation_id="upload",
