@@ -5,7 +5,7 @@ sub-resources."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from review import case_views, settings_views, views
+from review import case_views, conversion_views, settings_views, views
 
 app_name = "review"
 
@@ -72,6 +72,17 @@ urlpatterns = [
         name="case-extraction-start",
     ),
     path("settings/api/", settings_views.api_settings, name="api-settings"),
+    path("settings/conversions/", conversion_views.conversions, name="conversions"),
+    path(
+        "settings/conversions/<str:job_id>/download/",
+        conversion_views.conversion_download,
+        name="conversion-download",
+    ),
+    path(
+        "cases/<str:case_id>/conversions/",
+        conversion_views.case_conversions,
+        name="case-conversions",
+    ),
     path("settings/api/keys/", settings_views.api_key_create, name="api-key-create"),
     path(
         "settings/api/keys/<str:key_id>/revoke/",
