@@ -15,12 +15,15 @@ from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 
 from cases import services
+from cases.credits import credits_summary
 from cases.models import (
     ApiKey,
     AuditEvent,
     Case,
     CaseType,
     CaseTypeFilter,
+    CreditAccount,
+    CreditCharge,
     Document,
     Membership,
     Stage,
@@ -44,12 +47,45 @@ class CasefileUserAdmin(UserAdmin):
     fieldsets = (*UserAdmin.fieldsets, ("Casefile", {"fields": ["public_id"]}))
 
 
+class CreditAccountInline(admin.StackedInline):
+    """How the workspace's credit periods run; the limit is the workspace's `credits_limit`."""
+
+    model = CreditAccount
+    can_delete = False
+    max_num = 1
+    verbose_name = "credit period"
+
+
 @admin.register(Workspace)
 class WorkspaceAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "public_id", "credits_limit", "created_at"]
+    list_display = ["name", "slug", "public_id", "credits_limit", "credits_used", "created_at"]
     search_fields = ["name", "slug", "public_id"]
-    readonly_fields = ["public_id", "created_at"]
-    inlines = [MembershipInline]
+    readonly_fields = ["public_id", "created_at", "credits_used"]
+    inlines = [MembershipInline, CreditAccountInline]
+
+    @admin.display(description="Pages used this period")
+    def credits_used(self, workspace: Workspace) -> str:
+        summary = credits_summary(workspace=workspace)
+        period = f"{summary.period_start:%Y-%m-%d} to " + (
+            f"{summary.period_end:%Y-%m-%d}" if summary.period_end else "no end"
+        )
+        return f"{summary.used} of {summary.limit or 'unlimited'} ({period})"
+
+
+@admin.register(CreditCharge)
+class CreditChargeAdmin(admin.ModelAdmin):
+    """What was charged for which work: read-only, the pipeline writes these."""
+
+    list_display = ["reference", "workspace", "pages", "charged_at"]
+    list_filter = ["workspace"]
+    search_fields = ["reference"]
+    date_hierarchy = "charged_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 @admin.register(ApiKey)
