@@ -1,6 +1,10 @@
 """ASGI entry point (uvicorn), so server-sent events stream without holding a thread.
 
-Oversized request bodies are refused before Django reads them (`cases.apikit.request_limits`).
+HTTP goes to Django; oversized request bodies are refused before Django reads them
+(`cases.apikit.request_limits`). WebSocket connections are routed by path to plain ASGI
+handlers (`/ws/status`: `extraction.realtime.streams.status_websocket`); an unknown path is
+refused (closed before the handshake completes: HTTP 403). uvicorn speaks the WebSocket
+protocol with the `websockets` package.
 """
 
 import os
@@ -13,5 +17,20 @@ os.environ.setdefault("CASEFILE_DB_POOL", "true")
 django_application = get_asgi_application()
 
 from cases.apikit.request_limits import RequestSizeLimit  # noqa: E402 - needs Django set up first
+from extraction.realtime.streams import Receive, Scope, Send, status_websocket  # noqa: E402
 
-application = RequestSizeLimit(django_application)
+http_application = RequestSizeLimit(django_application)
+
+WEBSOCKET_ROUTES = {"/ws/status": status_websocket, "/ws/status/": status_websocket}
+
+
+async def application(scope: Scope, receive: Receive, send: Send) -> None:
+    if scope["type"] == "websocket":
+        handler = WEBSOCKET_ROUTES.get(scope["path"])
+        if handler is None:
+            await receive()  # websocket.connect
+            await send({"type": "websocket.close", "code": 4404})
+            return
+        await handler(scope, receive, send)
+        return
+    await http_application(scope, receive, send)

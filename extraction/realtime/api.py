@@ -13,14 +13,14 @@ from typing import Any
 from django.http import HttpRequest, StreamingHttpResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
+from rest_framework.authentication import BaseAuthentication
 from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cases.apikeys import keys_from_request
-from cases.apikit.authentication import request_api_key, request_workspace
+from cases.apikit.authentication import ApiPrincipal, request_api_key, request_workspace
 from cases.apikit.schema import responses
 from cases.models import ApiKey
 from extraction.realtime.api_schema import (
@@ -39,7 +39,7 @@ from extraction.realtime.status import (
     document_wait_for_change,
 )
 from extraction.realtime.streams import sse_stream
-from extraction.realtime.tokens import realtime_token_mint
+from extraction.realtime.tokens import realtime_token_mint, realtime_token_verify
 from extraction.serializers import timestamp
 
 DOCUMENT_NOT_FOUND = (404, "No such document in your workspace (DOCUMENT_NOT_FOUND).")
@@ -100,12 +100,23 @@ class FirstRendererNegotiation(BaseContentNegotiation):
         return (renderers[0], renderers[0].media_type)
 
 
-class EventStreamApi(APIView):
-    """The token is the credential (EventSource cannot send headers): no API key needed."""
+class RealtimeTokenAuthentication(BaseAuthentication):
+    """The `token` query parameter stands for the key that minted it (EventSource cannot send
+    headers), so the per-key rate limit applies; a refused token is the view's 401/403."""
 
-    authentication_classes: list[type] = []
-    permission_classes = [AllowAny]
-    throttle_classes: list[type] = []
+    def authenticate(self, request: Request) -> tuple[ApiPrincipal, ApiKey]:
+        grant = realtime_token_verify(request.query_params.get("token"))
+        api_key = ApiKey.objects.select_related("workspace").get(pk=grant.api_key_id)
+        return ApiPrincipal(api_key=api_key), api_key
+
+    def authenticate_header(self, request: Request) -> str:
+        return "Bearer"
+
+
+class EventStreamApi(APIView):
+    """Authenticated by the realtime token alone: no API key is needed."""
+
+    authentication_classes = [RealtimeTokenAuthentication]
     content_negotiation_class = FirstRendererNegotiation
 
     @extend_schema(
@@ -137,7 +148,7 @@ class EventStreamApi(APIView):
     def get(self, request: Request) -> StreamingHttpResponse:
         django_request: HttpRequest = request._request
         subscription = subscription_open(
-            token=request.query_params.get("token"),
+            grant=realtime_token_verify(request.query_params.get("token")),
             document_ids=request.query_params.getlist("document_id"),
             last_event_id=django_request.headers.get("Last-Event-ID")
             or request.query_params.get("last_event_id"),

@@ -12,15 +12,17 @@ from rest_framework import serializers
 
 from extraction.models import ExtractionJob
 
-STEP_STATES = ExtractionJob.StepState.values
+STATES_HELP = "One of: " + ", ".join(ExtractionJob.StepState.values) + "."
 
 
 class StepsOutput(serializers.Serializer):
-    ocr = serializers.ChoiceField(choices=STEP_STATES)
-    structure = serializers.ChoiceField(choices=STEP_STATES)
-    classification = serializers.ChoiceField(choices=STEP_STATES)
-    extraction = serializers.ChoiceField(choices=STEP_STATES)
-    review = serializers.ChoiceField(choices=STEP_STATES)
+    """Each step's state: `pending`, `in_progress`, `complete` or `skipped`."""
+
+    ocr = serializers.CharField(help_text=STATES_HELP)
+    structure = serializers.CharField(help_text=STATES_HELP)
+    classification = serializers.CharField(help_text=STATES_HELP)
+    extraction = serializers.CharField(help_text=STATES_HELP)
+    review = serializers.CharField(help_text=STATES_HELP)
 
 
 class StatusErrorOutput(serializers.Serializer):

@@ -23,7 +23,7 @@ from cases.errors import DomainError, NotFound, ValidationFailed
 from cases.models import ApiKey, Document
 from extraction.realtime.models import StatusEvent
 from extraction.realtime.recording import status_events_record
-from extraction.realtime.tokens import realtime_token_verify
+from extraction.realtime.tokens import TokenGrant
 
 GAP_GRACE = timedelta(seconds=3)
 POLL_BATCH = 200
@@ -49,22 +49,20 @@ def event_message(event: StatusEvent) -> dict[str, Any]:
 
 def subscription_open(
     *,
-    token: str | None,
+    grant: TokenGrant,
     document_ids: Sequence[str],
     last_event_id: str | None,
     api_key_hashes: Sequence[str] = (),
 ) -> Subscription:
-    """Verify the token and the documents named, and place the cursor.
+    """Check the documents named for a verified token's grant, and place the cursor.
 
-    Raises (before anything is streamed): 401 `TOKEN_REQUIRED`/`TOKEN_INVALID`/`TOKEN_EXPIRED`,
-    403 `TOKEN_REVOKED`, 403 `TOKEN_FOREIGN` (the request also carries an API key of another
-    workspace), 404 `DOCUMENT_NOT_FOUND` (not a document of the token's workspace), 400 for a
-    malformed `Last-Event-ID` or too many documents.
+    Raises (before anything is streamed): 403 `TOKEN_FOREIGN` (the request also carries an API
+    key of another workspace), 404 `DOCUMENT_NOT_FOUND` (not a document of the token's
+    workspace), 400 for a malformed `Last-Event-ID` or too many documents.
 
     Without `last_event_id` the stream starts with each named document's current status (its
     latest event), then what happens next; with it, every event after that id is replayed.
     """
-    grant = realtime_token_verify(token)
     for key_hash in api_key_hashes:
         key = ApiKey.objects.filter(key_hash=key_hash, revoked_at__isnull=True).first()
         if key is not None and key.workspace_id != grant.workspace.pk:

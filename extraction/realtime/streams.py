@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -26,6 +27,7 @@ from urllib.parse import parse_qs
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils import timezone
 
 from cases.apikit.envelope import error_body
@@ -35,6 +37,9 @@ from extraction.realtime.feed import (
     subscription_open,
     subscription_poll_disconnected,
 )
+from extraction.realtime.tokens import realtime_token_verify
+
+logger = logging.getLogger(__name__)
 
 RETRY_MS = 2000
 """The reconnection delay a stream asks EventSource for."""
@@ -47,6 +52,18 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 def _seconds_left(subscription: Subscription) -> float:
     until_expiry = (subscription.expires_at - timezone.now()).total_seconds()
     return max(0.0, min(float(settings.REALTIME_STREAM_SECONDS), until_expiry))
+
+
+async def _read(subscription: Subscription) -> list[dict[str, Any]]:
+    """The next events, read in a worker thread; a database error is logged and the read is
+    tried again at the next tick (the cursor only moves on a successful read)."""
+    try:
+        return await sync_to_async(subscription_poll_disconnected, thread_sensitive=False)(
+            subscription
+        )
+    except DatabaseError:
+        logger.warning("Reading the status-event log failed; retrying.", exc_info=True)
+        return []
 
 
 def sse_frame(message: dict[str, Any]) -> str:
@@ -62,9 +79,8 @@ async def sse_stream(subscription: Subscription) -> AsyncIterator[str]:
     for message in subscription.initial:
         yield sse_frame(message)
     last_sent = time.monotonic()
-    read = sync_to_async(subscription_poll_disconnected, thread_sensitive=False)
     while time.monotonic() < deadline:
-        for message in await read(subscription):
+        for message in await _read(subscription):
             yield sse_frame(message)
             last_sent = time.monotonic()
         if time.monotonic() - last_sent >= heartbeat:
@@ -81,11 +97,7 @@ async def status_websocket(scope: Scope, receive: Receive, send: Send) -> None:
         return
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
     try:
-        subscription = await sync_to_async(subscription_open)(
-            token=(query.get("token") or [None])[0],
-            document_ids=query.get("document_id", []),
-            last_event_id=(query.get("last_event_id") or [None])[0],
-        )
+        subscription = await sync_to_async(_open)(query)
     except DomainError as error:
         await send({"type": "websocket.accept"})
         body = error_body(error.status_code, error.code, error.message, error.details)
@@ -103,6 +115,14 @@ async def status_websocket(scope: Scope, receive: Receive, send: Send) -> None:
             await listener
 
 
+def _open(query: dict[str, list[str]]) -> Subscription:
+    return subscription_open(
+        grant=realtime_token_verify((query.get("token") or [None])[0]),
+        document_ids=query.get("document_id", []),
+        last_event_id=(query.get("last_event_id") or [None])[0],
+    )
+
+
 async def _until_disconnect(receive: Receive, closed: asyncio.Event) -> None:
     """Read (and ignore) what the client sends until it goes away."""
     while True:
@@ -118,11 +138,10 @@ async def _websocket_send_events(
     deadline = time.monotonic() + _seconds_left(subscription)
     poll = settings.REALTIME_POLL_MS / 1000
     heartbeat = settings.REALTIME_HEARTBEAT_SECONDS
-    read = sync_to_async(subscription_poll_disconnected, thread_sensitive=False)
     pending = list(subscription.initial)
     last_sent = time.monotonic()
     while not closed.is_set() and time.monotonic() < deadline:
-        pending.extend(await read(subscription))
+        pending.extend(await _read(subscription))
         for message in pending:
             await send({"type": "websocket.send", "text": json.dumps(message)})
             last_sent = time.monotonic()
