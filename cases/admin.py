@@ -33,8 +33,31 @@ from cases.models import (
 )
 
 
+class MembershipFormSet(forms.BaseInlineFormSet):
+    """A workspace edited in the admin keeps at least one admin (as `cases.services` does for
+    the app): demoting or deleting the last one is an error on the form, nothing saved."""
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.instance.pk:
+            return
+        admins = 0
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data and not data.get("DELETE") and data.get("role") == Membership.Role.ADMIN:
+                admins += 1
+        had_admin = Membership.objects.filter(
+            workspace=self.instance, role=Membership.Role.ADMIN
+        ).exists()
+        if had_admin and admins == 0:
+            raise forms.ValidationError(
+                "A workspace needs at least one admin; make someone else admin first."
+            )
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
+    formset = MembershipFormSet
     extra = 0
     autocomplete_fields = ["user"]
 

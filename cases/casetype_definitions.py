@@ -44,21 +44,27 @@ def case_type_definition_read(path: Path) -> dict[str, Any]:
     """The file's mapping, checked for shape (known keys, `name`, `slug`, `fields`, a
     well-formed `locale` when there is one) only."""
     text = path.read_text(encoding="utf-8")
+    return case_type_definition_parse(text, name=path.name, as_json=path.suffix.lower() == ".json")
+
+
+def case_type_definition_parse(text: str, *, name: str, as_json: bool) -> dict[str, Any]:
+    """`case_type_definition_read` for text already read (an upload); `name` is used in errors.
+    JSON is a subset of YAML, so `as_json=False` reads both."""
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if as_json else yaml.safe_load(text)
     except (ValueError, yaml.YAMLError) as exc:
-        raise CaseTypeFileError(f"{path.name} is not valid YAML or JSON: {exc}") from None
+        raise CaseTypeFileError(f"{name} is not valid YAML or JSON: {exc}") from None
     if not isinstance(data, dict):
-        raise CaseTypeFileError(f"{path.name} must hold one case type (a mapping).")
+        raise CaseTypeFileError(f"{name} must hold one case type (a mapping).")
     unknown = set(data) - ALLOWED_KEYS
     if unknown:
-        raise CaseTypeFileError(f"{path.name}: unknown keys {sorted(unknown)}.")
+        raise CaseTypeFileError(f"{name}: unknown keys {sorted(unknown)}.")
     for required in ("name", "slug", "fields"):
         if required not in data:
-            raise CaseTypeFileError(f"{path.name}: `{required}` is required.")
+            raise CaseTypeFileError(f"{name}: `{required}` is required.")
     locale = data.get("locale")
     if locale not in (None, "") and not (isinstance(locale, str) and is_language_tag(locale)):
         raise CaseTypeFileError(
-            f"{path.name}: `locale` must be a BCP 47 language tag such as de-DE or en-US."
+            f"{name}: `locale` must be a BCP 47 language tag such as de-DE or en-US."
         )
     return data

@@ -18,6 +18,7 @@ from cases import services
 from cases.casetype_definitions import (
     DEMO_CASE_TYPE_DIR,
     CaseTypeFileError,
+    case_type_definition_parse,
     case_type_definition_read,
 )
 from cases.errors import ValidationFailed
@@ -25,6 +26,7 @@ from cases.models import CaseType, Stage, Workspace
 
 __all__ = [
     "DEMO_CASE_TYPE_DIR",
+    "case_type_definition_from_upload",
     "case_type_definition_load",
     "case_type_export",
     "case_type_import",
@@ -37,6 +39,21 @@ def case_type_definition_load(path: Path) -> dict[str, Any]:
         return case_type_definition_read(path)
     except CaseTypeFileError as exc:
         raise ValidationFailed(str(exc)) from None
+
+
+def case_type_definition_from_upload(*, content: bytes, filename: str) -> dict[str, Any]:
+    """The definition in an uploaded YAML or JSON file (the editor's import); errors are
+    `ValidationFailed` naming `file`."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationFailed.for_field("file", "the file is not UTF-8 text.") from None
+    try:
+        return case_type_definition_parse(
+            text, name=filename, as_json=filename.lower().endswith(".json")
+        )
+    except CaseTypeFileError as exc:
+        raise ValidationFailed.for_field("file", str(exc)) from None
 
 
 @transaction.atomic

@@ -7,6 +7,8 @@ A rule is a mapping with a `type`:
 - `date_order`: `{"type": "date_order", "before": "invoice_date", "after": "due_date"}`
 - `sum_equals`: `{"type": "sum_equals", "table": "line_items", "column": "amount",
   "field": "subtotal_amount", "tolerance": "0.01"}`
+- `fields_sum`: `{"type": "fields_sum", "fields": ["subtotal_amount", "tax_amount"],
+  "field": "total_amount", "tolerance": "0.01"}` (the fields add up to `field`)
 An optional `message` replaces the default one. Pure: no ORM, so the engine's evaluation and the
 review API's checks use the same code; the case type validates its rules on save with
 `rules_problems`.
@@ -21,13 +23,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-RULE_TYPES = ("required", "pattern", "range", "date_order", "sum_equals")
+RULE_TYPES = ("required", "pattern", "range", "date_order", "sum_equals", "fields_sum")
 _RULE_KEYS = {
     "required": {"field"},
     "pattern": {"field", "pattern"},
     "range": {"field"},
     "date_order": {"before", "after"},
     "sum_equals": {"table", "column", "field"},
+    "fields_sum": {"fields", "field"},
 }
 _OPTIONAL_KEYS = {"type", "message", "min", "max", "tolerance", "name"}
 
@@ -65,9 +68,19 @@ def rules_problems(rules: Any, field_keys: Sequence[str]) -> list[str]:
             problems.append(f"{where}: needs {', '.join(sorted(missing))}.")
         if unknown:
             problems.append(f"{where}: unknown attributes {sorted(unknown)}.")
-        for name in needed - {"pattern", "column"}:
+        for name in needed - {"pattern", "column", "fields"}:
             if name in rule and rule[name] not in field_keys:
                 problems.append(f"{where}: {name} names no field of this case type.")
+        if "fields" in needed and "fields" in rule:
+            addends = rule["fields"]
+            if not isinstance(addends, list) or not addends:
+                problems.append(f"{where}: fields must be a non-empty list of field keys.")
+            else:
+                for key in addends:
+                    if key not in field_keys:
+                        problems.append(
+                            f"{where}: fields names {key!r}, no field of this case type."
+                        )
         if rule["type"] == "pattern":
             try:
                 re.compile(str(rule.get("pattern", "")))
@@ -149,12 +162,27 @@ def _sum_equals(rule: Mapping[str, Any], values: Mapping[str, Any]) -> tuple[boo
     return passed, f"The sum of {table}.{column} ({total}) {verdict} {key} ({expected}).", fields
 
 
+def _fields_sum(rule: Mapping[str, Any], values: Mapping[str, Any]) -> tuple[bool, str, tuple]:
+    addends, key = list(rule["fields"]), rule["field"]
+    fields = (*addends, key)
+    expected = _decimal(values.get(key))
+    parts = [_decimal(values.get(addend)) for addend in addends]
+    if expected is None or any(part is None for part in parts):
+        return True, f"{' or '.join(fields)} is empty; nothing to compare.", fields
+    total = sum((part for part in parts if part is not None), Decimal(0))
+    tolerance = _decimal(rule.get("tolerance")) or Decimal("0.01")
+    passed = abs(total - expected) <= tolerance
+    verdict = "equals" if passed else "does not equal"
+    return passed, f"{' + '.join(addends)} ({total}) {verdict} {key} ({expected}).", fields
+
+
 _CHECKERS = {
     "required": _required,
     "pattern": _pattern,
     "range": _range,
     "date_order": _date_order,
     "sum_equals": _sum_equals,
+    "fields_sum": _fields_sum,
 }
 
 

@@ -21,6 +21,7 @@ from cases.models import (
     AuditEvent,
     Case,
     CaseType,
+    CaseTypeFilter,
     CaseTypeVersion,
     Document,
     Membership,
@@ -46,6 +47,21 @@ def case_type_get(*, workspace: Workspace, public_id: str) -> CaseType:
     if case_type is None:
         raise NotFound(f"No case type {public_id}.", code="CASETYPE_NOT_FOUND")
     return case_type
+
+
+def case_type_filter_list(*, workspace: Workspace) -> QuerySet[CaseTypeFilter]:
+    return (
+        CaseTypeFilter.objects.filter(workspace=workspace)
+        .prefetch_related("case_types")
+        .order_by("name")
+    )
+
+
+def case_type_filter_get(*, workspace: Workspace, public_id: str) -> CaseTypeFilter:
+    found = case_type_filter_list(workspace=workspace).filter(public_id=public_id).first()
+    if found is None:
+        raise NotFound(f"No filter {public_id}.", code="FILTER_NOT_FOUND")
+    return found
 
 
 def case_type_version_current(case_type: CaseType) -> CaseTypeVersion | None:

@@ -31,6 +31,7 @@ from cases.models import (
     AuditEvent,
     Case,
     CaseType,
+    CaseTypeFilter,
     CaseTypeVersion,
     Document,
     Membership,
@@ -72,12 +73,37 @@ def workspace_get_or_create(*, slug: str, name: str | None = None) -> tuple[Work
 
 @transaction.atomic
 def membership_set(*, user: User, workspace: Workspace, role: str) -> Membership:
+    """Give `user` `role` in the workspace. Demoting the workspace's last admin is refused
+    (`ValidationFailed` naming `role`): someone must always be able to manage it."""
     if role not in Membership.Role.values:
         raise ValidationFailed(f"role must be one of {', '.join(Membership.Role.values)}.")
+    if role != Membership.Role.ADMIN:
+        _last_admin_keep(workspace=workspace, leaving=user, field="role")
     membership, _ = Membership.objects.update_or_create(
         user=user, workspace=workspace, defaults={"role": role}
     )
     return membership
+
+
+@transaction.atomic
+def membership_remove(*, user: User, workspace: Workspace) -> None:
+    """Take `user` out of the workspace; the last admin cannot be removed."""
+    _last_admin_keep(workspace=workspace, leaving=user, field="user")
+    Membership.objects.filter(user=user, workspace=workspace).delete()
+
+
+def _last_admin_keep(*, workspace: Workspace, leaving: User, field: str) -> None:
+    # Lock the workspace's admin rows so two admins demoting each other cannot both succeed.
+    admins = list(
+        Membership.objects.select_for_update()
+        .filter(workspace=workspace, role=Membership.Role.ADMIN)
+        .values_list("user_id", flat=True)
+    )
+    if admins == [leaving.pk]:
+        raise ValidationFailed.for_field(
+            field,
+            f"{leaving} is the last admin of {workspace.name}; make someone else admin first.",
+        )
 
 
 @transaction.atomic
@@ -244,6 +270,58 @@ def _stages_problems(stages: Sequence[StageSpec]) -> list[str]:
     if any(not spec.name.strip() for spec in stages):
         problems.append("every stage needs a name.")
     return problems
+
+
+@transaction.atomic
+def case_type_edit(
+    *,
+    case_type: CaseType,
+    changes: dict[str, Any],
+    stages: Sequence[StageSpec] | None = None,
+    by: User | None = None,
+) -> CaseType:
+    """One save of the case type editor: attributes and (optionally) stages together, as one
+    version. Errors are `ValidationFailed` (nothing saved)."""
+    _case_type_attributes_apply(case_type, changes)
+    if stages is not None:
+        _case_type_stages_apply(case_type, stages)
+    case_type_version_record(case_type=case_type, by=by)
+    return case_type
+
+
+@transaction.atomic
+def case_type_filter_save(
+    *,
+    workspace: Workspace,
+    name: str,
+    case_types: Sequence[CaseType],
+    case_type_filter: CaseTypeFilter | None = None,
+) -> CaseTypeFilter:
+    """Create a filter (a named set of case types that `filterName` classifies among) or
+    change one. Errors: `ValidationFailed` naming `name` or `case_types`."""
+    slug = slugify(name)
+    if not slug:
+        raise ValidationFailed.for_field("name", "a filter needs a name of letters or digits.")
+    if not case_types:
+        raise ValidationFailed.for_field("case_types", "a filter needs at least one case type.")
+    if any(case_type.workspace_id != workspace.pk for case_type in case_types):
+        raise ValidationFailed.for_field("case_types", "a case type of another workspace.")
+    clash = CaseTypeFilter.objects.filter(workspace=workspace, name=slug)
+    if case_type_filter is not None:
+        clash = clash.exclude(pk=case_type_filter.pk)
+    if clash.exists():
+        raise ValidationFailed.for_field("name", f"a filter named {slug!r} exists already.")
+    if case_type_filter is None:
+        case_type_filter = CaseTypeFilter.objects.create(workspace=workspace, name=slug)
+    else:
+        case_type_filter.name = slug
+        case_type_filter.save(update_fields=["name"])
+    case_type_filter.case_types.set(case_types)
+    return case_type_filter
+
+
+def case_type_filter_delete(*, case_type_filter: CaseTypeFilter) -> None:
+    case_type_filter.delete()
 
 
 def case_type_version_record(*, case_type: CaseType, by: User | None = None) -> CaseTypeVersion:

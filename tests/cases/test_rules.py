@@ -121,3 +121,51 @@ def test_case_type_refuses_invalid_rules_on_save(tenant):
             case_type=tenant.case_type, validation_rules=[{"type": "required", "field": "colour"}]
         )
     assert caught.value.message.startswith("validation_rules")
+
+
+# --- fields_sum: subtotal + tax = total -----------------------------------------------------
+
+TOTALS = {"fields": ["subtotal_amount", "tax_amount"], "field": "total_amount"}
+
+
+@pytest.mark.parametrize(
+    ("values", "passed"),
+    [
+        ({"subtotal_amount": "100.00", "tax_amount": "19.00", "total_amount": "119.00"}, True),
+        ({"subtotal_amount": "100.00", "tax_amount": "19.00", "total_amount": "119.01"}, True),
+        ({"subtotal_amount": "100.00", "tax_amount": "19.00", "total_amount": "120.00"}, False),
+        ({"subtotal_amount": "-100.00", "tax_amount": "-19.00", "total_amount": "-119.00"}, True),
+        ({"subtotal_amount": "100.00", "total_amount": "120.00"}, True),
+    ],
+)
+def test_fields_sum_checks_that_the_fields_add_up_to_the_total(values, passed):
+    [check] = rules_check([{"type": "fields_sum", **TOTALS}], values)
+    assert check.passed is passed
+    assert check.fields == ("subtotal_amount", "tax_amount", "total_amount")
+
+
+def test_a_failed_fields_sum_says_both_sums():
+    values = {"subtotal_amount": "100.00", "tax_amount": "19.00", "total_amount": "120.00"}
+    [check] = rules_check([{"type": "fields_sum", **TOTALS}], values)
+    assert check.message == (
+        "subtotal_amount + tax_amount (119.00) does not equal total_amount (120.00)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "problem"),
+    [
+        ({"type": "fields_sum", "field": "total_amount"}, "rule 1: needs fields."),
+        (
+            {"type": "fields_sum", "fields": [], "field": "total_amount"},
+            "rule 1: fields must be a non-empty list of field keys.",
+        ),
+        (
+            {"type": "fields_sum", "fields": ["subtotal_amount", "vat"], "field": "total_amount"},
+            "rule 1: fields names 'vat', no field of this case type.",
+        ),
+    ],
+)
+def test_fields_sum_rules_that_name_no_fields_are_refused(rule, problem):
+    keys = ["subtotal_amount", "tax_amount", "total_amount"]
+    assert problem in rules_problems([rule], keys)
