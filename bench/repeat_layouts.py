@@ -205,7 +205,8 @@ def invoice(v: Vendor, rng: random.Random) -> tuple[bytes, dict[str, str]]:
         ("total_amount", total),
     ):
         bold = key == "total_amount"
-        canvas.text(v.totals_x, y, v.labels[key], size=size, bold=bold)
+        label_x = min(v.totals_x, 455 - canvas.width_of(v.labels[key], size=size, bold=bold))
+        canvas.text(label_x, y, v.labels[key], size=size, bold=bold)
         canvas.text(
             535, y, f"{_money(amount, v.lang)} {symbol}", size=size, bold=bold, align="right"
         )

@@ -22,3 +22,13 @@ SCHEDULES: dict[str, tuple[str, int]] = {
 from extraction.learning.schedules import SCHEDULES as _LEARNING_SCHEDULES  # noqa: E402
 
 SCHEDULES.update(_LEARNING_SCHEDULES)
+
+# The learning sub-app's schedules (setup_schedules reads top-level apps only).
+from extraction.learning.schedules import SCHEDULES as _LEARNING_SCHEDULES  # noqa: E402
+
+SCHEDULES.update(_LEARNING_SCHEDULES)
+
+# The realtime sub-app's (the status-event log is pruned).
+from extraction.realtime.schedules import SCHEDULES as _REALTIME_SCHEDULES  # noqa: E402
+
+SCHEDULES.update(_REALTIME_SCHEDULES)
