@@ -23,11 +23,6 @@ from extraction.learning.schedules import SCHEDULES as _LEARNING_SCHEDULES  # no
 
 SCHEDULES.update(_LEARNING_SCHEDULES)
 
-# The learning sub-app's schedules (setup_schedules reads top-level apps only).
-from extraction.learning.schedules import SCHEDULES as _LEARNING_SCHEDULES  # noqa: E402
-
-SCHEDULES.update(_LEARNING_SCHEDULES)
-
 # The realtime sub-app's (the status-event log is pruned).
 from extraction.realtime.schedules import SCHEDULES as _REALTIME_SCHEDULES  # noqa: E402
 
