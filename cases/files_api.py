@@ -24,7 +24,7 @@ from rest_framework.views import APIView
 
 from cases import files, selectors
 from cases.apikit.authentication import request_workspace
-from cases.apikit.schema import ErrorEnvelope, responses, success_envelope
+from cases.apikit.schema import ErrorEnvelope, error_responses, responses, success_envelope
 from cases.apikit.serializers import LenientBooleanField, success
 from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
 from cases.files_api_schema import FileOutput, FileUploadInput, SignedUrlOutput
@@ -34,6 +34,11 @@ from cases.signed_urls import signed_url_create, signed_url_resolve
 NOT_FOUND_FILE = (404, "No such file in your workspace, or it was deleted (FILE_NOT_FOUND).")
 GONE_FILE = (410, "The file passed its retention period (FILE_EXPIRED).")
 BINARY = OpenApiResponse(OpenApiTypes.BINARY, description="The file's bytes, streamed.")
+
+
+def binary_responses(*errors: int | tuple[int, str]) -> dict[Any, Any]:
+    """The bytes under any media type (`(200, "*/*")`), and the errors in the JSON envelope."""
+    return {(200, "*/*"): BINARY, **error_responses(*errors)}
 
 
 class DownloadInput(serializers.Serializer):
@@ -163,7 +168,7 @@ class FileContentApi(APIView):
         operation_id="files_content",
         summary="The file's bytes (attachment unless download=false)",
         parameters=[OpenApiParameter("download", bool, description="Default true.")],
-        responses=responses({(200, "*/*"): BINARY}, 400, NOT_FOUND_FILE, GONE_FILE),
+        responses=binary_responses(400, NOT_FOUND_FILE, GONE_FILE),
     )
     def get(self, request: Request, file_id: str) -> FileResponse:
         params = DownloadInput(data=request.query_params)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -201,7 +202,7 @@ def case_file_list(*, case: Case, query: str = "", now: datetime | None = None) 
     return rows
 
 
-def _documents_matching_text(*, case: Case, query: str) -> QuerySet[Document]:
+def _documents_matching_text(*, case: Case, query: str) -> QuerySet[Document, Any]:
     documents = Document.objects.filter(case=case)
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector

@@ -91,7 +91,8 @@ def _store_presigned_url(stored: StoredFile, *, download: bool, ttl: int) -> str
         "ResponseContentDisposition": content_disposition(stored.filename, download=download),
         "ResponseContentType": stored.media_type or "application/octet-stream",
     }
-    return stored.blob.storage.url(stored.blob.name, parameters=parameters, expire=ttl)
+    storage: Any = stored.blob.storage  # S3Storage.url takes these; Storage.url does not
+    return storage.url(stored.blob.name, parameters=parameters, expire=ttl)
 
 
 def signed_url_resolve(token: str, *, now: datetime | None = None) -> tuple[StoredFile, bool]:

@@ -14,6 +14,12 @@ from cases.errors import NotFound
 from cases.models import StoredFile
 from cases.schedules import SCHEDULES
 
+
+def in_store(stored: StoredFile) -> bool:
+    name = stored.blob.name
+    return name is not None and default_storage.exists(name)
+
+
 PDF = b"%PDF-1.7\n%test\n"
 
 
@@ -23,7 +29,7 @@ def test_file_create_writes_blob_and_row_with_hash_size_and_sniffed_type(tenant)
     assert stored.media_type == "application/pdf"
     assert len(stored.sha256) == 64
     assert stored.expires_at is None
-    assert default_storage.exists(stored.blob.name)
+    assert in_store(stored)
     assert files.file_read(stored) == PDF
 
 
@@ -37,7 +43,9 @@ def test_file_create_streams_a_django_file_and_sets_expiry_from_retention(tenant
     )
     assert stored.size == 600_000
     assert stored.media_type == "text/plain"
-    assert before + timedelta(hours=2) <= stored.expires_at <= timezone.now() + timedelta(hours=2)
+    expires_at = stored.expires_at
+    assert expires_at is not None
+    assert before + timedelta(hours=2) <= expires_at <= timezone.now() + timedelta(hours=2)
     with files.file_open(stored) as handle:
         assert handle.read(6) == b"hello "
 
@@ -75,10 +83,9 @@ def test_file_delete_removes_blob_after_commit_and_keeps_a_tombstone(
     tenant, django_capture_on_commit_callbacks
 ):
     stored = files.file_create(workspace=tenant.workspace, filename="a.pdf", content=PDF)
-    name = stored.blob.name
     with django_capture_on_commit_callbacks(execute=True):
         files.file_delete(stored=stored)
-    assert not default_storage.exists(name)
+    assert not in_store(stored)
     stored.refresh_from_db()
     assert stored.deleted_at is not None
     assert stored.urls_revoked_at is not None
@@ -103,9 +110,9 @@ def test_files_expire_sweeps_only_expired_files_from_the_store(
     kept = files.file_create(workspace=tenant.workspace, filename="case.pdf", content=PDF)
     with django_capture_on_commit_callbacks(execute=True):
         assert files.files_expire(now=now + timedelta(seconds=1)) == 1
-    assert not default_storage.exists(expired.blob.name)
-    assert default_storage.exists(fresh.blob.name)
-    assert default_storage.exists(kept.blob.name)
+    assert not in_store(expired)
+    assert in_store(fresh)
+    assert in_store(kept)
     expired.refresh_from_db()
     assert expired.deleted_at is not None
     with pytest.raises(files.FileGone):
@@ -121,11 +128,11 @@ def test_the_sweep_is_scheduled():
 
 
 def test_a_failed_row_write_removes_the_blob(tenant, monkeypatch):
-    written = []
+    written: list[str] = []
     original_save = StoredFile.save
 
     def failing_save(self, *args, **kwargs):
-        written.append(self.blob.name)
+        written.append(self.blob.name or "")
         raise RuntimeError("database down")
 
     monkeypatch.setattr(StoredFile, "save", failing_save)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from django.core.files.storage import default_storage
@@ -13,6 +14,16 @@ from rest_framework.test import APIClient
 from cases import files
 from cases.models import StoredFile
 from tests.factories import uploaded_document
+
+
+def in_store(stored: StoredFile) -> bool:
+    name = stored.blob.name
+    return name is not None and default_storage.exists(name)
+
+
+def streamed(response: Any) -> bytes:
+    return b"".join(response.streaming_content)
+
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
 PREFIXES = ["/files", "/api/v1/files"]
@@ -42,7 +53,7 @@ def test_upload_answers_201_with_the_file(tenant, prefix):
     assert body["content_type"] == "application/pdf"
     assert body["kind"] == "upload"
     assert body["created_at"]
-    expires_at = timezone.datetime.fromisoformat(body["expires_at"].replace("Z", "+00:00"))
+    expires_at = datetime.fromisoformat(body["expires_at"].replace("Z", "+00:00"))
     assert expires_at >= before + timedelta(hours=24) - timedelta(seconds=5)
     assert body["content_url"].startswith("http://testserver/api/v1/files/")
     stored = StoredFile.objects.get(public_id=body["file_id"])
@@ -94,7 +105,7 @@ def test_content_streams_the_bytes_as_attachment_with_type_and_nosniff(tenant, p
     response = tenant.client.get(f"{prefix}/{file_id}/content")
     assert response.status_code == 200
     assert response.streaming
-    assert b"".join(response.streaming_content) == PDF
+    assert streamed(response) == PDF
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Length"] == str(len(PDF))
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -133,7 +144,7 @@ def test_a_file_of_another_workspace_is_404(tenant, outsider, suffix):
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "FILE_NOT_FOUND"
     assert outsider.client.delete(f"/files/{file_id}").status_code == 404
-    assert default_storage.exists(StoredFile.objects.get(public_id=file_id).blob.name)
+    assert in_store(StoredFile.objects.get(public_id=file_id))
 
 
 def test_unknown_file_is_404(tenant):
@@ -156,11 +167,11 @@ def test_delete_answers_204_removes_the_blob_and_then_404(
     tenant, prefix, django_capture_on_commit_callbacks
 ):
     file_id = upload(tenant.client).json()["file_id"]
-    name = StoredFile.objects.get(public_id=file_id).blob.name
+    stored = StoredFile.objects.get(public_id=file_id)
     with django_capture_on_commit_callbacks(execute=True):
         response = bearer(tenant).delete(f"{prefix}/{file_id}")
     assert response.status_code == 204
-    assert not default_storage.exists(name)
+    assert not in_store(stored)
     assert tenant.client.get(f"/files/{file_id}").status_code == 404
     assert tenant.client.get(f"/files/{file_id}/content").status_code == 404
     assert tenant.client.delete(f"/files/{file_id}").status_code == 404
@@ -171,7 +182,7 @@ def test_delete_of_a_case_document_file_is_409(tenant):
     response = tenant.client.delete(f"/files/{document.file.public_id}")
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "FILE_IN_USE"
-    assert default_storage.exists(document.file.blob.name)
+    assert in_store(document.file)
 
 
 def test_the_sweep_removes_expired_uploads_from_the_store(
@@ -179,6 +190,7 @@ def test_the_sweep_removes_expired_uploads_from_the_store(
 ):
     file_id = upload(tenant.client).json()["file_id"]
     stored = StoredFile.objects.get(public_id=file_id)
+    assert stored.expires_at is not None
     with django_capture_on_commit_callbacks(execute=True):
         assert files.files_expire(now=stored.expires_at + timedelta(seconds=1)) == 1
-    assert not default_storage.exists(stored.blob.name)
+    assert not in_store(stored)

@@ -3,6 +3,7 @@ lists the case's files (§2 step 1), asks for a signed URL (step 2) and download
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from rest_framework.test import APIClient
@@ -10,6 +11,10 @@ from rest_framework.test import APIClient
 from cases.models import Stage
 from tests.factories import invoice_pdf, processed_document
 from webhooks.models import WebhookEvent
+
+
+def streamed(response: Any) -> bytes:
+    return b"".join(response.streaming_content)
 
 
 def test_webhook_then_files_then_url_then_download(tenant):
@@ -54,5 +59,5 @@ def test_webhook_then_files_then_url_then_download(tenant):
     url = urlsplit(data["url"])
     content = APIClient().get(url.path, HTTP_HOST=url.netloc)
     assert content.status_code == 200
-    assert b"".join(content.streaming_content) == invoice_pdf()
+    assert streamed(content) == invoice_pdf()
     assert content["Content-Disposition"].startswith("attachment;")

@@ -3,7 +3,8 @@ canonical one, and the download behind the URL without an API key."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,6 +16,10 @@ from rest_framework.test import APIClient
 from cases import files, signed_urls
 from cases.models import StoredFile
 from tests.factories import invoice_pdf, uploaded_document
+
+
+def streamed(response: Any) -> bytes:
+    return b"".join(response.streaming_content)
 
 
 def url_route(case_id: str, file_id: str, *, seed: bool) -> str:
@@ -58,7 +63,7 @@ def test_url_route_answers_the_seed_envelope_with_an_absolute_expiring_url(tenan
     data = body["data"]
     assert data["filename"] == "email.pdf"
     assert data["url"].startswith("http://testserver/api/v1/downloads/")
-    expires_at = timezone.datetime.fromisoformat(data["expires_at"].replace("Z", "+00:00"))
+    expires_at = datetime.fromisoformat(data["expires_at"].replace("Z", "+00:00"))
     assert before + timedelta(minutes=15) <= expires_at + timedelta(seconds=1)
     assert expires_at <= timezone.now() + timedelta(minutes=15)
     assert data["content_type"] == "application/pdf"
@@ -67,7 +72,7 @@ def test_url_route_answers_the_seed_envelope_with_an_absolute_expiring_url(tenan
 def test_signed_url_downloads_without_an_api_key_as_attachment(tenant, document):
     response = download(signed_url(tenant, document, download="true"))
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == invoice_pdf()
+    assert streamed(response) == invoice_pdf()
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"] == 'attachment; filename="email.pdf"'

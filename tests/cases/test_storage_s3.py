@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -24,6 +25,12 @@ from cases.signed_urls import signed_url_create  # noqa: E402
 from tests.factories import invoice_pdf, uploaded_document  # noqa: E402
 
 BUCKET = "casefile-test"
+
+
+def streamed(response: Any) -> bytes:
+    return b"".join(response.streaming_content)
+
+
 CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 
 
@@ -88,7 +95,9 @@ def s3(settings, s3_endpoint):
     client.delete_bucket(Bucket=BUCKET)
 
 
-def object_exists(client, key: str) -> bool:
+def object_exists(client: Any, key: str | None) -> bool:
+    if key is None:
+        return False
     try:
         client.head_object(Bucket=BUCKET, Key=key)
     except client.exceptions.ClientError:
@@ -115,7 +124,7 @@ def test_files_api_uploads_and_streams_content_from_s3(tenant, s3):
     assert object_exists(s3, stored.blob.name)
     content = tenant.client.get(f"/files/{stored.public_id}/content")
     assert content.status_code == 200
-    assert b"".join(content.streaming_content) == invoice_pdf()
+    assert streamed(content) == invoice_pdf()
 
 
 def test_signed_url_is_the_stores_presigned_url_and_downloads_over_http(tenant, s3, s3_endpoint):
@@ -157,6 +166,7 @@ def test_delete_and_the_sweep_remove_objects_from_the_bucket(
     expiring = files.file_create(
         workspace=tenant.workspace, filename="b.pdf", content=b"%PDF-1", retention_hours=1
     )
+    assert expiring.expires_at is not None
     with django_capture_on_commit_callbacks(execute=True):
         files.file_delete(stored=deleted)
         assert files.files_expire(now=expiring.expires_at + timedelta(seconds=1)) == 1

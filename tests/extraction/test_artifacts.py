@@ -8,6 +8,7 @@ import io
 import json
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 import pymupdf
@@ -23,6 +24,16 @@ from extraction.models import DocumentField
 from extraction.retention import extraction_results_expire
 from tests.documents import INVOICE_LINES, pdf_with_lines
 from tests.factories import engine_result, processed_document, processed_job
+
+
+def in_store(stored: StoredFile) -> bool:
+    name = stored.blob.name
+    return name is not None and default_storage.exists(name)
+
+
+def streamed(response: Any) -> bytes:
+    return b"".join(response.streaming_content)
+
 
 PREFIXES = ["/api/v1/chatot/cases", "/api/v1/cases"]
 
@@ -166,7 +177,7 @@ def test_an_artifact_downloads_through_its_signed_url(tenant, document):
     content = APIClient().get(url.path, HTTP_HOST=url.netloc)
     assert content.status_code == 200
     assert content["Content-Type"] == "application/json"
-    assert json.loads(b"".join(content.streaming_content))["documentId"] == document.public_id
+    assert json.loads(streamed(content))["documentId"] == document.public_id
 
 
 def test_file_list_of_another_workspace_is_404(document, outsider):
@@ -176,6 +187,7 @@ def test_file_list_of_another_workspace_is_404(document, outsider):
 
 def test_return_documents_gives_a_signed_url_of_the_document(tenant):
     job = processed_job(tenant.case_type, options={"returnDocuments": True})
+    assert job.result is not None
     (entry,) = job.result["documents"]
     assert entry["fileId"] == job.source_file.public_id
     url = urlsplit(entry["documentUrl"])
@@ -193,11 +205,12 @@ def test_return_documents_of_a_split_upload_gives_each_document_its_pages(tenant
         content=content,
         options={"returnDocuments": True},
     )
+    assert job.result is not None
     first, second = job.result["documents"]
     assert first["fileId"] != second["fileId"] != job.source_file.public_id
     url = urlsplit(second["documentUrl"])
     response = APIClient().get(url.path, HTTP_HOST=url.netloc)
-    with pymupdf.open(stream=b"".join(response.streaming_content)) as pdf:
+    with pymupdf.open(stream=streamed(response)) as pdf:
         assert pdf.page_count == 1
         assert "INV-2024-0043" in pdf[0].get_text()
 
@@ -210,11 +223,13 @@ def test_retention_deletes_a_job_api_documents_artifacts_from_the_store(
     case_artifacts_refresh(case=document.case)
     artifacts = list(StoredFile.objects.filter(document=document))
     assert {a.kind for a in artifacts} == {"result", "text"}
+    assert job.result_expires_at is not None
     later = job.result_expires_at + timedelta(seconds=1)
     with django_capture_on_commit_callbacks(execute=True):
         extraction_results_expire(now=later)
     for stored in [job.source_file, *artifacts]:
         stored.refresh_from_db()
         assert stored.deleted_at == later
-        assert not default_storage.exists(stored.blob.name)
+        assert not in_store(stored)
+        assert stored.expires_at is not None
         assert stored.expires_at <= later
