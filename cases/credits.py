@@ -55,10 +55,20 @@ class CreditSummary:
         return None if self.limit is None else max(0, self.limit - self.used)
 
     @property
+    def period_label(self) -> str:
+        return str(Period(self.period).label)
+
+    @property
     def percent_used(self) -> int | None:
         if not self.limit:
             return None
         return min(100, round(100 * self.used / self.limit))
+
+    @property
+    def meter_bounds(self) -> tuple[int, int]:
+        """Where a usage meter turns amber and red: 80 % and 95 % of the limit."""
+        limit = self.limit or 0
+        return limit * 8 // 10, limit * 95 // 100
 
     def as_json(self) -> dict:
         return {

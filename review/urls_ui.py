@@ -5,7 +5,7 @@ sub-resources."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from review import case_views, conversion_views, settings_views, views
+from review import case_views, conversion_views, credit_views, settings_views, views
 
 app_name = "review"
 
@@ -72,6 +72,12 @@ urlpatterns = [
         name="case-extraction-start",
     ),
     path("settings/api/", settings_views.api_settings, name="api-settings"),
+    path("settings/credits/", credit_views.credits_page, name="credits"),
+    path(
+        "settings/credits/settings/",
+        credit_views.credit_settings_update,
+        name="credit-settings",
+    ),
     path("settings/conversions/", conversion_views.conversions, name="conversions"),
     path(
         "settings/conversions/<str:job_id>/download/",
