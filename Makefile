@@ -1,4 +1,4 @@
-# Casefile: `make run` serves web and worker on http://127.0.0.1:8000, `make test` runs the suite.
+# Casefile: `make run` serves web, worker, webhook worker and dispatcher on http://127.0.0.1:8000, `make test` runs the suite.
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
@@ -26,9 +26,11 @@ run: $(STAMP)
 	$(BIN)/python manage.py bootstrap
 	@echo ""
 	@echo "Casefile is running on http://127.0.0.1:8000  (API docs: /api/docs/, admin: /admin/)"
-	@echo "Press Ctrl-C once to stop the web server and the worker."
+	@echo "Press Ctrl-C once to stop the web server, the workers and the webhook dispatcher."
 	@trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py qcluster & \
+	Q_CLUSTER_NAME=webhooks $(BIN)/python manage.py qcluster & \
+	$(BIN)/python manage.py webhooks_dispatcher & \
 	$(BIN)/uvicorn config.asgi:application --host 127.0.0.1 --port 8000 --log-level warning & \
 	wait
 

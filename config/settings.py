@@ -335,3 +335,15 @@ WEBHOOKS_RETRY_SCHEDULE = env_int_list(
 WEBHOOKS_TIMEOUT = env_int("WEBHOOKS_TIMEOUT", 10, minimum=1)
 WEBHOOKS_ALLOW_PRIVATE_IPS = env_bool("WEBHOOKS_ALLOW_PRIVATE_IPS", False)
 WEBHOOKS_DISABLE_AFTER_HOURS = env_int("WEBHOOKS_DISABLE_AFTER_HOURS", 72, minimum=1)
+# Deliveries run on their own django-q2 cluster and queue, so a slow receiver never holds an
+# extraction worker: `Q_CLUSTER_NAME=webhooks manage.py qcluster` (README, "Running it").
+WEBHOOKS_QUEUE = "webhooks"
+Q_CLUSTER["ALT_CLUSTERS"] = {
+    WEBHOOKS_QUEUE: {
+        "workers": env_int("CASEFILE_WEBHOOK_WORKERS", 2, minimum=1),
+        # One attempt is bounded by WEBHOOKS_TIMEOUT (total deadline); the rest is margin.
+        "timeout": WEBHOOKS_TIMEOUT + 30,
+        "retry": WEBHOOKS_TIMEOUT + 60,
+    }
+}
+

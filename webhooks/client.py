@@ -15,8 +15,12 @@ the request. Environment proxies are ignored (`trust_env=False`) for the same re
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 from django.conf import settings
@@ -74,21 +78,33 @@ def webhook_post(
 ) -> PostResult:
     """POST one webhook request and report what happened; reads its limits from settings.
 
-    Reads `WEBHOOKS_TIMEOUT` (seconds, for connecting, sending and each read, and as a bound on
-    reading the excerpt) and `WEBHOOKS_ALLOW_PRIVATE_IPS` at call time, so tests can change
-    them. Only the first KiB of the answer is read.
+    `WEBHOOKS_TIMEOUT` (seconds) bounds each step (connecting, sending, each read) and the
+    whole attempt: a receiver that answers a byte at a time, each byte inside the per-read
+    timeout, is cut off when the total deadline passes (`Deadline` shuts the socket) and the
+    attempt is a TIMEOUT like any other. `WEBHOOKS_ALLOW_PRIVATE_IPS` is read at call time
+    too, so tests can change both. Only the first KiB of the answer is read.
     """
     timeout = float(settings.WEBHOOKS_TIMEOUT)
     guard = GuardedTransport(
         allow_private=bool(settings.WEBHOOKS_ALLOW_PRIVATE_IPS), inner=transport
     )
     started = time.monotonic()
+    deadline = Deadline(timeout)
 
     def elapsed_ms() -> int:
         return int((time.monotonic() - started) * 1000)
 
+    def timed_out() -> PostResult:
+        return PostResult(
+            None,
+            elapsed_ms(),
+            error_code="TIMEOUT",
+            error=f"No complete answer within {timeout:g} s.",
+        )
+
     try:
         with (
+            deadline,
             httpx.Client(
                 transport=guard,
                 timeout=httpx.Timeout(timeout),
@@ -96,7 +112,11 @@ def webhook_post(
                 trust_env=False,
             ) as client,
             client.stream(
-                "POST", url, content=body, headers={"User-Agent": USER_AGENT, **headers}
+                "POST",
+                url,
+                content=body,
+                headers={"User-Agent": USER_AGENT, **headers},
+                extensions={"trace": deadline.trace},
             ) as response,
         ):
             excerpt = _read_excerpt(response, deadline=started + timeout)
@@ -109,18 +129,64 @@ def webhook_post(
     except AddressRefused as exc:
         return PostResult(None, elapsed_ms(), error_code="ADDRESS_REFUSED", error=str(exc))
     except httpx.TimeoutException:
-        return PostResult(
-            None,
-            elapsed_ms(),
-            error_code="TIMEOUT",
-            error=f"No complete answer within {timeout:g} s.",
-        )
+        return timed_out()
     except httpx.ConnectError as exc:
+        if deadline.expired:
+            return timed_out()
         return PostResult(None, elapsed_ms(), error_code="CONNECTION_FAILED", error=_text(exc))
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
         return PostResult(None, elapsed_ms(), error_code="INVALID_URL", error=_text(exc))
     except httpx.TransportError as exc:
+        if deadline.expired:
+            return timed_out()
         return PostResult(None, elapsed_ms(), error_code="REQUEST_FAILED", error=_text(exc))
+
+
+class Deadline:
+    """A total time limit for one request: when it passes, the request's sockets are shut.
+
+    httpx's timeouts bound each step, not their sum, so an answer dripped a byte at a time
+    never trips them. httpcore reports each connection it opens through the `trace` request
+    extension; a timer shuts those sockets at the deadline, which ends any blocked read or
+    write at once with an error the caller reads as a timeout (`expired`).
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event not in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            return
+        stream = info.get("return_value")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if sock is None:
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def __enter__(self) -> Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
 
 
 def _read_excerpt(response: httpx.Response, *, deadline: float) -> str:

@@ -7,6 +7,12 @@ recorded only if that claim still holds. So a task delivered twice, a dispatcher
 enqueue that followed a publish, or a worker that died mid-attempt can neither send a delivery
 twice at the same time nor lose it: state lives in rows, not in the worker.
 
+Tasks go to the webhooks queue (`WEBHOOKS_QUEUE`, served by its own django-q2 cluster:
+`Q_CLUSTER_NAME=webhooks manage.py qcluster`), so a slow receiver never holds an extraction
+worker. Retries are sent on time by `manage.py webhooks_dispatcher`, which calls
+`deliveries_dispatch` as soon as the next delivery falls due (`next_due_at`); the one-minute
+schedule calls it too, as a safety net when no dispatcher runs.
+
 `WEBHOOKS_RETRY_SCHEDULE`, `WEBHOOKS_TIMEOUT` and `WEBHOOKS_DISABLE_AFTER_HOURS` are read at call
 time so tests can shrink them. HTTP goes through `webhooks.client`; signing is
 `webhooks.signing`; endpoint state changes go through `webhooks.services`.
@@ -14,6 +20,7 @@ time so tests can shrink them. HTTP goes through `webhooks.client`; signing is
 
 from __future__ import annotations
 
+import logging
 import random
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -27,6 +34,8 @@ from django.utils import timezone
 from webhooks import client, signing
 from webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from webhooks.services import DELIVER_TASK, OPEN_STATUSES, endpoint_disable, iso_timestamp
+
+logger = logging.getLogger(__name__)
 
 DISPATCH_BATCH = 100
 LEASE_BASE = timedelta(minutes=5)
@@ -84,8 +93,35 @@ def deliveries_dispatch(
             if number is not None:
                 claimed.append((public_id, number))
     for public_id, number in claimed:
-        async_task(DELIVER_TASK, public_id, number, task_name=f"webhook-{public_id}-{number}")
+        async_task(
+            DELIVER_TASK,
+            public_id,
+            number,
+            task_name=f"webhook-{public_id}-{number}",
+            cluster=settings.WEBHOOKS_QUEUE,
+        )
     return claimed
+
+
+def next_due_at() -> datetime | None:
+    """When the earliest open delivery falls due (None when none waits): the dispatcher
+    sleeps until then. A lost claim (`delivering` past its lease) counts from its lease's end."""
+    waiting = (
+        WebhookDelivery.objects.filter(
+            status__in=OPEN_STATUSES, next_attempt_at__isnull=False, endpoint__enabled=True
+        )
+        .order_by("next_attempt_at")
+        .values_list("next_attempt_at", flat=True)
+        .first()
+    )
+    leased = (
+        WebhookDelivery.objects.filter(status=Status.DELIVERING, locked_until__isnull=False)
+        .order_by("locked_until")
+        .values_list("locked_until", flat=True)
+        .first()
+    )
+    moments = [moment for moment in (waiting, leased) if moment is not None]
+    return min(moments) if moments else None
 
 
 def webhook_delivery_attempt(
@@ -127,6 +163,15 @@ def webhook_delivery_attempt(
         ),
     }
     result = client.webhook_post(url=endpoint.url, body=body, headers=headers)
+    if not result.is_success:
+        logger.warning(
+            "Webhook delivery %s attempt %s to endpoint %s failed after %s ms: %s",
+            delivery.public_id,
+            attempt_number,
+            endpoint.public_id,
+            result.duration_ms,
+            result.error_code or f"HTTP {result.status_code}",
+        )
     return _attempt_record(
         delivery=delivery,
         number=attempt_number,

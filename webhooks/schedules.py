@@ -7,6 +7,7 @@ updates and removes schedules to match this table; a name starts with the app's 
 from __future__ import annotations
 
 SCHEDULES: dict[str, tuple[str, int]] = {
-    # Every delivery whose next attempt is due, including ones whose enqueue was lost (SPEC §6).
+    # Every delivery whose next attempt is due, including ones whose enqueue was lost (SPEC §6):
+    # the safety net behind `manage.py webhooks_dispatcher`, which sends retries on time.
     "webhooks-deliveries-dispatch": ("webhooks.tasks.webhook_deliveries_dispatch", 1),
 }

@@ -121,7 +121,12 @@ def deliveries_enqueue(*, delivery_ids: Iterable[str]) -> None:
     from django_q.tasks import async_task
 
     for delivery_id in delivery_ids:
-        async_task(DELIVER_TASK, delivery_id, task_name=f"webhook-{delivery_id}")
+        async_task(
+            DELIVER_TASK,
+            delivery_id,
+            task_name=f"webhook-{delivery_id}",
+            cluster=settings.WEBHOOKS_QUEUE,
+        )
 
 
 # --- Endpoints ----------------------------------------------------------------------------

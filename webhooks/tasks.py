@@ -2,9 +2,10 @@
 
 `webhook_delivery_deliver` is enqueued after commit by `webhooks.services` (right after an
 event is published, a test is sent or a delivery is resent) and by the dispatcher.
-`webhook_deliveries_dispatch` runs every minute (declared in `webhooks/schedules.py`, registered
-by `manage.py setup_schedules`) and picks up every delivery whose next attempt is due, including
-ones whose enqueue or worker was lost.
+Both run on the webhooks cluster's queue (`WEBHOOKS_QUEUE`). Retries leave on time through
+`manage.py webhooks_dispatcher`; `webhook_deliveries_dispatch` runs every minute as the safety
+net (declared in `webhooks/schedules.py`, registered by `manage.py setup_schedules`) and picks
+up every delivery whose next attempt is due, including ones whose enqueue or worker was lost.
 """
 
 from __future__ import annotations

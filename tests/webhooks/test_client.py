@@ -175,3 +175,56 @@ def test_the_caller_headers_and_the_raw_body_are_sent_unchanged(settings, receiv
     assert request.body == b'{"a": 1}'
     assert request.header("X-Webhook-Id") == "dlv__1"
     assert request.header("User-Agent") == client.USER_AGENT
+
+
+class DrippingReceiver:
+    """A raw socket server that answers one byte every `gap` seconds, forever (bounded)."""
+
+    def __init__(self, gap: float = 0.1, total_bytes: int = 400) -> None:
+        import threading
+
+        self.gap = gap
+        self.total_bytes = total_bytes
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(4)
+        self.port = self.sock.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        import time
+
+        try:
+            conn, _ = self.sock.accept()
+        except OSError:
+            return
+        with conn:
+            conn.recv(65536)
+            answer = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Pad: " + b"x" * self.total_bytes
+            for byte in answer:
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    return
+                time.sleep(self.gap)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def test_a_receiver_that_drips_its_answer_is_cut_off_at_the_total_deadline(settings):
+    import time
+
+    settings.WEBHOOKS_ALLOW_PRIVATE_IPS = True
+    settings.WEBHOOKS_TIMEOUT = 1
+    dripping = DrippingReceiver(gap=0.05)
+    try:
+        started = time.monotonic()
+        result = post(f"http://127.0.0.1:{dripping.port}/hook")
+        elapsed = time.monotonic() - started
+    finally:
+        dripping.close()
+    assert result.error_code == "TIMEOUT"
+    assert result.status_code is None
+    assert elapsed < 1.8, elapsed  # each byte came within the 1 s read timeout
