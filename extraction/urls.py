@@ -4,11 +4,22 @@ and review, and of the case upload and start-extraction endpoints (seed 001 path
 from django.urls import path
 
 from extraction import api, case_files_api, upload_api
+from extraction.learning import api as learning_api
 from extraction.realtime import api as realtime_api
 
 app_name = "extraction"
 
 urlpatterns = [
+    path(
+        "casetypes/<str:casetype_id>/learning",
+        learning_api.CaseTypeLearningApi.as_view(),
+        name="casetype-learning",
+    ),
+    path(
+        "casetypes/<str:casetype_id>/learning/layouts/<str:layout_id>",
+        learning_api.LayoutResetApi.as_view(),
+        name="casetype-learning-layout",
+    ),
     path("cases", api.CaseUploadApi.as_view(), name="case-upload"),
     path(
         "cases/<str:case_id>/extract",
