@@ -63,6 +63,12 @@ class CaseConversionForm(forms.Form):
         self.fields["document"].choices = documents
 
 
+def _refused(request: HtmxHttpRequest) -> int:
+    """400 for a plain form post; 200 for htmx, which swaps only successful answers, so the
+    form comes back with its errors in place."""
+    return 200 if request.htmx else 400
+
+
 def _split(target: str) -> tuple[str, str]:
     engine, _, output_format = target.partition(":")
     return engine, output_format
@@ -104,7 +110,7 @@ def conversions(request: HtmxHttpRequest) -> HttpResponse:
         if created is not None and not request.htmx:
             return redirect("review:conversions")
         if created is None:
-            status = 400
+            status = _refused(request)
         else:
             form = ConversionForm()
     else:
@@ -172,9 +178,9 @@ def case_conversions(request: HtmxHttpRequest, case_id: str) -> HttpResponse:
                 form = CaseConversionForm(documents=documents)
             except DomainError as error:
                 form.add_error("document", error.message.removeprefix("file_id: "))
-                status = 400
+                status = _refused(request)
         else:
-            status = 400
+            status = _refused(request)
     else:
         form = CaseConversionForm(documents=documents)
     jobs = selectors.conversion_job_list(workspace=case.workspace, case=case)
