@@ -1,0 +1,195 @@
+"""Load over HTTP against the production server settings: status polls and job creation.
+
+`python -m bench.load [--seconds S] [--clients C] [--creates N]` makes a throwaway PostgreSQL
+database (DATABASE_URL's server, default 127.0.0.1:5432), migrates it, runs `bootstrap` for
+the demo workspace and key, and starts uvicorn on loopback exactly as the README's deployment
+section recommends (`--workers 2 --no-access-log`, debug off, the web process's connection
+pool). Then, bounded in time: N job creations with a 1 MB PDF (p95), and C concurrent clients
+polling one job's status for S seconds (requests/s, p50, p99). Every answer must be the
+expected status, or the run aborts. Prints one JSON object. Only loopback is ever contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
+WEB_WORKERS = 2
+SERVER_OPTIONS = ["--workers", str(WEB_WORKERS), "--no-access-log", "--log-level", "warning"]
+"""The README's production web command (deployment section), less host and port."""
+
+
+def one_megabyte_pdf() -> bytes:
+    """A one-page invoice padded with an incompressible embedded image to about 1 MB."""
+    import pymupdf
+    from PIL import Image
+
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    page.insert_text((72, 72), "Invoice 48213  Total 144.00 EUR", fontsize=12)
+    noise = io.BytesIO()
+    Image.frombytes("RGB", (600, 560), os.urandom(600 * 560 * 3)).save(noise, "PNG")
+    page.insert_image(pymupdf.Rect(72, 400, 372, 680), stream=noise.getvalue())
+    return document.tobytes(deflate=False)
+
+
+def _percentile(samples: list[float], cut: int) -> float:
+    return 1000 * statistics.quantiles(samples, n=100, method="inclusive")[cut - 1]
+
+
+def _database_url(server: str, name: str) -> str:
+    parts = urlsplit(server)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
+
+
+def _admin_sql(server: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(_database_url(server, "postgres"), autocommit=True) as connection:
+        connection.execute(sql)
+
+
+def _bind(port: int) -> list[str]:
+    return [*SERVER_OPTIONS, "--host", "127.0.0.1", "--port", str(port)]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def _poll(url: str, headers: dict[str, str], clients: int, seconds: float) -> dict[str, Any]:
+    latencies: list[float] = []
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(headers=headers, limits=limits, timeout=10) as http:
+        stop = time.monotonic() + seconds
+
+        async def client() -> None:
+            while time.monotonic() < stop:
+                started = time.perf_counter()
+                response = await http.get(url)
+                latencies.append(time.perf_counter() - started)
+                if response.status_code != 200:
+                    raise SystemExit(f"status poll answered {response.status_code}")
+
+        started = time.monotonic()
+        await asyncio.gather(*(client() for _ in range(clients)))
+        elapsed = time.monotonic() - started
+    return {
+        "clients": clients,
+        "seconds": round(elapsed, 1),
+        "requests": len(latencies),
+        "requests_per_second": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(_percentile(latencies, 50), 1),
+        "p99_ms": round(_percentile(latencies, 99), 1),
+    }
+
+
+def measure(seconds: float, clients: int, creates: int) -> dict[str, Any]:
+    server = os.environ.get("DATABASE_URL") or DEFAULT_SERVER
+    name = f"casefile_bench_{os.getpid()}"
+    _admin_sql(server, f"CREATE DATABASE {name}")
+    web = None
+    try:
+        with tempfile.TemporaryDirectory(prefix="casefile-load-") as data_dir:
+            port = _free_port()
+            environment = {
+                **os.environ,
+                "DATABASE_URL": _database_url(server, name),
+                "CASEFILE_DATA_DIR": data_dir,
+                "CASEFILE_DEBUG": "false",
+                "CASEFILE_SECRET_KEY": "bench-only-secret-key",
+                "CASEFILE_API_RATE_LIMIT": "1000000/min",
+                "CASEFILE_JOB_STATUS_POLLS_PER_MINUTE": "1000000",
+                "CASEFILE_LOG_LEVEL": "WARNING",
+            }
+            manage = [sys.executable, "manage.py"]
+            for command in (["migrate", "--noinput"], ["bootstrap"]):
+                subprocess.run(
+                    manage + command, cwd=ROOT, env=environment, check=True, capture_output=True
+                )
+            key = (Path(data_dir) / "bootstrap-api-key").read_text().strip()
+            web = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "config.asgi:application", *_bind(port)],
+                cwd=ROOT,
+                env=environment,
+                start_new_session=True,
+            )
+            base = f"http://127.0.0.1:{port}"
+            headers = {"Authorization": f"api-key {key}"}
+            with httpx.Client(base_url=base, headers=headers, timeout=30) as http:
+                deadline = time.monotonic() + 60
+                while True:
+                    try:
+                        http.get("/healthz")
+                        break
+                    except httpx.TransportError:
+                        if time.monotonic() > deadline:
+                            raise
+                        time.sleep(0.2)
+                slug = http.get("/api/v1/casetypes").json()["data"]["casetypes"][0]["slug"]
+                pdf = one_megabyte_pdf()
+                create_times, job_id = [], ""
+                for index in range(creates + 3):
+                    started = time.perf_counter()
+                    response = http.post(
+                        "/api/v1/extraction-jobs",
+                        data={"templateName": slug},
+                        files={"file": ("invoice.pdf", pdf, "application/pdf")},
+                    )
+                    if response.status_code != 202:
+                        raise SystemExit(f"job create answered {response.status_code}")
+                    if index >= 3:  # the first ones warm the processes up
+                        create_times.append(time.perf_counter() - started)
+                    job_id = response.json()["job"]["id"]
+            poll = asyncio.run(
+                _poll(f"{base}/api/v1/extraction-jobs/{job_id}", headers, clients, seconds)
+            )
+            return {
+                "server": f"uvicorn --workers {WEB_WORKERS} --no-access-log, PostgreSQL, pool",
+                "status_poll": poll,
+                "job_create": {
+                    "pdf_bytes": len(pdf),
+                    "requests": len(create_times),
+                    "p50_ms": round(_percentile(create_times, 50), 1),
+                    "p95_ms": round(_percentile(create_times, 95), 1),
+                },
+            }
+    finally:
+        if web is not None:
+            os.killpg(web.pid, signal.SIGTERM)
+            web.wait(timeout=30)
+        _admin_sql(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--creates", type=int, default=40)
+    args = parser.parse_args(argv)
+    seconds = min(max(args.seconds, 1.0), 120.0)  # bounded whatever is asked
+    print(json.dumps(measure(seconds, max(1, args.clients), max(2, args.creates))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
