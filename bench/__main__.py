@@ -7,6 +7,8 @@ One run measures, on the shared evaluation corpora (`../shared/eval`, or `--eval
   (`bench/peer.py`): seconds per document and accuracy on the fields both tools output, scored
   by the same rule (`bench/scoring.py`);
 - API latency percentiles in process on a throwaway SQLite database (`bench/api_latency.py`);
+- service performance over HTTP with the production server settings: status polls, job
+  creation, webhook first-attempt lag, peak memory on 500 pages (`bench/perf.py`);
 - table extraction on the ICDAR 2013 set, adjacency-relation F1 beside camelot's stream mode
   (`bench/tables.py`).
 It prints one report (Markdown tables) and with `--write FILE` saves it. Numbers are what this
@@ -94,6 +96,7 @@ def main(argv: list[str]) -> int:
             eval_dir / "tables" / "icdar2013", peer=not args.skip_peer, log=_log
         )
     )
+    perf_lines = [] if args.skip_perf else _perf(args.quick)
     load_after = os.getloadavg()
     text = render(
         reports,
@@ -106,6 +109,7 @@ def main(argv: list[str]) -> int:
         quick=args.quick,
         tables=table_lines,
     )
+    text = "\n".join([text, "", *perf_lines]) if perf_lines else text
     print(text)
     if args.write:
         write_report(Path(args.write), text)
@@ -137,6 +141,9 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--skip-api", action="store_true", help="do not measure API latency")
     parser.add_argument(
         "--skip-tables", action="store_true", help="do not run the ICDAR 2013 table benchmark"
+    )
+    parser.add_argument(
+        "--skip-perf", action="store_true", help="do not run bench/perf.py (HTTP load, webhooks)"
     )
     parser.add_argument("--write", metavar="FILE", help="also write the report to FILE")
     args = parser.parse_args(argv)
@@ -181,6 +188,23 @@ def _api_latency(requests: int) -> dict[str, object] | None:
         _log(f"API latency failed: {completed.stderr.strip()[-500:]}")
         return None
     return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def _perf(quick: bool) -> list[str]:
+    """bench/perf.py's section: status polls, job creation, webhook lag, 500-page memory."""
+    _log("Service performance (bench/perf.py) ...")
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench.perf", "--markdown", *(["--quick"] if quick else [])],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        timeout=1800,
+    )
+    if completed.returncode != 0:
+        _log(f"Service performance failed: {completed.stderr.strip()[-500:]}")
+        return []
+    return completed.stdout.strip().splitlines()
 
 
 def render(
