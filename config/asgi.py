@@ -16,8 +16,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("CASEFILE_DB_POOL", "true")
 django_application = get_asgi_application()
 
-from cases.apikit.request_limits import RequestSizeLimit  # noqa: E402 - needs Django set up first
-from extraction.realtime.streams import Receive, Scope, Send, status_websocket  # noqa: E402
+from cases.apikit.request_limits import (  # noqa: E402
+    Receive,
+    RequestSizeLimit,
+    Scope,
+    Send,
+)
+from extraction.realtime.streams import status_websocket  # noqa: E402
 
 http_application = RequestSizeLimit(django_application)
 

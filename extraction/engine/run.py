@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from extraction.engine.classify import classify
 from extraction.engine.fields import build_context, context_for_schema, extract_fields
@@ -98,8 +98,8 @@ def _reporting_pages(loaded: LoadedFile, on_page: PageProgress) -> LoadedFile:
     """The upload, its pages wrapped so that reading them page by page reports progress."""
     total = loaded.page_count
     if loaded.pdf is not None:
-        return replace(loaded, pdf=_ReportingPages(loaded.pdf, total, on_page))
-    return replace(loaded, images=_ReportingPages(loaded.images, total, on_page))
+        return replace(loaded, pdf=cast(Any, _ReportingPages(loaded.pdf, total, on_page)))
+    return replace(loaded, images=cast(Any, _ReportingPages(loaded.images, total, on_page)))
 
 
 class _ReportingPages:

@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 
 from cases.apikeys import keys_from_request
 from cases.apikit.authentication import ApiPrincipal, request_api_key, request_workspace
-from cases.apikit.schema import responses
+from cases.apikit.schema import error_responses, responses
 from cases.models import ApiKey
 from extraction.realtime.api_schema import (
     DOCUMENT_ID,
@@ -123,27 +123,28 @@ class EventStreamApi(APIView):
         operation_id="realtime_events",
         summary="Server-sent events: status events of the documents named (or all)",
         parameters=[TOKEN, DOCUMENT_ID, LAST_EVENT_ID],
-        responses=responses(
-            {
-                (200, "text/event-stream"): OpenApiResponse(
-                    StatusEventOutput,
-                    description="A stream: `id: N` and `data: {event JSON}` per event, a "
-                    "`: heartbeat` comment when idle; it ends after the stream lifetime and "
-                    "the client reconnects with Last-Event-ID.",
-                )
-            },
-            (400, "Malformed Last-Event-ID, or more than 100 documents."),
-            (
-                401,
-                "Missing, altered or expired token (TOKEN_REQUIRED, TOKEN_INVALID, TOKEN_EXPIRED).",
+        responses={
+            (200, "text/event-stream"): OpenApiResponse(
+                StatusEventOutput,
+                description="A stream: `id: N` and `data: {event JSON}` per event, a "
+                "`: heartbeat` comment when idle; it ends after the stream lifetime and "
+                "the client reconnects with Last-Event-ID.",
             ),
-            (
-                403,
-                "The key that minted the token was revoked (TOKEN_REVOKED), or an API key "
-                "of another workspace came with it (TOKEN_FOREIGN).",
+            **error_responses(
+                (400, "Malformed Last-Event-ID, or more than 100 documents."),
+                (
+                    401,
+                    "Missing, altered or expired token (TOKEN_REQUIRED, TOKEN_INVALID, "
+                    "TOKEN_EXPIRED).",
+                ),
+                (
+                    403,
+                    "The key that minted the token was revoked (TOKEN_REVOKED), or an API "
+                    "key of another workspace came with it (TOKEN_FOREIGN).",
+                ),
+                (404, "A document_id is not a document of the token's workspace."),
             ),
-            (404, "A document_id is not a document of the token's workspace."),
-        ),
+        },
     )
     def get(self, request: Request) -> StreamingHttpResponse:
         django_request: HttpRequest = request._request

@@ -6,8 +6,11 @@ Read only when the schema is built; the JSON itself is written by
 
 from __future__ import annotations
 
+from typing import Any
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import serializers
 
 from extraction.models import ExtractionJob
@@ -62,12 +65,15 @@ class RealtimeTokenOutput(serializers.Serializer):
     ws_url = serializers.CharField(help_text="Absolute (ws:// or wss://); carries the token.")
 
 
-class StatusEventOutput(serializers.Serializer):
-    """One event of the stream (the `data:` of an SSE event, or one WebSocket message)."""
-
-    id = serializers.IntegerField(help_text="Also the SSE `id:`; resume after it.")
-    type = serializers.ChoiceField(choices=["document.status"])
-    data = DocumentStatusOutput()
+StatusEventOutput = inline_serializer(
+    "StatusEventOutput",
+    fields={
+        "id": serializers.IntegerField(help_text="Also the SSE `id:`; resume after it."),
+        "type": serializers.ChoiceField(choices=["document.status"]),
+        "data": DocumentStatusOutput(),
+    },
+)
+"""One event of the stream (the `data:` of an SSE event, or one WebSocket message)."""
 
 
 WAIT = OpenApiParameter(
@@ -90,3 +96,18 @@ LAST_EVENT_ID = OpenApiParameter(
     description="Replay every event after this id (EventSource sends it when it reconnects); "
     "also accepted as the `last_event_id` query parameter.",
 )
+
+
+class RealtimeTokenScheme(OpenApiAuthenticationExtension):
+    """The SSE stream's credential: the realtime token in the `token` query parameter."""
+
+    target_class = "extraction.realtime.api.RealtimeTokenAuthentication"
+    name = "RealtimeToken"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {
+            "type": "apiKey",
+            "in": "query",
+            "name": "token",
+            "description": "A short-lived token from POST /ws/token (or /api/v1/ws/token).",
+        }

@@ -21,7 +21,7 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -31,6 +31,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from cases.apikit.envelope import error_body
+from cases.apikit.request_limits import Receive, Scope, Send
 from cases.errors import DomainError
 from extraction.realtime.feed import (
     Subscription,
@@ -43,10 +44,6 @@ logger = logging.getLogger(__name__)
 
 RETRY_MS = 2000
 """The reconnection delay a stream asks EventSource for."""
-
-Scope = dict[str, Any]
-Receive = Callable[[], Awaitable[dict[str, Any]]]
-Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 
 def _seconds_left(subscription: Subscription) -> float:
@@ -116,10 +113,14 @@ async def status_websocket(scope: Scope, receive: Receive, send: Send) -> None:
 
 
 def _open(query: dict[str, list[str]]) -> Subscription:
+    def first(name: str) -> str | None:
+        values = query.get(name)
+        return values[0] if values else None
+
     return subscription_open(
-        grant=realtime_token_verify((query.get("token") or [None])[0]),
+        grant=realtime_token_verify(first("token")),
         document_ids=query.get("document_id", []),
-        last_event_id=(query.get("last_event_id") or [None])[0],
+        last_event_id=first("last_event_id"),
     )
 
 

@@ -58,6 +58,7 @@ def test_a_failure_is_logged_with_its_error(tenant, run_on_commit, no_enqueue):
     run_on_commit(services.job_fail, job=job, code="CORRUPT_FILE", message="Unreadable.")
     assert statuses(document) == ["queued", "failed"]
     last = StatusEvent.objects.filter(document=document).last()
+    assert last is not None
     assert last.data["error"] == {"code": "CORRUPT_FILE", "message": "Unreadable."}
 
 

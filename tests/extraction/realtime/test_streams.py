@@ -142,6 +142,7 @@ def test_sse_sends_heartbeats_and_ends_after_its_lifetime(tenant, server, settin
 def test_sse_replays_every_event_after_last_event_id(tenant, server):
     document, job = uploaded_document(tenant.case_type)
     first = StatusEvent.objects.filter(document=document).last()
+    assert first is not None
     extraction_job_run(job_id=str(job.pk))  # happens while the client is away
     missed = list(
         StatusEvent.objects.filter(document=document, pk__gt=first.pk).values_list("pk", flat=True)
@@ -271,6 +272,7 @@ def test_websocket_serves_the_same_events(tenant, server):
 def test_websocket_resumes_after_last_event_id_and_sends_heartbeats(tenant, server):
     document, job = uploaded_document(tenant.case_type)
     first = StatusEvent.objects.filter(document=document).last()
+    assert first is not None
     extraction_job_run(job_id=str(job.pk))
     missed = list(
         StatusEvent.objects.filter(document=document, pk__gt=first.pk).values_list("pk", flat=True)
@@ -299,6 +301,7 @@ def test_websocket_refusal_sends_the_envelope_and_closes_with_4000_plus_status(
         with pytest.raises(ConnectionClosed) as closed:
             ws.recv(timeout=5)
     assert body["error"]["code"] == error
+    assert closed.value.rcvd is not None
     assert closed.value.rcvd.code == code
 
 
@@ -316,7 +319,7 @@ def test_websocket_ends_after_its_lifetime(tenant, server, settings):
             for _ in range(10):
                 ws.recv(timeout=5)
         except ConnectionClosed as closed:
-            code = closed.rcvd.code
+            code = closed.rcvd.code if closed.rcvd else None
     assert code == 1000
 
 
