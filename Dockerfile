@@ -2,6 +2,7 @@
 # (.ci/run: Debian packages, `make install` from requirements.lock with hashes).
 # Web:    docker run IMAGE                      (uvicorn, see CMD)
 # Worker: docker run IMAGE .venv/bin/python manage.py qcluster
+# Webhook sender: docker run -e Q_CLUSTER_NAME=webhooks IMAGE .venv/bin/python manage.py qcluster
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
