@@ -129,8 +129,16 @@ class ResultDocumentOutput(serializers.Serializer):
     duplicateOf = serializers.CharField(allow_null=True)
     text = serializers.CharField(required=False, help_text="With `returnText`.")
     fileId = serializers.CharField(
-        required=False, help_text="With `returnDocuments`: the split file, at /api/v1/files/{id}."
+        required=False,
+        help_text="With `returnDocuments`: the file of just this document (its pages of a "
+        "multi-document upload), at /api/v1/files/{id}.",
     )
+    documentUrl = serializers.CharField(
+        required=False,
+        help_text="With `returnDocuments`: a signed URL downloading that file without an API "
+        "key, valid while the result is kept.",
+    )
+    documentUrlExpiresAt = serializers.DateTimeField(required=False)
 
 
 class ResultDataOutput(serializers.Serializer):

@@ -21,6 +21,8 @@ from extraction.artifacts import case_artifacts_refresh
 
 
 class CaseFileListApi(APIView):
+    schema_tag = "cases"  # served here (it makes artifacts), listed with the case API
+
     @extend_schema(
         operation_id="cases_files_list",
         summary="The files of a case (uploads and artifacts), matched by name or text with q",
