@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from review import case_views, conversion_views, credit_views, settings_views, views
+from review.learning_views import casetype_learning, layout_reset, learning_index
 
 app_name = "review"
 
@@ -125,5 +126,12 @@ urlpatterns = [
         "settings/api/webhooks/<str:webhook_id>/deliveries/<str:delivery_id>/resend/",
         settings_views.webhook_delivery_resend,
         name="webhook-delivery-resend",
+    ),
+    path("settings/learning/", learning_index, name="learning"),
+    path("settings/learning/<str:casetype_id>/", casetype_learning, name="casetype-learning"),
+    path(
+        "settings/learning/<str:casetype_id>/layouts/<str:layout_id>/reset/",
+        layout_reset,
+        name="casetype-learning-layout-reset",
     ),
 ]
