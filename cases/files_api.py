@@ -163,6 +163,26 @@ class FileDetailApi(APIView):
         return Response(status=204)
 
 
+class FileUrlsRevokeOutput(serializers.Serializer):
+    file_id = serializers.CharField()
+    urls_revoked_at = serializers.DateTimeField(
+        help_text="Signed URLs issued up to now are refused (410 SIGNED_URL_REVOKED)."
+    )
+
+
+class FileUrlsRevokeApi(APIView):
+    @extend_schema(
+        operation_id="files_urls_revoke",
+        summary="Refuse every signed URL of the file issued so far (new ones work)",
+        request=None,
+        responses=responses({200: FileUrlsRevokeOutput}, NOT_FOUND_FILE, GONE_FILE),
+    )
+    def post(self, request: Request, file_id: str) -> Response:
+        stored = files.file_get(workspace=request_workspace(request), file_id=file_id)
+        stored = files.file_urls_revoke(stored=stored)
+        return Response({"file_id": stored.public_id, "urls_revoked_at": stored.urls_revoked_at})
+
+
 class FileContentApi(APIView):
     @extend_schema(
         operation_id="files_content",

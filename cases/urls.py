@@ -16,6 +16,11 @@ urlpatterns = [
     path("files", files_api.FileCollectionApi.as_view(), name="file-list"),
     path("files/<str:file_id>", files_api.FileDetailApi.as_view(), name="file-detail"),
     path("files/<str:file_id>/content", files_api.FileContentApi.as_view(), name="file-content"),
+    path(
+        "files/<str:file_id>/revoke-urls",
+        files_api.FileUrlsRevokeApi.as_view(),
+        name="file-urls-revoke",
+    ),
     path("downloads/<str:token>", files_api.SignedDownloadApi.as_view(), name="signed-download"),
     path("credits", credits_api.CreditsApi.as_view(), name="credits"),
     path("casetypes", api.CaseTypeListApi.as_view(), name="casetype-list"),

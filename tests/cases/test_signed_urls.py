@@ -217,3 +217,24 @@ def test_content_disposition_is_rfc_6266_for_any_name():
     header = signed_urls.content_disposition('Bericht "März".pdf', download=True)
     assert header.startswith("attachment; filename*=utf-8''")
     assert "M%C3%A4rz" in header
+
+
+def test_revoke_route_refuses_earlier_urls(tenant, document):
+    url = signed_url(tenant, document)
+    response = tenant.client.post(f"/api/v1/files/{document.file.public_id}/revoke-urls")
+    assert response.status_code == 200
+    assert response.json()["file_id"] == document.file.public_id
+    assert response.json()["urls_revoked_at"]
+    assert download(url).status_code == 410
+    assert download(signed_url(tenant, document)).status_code == 200
+
+
+def test_revoke_route_of_another_workspace_is_404(document, outsider):
+    response = outsider.client.post(f"/api/v1/files/{document.file.public_id}/revoke-urls")
+    assert response.status_code == 404
+
+
+def test_revoke_route_of_an_expired_file_is_410(tenant, document):
+    StoredFile.objects.filter(pk=document.file.pk).update(expires_at=timezone.now())
+    response = tenant.client.post(f"/api/v1/files/{document.file.public_id}/revoke-urls")
+    assert response.status_code == 410
