@@ -109,7 +109,7 @@ def ocr_image(
     `text_height` is the typical line height in pixels when the caller knows it; otherwise it
     is estimated, and only when the image is larger than OCR_MAX_SIDE.
     """
-    rgb = image.convert("RGB")
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
     if is_blank(rgb):
         return OcrPage((), 0, rgb.width, rgb.height, "none")
     if text_height is None and max(rgb.size) > OCR_MAX_SIDE:

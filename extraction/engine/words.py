@@ -28,7 +28,13 @@ from PIL import Image
 
 from extraction.engine.layout import document_lines, page_text, turn_box
 from extraction.engine.loading import LoadedFile
-from extraction.engine.ocr import ESTIMATE_PIXELS, glyph_line_height, ocr_image
+from extraction.engine.ocr import (
+    ESTIMATE_PIXELS,
+    MIN_TEXT_PX,
+    OCR_MAX_SIDE,
+    glyph_line_height,
+    ocr_image,
+)
 from extraction.engine.textlayer import (
     MIN_AGREEMENT,
     Verdict,
@@ -79,6 +85,8 @@ def _pdf_page(page: pymupdf.Page, limits: EngineLimits) -> PageResult:
         return _result(number, width, height, words, "text", rotation)
     line_height = _text_height(page, words, limits)
     scale = render_scale(page.rect, line_height, limits)
+    if verdict is not Verdict.VERIFY:
+        scale = read_scale(page.rect, line_height, scale)  # OCR alone reads this image
     image = render_page(page, scale, limits)
     agreement = None
     if verdict is Verdict.VERIFY:
@@ -129,6 +137,18 @@ def render_scale(rect: pymupdf.Rect, line_height: float | None, limits: EngineLi
     return min(scale, cap_scale(rect, limits.max_pixels))
 
 
+def read_scale(rect: pymupdf.Rect, line_height: float | None, scale: float) -> float:
+    """The scale OCR reads a rendering at: `ocr.working_image` shrinks an image towards
+    OCR_MAX_SIDE, but not below lines of MIN_TEXT_PX; rendering larger only costs memory (a
+    poster-sized page at the cap is 120 MB of RGB). Without a line height (its glyphs could
+    not be measured on a small rendering, nor will OCR's own estimate) OCR shrinks to
+    OCR_MAX_SIDE."""
+    longest = max(rect.width, rect.height, 1e-6)
+    if line_height is None:
+        return min(scale, OCR_MAX_SIDE / longest)
+    return min(scale, max(OCR_MAX_SIDE / longest, MIN_TEXT_PX / line_height))
+
+
 def cap_scale(rect: pymupdf.Rect, max_pixels: int) -> float:
     """The largest scale at which the rendered pixmap (its size rounded outwards) fits the cap."""
     scale = math.sqrt(max_pixels / max(rect.width * rect.height, 1e-6))
@@ -142,7 +162,8 @@ def cap_scale(rect: pymupdf.Rect, max_pixels: int) -> float:
 
 def render_page(page: pymupdf.Page, scale: float, limits: EngineLimits) -> Image.Image:
     pixmap = _pixmap(page, scale, limits, gray=False)
-    return Image.frombytes("RGB", (pixmap.width, pixmap.height), pixmap.samples)
+    # From the pixmap's own memory: `samples` would first copy all of it into a bytes object.
+    return Image.frombytes("RGB", (pixmap.width, pixmap.height), pixmap.samples_mv)
 
 
 def _pixmap(

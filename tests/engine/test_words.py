@@ -7,9 +7,16 @@ import pytest
 
 from extraction.engine import words
 from extraction.engine.loading import load_file
-from extraction.engine.ocr import OcrPage
+from extraction.engine.ocr import MIN_TEXT_PX, OCR_MAX_SIDE, OcrPage
 from extraction.engine.types import EngineLimits
-from extraction.engine.words import MAX_DPI, MIN_DPI, TARGET_TEXT_PX, extract_pages, render_scale
+from extraction.engine.words import (
+    MAX_DPI,
+    MIN_DPI,
+    TARGET_TEXT_PX,
+    extract_pages,
+    read_scale,
+    render_scale,
+)
 from tests.engine.conftest import build_pdf
 
 A4 = pymupdf.Rect(0, 0, 595, 842)
@@ -73,6 +80,46 @@ def test_huge_page_is_never_rendered_above_the_cap(monkeypatch):
     assert result.source == "ocr"
     assert sizes
     assert max(sizes) <= cap
+
+
+def test_read_scale_renders_no_more_than_ocr_reads():
+    """OCR shrinks an image towards OCR_MAX_SIDE but keeps lines of MIN_TEXT_PX: rendering
+    larger than that only costs memory."""
+    small_print = render_scale(A4, 8.0, EngineLimits())
+    assert read_scale(A4, 8.0, small_print) == pytest.approx(OCR_MAX_SIDE / 842)
+    receipt = pymupdf.Rect(0, 0, 160, 7344)
+    assert read_scale(receipt, 8.0, 4.0) * 8.0 == pytest.approx(MIN_TEXT_PX), "lines stay legible"
+    assert read_scale(A4, 11.6, 2.76) == 2.76, "a page within OCR's size is left alone"
+    poster = pymupdf.Rect(0, 0, 14400, 14400)
+    assert read_scale(poster, None, 0.44) * 14400 == pytest.approx(OCR_MAX_SIDE)
+
+
+def test_poster_page_is_rendered_at_the_size_ocr_reads_not_at_the_pixel_cap(monkeypatch):
+    """A 14400 pt page at the 40 Mpx cap was a 120 MB RGB image (and 360 MB of copies) that
+    OCR then shrank to 2400 px: it is now rendered at 2400 px directly."""
+    sizes = []
+    render = pymupdf.Page.get_pixmap
+
+    def recorded(page, *args, matrix=pymupdf.Identity, **kwargs):
+        box = (page.rect * matrix).irect
+        sizes.append((box.width, box.height))
+        return render(page, *args, matrix=matrix, **kwargs)
+
+    seen = []
+    monkeypatch.setattr(pymupdf.Page, "get_pixmap", recorded)
+    monkeypatch.setattr(
+        words,
+        "ocr_image",
+        lambda image, **kw: seen.append(image.size) or OcrPage((), 0, *image.size, "none"),
+    )
+    document = pymupdf.open()
+    page = document.new_page(width=14400, height=14400)
+    page.insert_text((200, 400), "Hi", fontsize=200)
+    limits = EngineLimits()
+    result = extract_pages(load_file(document.tobytes(), None, limits), limits)[0]
+    assert result.source == "ocr"
+    assert max(seen[0]) <= OCR_MAX_SIDE + 1
+    assert max(width * height for width, height in sizes) <= (OCR_MAX_SIDE + 1) ** 2
 
 
 def _scanned_receipt(lines: list[str], fontsize: float) -> bytes:
