@@ -18,7 +18,7 @@ import os
 import random
 from urllib.parse import urlsplit
 
-import gevent
+import gevent  # type: ignore[import-untyped]
 from locust import HttpUser, between, events, task
 
 from bench.load import one_megabyte_pdf

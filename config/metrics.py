@@ -179,7 +179,7 @@ class CasefileCollector:
 
 def registry() -> CollectorRegistry:
     collectors = CollectorRegistry(auto_describe=False)
-    collectors.register(CasefileCollector())  # type: ignore[arg-type]
+    collectors.register(CasefileCollector())
     ProcessCollector(registry=collectors)
     return collectors
 

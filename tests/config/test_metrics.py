@@ -29,6 +29,7 @@ def _samples(response) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
 def test_metrics_report_queue_jobs_review_backlog_and_webhook_lag(tenant):
     uploaded_document(tenant.case_type)  # one queued job
     finished = processed_job(tenant.case_type)
+    assert finished.completed_at is not None
     ExtractionJob.objects.filter(pk=finished.pk).update(
         started_at=finished.completed_at - timedelta(seconds=3)
     )

@@ -106,12 +106,13 @@ def test_poster_page_is_rendered_at_the_size_ocr_reads_not_at_the_pixel_cap(monk
         return render(page, *args, matrix=matrix, **kwargs)
 
     seen = []
+
+    def read(image, **kwargs) -> OcrPage:
+        seen.append(image.size)
+        return OcrPage((), 0, image.width, image.height, "none")
+
     monkeypatch.setattr(pymupdf.Page, "get_pixmap", recorded)
-    monkeypatch.setattr(
-        words,
-        "ocr_image",
-        lambda image, **kw: seen.append(image.size) or OcrPage((), 0, *image.size, "none"),
-    )
+    monkeypatch.setattr(words, "ocr_image", read)
     document = pymupdf.open()
     page = document.new_page(width=14400, height=14400)
     page.insert_text((200, 400), "Hi", fontsize=200)
