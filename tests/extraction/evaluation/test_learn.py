@@ -1,0 +1,73 @@
+"""`evaluate --learn`: documents replayed in order through the pipeline and a simulated
+reviewer; first-seen and repeat layouts reported apart; the throwaway workspace removed."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from bench.repeat_layouts import write
+from cases.models import Workspace
+from extraction.evaluation.corpus import CorpusItem
+from extraction.evaluation.learn import layout_group
+from extraction.learning.models import Layout, Verdict
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    write(tmp_path, vendors=1, per_vendor=3, seed=7)
+    return tmp_path
+
+
+@pytest.mark.django_db(transaction=True)
+def test_learn_replays_with_a_reviewer_and_reports_repeat_layouts_apart(corpus, settings):
+    settings.EXTRACTION_ISOLATION = False
+    before = Workspace.objects.count()
+    out, err = StringIO(), StringIO()
+    call_command("evaluate", "--learn", "--json", str(corpus), stdout=out, stderr=err)
+    report = json.loads(out.getvalue())
+    assert report["threshold"] == 90
+    first, repeat = report["first_seen"], report["repeat"]
+    assert first["documents"] == 1
+    assert first["matched_layout"] == 0
+    assert repeat["documents"] == 2
+    assert repeat["matched_layout"] == 2  # the reviewed first document taught its layout
+    assert repeat["fields"] == 16
+    assert [d["repeat"] for d in report["documents"]] == [False, True, True]
+    assert "[3/3]" in err.getvalue()
+    # The throwaway workspace and everything it learned are gone.
+    assert Workspace.objects.count() == before
+    assert not Layout.objects.exists()
+    assert not Verdict.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_learn_prints_a_table_of_first_seen_and_repeat(corpus, settings):
+    settings.EXTRACTION_ISOLATION = False
+    out = StringIO()
+    call_command("evaluate", "--learn", str(corpus), stdout=out, stderr=StringIO())
+    text = out.getvalue()
+    assert "ALL                          first_seen" in text
+    assert "ALL                          repeat" in text
+
+
+def test_layout_groups_come_from_the_truth_file(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps({"layout": "acme", "case_type": "invoice"}))
+    (tmp_path / "b.json").write_text(json.dumps({"merchant_slug": "aldi"}))
+    (tmp_path / "c.json").write_text(json.dumps({}))
+    (tmp_path / "d.json").write_text(json.dumps({}))
+    items = [
+        CorpusItem("a", tmp_path / "a.pdf", "invoice", {}, "s"),
+        CorpusItem("b", tmp_path / "b.pdf", "invoice", {}, "s"),
+        CorpusItem("c", tmp_path / "c.pdf", "invoice", {"vendor_name": "ACME  Ltd"}, "s"),
+        CorpusItem("d", tmp_path / "d.pdf", "invoice", {}, "s"),
+    ]
+    assert [layout_group(item) for item in items] == [
+        "s:acme",
+        "s:aldi",
+        "s:vendor:acme ltd",
+        "s:d",
+    ]
