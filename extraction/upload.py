@@ -29,7 +29,7 @@ from cases.errors import NotFound, ValidationFailed
 from cases.files import file_create, file_replace
 from cases.ids import new_document_id
 from cases.models import AuditEvent, Case, CaseType, CaseTypeFilter, Document, StoredFile, Workspace
-from cases.outbound import FetchLimits, networks_parse, url_check, url_fetch
+from cases.outbound import FetchError, FetchLimits, networks_parse, url_check, url_fetch
 from cases.selectors import case_type_get, case_type_get_by_slug
 from cases.services import IncomingFile, audit_record, case_create, case_documents_add
 from extraction.engine.loading import sniff_media_type
@@ -82,7 +82,12 @@ def upload_create(*, workspace: Workspace, actor: Actor, request: UploadRequest)
         credits_check(workspace=workspace, pages=pages_estimate(request.content))
     else:
         assert request.url is not None
-        url_check(request.url, allowed_networks=_allowed_networks())
+        try:
+            url_check(request.url, allowed_networks=_allowed_networks())
+        except FetchError as error:
+            raise ValidationFailed(
+                error.message, code=error.code, details={"fields": {"url": [error.message]}}
+            ) from None
         credits_check(workspace=workspace, pages=1)
     options: dict[str, Any] = {}
     if request.url is not None:

@@ -202,9 +202,9 @@ def test_a_fetched_file_of_an_unsupported_type_fails_the_job(tenant, run_on_comm
         ),
         ({"file_base64": "", "file_name": "a.png"}, "file_base64"),
         ({"file_base64": b64(b"hello world"), "file_name": "a.txt"}, "file_base64"),
-        ({"url": "ftp://example.com/a.pdf"}, None),
-        ({"url": "http://169.254.169.254/latest/meta-data/"}, None),
-        ({"url": "http://localhost:8000/a.pdf"}, None),
+        ({"url": "ftp://example.com/a.pdf"}, "url"),
+        ({"url": "http://169.254.169.254/latest/meta-data/"}, "url"),
+        ({"url": "http://localhost:8000/a.pdf"}, "url"),
         (
             {"url": "https://example.com/a.pdf", "casetype_id": "x", "templateName": "y"},
             "templateName",
@@ -236,6 +236,7 @@ def test_a_refused_url_is_url_not_allowed(tenant):
     )
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "URL_NOT_ALLOWED"
+    assert "url" in response.json()["error"]["details"]["fields"]
     assert nothing_created()
 
 
