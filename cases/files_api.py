@@ -163,6 +163,28 @@ class FileDetailApi(APIView):
         return Response(status=204)
 
 
+class FileSignedUrlOutput(SignedUrlOutput):
+    file_id = serializers.CharField()
+
+
+class FileUrlApi(APIView):
+    @extend_schema(
+        operation_id="files_url",
+        summary="A signed URL that downloads the file without an API key",
+        parameters=[
+            OpenApiParameter("download", bool, description="Attachment (true) or inline."),
+            OpenApiParameter("expires_in", int, description="Seconds; default 900."),
+        ],
+        responses=responses({200: FileSignedUrlOutput}, 400, NOT_FOUND_FILE, GONE_FILE),
+    )
+    def get(self, request: Request, file_id: str) -> Response:
+        params = SignedUrlInput(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        stored = files.file_get(workspace=request_workspace(request), file_id=file_id)
+        data = _signed_url_data(request, stored, params.validated_data)
+        return Response({"file_id": stored.public_id, **data})
+
+
 class FileUrlsRevokeOutput(serializers.Serializer):
     file_id = serializers.CharField()
     urls_revoked_at = serializers.DateTimeField(
@@ -228,20 +250,26 @@ class CaseFileUrlApi(APIView):
         params.is_valid(raise_exception=True)
         case = selectors.case_get(workspace=request_workspace(request), public_id=case_id)
         stored = case_file_get(case=case, file_id=file_id)
-        signed = signed_url_create(
-            stored=stored,
-            download=params.validated_data["download"],
-            base_url=request.build_absolute_uri("/"),
-            ttl_seconds=params.validated_data.get("expires_in"),
-        )
-        data = {
-            "filename": signed.filename,
-            "url": signed.url,
-            "expires_at": signed.expires_at,
-            "content_type": stored.media_type or files.OCTET_STREAM,
-            "size": stored.size,
-        }
+        data = _signed_url_data(request, stored, params.validated_data)
         return Response(success(data, message="Download URL generated"))
+
+
+def _signed_url_data(
+    request: Request, stored: StoredFile, params: dict[str, Any]
+) -> dict[str, Any]:
+    signed = signed_url_create(
+        stored=stored,
+        download=params["download"],
+        base_url=request.build_absolute_uri("/"),
+        ttl_seconds=params.get("expires_in"),
+    )
+    return {
+        "filename": signed.filename,
+        "url": signed.url,
+        "expires_at": signed.expires_at,
+        "content_type": stored.media_type or files.OCTET_STREAM,
+        "size": stored.size,
+    }
 
 
 class SignedDownloadApi(APIView):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("files", files_api.FileCollectionApi.as_view(), name="file-list"),
     path("files/<str:file_id>", files_api.FileDetailApi.as_view(), name="file-detail"),
     path("files/<str:file_id>/content", files_api.FileContentApi.as_view(), name="file-content"),
+    path("files/<str:file_id>/url", files_api.FileUrlApi.as_view(), name="file-url"),
     path(
         "files/<str:file_id>/revoke-urls",
         files_api.FileUrlsRevokeApi.as_view(),

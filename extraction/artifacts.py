@@ -166,20 +166,23 @@ def _case_export_put(case: Case, documents: list[Document]) -> None:
             ]
         )
     content = buffer.getvalue().encode()
-    artifact = StoredFile.objects.filter(
-        case=case, kind=Kind.EXPORT, document__isnull=True, deleted_at__isnull=True
-    ).first()
-    if artifact is not None:
-        file_replace(stored=artifact, content=content)
-        return
-    file_create(
-        workspace=case.workspace,
-        filename=f"{case.name or case.public_id}.fields.csv",
-        content=content,
-        media_type="text/csv; charset=utf-8",
-        kind=Kind.EXPORT,
-        case=case,
-    )
+    with transaction.atomic():
+        # The case row serializes two readers making the export at once (one export per case).
+        Case.objects.select_for_update().filter(pk=case.pk).exists()
+        artifact = StoredFile.objects.filter(
+            case=case, kind=Kind.EXPORT, document__isnull=True, deleted_at__isnull=True
+        ).first()
+        if artifact is not None:
+            file_replace(stored=artifact, content=content)
+            return
+        file_create(
+            workspace=case.workspace,
+            filename=f"{case.name or case.public_id}.fields.csv",
+            content=content,
+            media_type="text/csv; charset=utf-8",
+            kind=Kind.EXPORT,
+            case=case,
+        )
 
 
 def _cell(value: Any) -> str:

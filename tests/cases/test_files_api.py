@@ -194,3 +194,26 @@ def test_the_sweep_removes_expired_uploads_from_the_store(
     with django_capture_on_commit_callbacks(execute=True):
         assert files.files_expire(now=stored.expires_at + timedelta(seconds=1)) == 1
     assert not in_store(stored)
+
+
+def test_file_url_gives_a_signed_url_of_any_file_of_the_workspace(tenant, outsider):
+    file_id = upload(tenant.client).json()["file_id"]
+    response = tenant.client.get(f"/api/v1/files/{file_id}/url", {"download": "true"})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["file_id"] == file_id
+    assert data["url"].startswith("http://testserver/api/v1/downloads/")
+    download = APIClient().get(data["url"].removeprefix("http://testserver"))
+    assert download.status_code == 200
+    assert streamed(download) == PDF
+    assert outsider.client.get(f"/api/v1/files/{file_id}/url").status_code == 404
+    bad = tenant.client.get(f"/api/v1/files/{file_id}/url", {"expires_in": "1"})
+    assert bad.status_code == 400
+
+
+def test_file_url_of_an_expired_file_is_410(tenant):
+    file_id = upload(tenant.client).json()["file_id"]
+    StoredFile.objects.filter(public_id=file_id).update(expires_at=timezone.now())
+    response = tenant.client.get(f"/api/v1/files/{file_id}/url")
+    assert response.status_code == 410
+    assert response.json()["error"]["code"] == "FILE_EXPIRED"
