@@ -233,7 +233,7 @@ def _pending_document_create(
 ) -> Document:
     """A document whose file the worker has yet to download: an empty stored file for now.
     `document.uploaded` is announced once the file has arrived (`_document_arrived`)."""
-    stored = file_create(workspace=workspace, filename=file_name, content=b"")
+    stored = file_create(workspace=workspace, filename=file_name, content=b"", case=case)
     document = Document.objects.create(
         workspace=workspace, case=case, file=stored, filename=file_name
     )

@@ -84,6 +84,7 @@ def test_a_url_upload_is_stored_empty_until_the_worker_fetches_it(tenant):
     )
     document = Document.objects.get(public_id=result.document_id)
     assert document.file.size == 0
+    assert document.file.case == document.case  # listed with the case's files
     assert document.metadata["client_metadata"] == {"xn_address": "team@example.xn"}
     assert result.job.options["sourceUrl"] == "https://files.example.com/scope.pdf"
     assert result.status == Document.Status.QUEUED
