@@ -9,7 +9,7 @@ created by `extraction.conversion.services`, the same services as the API; no ru
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.http import Http404, HttpResponse
@@ -60,7 +60,9 @@ class CaseConversionForm(forms.Form):
 
     def __init__(self, *args: Any, documents: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["document"].choices = documents
+        field = self.fields["document"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = documents
 
 
 def _refused(request: HtmxHttpRequest) -> int:
@@ -129,7 +131,8 @@ def conversion_download(request: HtmxHttpRequest, job_id: str) -> HttpResponse:
         if job.output_file is None:
             raise NotFound("This conversion has no output yet.")
         stored = files.file_get(workspace=job.workspace, file_id=job.output_file.public_id)
-        return file_response(stored, download=True)
+        # A streamed FileResponse; `member_required` passes any response through.
+        return cast(HttpResponse, file_response(stored, download=True))
     except DomainError as error:
         raise Http404(error.message) from None
 

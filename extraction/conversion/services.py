@@ -28,8 +28,9 @@ from django.utils import timezone
 from cases import credits, files
 from cases.actors import Actor
 from cases.credits import InsufficientCredits
-from cases.errors import DomainError, NotFound, ValidationFailed
+from cases.errors import DomainError, ValidationFailed
 from cases.models import Case, StoredFile, Workspace
+from extraction.conversion import selectors
 from extraction.conversion.converters import ENGINES, FORMATS, Converted, page_count
 from extraction.conversion.models import ConversionJob
 from extraction.engine.types import EngineError, EngineLimits
@@ -397,20 +398,5 @@ def conversion_jobs_recover(*, now: datetime | None = None) -> dict[str, int]:
 
 
 def conversion_job_get(*, workspace: Workspace, job_id: str) -> ConversionJob:
-    job = (
-        ConversionJob.objects.filter(workspace=workspace, pk=_uuid_or_none(job_id))
-        .select_related("source_file", "output_file")
-        .first()
-    )
-    if job is None:
-        raise NotFound(f"No conversion job {job_id}.", code="JOB_NOT_FOUND")
-    return job
-
-
-def _uuid_or_none(value: str) -> str | None:
-    import uuid
-
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        return None
+    """A job of the workspace; 404 JOB_NOT_FOUND for another's, an unknown or a malformed id."""
+    return selectors.conversion_job_for_member(workspaces=[workspace], job_id=job_id)

@@ -40,7 +40,7 @@ def test_uploading_a_pdf_converts_it_and_the_result_downloads(
     download = reviewer_client.get(f"/settings/conversions/{job.pk}/download/")
     assert download.status_code == 200
     assert "attachment" in download["Content-Disposition"]
-    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))
+    workbook = openpyxl.load_workbook(io.BytesIO(download.getvalue()))
     assert workbook.active["A2"].value == "Apples"
 
 

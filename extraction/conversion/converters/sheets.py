@@ -22,7 +22,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from extraction.conversion.converters.pages import ReadPage
-from extraction.engine.parsers import date_order_hint, parse_date, parse_number
+from extraction.engine.parsers import DateOrder, date_order_hint, parse_date, parse_number
 from extraction.engine.tables import region_table, table_grids
 from extraction.engine.types import BBox
 from extraction.engine.unruled import unruled_tables
@@ -87,7 +87,7 @@ def _is_table(rows: Rows) -> bool:
 @dataclass(frozen=True)
 class Conventions:
     decimal_comma: bool | None
-    date_order: str
+    date_order: DateOrder
 
 
 def conventions(tables: list[Table]) -> Conventions:
@@ -105,9 +105,9 @@ def typed(text: str, rules: Conventions) -> object:
         return cell
     if _PERCENT.fullmatch(cell):
         parsed = parse_number(cell.rstrip("%").strip(), rules.decimal_comma)
-        return Percent(Decimal(parsed.value) / 100) if parsed and parsed.exact else cell
+        return Percent(Decimal(str(parsed.value)) / 100) if parsed and parsed.exact else cell
     if _NUMERIC_DATE.fullmatch(cell) or (_WORD_DATE.fullmatch(cell) and _has_letters(cell)):
-        date = parse_date(cell, rules.date_order)  # type: ignore[arg-type]
+        date = parse_date(cell, rules.date_order)
         if date is not None:
             return dt.date.fromisoformat(str(date.value))
     if _NUMBER.fullmatch(cell) and not _LEADING_ZERO.match(cell.lstrip("(-−+€$£¥₹ ")):
@@ -115,9 +115,10 @@ def typed(text: str, rules: Conventions) -> object:
         parsed = parse_number(cell.strip("()"), rules.decimal_comma)
         if parsed is None:
             return cell
-        value = Decimal(parsed.value)
+        number = str(parsed.value)
+        value = Decimal(number)
         value = -value if negative and value > 0 else value
-        if value == value.to_integral_value() and "." not in parsed.value:
+        if value == value.to_integral_value() and "." not in number:
             return int(value)
         return value
     return cell
@@ -136,7 +137,7 @@ def to_xlsx(tables: list[Table]) -> bytes:
     """One sheet per table, named by page and position, cells typed."""
     rules = conventions(tables)
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     per_page: dict[int, int] = {}
     for table in tables:
         per_page[table.page] = per_page.get(table.page, 0) + 1

@@ -73,7 +73,7 @@ def test_a_job_is_accepted_with_202_runs_and_its_output_downloads(
     content = client.get(f"/files/{job['output_file_id']}/content")
     assert content.status_code == 200
     assert content["Content-Type"].startswith("application/vnd.openxmlformats")
-    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(content.streaming_content)))
+    workbook = openpyxl.load_workbook(io.BytesIO(content.getvalue()))
     assert workbook.active["B2"].value == 12
 
 
@@ -86,6 +86,7 @@ def test_output_format_defaults_to_the_engines_first(tenant, prose_pdf, run_on_c
     assert response.json()["output_format"] == "md"
     job = ConversionJob.objects.get(pk=response.json()["job_id"])
     assert job.status == ConversionJob.Status.COMPLETED
+    assert job.output_file is not None
     assert files.file_read(job.output_file).decode().startswith("# Annual Summary")
 
 
