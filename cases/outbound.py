@@ -322,6 +322,10 @@ def url_fetch(
                     )
     except AddressRefused as exc:
         raise FetchError(str(exc), code="URL_NOT_ALLOWED") from None
+    except httpx.ConnectTimeout:
+        raise FetchError(
+            f"No connection within {limits.connect_timeout:g} s.", code="FETCH_FAILED"
+        ) from None
     except httpx.TimeoutException:
         raise FetchError(
             f"No complete answer within {limits.total_timeout:g} s.", code="FETCH_FAILED"

@@ -352,3 +352,30 @@ def test_the_webhook_transport_is_the_same_guard():
 
     assert issubclass(client.GuardedTransport, GuardedTransport)
     assert client.address_refusal is address_refusal
+
+
+def test_a_connection_that_never_completes_is_cut_at_the_connect_timeout():
+    """A listener whose backlog is full leaves new handshakes unanswered."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        port = listener.getsockname()[1]
+        fillers = []
+        try:
+            for _ in range(8):  # bounded: fill the backlog until a connect stalls
+                filler = socket.socket()
+                filler.setblocking(False)
+                filler.connect_ex(("127.0.0.1", port))
+                fillers.append(filler)
+            time.sleep(0.2)
+            started = time.monotonic()
+            with pytest.raises(FetchError, match=re.escape("No connection within 0.5 s")) as caught:
+                fetch(
+                    f"http://127.0.0.1:{port}/a.pdf",
+                    limits=FetchLimits(max_bytes=1000, connect_timeout=0.5, total_timeout=10),
+                )
+            assert caught.value.code == "FETCH_FAILED"
+            assert time.monotonic() - started < 3
+        finally:
+            for filler in fillers:
+                filler.close()
