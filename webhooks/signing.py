@@ -72,7 +72,11 @@ def signature_headers(
 
 
 def body_signature_valid(*, body: bytes, signature: str, secret: str) -> bool:
-    return hmac.compare_digest(body_signature(body, secret), signature.strip().lower())
+    """Compared as bytes: `compare_digest` refuses str with non-ASCII characters (a TypeError
+    on a stranger's header), so any text is encoded first and simply does not match."""
+    return hmac.compare_digest(
+        body_signature(body, secret).encode(), signature.strip().lower().encode()
+    )
 
 
 def standard_signature_valid(
@@ -95,7 +99,7 @@ def standard_signature_valid(
         message_id=message_id, timestamp=timestamp, body=body, secret=secret
     )
     return any(
-        hmac.compare_digest(expected, candidate)
+        hmac.compare_digest(expected.encode(), candidate.encode())
         for candidate in signature_header.split()
         if candidate.startswith(f"{SIGNATURE_VERSION},")
     )
