@@ -39,7 +39,8 @@ class Subscription:
     cursor: int
     expires_at: datetime
     initial: list[dict[str, Any]] = field(default_factory=list)
-    sent_initial: set[int] = field(default_factory=set)
+    floors: dict[int, int] = field(default_factory=dict)
+    """Per document, the id of the event sent as its initial status: nothing older follows."""
 
 
 def event_message(event: StatusEvent) -> dict[str, Any]:
@@ -62,6 +63,10 @@ def subscription_open(
 
     Without `last_event_id` the stream starts with each named document's current status (its
     latest event), then what happens next; with it, every event after that id is replayed.
+    A new stream's cursor is placed before the events of the last `GAP_GRACE` (one of them may
+    have committed after a higher id was read): a whole-workspace stream may begin with events
+    of the seconds before it connected, and a named document never gets an event older than
+    its initial status.
     """
     for key_hash in api_key_hashes:
         key = ApiKey.objects.filter(key_hash=key_hash, revoked_at__isnull=True).first()
@@ -76,13 +81,13 @@ def subscription_open(
     subscription = Subscription(
         workspace_id=grant.workspace.pk,
         document_pks=document_pks,
-        cursor=cursor if cursor is not None else _head(),
+        cursor=cursor if cursor is not None else _settled_head(),
         expires_at=grant.expires_at,
     )
     if cursor is None and document_pks:
         latest = status_events_record(document_ids=document_pks)
         subscription.initial = [event_message(event) for event in latest]
-        subscription.sent_initial = {event.pk for event in latest}
+        subscription.floors = {event.document_id: event.pk for event in latest}
     return subscription
 
 
@@ -121,8 +126,10 @@ def _document_pks(workspace_id: int, document_ids: Sequence[str]) -> tuple[int, 
     return tuple(found[document_id] for document_id in wanted)
 
 
-def _head() -> int:
-    return StatusEvent.objects.aggregate(head=Max("pk"))["head"] or 0
+def _settled_head() -> int:
+    """The highest id older than `GAP_GRACE`: every id below it has committed or never will."""
+    settled = StatusEvent.objects.filter(created_at__lt=timezone.now() - GAP_GRACE)
+    return settled.aggregate(head=Max("pk"))["head"] or 0
 
 
 def subscription_poll(subscription: Subscription) -> list[dict[str, Any]]:
@@ -146,7 +153,11 @@ def subscription_poll(subscription: Subscription) -> list[dict[str, Any]]:
     if subscription.document_pks is not None:
         events = events.filter(document_id__in=subscription.document_pks)
     subscription.cursor = safe
-    return [event_message(event) for event in events if event.pk not in subscription.sent_initial]
+    return [
+        event_message(event)
+        for event in events
+        if event.pk > subscription.floors.get(event.document_id, 0)
+    ]
 
 
 def subscription_poll_disconnected(subscription: Subscription) -> list[dict[str, Any]]:

@@ -27,7 +27,7 @@ from urllib.parse import parse_qs
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from cases.apikit.envelope import error_body
@@ -94,7 +94,7 @@ async def status_websocket(scope: Scope, receive: Receive, send: Send) -> None:
         return
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
     try:
-        subscription = await sync_to_async(_open)(query)
+        subscription = await sync_to_async(_open, thread_sensitive=False)(query)
     except DomainError as error:
         await send({"type": "websocket.accept"})
         body = error_body(error.status_code, error.code, error.message, error.details)
@@ -117,11 +117,14 @@ def _open(query: dict[str, list[str]]) -> Subscription:
         values = query.get(name)
         return values[0] if values else None
 
-    return subscription_open(
-        grant=realtime_token_verify(first("token")),
-        document_ids=query.get("document_id", []),
-        last_event_id=first("last_event_id"),
-    )
+    try:
+        return subscription_open(
+            grant=realtime_token_verify(first("token")),
+            document_ids=query.get("document_id", []),
+            last_event_id=first("last_event_id"),
+        )
+    finally:
+        connection.close()  # the socket may stay open for minutes: hold no connection
 
 
 async def _until_disconnect(receive: Receive, closed: asyncio.Event) -> None:

@@ -33,19 +33,42 @@ def test_a_new_stream_starts_with_the_current_status_of_each_named_document(tena
     assert subscription_poll(subscription) == []  # not sent twice
 
 
-def test_a_whole_workspace_stream_starts_at_the_head(tenant):
+def test_a_whole_workspace_stream_starts_before_the_last_seconds(tenant):
+    """Events older than the gap grace are history; newer ones may have committed after a
+    higher id was read, so a new stream sends them."""
     document, _ = uploaded_document(tenant.case_type)
-    event(tenant, document, n=1)
+    old = event(tenant, document, n=1)
+    StatusEvent.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(seconds=10))
+    recent = event(tenant, document, n=2)
     subscription = subscription_open(grant=grant_for(tenant), document_ids=[], last_event_id=None)
     assert subscription.initial == []
-    assert subscription_poll(subscription) == []
-    later = event(tenant, document, n=2)
+    assert [m["id"] for m in subscription_poll(subscription)] == [recent.pk]
+    later = event(tenant, document, n=3)
     assert [m["id"] for m in subscription_poll(subscription)] == [later.pk]
+
+
+def test_a_named_document_gets_nothing_older_than_its_initial_status(tenant):
+    document, _ = uploaded_document(tenant.case_type)
+    earlier = event(tenant, document, status="queued", n=1)
+    StatusEvent.objects.filter(pk=earlier.pk).update(
+        created_at=timezone.now() - timedelta(seconds=10)
+    )
+    subscription = subscription_open(
+        grant=grant_for(tenant), document_ids=[document.public_id], last_event_id=None
+    )
+    (initial,) = subscription.initial
+    assert subscription_poll(subscription) == []
+    newer = event(tenant, document, n=2)
+    assert [m["id"] for m in subscription_poll(subscription)] == [newer.pk]
+    assert initial["id"] < newer.pk
 
 
 def test_a_gap_holds_later_events_back_until_it_fills_or_grows_old(tenant):
     document, _ = uploaded_document(tenant.case_type)
-    subscription = subscription_open(grant=grant_for(tenant), document_ids=[], last_event_id=None)
+    seen = event(tenant, document, n=0)
+    subscription = subscription_open(
+        grant=grant_for(tenant), document_ids=[], last_event_id=str(seen.pk)
+    )
     first = event(tenant, document, n=1)
     missing = event(tenant, document, n=2)
     third = event(tenant, document, n=3)
@@ -61,7 +84,10 @@ def test_a_gap_holds_later_events_back_until_it_fills_or_grows_old(tenant):
 
 def test_a_gap_older_than_the_grace_is_skipped(tenant):
     document, _ = uploaded_document(tenant.case_type)
-    subscription = subscription_open(grant=grant_for(tenant), document_ids=[], last_event_id=None)
+    seen = event(tenant, document, n=0)
+    subscription = subscription_open(
+        grant=grant_for(tenant), document_ids=[], last_event_id=str(seen.pk)
+    )
     rolled_back = event(tenant, document, n=1)
     after = event(tenant, document, n=2)
     rolled_back.delete()
