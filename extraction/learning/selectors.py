@@ -62,9 +62,9 @@ def automation_by_week(*, case_type: CaseType, weeks: int = 12) -> list[dict[str
     )
     by_week: dict[str, dict[str, Any]] = {}
     for row in documents:
-        year, week, _ = row["layout__created_at"].isocalendar()
+        year, number, _ = row["layout__created_at"].isocalendar()
         entry = by_week.setdefault(
-            f"{year}-W{week:02d}",
+            f"{year}-W{number:02d}",
             {"documents": 0, "documents_released": 0, "fields": 0, "fields_released": 0},
         )
         sampled = bool((row["metadata"] or {}).get("qa_sample"))

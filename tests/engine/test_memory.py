@@ -47,7 +47,7 @@ def _taught(result: EngineResult, truth: dict[str, str], keys: tuple[str, ...]) 
     lines = document_lines(pages)
     context = context_for_schema(build_context(lines), SCHEMA)
     issuer, signature = memory.fingerprint(lines, pages)
-    positions = []
+    positions: list[RememberedPosition] = []
     for key in keys:
         for place in memory.locate(context, pages, SPECS[key], truth[key]):
             positions.append(
@@ -118,6 +118,7 @@ def test_a_remembered_place_reads_the_next_documents_value_with_its_track_record
     content, truth = _document(0, 2)
     result = _run(content, (layout,))
     reading = result.documents[0].layout
+    assert reading is not None
     read = {key: value for _, key, value in reading.readings}
     assert read["invoice_number"] == truth["invoice_number"]
     assert memory.same_value("money", read["total_amount"], truth["total_amount"])
@@ -136,8 +137,10 @@ def test_memory_sets_a_value_the_generic_reading_got_wrong():
     result = _run(content, (layout,))
     field = _field(result, "invoice_number")
     assert field.value == truth["invoice_number"]
+    reading = result.documents[0].layout
+    assert reading is not None
     if plain.value != truth["invoice_number"]:
-        assert "invoice_number" in result.documents[0].layout.from_memory
+        assert "invoice_number" in reading.from_memory
 
 
 def test_track_score_starts_at_the_prior_and_falls_fast_with_corrections():

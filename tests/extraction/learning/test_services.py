@@ -122,6 +122,7 @@ def test_a_corrected_place_loses_trust_and_the_right_place_is_learned(
     layout = Layout.objects.get()
     total = LayoutPosition.objects.filter(layout=layout, field_key="total_amount")
     subtotal = LayoutPosition.objects.filter(layout=layout, field_key="subtotal_amount").first()
+    assert subtotal is not None
     total.delete()
     LayoutPosition.objects.create(
         layout=layout,
