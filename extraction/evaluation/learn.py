@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ from extraction.learning.models import DocumentLayout
 from extraction.models import DocumentField
 from extraction.pipeline import extraction_job_run
 from extraction.submission import JobOptions, JobRequest, job_submit
+
+logger = logging.getLogger(__name__)
 
 Reviewer = Callable[..., int]
 Progress = Callable[[int, int, CorpusItem], None]
@@ -175,7 +178,10 @@ def evaluate_learning(
                 reviewed_groups.add(group)
     finally:
         if not keep_workspace:
-            _workspace_delete(workspace)
+            try:
+                _workspace_delete(workspace)
+            except Exception:  # the measurements stand; say what is left behind
+                logger.exception("evaluate --learn: workspace %s was not deleted.", workspace.slug)
     return report
 
 
