@@ -36,19 +36,19 @@ def test_isolated_runner_passes_engine_errors_through():
 
 
 def test_hanging_engine_is_killed_at_the_deadline(monkeypatch):
-    monkeypatch.setattr(engine, "run_engine", lambda _input: time.sleep(30))
+    monkeypatch.setattr(engine, "run_engine", lambda _input, **_kwargs: time.sleep(30))
     started = time.monotonic()
     assert _code(timeout_seconds=1) == "TIMEOUT"
     assert time.monotonic() - started < 10
 
 
 def test_crashing_engine_reports_worker_crashed(monkeypatch):
-    monkeypatch.setattr(engine, "run_engine", lambda _input: os._exit(70))
+    monkeypatch.setattr(engine, "run_engine", lambda _input, **_kwargs: os._exit(70))
     assert _code(timeout_seconds=20) == "WORKER_CRASHED"
 
 
 def test_memory_hungry_engine_reports_memory_limit(monkeypatch):
-    def hog(_input):
+    def hog(_input, **_kwargs):
         return bytearray(2 * 1024**3)
 
     monkeypatch.setattr(engine, "run_engine", hog)
@@ -56,7 +56,7 @@ def test_memory_hungry_engine_reports_memory_limit(monkeypatch):
 
 
 def test_unexpected_exception_in_child_is_worker_crashed(monkeypatch):
-    def broken(_input):
+    def broken(_input, **_kwargs):
         raise KeyError("boom")
 
     monkeypatch.setattr(engine, "run_engine", broken)
@@ -107,3 +107,16 @@ def test_a_mupdf_error_inside_the_engine_is_malformed_pdf(monkeypatch):
 
     monkeypatch.setattr(engine, "run_engine", broken)
     assert _code(timeout_seconds=20) == "MALFORMED_PDF"
+
+
+def test_the_child_reports_each_page_read_to_the_parent():
+    """Progress crosses the pipe: the parent's `on_page` hears (pages read, pages in all)."""
+    from tests.documents import INVOICE_LINES, pdf_with_lines
+
+    content = pdf_with_lines([INVOICE_LINES[:4]] * 3)
+    heard: list[tuple[int, int]] = []
+    result = run_engine_isolated(
+        _input(content), timeout_seconds=60, on_page=lambda done, total: heard.append((done, total))
+    )
+    assert result.page_count == 3
+    assert heard == [(1, 3), (2, 3), (3, 3)]
