@@ -22,8 +22,10 @@ from cases.errors import ValidationFailed
 from cases.models import CreditAccount, CreditCharge, Workspace
 
 
-def at(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def at(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 # --- Periods ------------------------------------------------------------------------------

@@ -356,7 +356,11 @@ def test_over_the_credit_limit_the_upload_is_402_and_creates_nothing(tenant):
 
 
 def test_too_much_metadata_is_400(tenant):
-    body = {"file_base64": b64(PNG), "file_name": "a.png", "templateName": "simple"}
+    body: dict[str, object] = {
+        "file_base64": b64(PNG),
+        "file_name": "a.png",
+        "templateName": "simple",
+    }
     body.update({f"key{index}": index for index in range(60)})
     response = tenant.client.post(UPLOAD, body, format="json")
     assert response.status_code == 400

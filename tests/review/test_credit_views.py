@@ -3,6 +3,8 @@ for admins only, through `cases.credits`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.test import Client
 
 from cases.credits import credits_charge_pages, credits_summary
@@ -12,7 +14,7 @@ PAGE = "/settings/credits/"
 SETTINGS = "/settings/credits/settings/"
 
 
-def htmx(target: str) -> dict[str, str]:
+def htmx(target: str) -> dict[str, Any]:
     return {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": target}
 
 
