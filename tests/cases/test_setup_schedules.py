@@ -15,6 +15,7 @@ from extraction import schedules as extraction_schedules
 pytestmark = pytest.mark.django_db
 
 DECLARED = {
+    "cases-files-expire": ("cases.files.files_expire", 15),
     "extraction-jobs-recover": ("extraction.tasks.extraction_jobs_recover", 1),
     "extraction-results-expire": ("extraction.tasks.extraction_results_expire", 60),
     "webhooks-deliveries-dispatch": ("webhooks.tasks.webhook_deliveries_dispatch", 1),
@@ -36,7 +37,7 @@ def test_setup_schedules_creates_every_declared_schedule_to_run_forever():
     assert rows() == {
         name: (func, Schedule.MINUTES, minutes, -1) for name, (func, minutes) in DECLARED.items()
     }
-    assert output.count(": created") == 3
+    assert output.count(": created") == len(DECLARED)
 
 
 def test_setup_schedules_is_idempotent_and_keeps_the_next_run():
@@ -46,9 +47,9 @@ def test_setup_schedules_is_idempotent_and_keeps_the_next_run():
     before = rows()
     output = setup_schedules()
     assert rows() == before
-    assert Schedule.objects.count() == 3
+    assert Schedule.objects.count() == len(DECLARED)
     assert set(Schedule.objects.values_list("next_run", flat=True)) == {later}
-    assert output.count(": up to date") == 3
+    assert output.count(": up to date") == len(DECLARED)
     assert "created" not in output
     assert "updated" not in output
 
