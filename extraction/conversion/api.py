@@ -12,7 +12,11 @@ from cases.apikit.authentication import api_actor, request_workspace
 from cases.apikit.pagination import LimitOffsetPage
 from cases.apikit.schema import responses
 from extraction.conversion import services
-from extraction.conversion.api_schema import EngineListOutput, JobListOutput, JobOutput
+from extraction.conversion.api_schema import (
+    ConversionEngineListOutput,
+    ConversionJobListOutput,
+    ConversionJobOutput,
+)
 from extraction.conversion.models import ConversionJob
 from extraction.conversion.serializers import (
     JobCreateInput,
@@ -33,7 +37,7 @@ class EngineListApi(APIView):
     @extend_schema(
         operation_id="conversion_engines_list",
         summary="Conversion engines with their input and output formats",
-        responses=responses({200: EngineListOutput}),
+        responses=responses({200: ConversionEngineListOutput}),
     )
     def get(self, request: Request) -> Response:
         return Response(engines_data())
@@ -47,7 +51,7 @@ class JobCollectionApi(APIView):
         summary="Start a conversion of an uploaded PDF (202; poll the job)",
         request=JobCreateInput,
         responses=responses(
-            {202: JobOutput},
+            {202: ConversionJobOutput},
             (
                 400,
                 "A bad field, named: unknown `engine` (UNKNOWN_ENGINE), a format the engine"
@@ -55,6 +59,7 @@ class JobCollectionApi(APIView):
             ),
             (404, "No such file in your workspace (FILE_NOT_FOUND), `file_id` named."),
             (410, "The input file passed its retention period (FILE_EXPIRED)."),
+            (402, "The PDF has more pages than the credits left (INSUFFICIENT_CREDITS)."),
             (415, "The file is not a PDF (UNSUPPORTED_FILE_TYPE), `file_id` named."),
         ),
     )
@@ -77,7 +82,7 @@ class JobCollectionApi(APIView):
             *JobPage.schema_parameters(),
             OpenApiParameter("status", str, enum=ConversionJob.Status.values),
         ],
-        responses=responses({200: JobListOutput}, 400),
+        responses=responses({200: ConversionJobListOutput}, 400),
     )
     def get(self, request: Request) -> Response:
         query = JobListInput(data=request.query_params)
@@ -96,7 +101,7 @@ class JobDetailApi(APIView):
     @extend_schema(
         operation_id="conversion_jobs_get",
         summary="A conversion job's status, progress and output file",
-        responses=responses({200: JobOutput}, NOT_FOUND_JOB),
+        responses=responses({200: ConversionJobOutput}, NOT_FOUND_JOB),
     )
     def get(self, request: Request, job_id: str) -> Response:
         job = services.conversion_job_get(workspace=request_workspace(request), job_id=job_id)

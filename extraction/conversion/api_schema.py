@@ -6,7 +6,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 
-class EngineOutput(serializers.Serializer):
+class ConversionEngineOutput(serializers.Serializer):
     id = serializers.CharField(help_text="`pdf2docx`, `tables` or `text`.")
     name = serializers.CharField()
     description = serializers.CharField()
@@ -16,11 +16,11 @@ class EngineOutput(serializers.Serializer):
     )
 
 
-class EngineListOutput(serializers.Serializer):
-    engines = EngineOutput(many=True)
+class ConversionEngineListOutput(serializers.Serializer):
+    engines = ConversionEngineOutput(many=True)
 
 
-class JobErrorOutput(serializers.Serializer):
+class ConversionJobErrorOutput(serializers.Serializer):
     code = serializers.CharField(
         help_text="CORRUPT_FILE, PASSWORD_REQUIRED, TOO_MANY_PAGES, NO_TABLES_FOUND, TIMEOUT,"
         " MEMORY_LIMIT, WORKER_CRASHED, WORKER_LOST, FILE_NOT_FOUND, CONVERSION_FAILED, ..."
@@ -28,7 +28,7 @@ class JobErrorOutput(serializers.Serializer):
     message = serializers.CharField()
 
 
-class JobOutput(serializers.Serializer):
+class ConversionJobOutput(serializers.Serializer):
     job_id = serializers.CharField()
     file_id = serializers.CharField(help_text="Input file ID.")
     engine = serializers.CharField()
@@ -42,7 +42,7 @@ class JobOutput(serializers.Serializer):
         " Download via GET /files/{output_file_id}/content.",
     )
     output_filename = serializers.CharField(required=False)
-    error = JobErrorOutput(
+    error = ConversionJobErrorOutput(
         required=False, help_text="Job-level error. Present only when status is failed."
     )
     case_id = serializers.CharField(allow_null=True)
@@ -54,8 +54,8 @@ class JobOutput(serializers.Serializer):
     )
 
 
-class JobListOutput(serializers.Serializer):
-    jobs = JobOutput(many=True)
+class ConversionJobListOutput(serializers.Serializer):
+    jobs = ConversionJobOutput(many=True)
     total = serializers.IntegerField()
     limit = serializers.IntegerField()
     offset = serializers.IntegerField()

@@ -248,3 +248,37 @@ def test_an_unsupported_method_is_405_in_json(tenant):
     response = bearer(tenant).delete("/castdoc/engines")
     assert response.status_code == 405
     assert response.json()["status_code"] == 405
+
+
+def test_conversion_answers_match_the_openapi_schema(tenant, table_pdf, run_on_commit):
+    from drf_spectacular.generators import SchemaGenerator
+
+    from tests.config.test_openapi import Documented
+
+    check = Documented(SchemaGenerator().get_schema(request=None, public=True))
+    client = bearer(tenant)
+    source = upload(tenant, table_pdf)
+    check(client.get("/castdoc/engines"), "get", "/castdoc/engines")
+    accepted = check(
+        run_on_commit(
+            client.post, "/castdoc/jobs", {"engine": "tables", "file_id": source.public_id}
+        ),
+        "post",
+        "/castdoc/jobs",
+    )
+    check(
+        client.get(f"/api/v1/conversion-jobs/{accepted['job_id']}"),
+        "get",
+        "/api/v1/conversion-jobs/{job_id}",
+    )
+    check(client.get("/api/v1/conversion-jobs"), "get", "/api/v1/conversion-jobs")
+    broken = upload(tenant, b"%PDF-1.7\n\x00broken")
+    failed = run_on_commit(
+        client.post, "/castdoc/jobs", {"engine": "text", "file_id": broken.public_id}
+    ).json()
+    check(client.get(f"/castdoc/jobs/{failed['job_id']}"), "get", "/castdoc/jobs/{job_id}")
+    check(
+        client.post("/castdoc/jobs", {"engine": "nope", "file_id": "x"}),
+        "post",
+        "/castdoc/jobs",
+    )
