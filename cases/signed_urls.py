@@ -30,6 +30,8 @@ from cases.files import file_is_inline_safe
 from cases.models import StoredFile
 
 SALT = "casefile.files.signed-url.v1"
+S3_MAX_EXPIRY = 7 * 24 * 3600
+"""SigV4 presigned URLs live at most a week."""
 
 
 class SignedUrlRefused(DomainError):
@@ -69,6 +71,8 @@ def signed_url_create(
         ttl = max(1, int((expires_at - now).total_seconds()))
     download = download or not file_is_inline_safe(stored.media_type)
     if settings.SIGNED_URLS_FROM_STORE:
+        if ttl > S3_MAX_EXPIRY:
+            ttl, expires_at = S3_MAX_EXPIRY, now + timedelta(seconds=S3_MAX_EXPIRY)
         url = _store_presigned_url(stored, download=download, ttl=ttl)
     else:
         token = signing.dumps(
@@ -92,7 +96,7 @@ def _store_presigned_url(stored: StoredFile, *, download: bool, ttl: int) -> str
         "ResponseContentType": stored.media_type or "application/octet-stream",
     }
     storage: Any = stored.blob.storage  # S3Storage.url takes these; Storage.url does not
-    return storage.url(stored.blob.name, parameters=parameters, expire=ttl)
+    return storage.url(stored.blob.name, parameters=parameters, expire=min(ttl, S3_MAX_EXPIRY))
 
 
 def signed_url_resolve(token: str, *, now: datetime | None = None) -> tuple[StoredFile, bool]:

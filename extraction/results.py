@@ -69,7 +69,9 @@ def document_result_build(
         )
         result["fileId"] = stored.public_id
         result["documentUrl"] = signed.url
-        result["documentUrlExpiresAt"] = signed.expires_at.isoformat()
+        result["documentUrlExpiresAt"] = signed.expires_at.isoformat(
+            timespec="milliseconds"
+        ).replace("+00:00", "Z")
     return result
 
 
