@@ -31,7 +31,13 @@ from cases.ids import new_document_id
 from cases.models import AuditEvent, Case, CaseType, CaseTypeFilter, Document, StoredFile, Workspace
 from cases.outbound import FetchError, FetchLimits, networks_parse, url_check, url_fetch
 from cases.selectors import case_type_get, case_type_get_by_slug
-from cases.services import IncomingFile, audit_record, case_create, case_documents_add
+from cases.services import (
+    IncomingFile,
+    audit_record,
+    case_create,
+    case_documents_add,
+    incoming_file_check,
+)
 from extraction.engine.loading import sniff_media_type
 from extraction.models import ExtractionJob
 from extraction.services import job_create
@@ -77,7 +83,10 @@ def upload_create(*, workspace: Workspace, actor: Actor, request: UploadRequest)
     incoming: IncomingFile | None = None
     if request.content is not None:
         incoming = upload_type_check(
-            IncomingFile(filename=request.file_name, content=request.content), field="file_base64"
+            incoming_file_check(
+                filename=request.file_name, content=request.content, field="file_base64"
+            ),
+            field="file_base64",
         )
         credits_check(workspace=workspace, pages=pages_estimate(request.content))
     else:
