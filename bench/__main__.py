@@ -11,6 +11,9 @@ One run measures, on the shared evaluation corpora (`../shared/eval`, or `--eval
   creation, webhook first-attempt lag, peak memory on 500 pages (`bench/perf.py`);
 - table extraction on the ICDAR 2013 set, adjacency-relation F1 beside camelot's stream mode
   (`bench/tables.py`).
+- PDF conversion (`bench/conversion.py`): cell fidelity of the XLSX and DOCX outputs on the
+  shared table sets, word-order agreement on text pages and seconds per page, beside
+  LibreOffice's PDF import when `soffice` is installed.
 It prints one report (Markdown tables) and with `--write FILE` saves it. Numbers are what this
 machine did in this run; compare ratios within a run, not absolute times across machines. Nothing
 is asserted on timings. `--quick` trims the corpora and requests for a run of a minute or two.
@@ -29,6 +32,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import conversion as conversion_bench
 from bench import peer
 from bench import tables as table_bench
 from bench.casefile import CorpusRun, run_corpus, warm_up
@@ -97,6 +101,11 @@ def main(argv: list[str]) -> int:
         )
     )
     perf_lines = [] if args.skip_perf else _perf(args.quick)
+    conversion_lines = (
+        []
+        if args.skip_conversion
+        else conversion_bench.measure(eval_dir, quick=args.quick, log=_log)
+    )
     load_after = os.getloadavg()
     text = render(
         reports,
@@ -107,7 +116,11 @@ def main(argv: list[str]) -> int:
         load=(load_before[0], load_after[0]),
         seconds=time.perf_counter() - started,
         quick=args.quick,
-        tables=table_lines,
+        tables=[
+            *table_lines,
+            *([""] if table_lines and conversion_lines else []),
+            *conversion_lines,
+        ],
     )
     text = "\n".join([text, "", *perf_lines]) if perf_lines else text
     print(text)
@@ -144,6 +157,11 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--skip-perf", action="store_true", help="do not run bench/perf.py (HTTP load, webhooks)"
+    )
+    parser.add_argument(
+        "--skip-conversion",
+        action="store_true",
+        help="do not run the PDF conversion bench (cells and word order beside LibreOffice)",
     )
     parser.add_argument("--write", metavar="FILE", help="also write the report to FILE")
     args = parser.parse_args(argv)
