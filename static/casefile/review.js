@@ -23,7 +23,7 @@
   var ZOOMS = [50, 75, 100, 150, 200];
   var MIN_ZOOM = 25;
   var MAX_ZOOM = 400;
-  var APPROVE_DELAY_MS = 4000;
+  var APPROVE_DELAY_MS = 5000;
   var PREFETCH_MAX_AGE_MS = 60000;
   var VIEW_KEY = "casefile.review.view";
 
@@ -39,6 +39,7 @@
   var session = { done: [], skipped: [] };
   var wordsCache = {};
   var capture = null;
+  var justCaptured = false;
   var captureMode = false;
   var boxCycle = { x: -1, y: -1, index: 0 };
   var pan = null;
@@ -90,6 +91,11 @@
     var template = document.createElement("template");
     template.innerHTML = html.trim();
     return template.content.firstElementChild;
+  }
+
+  /* A form's URL; `form.action` is shadowed by the decision forms' input named "action". */
+  function formAction(form) {
+    return (form.getAttribute("action") || window.location.pathname).split("#")[0];
   }
 
   function processed(element) {
@@ -185,6 +191,10 @@
 
   /* job: {url, data, target, key, apply(), revert(), done(response)} */
   function enqueue(job) {
+    /* Working on this document ends the undo window of the one approved before it. */
+    if (pendingApproval) {
+      approvalCommit(pendingApproval);
+    }
     if (job.apply) {
       job.revertState = job.apply();
     }
@@ -463,7 +473,7 @@
     var row = form.closest("#field-list > li.field");
     var key = row ? row.dataset.field : null;
     var action = data.get("action");
-    var job = { url: form.action.split("#")[0], data: data, target: target, key: key };
+    var job = { url: formAction(form), data: data, target: target, key: key };
     if (target === "field-list") {
       job.key = "*";
       job.done = function (response) {
@@ -566,8 +576,11 @@
   // --- documents: approve, reject, skip, postpone, the next document ---------------------------
 
   function approveDocument() {
-    if (!isDecidable() || pendingApproval) {
+    if (!isDecidable()) {
       return;
+    }
+    if (pendingApproval) {
+      approvalCommit(pendingApproval);
     }
     var waiting = queue.length || busy;
     if (waiting) {
@@ -681,7 +694,7 @@
       if (!ok) {
         return;
       }
-      send(form.action, data, "doc-actions").then(
+      send(formAction(form), data, "doc-actions").then(
         function (response) {
           if (response.ok) {
             session.done.push(element.dataset.document);
@@ -738,7 +751,7 @@
       }
       session.skipped.push(element.dataset.document);
       goNext({ fresh: true, postponed: filename });
-      send(form.action, data, null).then(
+      send(formAction(form), data, null).then(
         function (response) {
           if (!response.ok) {
             notice("notice-postpone", "error", filename + " was not postponed (the server answered " + response.status + ").");
@@ -899,15 +912,35 @@
       return;
     }
     box.classList.add("is-selected");
-    var scroller = document.getElementById("viewer-scroll");
-    if (!scroller) {
+    scrollWithin(document.getElementById("viewer-scroll"), box, true);
+  }
+
+  /* Scroll `container` alone (never the page around it) so that `element` is in view:
+     centred if `center`, else by the least distance. */
+  function scrollWithin(container, element, center) {
+    if (!container || !element) {
       return;
     }
-    var boxRect = box.getBoundingClientRect();
-    var viewRect = scroller.getBoundingClientRect();
-    if (boxRect.top < viewRect.top || boxRect.bottom > viewRect.bottom || boxRect.left < viewRect.left || boxRect.right > viewRect.right) {
-      box.scrollIntoView({ block: "center", inline: "center" });
+    var outer = container.getBoundingClientRect();
+    var inner = element.getBoundingClientRect();
+    var dy = 0;
+    var dx = 0;
+    if (center) {
+      if (inner.top < outer.top || inner.bottom > outer.bottom) {
+        dy = inner.top + inner.height / 2 - (outer.top + outer.height / 2);
+      }
+      if (inner.left < outer.left || inner.right > outer.right) {
+        dx = inner.left + inner.width / 2 - (outer.left + outer.width / 2);
+      }
+    } else {
+      if (inner.top < outer.top) {
+        dy = inner.top - outer.top - 8;
+      } else if (inner.bottom > outer.bottom) {
+        dy = inner.bottom - outer.bottom + 8;
+      }
     }
+    container.scrollTop += dy;
+    container.scrollLeft += dx;
   }
 
   function select(key, options) {
@@ -924,7 +957,12 @@
     if (options.focus !== false) {
       row.focus({ preventScroll: true });
     }
-    row.scrollIntoView({ block: "nearest" });
+    var list = document.getElementById("field-list");
+    if (list && list.scrollHeight > list.clientHeight + 1) {
+      scrollWithin(list, row, false);
+    } else {
+      row.scrollIntoView({ block: "nearest" });
+    }
   }
 
   function selectCell(input) {
@@ -1044,10 +1082,7 @@
     }
     window.history.replaceState(window.history.state, "", url);
     if (!options.keepScroll) {
-      var box = document.querySelector(".box.is-selected");
-      if (box) {
-        box.scrollIntoView({ block: "center", inline: "center" });
-      }
+      scrollWithin(document.getElementById("viewer-scroll"), document.querySelector(".box.is-selected"), true);
     }
     rotateApply();
   }
@@ -1066,7 +1101,7 @@
       return;
     }
     var turn = viewState.rotate || 0;
-    pages.dataset.rotate = String(turn);
+    pages.dataset.turn = String(turn);
     pages.querySelectorAll(".page").forEach(function (page) {
       page.style.transform = "";
       page.style.marginBottom = "";
@@ -1212,17 +1247,51 @@
     });
   }
 
+  /* The words around `word` on its line that read as one value: neighbours closer than about
+     a space, stopping after a label (a word ending in ":"). A click on "12" of "Order date:
+     12 March 2024" takes "12 March 2024". */
+  function phrase(words, word) {
+    if (!word) {
+      return [];
+    }
+    var height = word[3] - word[1];
+    var line = words
+      .filter(function (other) {
+        var middle = (other[1] + other[3]) / 2;
+        return middle > word[1] && middle < word[3];
+      })
+      .sort(function (a, b) { return a[0] - b[0]; });
+    var index = line.indexOf(word);
+    var gap = height * 0.6;
+    var first = index;
+    while (first > 0 && line[first][0] - line[first - 1][2] < gap && !/:$/.test(line[first - 1][4])) {
+      first -= 1;
+    }
+    var last = index;
+    while (last < line.length - 1 && line[last + 1][0] - line[last][2] < gap && !/:$/.test(line[last][4])) {
+      last += 1;
+    }
+    return line.slice(first, last + 1);
+  }
+
   function captureEnd() {
     var current = capture;
     capture = null;
     if (!current) {
       return;
     }
+    /* The click that follows this press must not re-select the box under it. */
+    justCaptured = true;
+    window.setTimeout(function () {
+      justCaptured = false;
+    }, 0);
     var figure = current.figure;
     pageWords(figure).then(function (data) {
       var words = data.words || [];
       var box = [current.start.x, current.start.y, current.end.x, current.end.y];
-      var picked = current.moved ? wordsIn(words, [Math.min(box[0], box[2]), Math.min(box[1], box[3]), Math.max(box[0], box[2]), Math.max(box[1], box[3])]) : wordsIn(words, null, current.start);
+      var picked = current.moved
+        ? wordsIn(words, [Math.min(box[0], box[2]), Math.min(box[1], box[3]), Math.max(box[0], box[2]), Math.max(box[1], box[3])])
+        : phrase(words, wordsIn(words, null, current.start)[0]);
       var text;
       var bbox;
       if (picked.length) {
@@ -1461,7 +1530,7 @@
     var column = td.dataset.column;
     var focusRow = operation === "add" ? rowIndex + 1 : operation === "move" ? to : Math.max(0, rowIndex - 1);
     var job = {
-      url: form.action,
+      url: formAction(form),
       data: data,
       target: "field-" + key,
       key: key,
@@ -1736,12 +1805,17 @@
     if (thumbnail) {
       event.preventDefault();
       var page = document.getElementById("page-" + thumbnail.dataset.page);
-      if (page) {
-        page.scrollIntoView({ block: "start" });
+      var viewer = document.getElementById("viewer-scroll");
+      if (page && viewer) {
+        viewer.scrollTop += page.getBoundingClientRect().top - viewer.getBoundingClientRect().top - 8;
       }
       return;
     }
     var box = event.target.closest(".box");
+    if (box && justCaptured) {
+      event.preventDefault();
+      return;
+    }
     if (box) {
       event.preventDefault();
       var picked = boxPick(event) || box;
@@ -1788,7 +1862,10 @@
     if (event.button !== 0) {
       return;
     }
-    if (figure && (captureMode || event.shiftKey || !event.target.closest(".box"))) {
+    var onBox = event.target.closest(".box");
+    /* A press on the selected field's own box captures too (its box may sit on the words). */
+    var ownBox = onBox && onBox.dataset.field === selectedKey && !onBox.dataset.cell;
+    if (figure && (captureMode || event.shiftKey || !onBox || ownBox)) {
       pageWords(figure);
       if (captureMode || event.shiftKey || wordUnder(figure, event)) {
         if (captureStart(event, figure)) {
@@ -1830,7 +1907,9 @@
       var was = pan;
       pan = null;
       was.scroller.classList.remove("is-panning");
-      if (!was.moved && was.figure && !event.target.closest(".box")) {
+      var upBox = event.target.closest(".box");
+      var ownUp = upBox && upBox.dataset.field === selectedKey && !upBox.dataset.cell;
+      if (!was.moved && was.figure && (!upBox || ownUp)) {
         /* A click on a word: capture it for the selected field. */
         var target = captureTarget();
         if (target && (viewState.rotate || 0) === 0) {
