@@ -217,3 +217,13 @@ def test_file_url_of_an_expired_file_is_410(tenant):
     response = tenant.client.get(f"/api/v1/files/{file_id}/url")
     assert response.status_code == 410
     assert response.json()["error"]["code"] == "FILE_EXPIRED"
+
+
+def test_files_api_is_rate_limited_per_key_with_retry_after(tenant, settings):
+    file_id = upload(tenant.client).json()["file_id"]
+    settings.API_RATE_LIMIT = "2/min"
+    statuses = [tenant.client.get(f"/files/{file_id}").status_code for _ in range(3)]
+    assert statuses[-1] == 429
+    response = tenant.client.get(f"/files/{file_id}/content")
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0

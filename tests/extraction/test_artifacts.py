@@ -233,3 +233,9 @@ def test_retention_deletes_a_job_api_documents_artifacts_from_the_store(
         assert not in_store(stored)
         assert stored.expires_at is not None
         assert stored.expires_at <= later
+
+
+def test_file_list_with_an_overlong_q_is_400(tenant, document):
+    response = tenant.client.get(f"/api/v1/cases/{document.case.public_id}/files", {"q": "x" * 201})
+    assert response.status_code == 400
+    assert "q" in response.json()["error"]["details"]["fields"]
