@@ -33,11 +33,7 @@ from extraction.realtime.api_schema import (
     StatusEventOutput,
 )
 from extraction.realtime.feed import subscription_open
-from extraction.realtime.status import (
-    document_for_status,
-    document_status,
-    document_wait_for_change,
-)
+from extraction.realtime.status import status_subject, status_wait_for_change, subject_status
 from extraction.realtime.streams import sse_stream
 from extraction.realtime.tokens import realtime_token_mint, realtime_token_verify
 from extraction.serializers import timestamp
@@ -62,11 +58,13 @@ class DocumentStatusApi(APIView):
         params = StatusWaitInput(data=request.query_params)
         params.is_valid(raise_exception=True)
         workspace = request_workspace(request)
-        document = document_for_status(workspace=workspace, document_id=document_id)
+        subject = status_subject(workspace=workspace, document_id=document_id)
         if params.validated_data["wait"]:
-            document_wait_for_change(document=document, seconds=params.validated_data["wait"])
-            document = document_for_status(workspace=workspace, document_id=document_id)
-        return Response(document_status(document))
+            status_wait_for_change(
+                subject=subject, document_id=document_id, seconds=params.validated_data["wait"]
+            )
+            subject = status_subject(workspace=workspace, document_id=document_id)
+        return Response(subject_status(subject, document_id))
 
 
 class RealtimeTokenApi(APIView):

@@ -49,8 +49,10 @@ class DocumentStatusOutput(serializers.Serializer):
     duplicate_of = serializers.CharField(
         allow_null=True, help_text="The earlier document with the same content, if any."
     )
-    workflow_id = serializers.CharField(help_text="The case type's id.")
-    case_id = serializers.CharField()
+    workflow_id = serializers.CharField(
+        allow_null=True, help_text="The case type's id (null while a filter is choosing it)."
+    )
+    case_id = serializers.CharField(allow_null=True)
     job_id = serializers.CharField(allow_null=True)
     filename = serializers.CharField()
     page_count = serializers.IntegerField(allow_null=True)

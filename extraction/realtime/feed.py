@@ -20,10 +20,11 @@ from django.db.models import Max
 from django.utils import timezone
 
 from cases.errors import DomainError, NotFound, ValidationFailed
-from cases.models import ApiKey, Document
+from cases.models import ApiKey, Document, Workspace
 from extraction.realtime.models import StatusEvent
-from extraction.realtime.recording import status_events_record
+from extraction.realtime.recording import promised_status_record, status_events_record
 from extraction.realtime.tokens import TokenGrant
+from extraction.upload import upload_job_for_document
 
 GAP_GRACE = timedelta(seconds=3)
 POLL_BATCH = 200
@@ -35,11 +36,11 @@ class Subscription:
     """One stream's view of the log: whose events, which documents (None: all), how far."""
 
     workspace_id: int
-    document_pks: tuple[int, ...] | None
+    document_ids: tuple[str, ...] | None
     cursor: int
     expires_at: datetime
     initial: list[dict[str, Any]] = field(default_factory=list)
-    floors: dict[int, int] = field(default_factory=dict)
+    floors: dict[str, int] = field(default_factory=dict)
     """Per document, the id of the event sent as its initial status: nothing older follows."""
 
 
@@ -77,17 +78,24 @@ def subscription_open(
                 status_code=403,
             )
     cursor = _parse_last_event_id(last_event_id)
-    document_pks = _document_pks(grant.workspace.pk, document_ids)
+    named = _documents_named(grant.workspace, document_ids)
     subscription = Subscription(
         workspace_id=grant.workspace.pk,
-        document_pks=document_pks,
+        document_ids=tuple(named) if named is not None else None,
         cursor=cursor if cursor is not None else _settled_head(),
         expires_at=grant.expires_at,
     )
-    if cursor is None and document_pks:
-        latest = status_events_record(document_ids=document_pks)
+    if cursor is None and named:
+        latest = status_events_record(document_ids=[pk for pk in named.values() if pk])
+        latest += [
+            event
+            for public_id, pk in named.items()
+            if pk is None
+            and (event := promised_status_record(job_id=_promising_job(grant, public_id)))
+        ]
+        latest.sort(key=lambda event: event.pk)
         subscription.initial = [event_message(event) for event in latest]
-        subscription.floors = {event.document_id: event.pk for event in latest}
+        subscription.floors = {event.document_public_id: event.pk for event in latest}
     return subscription
 
 
@@ -103,7 +111,16 @@ def _parse_last_event_id(value: str | None) -> int | None:
     return parsed
 
 
-def _document_pks(workspace_id: int, document_ids: Sequence[str]) -> tuple[int, ...] | None:
+def _promising_job(grant: TokenGrant, document_id: str) -> Any:
+    job = upload_job_for_document(workspace=grant.workspace, document_id=document_id)
+    return job.pk if job is not None else None
+
+
+def _documents_named(
+    workspace: Workspace, document_ids: Sequence[str]
+) -> dict[str, int | None] | None:
+    """Public id -> the document's pk (None for one an upload job promised and has not
+    created yet); None when no document is named (the whole workspace)."""
     wanted = list(dict.fromkeys(i.strip() for i in document_ids if i.strip()))
     if not wanted:
         return None
@@ -111,11 +128,16 @@ def _document_pks(workspace_id: int, document_ids: Sequence[str]) -> tuple[int, 
         raise ValidationFailed.for_field(
             "document_id", f"at most {MAX_DOCUMENT_IDS} documents per stream."
         )
-    found = dict(
-        Document.objects.filter(workspace_id=workspace_id, public_id__in=wanted).values_list(
+    found: dict[str, int | None] = dict(
+        Document.objects.filter(workspace=workspace, public_id__in=wanted).values_list(
             "public_id", "pk"
         )
     )
+    for document_id in wanted:
+        if document_id not in found and upload_job_for_document(
+            workspace=workspace, document_id=document_id
+        ):
+            found[document_id] = None
     missing = [document_id for document_id in wanted if document_id not in found]
     if missing:
         raise NotFound(
@@ -123,7 +145,7 @@ def _document_pks(workspace_id: int, document_ids: Sequence[str]) -> tuple[int, 
             code="DOCUMENT_NOT_FOUND",
             details={"document_ids": missing},
         )
-    return tuple(found[document_id] for document_id in wanted)
+    return {document_id: found[document_id] for document_id in wanted}
 
 
 def _settled_head() -> int:
@@ -150,13 +172,13 @@ def subscription_poll(subscription: Subscription) -> list[dict[str, Any]]:
     events = StatusEvent.objects.filter(
         pk__gt=subscription.cursor, pk__lte=safe, workspace_id=subscription.workspace_id
     ).order_by("pk")
-    if subscription.document_pks is not None:
-        events = events.filter(document_id__in=subscription.document_pks)
+    if subscription.document_ids is not None:
+        events = events.filter(document_public_id__in=subscription.document_ids)
     subscription.cursor = safe
     return [
         event_message(event)
         for event in events
-        if event.pk > subscription.floors.get(event.document_id, 0)
+        if event.pk > subscription.floors.get(event.document_public_id, 0)
     ]
 
 

@@ -19,7 +19,15 @@ class StatusEvent(models.Model):
 
     id = models.BigAutoField(primary_key=True)
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty while an upload job classifies the document it promised.",
+    )
+    document_public_id = models.CharField(max_length=40, db_index=True)
     type = models.CharField(max_length=40, choices=Type.choices, default=Type.DOCUMENT_STATUS)
     data = models.JSONField(help_text="The document's status, as GET /status/{id} answers it.")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -29,6 +37,7 @@ class StatusEvent(models.Model):
         indexes = [
             models.Index(fields=["workspace", "id"], name="status_event_workspace_id"),
             models.Index(fields=["document", "id"], name="status_event_document_id"),
+            models.Index(fields=["document_public_id", "id"], name="status_event_public_id"),
         ]
 
     def __str__(self) -> str:

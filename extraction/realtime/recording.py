@@ -6,7 +6,9 @@ Every status transition of a document or a job writes an audit row (`cases.servi
 document concerned, so the event shows the state the transaction left (steps, progress and
 status together), never a half-written one, and nothing is logged for a rolled-back change.
 The worker's page-by-page OCR progress is written by `job_progress_report`, outside any
-transaction. A snapshot equal to the document's last event is not appended again.
+transaction. A snapshot equal to the document's last event is not appended again. A document
+the upload API promised before a filter chose its case type has events too, from its upload
+job, keyed by the promised id (`document_public_id`) until the pipeline creates it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from django.utils import timezone
 from cases.models import AuditEvent, Document
 from extraction.models import ExtractionJob
 from extraction.realtime.models import StatusEvent
-from extraction.realtime.status import document_status
+from extraction.realtime.status import document_status, promised_document_status
+from extraction.upload import DOCUMENT_ID_OPTION
 
 logger = logging.getLogger(__name__)
 
@@ -45,14 +48,46 @@ def _audit_event_saved(sender: Any, instance: AuditEvent, created: bool, **kwarg
     if document_id is None and job_id is None:
         return
     transaction.on_commit(
-        lambda: status_events_record(document_ids=_concerned(document_id, job_id)), robust=True
+        lambda: status_events_concerning(document_id=document_id, job_id=job_id), robust=True
     )
 
 
-def _concerned(document_id: int | None, job_id: Any) -> list[int]:
+def status_events_concerning(*, document_id: int | None, job_id: Any) -> None:
+    """Log the status of the document changed, or of each document of the job changed (the
+    document it promised, while it has none)."""
     if document_id is not None:
-        return [document_id]
-    return list(Document.objects.filter(jobs__pk=job_id).values_list("pk", flat=True))
+        status_events_record(document_ids=[document_id])
+        return
+    documents = list(Document.objects.filter(jobs__pk=job_id).values_list("pk", flat=True))
+    if documents:
+        status_events_record(document_ids=documents)
+    else:
+        promised_status_record(job_id=job_id)
+
+
+def _append(
+    *, workspace_id: int, document: Document | None, public_id: str, data: dict[str, Any]
+) -> StatusEvent:
+    last = StatusEvent.objects.filter(document_public_id=public_id).order_by("-pk").first()
+    if last is not None and last.data == data:
+        return last
+    return StatusEvent.objects.create(
+        workspace_id=workspace_id, document=document, document_public_id=public_id, data=data
+    )
+
+
+def promised_status_record(*, job_id: Any) -> StatusEvent | None:
+    """Log the status of the document a job promised, while the document does not exist."""
+    job = ExtractionJob.objects.select_related("case", "case_type").filter(pk=job_id).first()
+    promised = job.options.get(DOCUMENT_ID_OPTION) if job is not None else None
+    if job is None or not promised or Document.objects.filter(public_id=promised).exists():
+        return None
+    return _append(
+        workspace_id=job.workspace_id,
+        document=None,
+        public_id=promised,
+        data=promised_document_status(job, promised),
+    )
 
 
 def status_events_record(*, document_ids: Iterable[int]) -> list[StatusEvent]:
@@ -63,14 +98,12 @@ def status_events_record(*, document_ids: Iterable[int]) -> list[StatusEvent]:
         pk__in=set(document_ids)
     )
     for document in documents.order_by("pk"):
-        data = document_status(document)
-        last = StatusEvent.objects.filter(document=document).order_by("-pk").first()
-        if last is not None and last.data == data:
-            latest.append(last)
-            continue
         latest.append(
-            StatusEvent.objects.create(
-                workspace_id=document.workspace_id, document=document, data=data
+            _append(
+                workspace_id=document.workspace_id,
+                document=document,
+                public_id=document.public_id,
+                data=document_status(document),
             )
         )
     return sorted(latest, key=lambda event: event.pk)
@@ -87,9 +120,7 @@ def job_progress_report(*, job_id: str, pages_done: int, pages_total: int) -> No
         pk=job_id, status=ExtractionJob.Status.PROCESSING, progress__lt=progress
     ).update(progress=progress, updated_at=timezone.now())
     if moved:
-        status_events_record(
-            document_ids=Document.objects.filter(jobs__pk=job_id).values_list("pk", flat=True)
-        )
+        status_events_concerning(document_id=None, job_id=job_id)
 
 
 def status_events_prune() -> int:

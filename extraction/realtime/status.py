@@ -2,7 +2,9 @@
 the event log share, and the `?wait=` long poll.
 
 Any document of the workspace has a status, however it was uploaded (case upload, extraction
-jobs, extract, review, upload API, UI): it is read from the document and its newest job.
+jobs, extract, review, upload API, UI): it is read from the document and its newest job. A
+document the upload API promised but whose case type a filter is still choosing (the pipeline
+creates it once classified) has the status of the upload job that promised it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from cases.models import Document, Workspace
 from extraction.models import ExtractionJob
 from extraction.selectors import job_queue_position
 from extraction.serializers import timestamp
+from extraction.upload import upload_job_for_document
 
 RECHECK_SECONDS = 0.25
 FINISHED = (Document.Status.PROCESSED, Document.Status.FAILED)
@@ -37,6 +40,52 @@ def document_for_status(*, workspace: Workspace, document_id: str) -> Document:
     if document is None:
         raise NotFound(f"No document {document_id}.", code="DOCUMENT_NOT_FOUND")
     return document
+
+
+def status_subject(*, workspace: Workspace, document_id: str) -> Document | ExtractionJob:
+    """The document, or the upload job that promised it; `NotFound` when neither exists in
+    the workspace (another workspace's document included)."""
+    try:
+        return document_for_status(workspace=workspace, document_id=document_id)
+    except NotFound:
+        job = upload_job_for_document(workspace=workspace, document_id=document_id)
+        if job is None:
+            raise
+        return job
+
+
+def subject_status(subject: Document | ExtractionJob, document_id: str) -> dict[str, Any]:
+    if isinstance(subject, Document):
+        return document_status(subject)
+    return promised_document_status(subject, document_id)
+
+
+def promised_document_status(job: ExtractionJob, document_id: str) -> dict[str, Any]:
+    """The status of a document an upload job promised and has not created yet: the job's,
+    in the document's words (`completed` is `processed`)."""
+    Status = ExtractionJob.Status
+    status = {Status.COMPLETED: Document.Status.PROCESSED}.get(job.status, job.status)
+    steps = dict.fromkeys(ExtractionJob.Step.values, ExtractionJob.StepState.PENDING.value)
+    steps.update({step: str(state) for step, state in (job.steps or {}).items()})
+    failed = job.status == Status.FAILED
+    return {
+        "document_id": document_id,
+        "status": str(status),
+        "progress": steps,
+        "progress_percent": job.progress,
+        "workflow_complete": job.is_terminal,
+        "completed_at": timestamp(job.failed_at if failed else job.completed_at),
+        "updated_at": timestamp(job.updated_at),
+        "queue_position": job_queue_position(job),
+        "duplicate_of": None,
+        "workflow_id": job.case_type.public_id if job.case_type else None,
+        "case_id": job.case.public_id if job.case else None,
+        "job_id": str(job.pk),
+        "filename": job.filename,
+        "page_count": None,
+        "error": {"code": job.error_code, "message": job.error_message} if failed else None,
+        "status_url": status_url(document_id),
+    }
 
 
 def document_latest_job(document: Document) -> ExtractionJob | None:
@@ -111,15 +160,36 @@ def document_state_token(document_pk: int) -> tuple[Any, ...]:
     return (document, jobs["updated"], jobs["progress"], statuses)
 
 
-def document_wait_for_change(*, document: Document, seconds: int) -> None:
-    """Return as soon as the document's status differs from now, or after `seconds`
-    (capped at `LONG_POLL_MAX_SECONDS`); at once when its workflow is complete."""
+def promised_state_token(job_id: Any, document_id: str) -> tuple[Any, ...]:
+    """A promised document's long-poll state: its job's, and whether it exists yet."""
+    job = ExtractionJob.objects.filter(pk=job_id).values_list("status", "progress", "updated_at")
+    return (job.first(), Document.objects.filter(public_id=document_id).exists())
+
+
+def status_wait_for_change(
+    *, subject: Document | ExtractionJob, document_id: str, seconds: int
+) -> None:
+    """Return as soon as the status differs from now, or after `seconds` (capped at
+    `LONG_POLL_MAX_SECONDS`); at once when the workflow is complete."""
     seconds = min(seconds, settings.LONG_POLL_MAX_SECONDS)
-    if seconds <= 0 or document.status in FINISHED:
+    if isinstance(subject, Document):
+        finished = subject.status in FINISHED
+        pk = subject.pk
+
+        def token() -> tuple[Any, ...]:
+            return document_state_token(pk)
+    else:
+        finished = subject.is_terminal
+        job_id = subject.pk
+
+        def token() -> tuple[Any, ...]:
+            return promised_state_token(job_id, document_id)
+
+    if seconds <= 0 or finished:
         return
-    initial = document_state_token(document.pk)
+    initial = token()
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         time.sleep(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))
-        if document_state_token(document.pk) != initial:
+        if token() != initial:
             return

@@ -20,7 +20,12 @@ def grant_for(tenant):
 
 
 def event(tenant, document, **data) -> StatusEvent:
-    return StatusEvent.objects.create(workspace=tenant.workspace, document=document, data=data)
+    return StatusEvent.objects.create(
+        workspace=tenant.workspace,
+        document=document,
+        document_public_id=document.public_id,
+        data=data,
+    )
 
 
 def test_a_new_stream_starts_with_the_current_status_of_each_named_document(tenant):
@@ -77,7 +82,11 @@ def test_a_gap_holds_later_events_back_until_it_fills_or_grows_old(tenant):
     assert [m["id"] for m in subscription_poll(subscription)] == [first.pk]
     assert subscription_poll(subscription) == []  # third waits behind the gap
     StatusEvent.objects.create(
-        pk=missing_id, workspace=tenant.workspace, document=document, data=missing_data
+        pk=missing_id,
+        workspace=tenant.workspace,
+        document=document,
+        document_public_id=document.public_id,
+        data=missing_data,
     )
     assert [m["id"] for m in subscription_poll(subscription)] == [missing_id, third.pk]
 

@@ -143,7 +143,10 @@ def test_old_events_are_pruned(tenant, run_on_commit, no_enqueue, settings):
         created_at=timezone.now() - timedelta(hours=2)
     )
     fresh = StatusEvent.objects.create(
-        workspace=tenant.workspace, document=document, data={"status": "queued"}
+        workspace=tenant.workspace,
+        document=document,
+        document_public_id=document.public_id,
+        data={"status": "queued"},
     )
     assert status_events_prune() == 1
     assert list(StatusEvent.objects.all()) == [fresh]

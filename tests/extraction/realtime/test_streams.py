@@ -178,7 +178,10 @@ def test_sse_named_documents_only(tenant, server):
     with httpx.stream("GET", f"{server}/api/v1/events", params=params, timeout=10) as response:
         other, _ = uploaded_document(tenant.case_type, filename="other.pdf")
         StatusEvent.objects.create(
-            workspace=tenant.workspace, document=wanted, data={"status": "x", "marker": 1}
+            workspace=tenant.workspace,
+            document=wanted,
+            document_public_id=wanted.public_id,
+            data={"status": "x", "marker": 1},
         )
         events, _ = sse_read(response, until=lambda event: "marker" in event["data"]["data"])
     assert {event["data"]["data"]["document_id"] for event in events[:-1]} == {wanted.public_id}
