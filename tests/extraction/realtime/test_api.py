@@ -231,3 +231,18 @@ def _pdf(name: str):
     from tests.factories import invoice_pdf
 
     return SimpleUploadedFile(name, invoice_pdf(), content_type="application/pdf")
+
+
+def test_status_and_token_answers_match_the_openapi_schema(tenant):
+    from drf_spectacular.generators import SchemaGenerator
+
+    from tests.config.test_openapi import Documented
+
+    documented = Documented(SchemaGenerator().get_schema(request=None, public=True))
+    queued, _ = uploaded_document(tenant.case_type, filename="queued.pdf")
+    processed = processed_document(tenant.case_type, filename="done.pdf")
+    for document in (queued, processed):
+        response = tenant.client.get(f"/api/v1/status/{document.public_id}")
+        documented(response, "get", "/api/v1/status/{document_id}")
+    documented(tenant.client.get("/status/doc__missing"), "get", "/status/{document_id}")
+    documented(tenant.client.post("/api/v1/ws/token"), "post", "/api/v1/ws/token")
