@@ -8,6 +8,8 @@ Public services (keyword-only; for the API, the conversion jobs and the pipeline
 - `file_get(workspace=, file_id=) -> StoredFile`: a live file of the workspace; another
   workspace's, a deleted or an unknown id is 404 `FILE_NOT_FOUND`, an expired one 410
   `FILE_EXPIRED`.
+- `case_file_get(case=, file_id=) -> StoredFile`: the same, and the file must be the case's
+  (a document's upload or an artifact), else 404.
 - `file_open(stored) -> File`: the blob opened for binary reading (a context manager).
 - `file_read(stored) -> bytes`.
 - `file_replace(stored=, content=) -> StoredFile`: new bytes under the same id (artifacts).
@@ -176,6 +178,16 @@ def file_get(*, workspace: Workspace, file_id: str, now: datetime | None = None)
         raise NotFound(f"No file {file_id}.", code="FILE_NOT_FOUND")
     if stored.is_expired(now or timezone.now()):
         raise FileGone(f"The file {file_id} passed its retention period and was deleted.")
+    return stored
+
+
+def case_file_get(*, case: Case, file_id: str) -> StoredFile:
+    """A live file of the case: the upload of one of its documents or one of its artifacts;
+    any other file is 404 `FILE_NOT_FOUND`."""
+    stored = file_get(workspace=case.workspace, file_id=file_id)
+    in_case = stored.case_id == case.pk or Document.objects.filter(case=case, file=stored).exists()
+    if not in_case:
+        raise NotFound(f"No file {file_id} in case {case.public_id}.", code="FILE_NOT_FOUND")
     return stored
 
 

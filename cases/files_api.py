@@ -26,9 +26,9 @@ from cases import files, selectors
 from cases.apikit.authentication import request_workspace
 from cases.apikit.schema import ErrorEnvelope, error_responses, responses, success_envelope
 from cases.apikit.serializers import LenientBooleanField, success
-from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
+from cases.errors import Conflict, DomainError, ValidationFailed
 from cases.files_api_schema import FileOutput, FileUploadInput, SignedUrlOutput
-from cases.models import Case, Document, StoredFile
+from cases.models import StoredFile
 from cases.signed_urls import signed_url_create, signed_url_resolve
 
 NOT_FOUND_FILE = (404, "No such file in your workspace, or it was deleted (FILE_NOT_FOUND).")
@@ -219,17 +219,6 @@ class FileContentApi(APIView):
         return file_response(stored, download=params.validated_data["download"])
 
 
-def case_file_get(*, case: Case, file_id: str) -> StoredFile:
-    """A live file of the case: an upload of one of its documents or one of its artifacts."""
-    stored = files.file_get(workspace=case.workspace, file_id=file_id)
-    in_case = stored.case_id == case.pk or (
-        Document.objects.filter(case=case, file=stored).exists()
-    )
-    if not in_case:
-        raise NotFound(f"No file {file_id} in case {case.public_id}.", code="FILE_NOT_FOUND")
-    return stored
-
-
 class CaseFileUrlApi(APIView):
     @extend_schema(
         operation_id="cases_files_url",
@@ -249,7 +238,7 @@ class CaseFileUrlApi(APIView):
         params = SignedUrlInput(data=request.query_params)
         params.is_valid(raise_exception=True)
         case = selectors.case_get(workspace=request_workspace(request), public_id=case_id)
-        stored = case_file_get(case=case, file_id=file_id)
+        stored = files.case_file_get(case=case, file_id=file_id)
         data = _signed_url_data(request, stored, params.validated_data)
         return Response(success(data, message="Download URL generated"))
 

@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from review import case_views, conversion_views, credit_views, settings_views, views
+from review.case_files_views import case_file_download, case_files
 from review.learning_views import casetype_learning, layout_reset, learning_index
 
 app_name = "review"
@@ -89,6 +90,12 @@ urlpatterns = [
         "cases/<str:case_id>/conversions/",
         conversion_views.case_conversions,
         name="case-conversions",
+    ),
+    path("cases/<str:case_id>/files/", case_files, name="case-files"),
+    path(
+        "cases/<str:case_id>/files/<str:file_id>/",
+        case_file_download,
+        name="case-file-download",
     ),
     path("settings/api/keys/", settings_views.api_key_create, name="api-key-create"),
     path(
