@@ -64,7 +64,7 @@ def promised_document_status(job: ExtractionJob, document_id: str) -> dict[str, 
     """The status of a document an upload job promised and has not created yet: the job's,
     in the document's words (`completed` is `processed`)."""
     Status = ExtractionJob.Status
-    status = {Status.COMPLETED: Document.Status.PROCESSED}.get(job.status, job.status)
+    status = Document.Status.PROCESSED if job.status == Status.COMPLETED else job.status
     steps = dict.fromkeys(ExtractionJob.Step.values, ExtractionJob.StepState.PENDING.value)
     steps.update({step: str(state) for step, state in (job.steps or {}).items()})
     failed = job.status == Status.FAILED

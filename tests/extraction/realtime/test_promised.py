@@ -63,8 +63,12 @@ def test_once_created_the_promised_document_reports_its_own_status(tenant, promi
     statuses = [event.data["status"] for event in events]
     assert statuses[0] == "queued"
     assert "processing" in statuses
-    assert events.first().document is None  # logged before the document existed
-    assert events.last().document.public_id == document_id
+    first, last = events.first(), events.last()
+    assert first is not None
+    assert first.document is None  # logged before the document existed
+    assert last is not None
+    assert last.document is not None
+    assert last.document.public_id == document_id
 
 
 def test_a_stream_may_name_a_promised_document(tenant, promised, run_on_commit):
