@@ -7,6 +7,7 @@ One run measures, on the shared evaluation corpora (`../shared/eval`, or `--eval
   (`bench/peer.py`): seconds per document and accuracy on the fields both tools output, scored
   by the same rule (`bench/scoring.py`);
 - API latency percentiles in process on a throwaway SQLite database (`bench/api_latency.py`);
+- reviewer keystrokes and UI wait per 9-field document in Chromium (`bench/review_ui.py`);
 - service performance over HTTP with the production server settings: status polls, job
   creation, webhook first-attempt lag, peak memory on 500 pages (`bench/perf.py`);
 - table extraction on the ICDAR 2013 set, adjacency-relation F1 beside camelot's stream mode
@@ -101,6 +102,7 @@ def main(argv: list[str]) -> int:
         )
     )
     perf_lines = [] if args.skip_perf else _perf(args.quick)
+    review_ui_lines = [] if args.skip_review_ui else _review_ui(args.quick)
     conversion_lines = (
         []
         if args.skip_conversion
@@ -123,6 +125,7 @@ def main(argv: list[str]) -> int:
         ],
     )
     text = "\n".join([text, "", *perf_lines]) if perf_lines else text
+    text = "\n".join([text, "", *review_ui_lines]) if review_ui_lines else text
     print(text)
     if args.write:
         write_report(Path(args.write), text)
@@ -157,6 +160,11 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--skip-perf", action="store_true", help="do not run bench/perf.py (HTTP load, webhooks)"
+    )
+    parser.add_argument(
+        "--skip-review-ui",
+        action="store_true",
+        help="do not run bench/review_ui.py (reviewer keystrokes and UI wait in Chromium)",
     )
     parser.add_argument(
         "--skip-conversion",
@@ -206,6 +214,29 @@ def _api_latency(requests: int) -> dict[str, object] | None:
         _log(f"API latency failed: {completed.stderr.strip()[-500:]}")
         return None
     return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def _review_ui(quick: bool) -> list[str]:
+    """bench/review_ui.py's section: keystrokes and UI wait per 9-field document, in Chromium."""
+    _log("Review UI (bench/review_ui.py, Chromium) ...")
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench.review_ui", *(["--documents", "3"] if quick else [])],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        timeout=900,
+    )
+    if completed.returncode != 0:
+        _log(f"Review UI failed: {completed.stderr.strip()[-500:]}")
+        return []
+    from bench.review_ui import render as review_ui_render
+
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    if "error" in result:
+        _log(f"Review UI not measured: {result['error']}")
+        return []
+    return review_ui_render(result)
 
 
 def _perf(quick: bool) -> list[str]:

@@ -227,13 +227,16 @@ class Recorder:
         self.typed = 0
         self.clicks = 0
         self.wait = 0.0
+        self.waits: list[tuple[str, float]] = []
 
     def press(self, key: str, ready: str, arg: Any = None) -> None:
         """Press `key`, then wait until the JavaScript predicate `ready` holds."""
         started = time.perf_counter()
         self.page.keyboard.press(key)
-        self.page.wait_for_function(ready, arg=arg, timeout=20_000)
-        self.wait += time.perf_counter() - started
+        self.page.wait_for_function(ready, arg=arg, timeout=20_000, polling="raf")
+        took = time.perf_counter() - started
+        self.wait += took
+        self.waits.append((key, took))
         self.keys += 1
 
 
@@ -281,6 +284,9 @@ def _review_document(page: Any, document: dict[str, Any], following: str | None)
         "typed_characters": record.typed,
         "clicks": record.clicks,
         "ui_wait_s": round(record.wait, 3),
+        "slowest": sorted(
+            ((key, round(took, 3)) for key, took in record.waits), key=lambda kv: -kv[1]
+        )[:3],
     }
 
 

@@ -28,10 +28,7 @@
   var VIEW_KEY = "casefile.review.view";
 
   var selectedKey = null;
-  var queue = [];
-  var busy = false;
-  var failedJob = null;
-  var idleWaiters = [];
+  var queues = {};
   var others = 0;
   var staleShown = false;
   var pendingApproval = null;
@@ -98,6 +95,13 @@
     return (form.getAttribute("action") || window.location.pathname).split("#")[0];
   }
 
+  /* Performance marks the UI benchmark reads (bench/review_ui.py). */
+  function mark(name) {
+    if (window.performance && window.performance.mark) {
+      window.performance.mark(name);
+    }
+  }
+
   function processed(element) {
     if (window.htmx && element) {
       window.htmx.process(element);
@@ -156,18 +160,38 @@
   }
 
   function savingIndicator() {
-    var count = queue.length;
-    if (failedJob) {
-      return;
-    }
-    if (count) {
-      notice("notice-saving", "info", "Saving " + count + " decision" + (count === 1 ? "" : "s") + "…");
+    var waiting = 0;
+    Object.keys(queues).forEach(function (id) {
+      if (!queues[id].failed) {
+        waiting += queues[id].jobs.length;
+      }
+    });
+    if (waiting) {
+      notice("notice-saving", "info", "Saving " + waiting + " decision" + (waiting === 1 ? "" : "s") + "…");
     } else {
       noticeClear("notice-saving");
     }
   }
 
-  // --- the decision queue ---------------------------------------------------------------------
+  // --- the decision queues: one per document ---------------------------------------------------
+
+  /* The queue of the document on the page; a document left for the next keeps its own queue
+     running (its approval is its last job), so nothing waits on the server to move on. */
+  function currentQueue() {
+    var element = root();
+    if (!element) {
+      return null;
+    }
+    var id = element.dataset.document;
+    if (!queues[id]) {
+      queues[id] = { id: id, filename: element.dataset.filename, url: element.dataset.url, jobs: [], busy: false, failed: null, waiters: [] };
+    }
+    return queues[id];
+  }
+
+  function isShown(q) {
+    return root() && root().dataset.document === q.id;
+  }
 
   function send(url, data, target, options) {
     options = options || {};
@@ -189,117 +213,142 @@
     });
   }
 
-  /* job: {url, data, target, key, apply(), revert(), done(response)} */
-  function enqueue(job) {
+  /* job: {url, data, target, key, apply(), revert(state), done(response)}; apply, revert and
+     done touch the page only while their document is shown. */
+  function enqueue(job, q) {
+    q = q || currentQueue();
+    if (!q) {
+      return;
+    }
     /* Working on this document ends the undo window of the one approved before it. */
-    if (pendingApproval) {
+    if (pendingApproval && pendingApproval.id !== q.id) {
       approvalCommit(pendingApproval);
     }
-    if (job.apply) {
+    job.queue = q;
+    if (job.apply && isShown(q)) {
       job.revertState = job.apply();
     }
-    queue.push(job);
+    q.jobs.push(job);
     savingIndicator();
-    pump();
+    pump(q);
   }
 
-  function pump() {
-    if (busy || failedJob || !queue.length) {
-      if (!queue.length && !busy) {
-        var waiters = idleWaiters;
-        idleWaiters = [];
+  function pump(q) {
+    if (q.busy || q.failed || !q.jobs.length) {
+      if (!q.jobs.length && !q.busy) {
+        var waiters = q.waiters;
+        q.waiters = [];
         waiters.forEach(function (resolve) {
-          resolve(!failedJob);
+          resolve(!q.failed);
         });
       }
       return;
     }
-    busy = true;
-    var job = queue[0];
-    send(job.url, job.data, job.target).then(
+    q.busy = true;
+    var job = q.jobs[0];
+    send(job.url, job.data, job.target, { keepalive: job.keepalive }).then(
       function (response) {
-        busy = false;
-        othersCheck(response.headers);
+        q.busy = false;
+        if (isShown(q)) {
+          othersCheck(response.headers);
+        }
         if (response.status === 409) {
-          stale(response.text);
-          fail(job, "Not saved: " + (response.text || "the document is no longer waiting for review."), false);
+          if (isShown(q)) {
+            stale(response.text);
+          }
+          fail(q, job, "Not saved: " + (response.text || "the document is no longer waiting for review."), false);
           return;
         }
         if (!response.ok) {
-          fail(job, "Not saved: the server answered " + response.status + ".", true);
+          fail(q, job, "Not saved: the server answered " + response.status + ".", true);
           return;
         }
-        queue.shift();
-        if (job.done) {
+        q.jobs.shift();
+        if (job.done && (isShown(q) || job.always)) {
           job.done(response);
         }
         savingIndicator();
-        pump();
+        pump(q);
       },
       function () {
-        busy = false;
-        fail(job, "Not saved: the connection failed.", true);
+        q.busy = false;
+        fail(q, job, "Not saved: the connection failed.", true);
       }
     );
   }
 
-  function fail(job, message, retryable) {
-    failedJob = job;
-    for (var index = queue.length - 1; index >= 0; index -= 1) {
-      if (queue[index].revert) {
-        queue[index].revert(queue[index].revertState);
+  function fail(q, job, message, retryable) {
+    q.failed = job;
+    if (isShown(q)) {
+      for (var index = q.jobs.length - 1; index >= 0; index -= 1) {
+        if (q.jobs[index].revert) {
+          q.jobs[index].revert(q.jobs[index].revertState);
+        }
       }
+      pendingCountRefresh();
     }
-    pendingCountRefresh();
-    noticeClear("notice-saving");
-    var count = queue.length;
+    savingIndicator();
+    var count = q.jobs.length;
     var actions = [];
     if (retryable) {
-      actions.push({ label: "Retry", run: retry });
+      actions.push({ label: "Retry", run: function () { retry(q); } });
     }
-    actions.push({ label: "Discard", run: discard });
+    if (isShown(q)) {
+      actions.push({ label: "Discard", run: function () { discard(q); } });
+    } else {
+      actions.push({ label: "Open " + q.filename, run: function () { discard(q); swapTo(q.url); } });
+    }
+    var where = isShown(q) ? "" : " on " + q.filename;
     notice(
-      "notice-failed",
+      "notice-failed-" + q.id,
       "error",
-      message + " " + count + " decision" + (count === 1 ? " was" : "s were") + " put back as they were.",
+      message + " " + count + " action" + (count === 1 ? "" : "s") + where + (isShown(q) ? " put back as before." : " not done (nothing after the failure was sent)."),
       actions
     );
-    var waiters = idleWaiters;
-    idleWaiters = [];
+    var waiters = q.waiters;
+    q.waiters = [];
     waiters.forEach(function (resolve) {
       resolve(false);
     });
   }
 
-  function retry() {
-    noticeClear("notice-failed");
-    failedJob = null;
-    queue.forEach(function (job) {
-      if (job.apply) {
-        job.revertState = job.apply();
-      }
-    });
+  function retry(q) {
+    noticeClear("notice-failed-" + q.id);
+    q.failed = null;
+    if (isShown(q)) {
+      q.jobs.forEach(function (job) {
+        if (job.apply) {
+          job.revertState = job.apply();
+        }
+      });
+    }
     savingIndicator();
-    pump();
+    pump(q);
   }
 
-  function discard() {
-    noticeClear("notice-failed");
-    failedJob = null;
-    queue = [];
+  function discard(q) {
+    noticeClear("notice-failed-" + q.id);
+    q.failed = null;
+    q.jobs = [];
     savingIndicator();
-    reloadFields();
+    if (isShown(q)) {
+      reloadFields();
+    }
   }
 
-  function whenIdle() {
-    if (failedJob) {
+  function whenIdle(q) {
+    q = q || currentQueue();
+    if (!q) {
+      return Promise.resolve(true);
+    }
+    if (q.failed) {
       return Promise.resolve(false);
     }
-    if (!queue.length && !busy) {
+    if (!q.jobs.length && !q.busy) {
       return Promise.resolve(true);
     }
     return new Promise(function (resolve) {
-      idleWaiters.push(resolve);
+      q.waiters.push(resolve);
     });
   }
 
@@ -347,8 +396,9 @@
   }
 
   function laterJobsFor(key, job) {
-    var index = queue.indexOf(job);
-    return queue.slice(index + 1).some(function (other) { return other.key === key; });
+    var jobs = job.queue ? job.queue.jobs : [];
+    var index = jobs.indexOf(job);
+    return jobs.slice(index + 1).some(function (other) { return other.key === key; });
   }
 
   /* The server's row (or list) for a field, swapped in unless a later decision on the same
@@ -582,31 +632,32 @@
     if (pendingApproval) {
       approvalCommit(pendingApproval);
     }
-    var waiting = queue.length || busy;
-    if (waiting) {
-      notice("notice-saving", "info", "Approving once your decisions are saved…");
-    }
     var element = root();
-    whenIdle().then(function (ok) {
-      if (!ok || root() !== element) {
-        return;
+    var q = currentQueue();
+    mark("review:approve");
+    if (q.failed) {
+      notice("notice-approve", "warning", "Some decisions were not saved: retry or discard them before approving.");
+      return;
+    }
+    /* The page shows every decision taken, saved or still in the queue: the approval goes
+       into the same queue, after them, so it reaches the server only once they have. */
+    var pending = pendingCountRefresh();
+    if (pending) {
+      notice("notice-approve", "warning", pending + " field" + (pending === 1 ? " still needs" : "s still need") + " a decision before the document can be approved.");
+      var first = rows().find(function (row) { return row.dataset.state === "pending"; });
+      if (first) {
+        select(first.dataset.field);
       }
-      var pending = pendingCountRefresh();
-      if (pending) {
-        notice("notice-approve", "warning", pending + " field" + (pending === 1 ? " still needs" : "s still need") + " a decision before the document can be approved.");
-        var first = rows().find(function (row) { return row.dataset.state === "pending"; });
-        if (first) {
-          select(first.dataset.field);
-        }
-        return;
-      }
-      approvalSchedule(element);
-    });
+      return;
+    }
+    noticeClear("notice-approve");
+    approvalSchedule(element, q);
   }
 
-  function approvalSchedule(element) {
+  function approvalSchedule(element, q) {
     var form = document.getElementById("approve-document-form");
     var approval = {
+      queue: q,
       id: element.dataset.document,
       filename: element.dataset.filename,
       url: element.dataset.url,
@@ -633,31 +684,28 @@
       pendingApproval = null;
     }
     noticeClear("notice-approved");
-    return send(approval.approveUrl, approval.data, "doc-actions", { keepalive: !!leaving }).then(
-      function (response) {
-        if (response.ok) {
-          if (!leaving) {
-            notice("notice-approved", "success", approval.filename + " approved; its result is released.");
-            window.setTimeout(function () { noticeClear("notice-approved"); }, 4000);
+    enqueue(
+      {
+        url: approval.approveUrl,
+        data: approval.data,
+        target: "doc-actions",
+        key: "#approve",
+        keepalive: !!leaving,
+        always: true,
+        done: function () {
+          if (leaving) {
+            return;
           }
-          if (approval.last && !leaving) {
+          notice("notice-approved", "success", approval.filename + " approved; its result is released.");
+          window.setTimeout(function () { noticeClear("notice-approved"); }, 4000);
+          if (approval.last) {
             window.location.assign(root() ? root().dataset.queueUrl || "/review/" : "/review/");
           }
-          return;
-        }
-        approvalFailed(approval, response.status === 409 ? "it is no longer waiting for review, or fields are still open" : "the server answered " + response.status);
+        },
       },
-      function () {
-        approvalFailed(approval, "the connection failed");
-      }
+      approval.queue
     );
-  }
-
-  function approvalFailed(approval, why) {
-    session.done = session.done.filter(function (id) { return id !== approval.id; });
-    notice("notice-approve-failed", "error", approval.filename + " was NOT approved: " + why + ".", [
-      { label: "Open it", run: function () { swapTo(approval.url); } },
-    ]);
+    return whenIdle(approval.queue);
   }
 
   function reopen() {
@@ -729,12 +777,9 @@
       notice("notice-skip", "info", "There is no other document in the queue.");
       return;
     }
-    whenIdle().then(function (ok) {
-      if (ok && root() === element) {
-        session.skipped.push(element.dataset.document);
-        goNext({ fresh: true });
-      }
-    });
+    /* Decisions already taken here keep going out in this document's queue. */
+    session.skipped.push(element.dataset.document);
+    goNext({ fresh: true });
   }
 
   function postpone() {
@@ -743,25 +788,16 @@
     if (!element || !form || !isDecidable()) {
       return;
     }
-    var data = new FormData(form);
     var filename = element.dataset.filename;
-    whenIdle().then(function (ok) {
-      if (!ok || root() !== element) {
-        return;
-      }
-      session.skipped.push(element.dataset.document);
-      goNext({ fresh: true, postponed: filename });
-      send(formAction(form), data, null).then(
-        function (response) {
-          if (!response.ok) {
-            notice("notice-postpone", "error", filename + " was not postponed (the server answered " + response.status + ").");
-          }
-        },
-        function () {
-          notice("notice-postpone", "error", filename + " was not postponed: the connection failed.");
-        }
-      );
+    enqueue({
+      url: formAction(form),
+      data: new FormData(form),
+      target: null,
+      key: "#postpone",
+      always: true,
     });
+    session.skipped.push(element.dataset.document);
+    goNext({ fresh: true, postponed: filename });
   }
 
   function sessionQuery(url) {
@@ -889,6 +925,7 @@
         window.history.pushState({ review: true }, "", cleanUrl(url));
         processed(main);
         init(false);
+        mark("review:swapped");
       },
       function () {
         window.location.assign(url);
@@ -1505,7 +1542,8 @@
     }
     var row = input.closest(".field");
     decide(form);
-    var job = queue[queue.length - 1];
+    var q = currentQueue();
+    var job = q ? q.jobs[q.jobs.length - 1] : null;
     if (job && thenFocusId) {
       job.focusCell = thenFocusId;
     }
@@ -1947,6 +1985,20 @@
     }
   });
 
+  /* Leaving with decisions not yet saved asks first (the browser's own dialog). */
+  window.addEventListener("beforeunload", function (event) {
+    if (pendingApproval) {
+      approvalCommit(pendingApproval);
+    }
+    var unsaved = Object.keys(queues).some(function (id) {
+      return queues[id].jobs.length > 0;
+    });
+    if (unsaved) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
   window.addEventListener("popstate", function () {
     if (root()) {
       window.location.reload();
@@ -1963,8 +2015,6 @@
     });
     others = Number(element.dataset.others || 0);
     staleShown = false;
-    queue = [];
-    failedJob = null;
     capture = null;
     captureToggle(false);
     selectedKey = null;
