@@ -4,7 +4,8 @@ Unknown API routes (404), bodies over the request limit (413, refused before the
 Django's own refusals (a `Host` not in `ALLOWED_HOSTS`, too many form fields, query parameters
 or files, any other `SuspiciousOperation` or `BadRequest`: 400, logged as one warning line
 without a traceback) and unhandled exceptions (500, logged with the traceback, answered without
-it) all get SPEC §5's error envelope. Browser pages are left to Django's own handling.
+it; a lost database connection is a 503 with `Retry-After`, logged as one line) all get SPEC
+§5's error envelope. Browser pages are left to Django's own handling.
 
 It must be the first entry of `MIDDLEWARE`: the `Host` check runs before any other middleware
 asks for the host (Django's `CommonMiddleware` would answer an HTML 400 and log a traceback).
@@ -24,6 +25,7 @@ from django.core.exceptions import (
     TooManyFieldsSent,
     TooManyFilesSent,
 )
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 
 from cases.apikit.envelope import error_response
@@ -40,6 +42,7 @@ API_PATH_PREFIXES = (
     "/files",
     "/castdoc/",
 )
+DATABASE_RETRY_AFTER_SECONDS = 2
 _STATUS_CODES = {
     400: ("BAD_REQUEST", "The request is malformed."),
     403: ("FORBIDDEN", "You may not do this."),
@@ -88,6 +91,20 @@ class ApiErrorMiddleware:
             return self._too_large()
         if isinstance(exception, SuspiciousOperation | BadRequest):
             return _refusal(request, exception)
+        if isinstance(exception, OperationalError | InterfaceError):
+            # The database is down or restarting: the client may retry; Django reconnects on
+            # the next request (a broken connection is closed when this one ends).
+            logger.warning(
+                "Database unavailable on %s %s: %s",
+                request.method,
+                request.path,
+                str(exception).splitlines()[0][:200] if str(exception) else type(exception),
+            )
+            response = error_response(
+                503, "SERVICE_UNAVAILABLE", "The service is briefly unavailable; retry shortly."
+            )
+            response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+            return response
         logger.exception("Unhandled error on %s %s", request.method, request.path)
         return error_response(500, "INTERNAL_ERROR", "Something went wrong on our side.")
 
