@@ -246,7 +246,7 @@ def markdown_text(content: bytes) -> str:
 
 # --- Scoring -------------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"\(?[-−+]?[$€£]?\d[\d,]*(?:\.\d+)?%?\)?")
+_NUMBER = re.compile(r"\(?[-−+]?[$€£]?\d[\d,.]*%?\)?")
 
 
 def canon(value: object) -> str:
@@ -264,7 +264,11 @@ def canon(value: object) -> str:
         negative = (text.startswith("(") and text.endswith(")")) or text.lstrip("(").startswith(
             ("-", "−")
         )
-        digits = re.sub(r"[^\d.]", "", text)
+        digits = re.sub(r"[^\d.,]", "", text)
+        head, comma, tail = digits.rpartition(",")
+        if comma and "." not in tail and len(tail) != 3:  # a decimal comma: 1.393,4
+            digits = head.replace(".", "") + "." + tail
+        digits = digits.replace(",", "")
         try:
             number = Decimal(digits)
         except InvalidOperation:

@@ -60,17 +60,39 @@ def find_tables(document: pymupdf.Document, pages: list[ReadPage]) -> list[Table
             rows_found += [region_table(pdf_page, words, grid.bbox) for grid in grids]
             words = [w for w in words if not any(_inside(w.bbox, g.bbox) for g in grids)]
         rows_found += unruled_tables(words, whole=False)
-        tables = (_compact(rows) for rows in rows_found)
+        tables = (tidy(rows) for rows in rows_found)
         found += [Table(page.index + 1, rows) for rows in tables if _is_table(rows)]
     return found
 
 
-def _compact(rows: Rows) -> Rows:
-    """Without the rows and columns that are empty throughout (gaps of the layout)."""
+def tidy(rows: Rows) -> Rows:
+    """Without the rows and columns that are empty throughout (gaps of the layout), and with
+    neighbouring columns that never both hold text in one row joined (`_join_columns`)."""
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     width = max((len(row) for row in rows), default=0)
     keep = [c for c in range(width) if any(c < len(row) and row[c].strip() for row in rows)]
-    return [[row[c] if c < len(row) else "" for c in keep] for row in rows]
+    return _join_columns([[row[c] if c < len(row) else "" for c in keep] for row in rows])
+
+
+def _join_columns(rows: Rows) -> Rows:
+    """Join each column into the one on its left when no row has text in both.
+
+    A ruled grid splits a column wherever a header above it is split (a spanning header, a
+    sub-column rule): the values then sit in one grid column and their header in the next,
+    never on the same row. Columns that share any row (a header row included) stay apart, so
+    sparse columns under their own headers (debit, credit) are kept.
+    """
+    if not rows:
+        return rows
+    columns = [[row[c] for row in rows] for c in range(len(rows[0]))]
+    joined: list[list[str]] = [columns[0]] if columns else []
+    for column in columns[1:]:
+        left = joined[-1]
+        if any(a.strip() and b.strip() for a, b in zip(left, column, strict=True)):
+            joined.append(column)
+        else:
+            joined[-1] = [a if a.strip() else b for a, b in zip(left, column, strict=True)]
+    return [[column[r] for column in joined] for r in range(len(rows))]
 
 
 def _inside(box: BBox, area: BBox) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pymupdf
 
 from extraction.conversion.converters.pages import ReadPage
-from extraction.conversion.converters.sheets import Rows, _compact, _inside, _is_table
+from extraction.conversion.converters.sheets import Rows, _inside, _is_table, tidy
 from extraction.engine.layout import group_lines
 from extraction.engine.tables import region_table, table_grids
 from extraction.engine.types import BBox, Word
@@ -72,7 +72,7 @@ def page_items(document: pymupdf.Document, page: ReadPage) -> list[Item]:
         rest = words
     runs = text_runs(rest)
     areas += [(area, area_table(runs, area)) for area in table_areas(runs)] if runs else []
-    tables = [(area, _compact(rows)) for area, rows in areas]
+    tables = [(area, tidy(rows)) for area, rows in areas]
     tables = [(area, rows) for area, rows in tables if _is_table(rows)]
     lines = _paragraphs(_layer_lines(document[page.index]) if upright_layer else _word_lines(words))
     kept: list[Item] = [

@@ -124,3 +124,28 @@ def test_a_pdf_over_the_page_limit_fails_with_too_many_pages():
 def test_an_unknown_engine_or_format_is_refused():
     with pytest.raises(ValueError, match="cannot write"):
         convert(pdf_with_lines(["x"]), "tables", "docx")
+
+
+def test_tidy_drops_empty_rows_and_columns_and_joins_a_header_split_from_its_values():
+    from extraction.conversion.converters.sheets import tidy
+
+    rows = [
+        ["", "", "THRESHOLD", "", ""],
+        ["", "", "to air", "", "to water"],
+        ["", "", "", "", ""],
+        ["Carbon dioxide", "100 million", "", "-", ""],
+        ["Methane", "100 000", "", "-", ""],
+    ]
+    assert tidy(rows) == [
+        ["", "THRESHOLD", ""],
+        ["", "to air", "to water"],
+        ["Carbon dioxide", "100 million", "-"],
+        ["Methane", "100 000", "-"],
+    ]
+
+
+def test_tidy_keeps_sparse_columns_that_share_a_header_row():
+    from extraction.conversion.converters.sheets import tidy
+
+    rows = [["Item", "Debit", "Credit"], ["Rent", "900.00", ""], ["Refund", "", "40.00"]]
+    assert tidy(rows) == rows
