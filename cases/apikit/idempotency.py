@@ -29,9 +29,10 @@ def idempotency_key_parse(raw: str) -> str:
     value = raw.strip(" \t")
     if value.startswith('"'):
         try:
-            item, _parameters = http_sf.parse(value.encode("ascii"), tltype="item")
+            parsed = http_sf.parse(value.encode("ascii"), tltype="item")
         except (http_sf.StructuredFieldError, UnicodeEncodeError):
             raise _refusal("must be a quoted string of visible ASCII characters.") from None
+        item = parsed[0] if isinstance(parsed, tuple) else parsed  # (value, parameters)
         if not isinstance(item, str):
             raise _refusal("must be a string.")
         key = item

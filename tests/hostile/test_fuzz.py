@@ -69,6 +69,7 @@ def test_the_base64_file_decoder_returns_the_bytes_or_refuses_naming_file(text):
     if refusal is not None:
         assert "file" in refusal.details["fields"]
     else:
+        assert incoming is not None
         assert base64.b64encode(incoming.content).decode() == text.strip()
 
 
@@ -79,6 +80,7 @@ def test_the_idempotency_key_parser_returns_a_bounded_key_or_refuses(raw):
     if refusal is not None:
         assert list(refusal.details["fields"]) == ["Idempotency-Key"]
     else:
+        assert key is not None
         assert 1 <= len(key) <= MAX_LENGTH
         assert all(" " <= char <= "~" for char in key)
 

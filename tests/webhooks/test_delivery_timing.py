@@ -40,6 +40,7 @@ def test_retries_leave_within_a_second_of_their_planned_time(
     receiver.reply(Reply(status=500), Reply(status=503))
     publish(tenant, django_capture_on_commit_callbacks)
     planned = WebhookDelivery.objects.get().next_attempt_at
+    assert planned is not None
     call_command("webhooks_dispatcher", interval=0.2, max_seconds=4)
     sent = WebhookDelivery.objects.get()
     assert sent.status == Status.SUCCEEDED
