@@ -1,25 +1,36 @@
-"""The review API: the queue, field decisions, approve and reject (SPEC §5, beyond the seeds).
+"""The review API: the queue, a document's fields and page images as the reviewer sees them,
+field decisions, approve and reject (SPEC §5, beyond the seeds).
 
-The same services the reviewer UI uses; the actor recorded is the API key.
+The same services and selectors the reviewer UI uses; the actor recorded is the API key. An
+integrator's own review screen reads `GET documents/{id}` (fields with values, text,
+confidence, flags with reasons, page and box, table cells; pages with their size and image
+URL), draws `GET documents/{id}/pages/{n}` (PNG) and, to capture values, the page's words.
 """
 
 from __future__ import annotations
 
+from django.http import FileResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cases.apikit.authentication import api_actor, request_workspace
-from review import selectors, services
+from cases.errors import NotFound
+from review import page_images, selectors, services
 from review.serializers import (
     FieldDecisionInput,
+    PageImageInput,
     QueueInput,
     RejectInput,
+    document_review,
     document_state,
     field_representation,
     queue_item,
+    review_fields,
 )
+
+PAGE_CACHE_CONTROL = "private, max-age=604800"
 
 
 class ReviewQueueApi(APIView):
@@ -92,3 +103,48 @@ class DocumentRejectApi(APIView):
             actor=api_actor(request),
         )
         return Response({"success": True, "document": document_state(document)})
+
+
+class ReviewDocumentApi(APIView):
+    def get(self, request: Request, document_id: str) -> Response:
+        document = _document(request, document_id)
+        return Response({"success": True, "document": document_review(document, request)})
+
+
+class ReviewFieldsApi(APIView):
+    def get(self, request: Request, document_id: str) -> Response:
+        return Response({"success": True, "fields": review_fields(_document(request, document_id))})
+
+
+def _page(request: Request, document_id: str, number: int):
+    return selectors.document_page_get(
+        workspaces=[request_workspace(request)], public_id=document_id, number=number
+    )
+
+
+class PageImageApi(APIView):
+    def get(self, request: Request, document_id: str, number: int) -> FileResponse:
+        params = PageImageInput(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        page = _page(request, document_id, number)
+        try:
+            path = page_images.document_page_png(page=page, width=params.validated_data["width"])
+        except page_images.PageImageError as exc:
+            raise NotFound(str(exc), code="PAGE_NOT_RENDERABLE") from None
+        response = FileResponse(path.open("rb"), content_type="image/png")
+        response["Cache-Control"] = PAGE_CACHE_CONTROL
+        return response
+
+
+class PageWordsApi(APIView):
+    def get(self, request: Request, document_id: str, number: int) -> Response:
+        page = _page(request, document_id, number)
+        return Response(
+            {
+                "success": True,
+                "page": page.number,
+                "width": page.width,
+                "height": page.height,
+                "words": page.words,
+            }
+        )

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.extensions import OpenApiViewExtension
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.views import APIView
 
 from cases.apikit.schema import responses
 from extraction.api_schema import FieldResultOutput
-from review.serializers import FieldDecisionInput, RejectInput
+from review.serializers import FieldDecisionInput, PageImageInput, RejectInput
 
 
 class QueueItemOutput(serializers.Serializer):
@@ -149,5 +150,129 @@ class DocumentRejectSchema(OpenApiViewExtension):
                 responses=responses(
                     {200: DocumentDecisionEnvelope}, 400, *DOCUMENT_DECISION_ERRORS
                 ),
+            ),
+        )
+
+
+class FlagReasonOutput(serializers.Serializer):
+    flag = serializers.CharField(help_text="The gate's flag, e.g. low_confidence.")
+    reason = serializers.CharField(help_text="The sentence the review page shows for it.")
+
+
+class ReviewDocumentFieldOutput(ReviewFieldOutput):
+    label = serializers.CharField()
+    required = serializers.BooleanField()
+    flagged = serializers.BooleanField(help_text="The gate held it.")
+    flag_reasons = FlagReasonOutput(many=True)
+    machineValue = serializers.JSONField(allow_null=True, help_text="What the engine read.")
+    machineConfidence = serializers.IntegerField()
+
+
+class ReviewPageOutput(serializers.Serializer):
+    number = serializers.IntegerField()
+    width = serializers.FloatField(help_text="In the unit of the boxes (PDF points or pixels).")
+    height = serializers.FloatField()
+    rotation = serializers.IntegerField()
+    text_source = serializers.CharField(help_text="text (PDF text layer) or ocr.")
+    image_url = serializers.URLField()
+    words_url = serializers.URLField()
+
+
+class ReviewDocumentOutput(DocumentStateOutput):
+    filename = serializers.CharField()
+    casetype_id = serializers.CharField()
+    templateName = serializers.CharField()
+    review_threshold = serializers.IntegerField(allow_null=True)
+    pending_count = serializers.IntegerField(help_text="Fields still waiting for a decision.")
+    pages = ReviewPageOutput(many=True)
+    fields = ReviewDocumentFieldOutput(many=True)
+
+
+class ReviewDocumentEnvelope(serializers.Serializer):
+    success = serializers.BooleanField()
+    document = ReviewDocumentOutput()
+
+
+class ReviewFieldsEnvelope(serializers.Serializer):
+    success = serializers.BooleanField()
+    fields = ReviewDocumentFieldOutput(many=True)
+
+
+class PageWordsEnvelope(serializers.Serializer):
+    success = serializers.BooleanField()
+    page = serializers.IntegerField()
+    width = serializers.FloatField()
+    height = serializers.FloatField()
+    words = serializers.ListField(
+        child=serializers.ListField(child=serializers.JSONField()),
+        help_text="Each word as [x0, y0, x1, y1, text], from the page's top-left.",
+    )
+
+
+NO_DOCUMENT = (404, "No such document (DOCUMENT_NOT_FOUND).")
+NO_PAGE = (404, "No such document or page (PAGE_NOT_FOUND).")
+
+
+class ReviewDocumentSchema(OpenApiViewExtension):
+    target_class = "review.api.ReviewDocumentApi"
+
+    def view_replacement(self) -> type[APIView]:
+        return documented(
+            self.target_class,
+            get=extend_schema(
+                operation_id="review_document_get",
+                summary="A document as the reviewer sees it: fields, flags with reasons, pages",
+                responses=responses({200: ReviewDocumentEnvelope}, NO_DOCUMENT),
+            ),
+        )
+
+
+class ReviewFieldsSchema(OpenApiViewExtension):
+    target_class = "review.api.ReviewFieldsApi"
+
+    def view_replacement(self) -> type[APIView]:
+        return documented(
+            self.target_class,
+            get=extend_schema(
+                operation_id="review_document_fields",
+                summary="A document's fields, held ones first, with table cells",
+                responses=responses({200: ReviewFieldsEnvelope}, NO_DOCUMENT),
+            ),
+        )
+
+
+class PageImageSchema(OpenApiViewExtension):
+    target_class = "review.api.PageImageApi"
+
+    def view_replacement(self) -> type[APIView]:
+        return documented(
+            self.target_class,
+            get=extend_schema(
+                operation_id="review_page_image",
+                summary="A page of the document as PNG, for drawing its fields' boxes on",
+                parameters=[PageImageInput],
+                responses=responses(
+                    {
+                        (200, "image/png"): OpenApiResponse(
+                            OpenApiTypes.BINARY, description="The PNG."
+                        )
+                    },  # type: ignore[dict-item]
+                    400,
+                    (404, "No such document or page, or the page cannot be rendered."),
+                ),
+            ),
+        )
+
+
+class PageWordsSchema(OpenApiViewExtension):
+    target_class = "review.api.PageWordsApi"
+
+    def view_replacement(self) -> type[APIView]:
+        return documented(
+            self.target_class,
+            get=extend_schema(
+                operation_id="review_page_words",
+                summary="The words of a page with their boxes, to capture values from the page",
+                responses=responses({200: PageWordsEnvelope}, NO_PAGE),
             ),
         )

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from rest_framework import serializers
+from rest_framework.request import Request
 
 from cases.apikit.pagination import MAX_OFFSET
 from cases.models import Document
 from extraction.engine.types import FieldType
 from extraction.models import DocumentField
 from extraction.results import field_result
+from review import page_images
+from review.field_rows import CELL_ISSUE_LABELS, FLAG_LABELS, document_threshold
 
 
 class FieldDecisionInput(serializers.Serializer):
@@ -27,6 +31,16 @@ class FieldDecisionInput(serializers.Serializer):
 
 class RejectInput(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
+
+
+class PageImageInput(serializers.Serializer):
+    width = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        default=page_images.DEFAULT_WIDTH,
+        help_text=f"Pixels wide; snapped up to one of {', '.join(map(str, page_images.WIDTHS))}.",
+    )
 
 
 class QueueInput(serializers.Serializer):
@@ -67,4 +81,81 @@ def document_state(document: Document) -> dict[str, Any]:
         "status": document.status,
         "case_id": document.case.public_id,
         "job": {"id": str(job.pk), "status": job.status} if job else None,
+    }
+
+
+def flag_reasons(flags: list[str]) -> list[dict[str, str]]:
+    """Each gate flag with the sentence the review page shows for it."""
+    return [
+        {"flag": flag, "reason": FLAG_LABELS.get(flag, flag.replace("_", " "))} for flag in flags
+    ]
+
+
+def _cells(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A table's rows with each cell's failed checks explained."""
+    return [
+        {
+            column: {
+                **cell,
+                "issue_reasons": [
+                    CELL_ISSUE_LABELS.get(issue, issue) for issue in cell.get("issues") or ()
+                ],
+            }
+            for column, cell in row.items()
+        }
+        for row in rows
+    ]
+
+
+def review_fields(document: Document) -> list[dict[str, Any]]:
+    """The document's fields as the review page shows them: held ones first."""
+    specs = {spec["key"]: spec for spec in document.case.case_type.field_schema}
+    ordered = sorted(document.fields.all(), key=lambda f: (not f.is_pending, f.position, f.pk))
+    fields = []
+    for field in ordered:
+        spec = specs.get(field.key, {})
+        body = field_representation(field)
+        body.update(
+            label=str(spec.get("label") or field.key),
+            required=bool(spec.get("required")),
+            flagged=field.flagged,
+            flag_reasons=flag_reasons(field.flags),
+            machineValue=field.machine_value,
+            machineConfidence=field.machine_confidence,
+            rows=_cells(field.rows) if field.field_type == FieldType.TABLE else None,
+        )
+        fields.append(body)
+    return fields
+
+
+def document_review(document: Document, request: Request) -> dict[str, Any]:
+    """A document with its fields and pages (size, image and words URLs)."""
+    pages = []
+    for page in document.pages.all():
+        args = [document.public_id, page.number]
+        pages.append(
+            {
+                "number": page.number,
+                "width": page.width,
+                "height": page.height,
+                "rotation": page.rotation,
+                "text_source": page.text_source,
+                "image_url": request.build_absolute_uri(
+                    reverse("review-api:page-image", args=args)
+                ),
+                "words_url": request.build_absolute_uri(
+                    reverse("review-api:page-words", args=args)
+                ),
+            }
+        )
+    fields = review_fields(document)
+    return {
+        **document_state(document),
+        "filename": document.filename,
+        "casetype_id": document.case.case_type.public_id,
+        "templateName": document.case.case_type.slug,
+        "review_threshold": document_threshold(document),
+        "pending_count": sum(1 for f in fields if f["pending"]),
+        "pages": pages,
+        "fields": fields,
     }

@@ -5,7 +5,14 @@ sub-resources."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from review import case_views, conversion_views, credit_views, settings_views, views
+from review import (
+    case_views,
+    casetype_views,
+    conversion_views,
+    credit_views,
+    settings_views,
+    views,
+)
 from review.case_files_views import case_file_download, case_files
 from review.learning_views import casetype_learning, layout_reset, learning_index
 
@@ -72,6 +79,41 @@ urlpatterns = [
         "cases/<str:case_id>/extract/",
         case_views.case_extraction_start_view,
         name="case-extraction-start",
+    ),
+    path("settings/case-types/", casetype_views.casetype_list, name="casetype-list"),
+    path("settings/case-types/new/", casetype_views.casetype_create, name="casetype-create"),
+    path("settings/case-types/import/", casetype_views.casetype_import, name="casetype-import"),
+    path(
+        "settings/case-types/<str:casetype_id>/",
+        casetype_views.casetype_edit,
+        name="casetype-edit",
+    ),
+    path(
+        "settings/case-types/<str:casetype_id>/export.<str:fmt>",
+        casetype_views.casetype_export,
+        name="casetype-export",
+    ),
+    path(
+        "settings/case-types/<str:casetype_id>/versions/<int:number>/restore/",
+        casetype_views.casetype_version_restore,
+        name="casetype-version-restore",
+    ),
+    path(
+        "settings/case-types/<str:casetype_id>/preview/",
+        casetype_views.casetype_preview,
+        name="casetype-preview",
+    ),
+    path(
+        "settings/case-types/<str:casetype_id>/preview/<str:task_id>/",
+        casetype_views.casetype_preview_result,
+        name="casetype-preview-result",
+    ),
+    path("settings/filters/", casetype_views.filter_save, name="filter-create"),
+    path("settings/filters/<str:filter_id>/", casetype_views.filter_save, name="filter-save"),
+    path(
+        "settings/filters/<str:filter_id>/delete/",
+        casetype_views.filter_delete,
+        name="filter-delete",
     ),
     path("settings/api/", settings_views.api_settings, name="api-settings"),
     path("settings/credits/", credit_views.credits_page, name="credits"),
