@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from rest_framework.throttling import BaseThrottle
 
 from cases.apikit.authentication import request_workspace
@@ -94,9 +95,17 @@ def wait_for_change(*, job_id: str, seconds: int) -> None:
     initial = job_state_token(job_id)
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        time.sleep(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))
+        _sleep_between_reads(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))
         if job_state_token(job_id) != initial:
             return
+
+
+def _sleep_between_reads(seconds: float) -> None:
+    """Sleep holding no pooled database connection: a web process's pool is small
+    (`CASEFILE_DB_POOL_MAX`), and waits of up to a minute would otherwise keep it drained."""
+    if getattr(connection, "pool", None) is not None and not connection.in_atomic_block:
+        connection.close()  # back to the pool; the next read borrows one again
+    time.sleep(seconds)
 
 
 SETTLED = (
@@ -118,4 +127,4 @@ def wait_until_settled(*, job_id: str, seconds: float) -> bool:
             return True
         if time.monotonic() >= deadline:
             return False
-        time.sleep(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))
+        _sleep_between_reads(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))

@@ -23,6 +23,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from extraction import services
+from tests.factories import uploaded_document
+
 ROOT = Path(__file__).resolve().parents[2]
 POOL_MAX = 3
 CLIENTS = 8
@@ -35,7 +38,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _server(port: int, app_name: str, *, pool: bool) -> subprocess.Popen:
+def _server(port: int, app_name: str, *, pool: bool, **extra: str) -> subprocess.Popen:
     db = connection.settings_dict
     host, db_port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
     environment = {
@@ -49,6 +52,7 @@ def _server(port: int, app_name: str, *, pool: bool) -> subprocess.Popen:
         "CASEFILE_SECRET_KEY": settings.SECRET_KEY,
         "CASEFILE_DATA_DIR": str(settings.DATA_DIR),
         "CASEFILE_LOG_LEVEL": "WARNING",
+        **extra,
     }
     environment.pop("REDIS_URL", None)
     return subprocess.Popen(
@@ -73,19 +77,23 @@ def _server_connections(app_name: str) -> int:
         return int(cursor.fetchone()[0])
 
 
-def _load(port: int, raw_key: str, app_name: str) -> tuple[int, int, list[int]]:
-    """Eight clients for SECONDS; returns (ok responses, other responses, connection samples)."""
-    url = f"http://127.0.0.1:{port}/api/v1/casetypes"
+def _wait_until_up(url: str, raw_key: str) -> None:
     with httpx.Client(timeout=5) as probe:
         deadline = time.monotonic() + 30
         while True:
             try:
                 probe.get(url, headers={"X-API-Key": raw_key})
-                break
+                return
             except httpx.TransportError:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.1)
+
+
+def _load(port: int, raw_key: str, app_name: str) -> tuple[int, int, list[int]]:
+    """Eight clients for SECONDS; returns (ok responses, other responses, connection samples)."""
+    url = f"http://127.0.0.1:{port}/api/v1/casetypes"
+    _wait_until_up(url, raw_key)
     counts = {"ok": 0, "other": 0}
     lock = threading.Lock()
     stop = time.monotonic() + SECONDS
@@ -139,3 +147,48 @@ def test_persistent_connections_without_the_pool_grow_past_it_under_the_same_loa
     ok, _, samples = _run(tenant, pool=False)
     assert ok > 50
     assert max(samples) > POOL_MAX, samples
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_long_polls_do_not_hold_pooled_connections_while_they_wait(tenant, monkeypatch):
+    """Four `?wait=` polls on a queued job against a pool of two: other requests still get a
+    connection at once (a waiting poll returns its connection between re-reads)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("connection handling against PostgreSQL")
+    monkeypatch.setattr(services, "job_enqueue", lambda *, job_id: None)  # stays queued
+    _, job = uploaded_document(tenant.case_type)
+    port = _free_port()
+    server = _server(
+        port,
+        f"casefile-test-{port}",
+        pool=True,
+        CASEFILE_DB_POOL_MAX="2",
+        CASEFILE_DB_POOL_TIMEOUT="3",
+    )
+    base = f"http://127.0.0.1:{port}/api/v1"
+    headers = {"X-API-Key": tenant.raw_key}
+    try:
+        _wait_until_up(f"{base}/casetypes", tenant.raw_key)
+        answers: list[int] = []
+
+        def long_poll() -> None:
+            with httpx.Client(timeout=30, headers=headers) as http:
+                answers.append(http.get(f"{base}/extraction-jobs/{job.pk}?wait=6").status_code)
+
+        polls = [threading.Thread(target=long_poll) for _ in range(4)]
+        for poll in polls:
+            poll.start()
+        time.sleep(1.5)  # the polls are waiting now
+        with httpx.Client(timeout=30, headers=headers) as http:
+            started = time.monotonic()
+            statuses = [http.get(f"{base}/casetypes").status_code for _ in range(5)]
+            elapsed = time.monotonic() - started
+        for poll in polls:
+            poll.join()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    assert statuses == [200] * 5
+    assert elapsed < 2.5, f"requests waited {elapsed:.1f} s for a connection"
+    assert answers == [200] * 4
