@@ -156,3 +156,23 @@ def test_upload_and_convert_refuses_a_non_pdf_naming_file_and_stores_nothing(ten
     assert caught.value.details["fields"] == {"file": ["Not a PDF."]}
     assert not ConversionJob.objects.exists()
     assert not StoredFile.objects.exists()
+
+
+def test_a_running_job_stores_its_progress_page_by_page(
+    tenant, monkeypatch, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        job = _create(tenant, _source(tenant, pages=4))
+    seen: list[int] = []
+    store = services.job_progress_set
+
+    def recording(*, job, percent):
+        seen.append(percent)
+        store(job=job, percent=percent)
+
+    monkeypatch.setattr(services, "job_progress_set", recording)
+    services.conversion_job_run(job_id=str(job.pk))
+    assert seen == sorted(seen)
+    assert len(set(seen)) == 4  # one step per page, through the isolation pipe
+    job.refresh_from_db()
+    assert job.progress == 100
