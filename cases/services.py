@@ -165,6 +165,10 @@ def case_type_create(
         locale=locale,
     )
     _full_clean(case_type)
+    if CaseType.objects.filter(workspace=workspace, slug=slug).exists():
+        raise ValidationFailed.for_field(
+            "slug", f"a case type named {slug!r} exists already in this workspace."
+        )
     case_type.save()
     Stage.objects.bulk_create(
         Stage(case_type=case_type, name=stage_name, position=position, system_role=role)

@@ -8,8 +8,14 @@ import pytest
 from cases import selectors, services
 from cases.actors import SYSTEM
 from cases.errors import NotFound, ValidationFailed
-from cases.models import Stage
+from cases.models import CaseType, CaseTypeVersion, Stage
 from tests.factories import processed_job, simple_case_type
+
+
+def current_version(case_type: CaseType) -> CaseTypeVersion:
+    version = selectors.case_type_version_current(case_type)
+    assert version is not None
+    return version
 
 
 def test_creating_a_case_type_records_version_one_with_its_whole_definition(tenant):
@@ -30,7 +36,7 @@ def test_each_change_is_a_new_version_and_a_save_without_change_is_not(tenant):
     services.case_type_update(case_type=case_type, by=tenant.admin, review_threshold=70)
     services.case_type_update(case_type=case_type, review_threshold=70)
 
-    latest = selectors.case_type_version_current(case_type)
+    latest = current_version(case_type)
     assert latest.number == 2
     assert latest.definition["review_threshold"] == 70
     assert latest.created_by == tenant.admin
@@ -39,14 +45,17 @@ def test_each_change_is_a_new_version_and_a_save_without_change_is_not(tenant):
 def test_a_job_records_the_version_it_ran_with_and_later_edits_leave_it(tenant):
     case_type = simple_case_type(tenant.workspace, slug="versioned")
     job = processed_job(case_type)
-    assert job.case_type_version.number == 1
+    ran_with = job.case_type_version
+    assert ran_with is not None
+    assert ran_with.number == 1
 
     services.case_type_update(case_type=case_type, name="Renamed")
 
     job.refresh_from_db()
-    assert job.case_type_version.number == 1
-    assert job.case_type_version.definition["name"] != "Renamed"
-    assert [v.job_count for v in selectors.case_type_versions(case_type)] == [0, 1]
+    assert job.case_type_version == ran_with
+    assert ran_with.definition["name"] != "Renamed"
+    versions = selectors.case_type_versions(case_type)
+    assert [(v.number, v.jobs.count()) for v in versions] == [(2, 0), (1, 1)]
 
 
 def test_restoring_a_version_makes_its_definition_current_as_a_new_version(tenant):
@@ -58,7 +67,7 @@ def test_restoring_a_version_makes_its_definition_current_as_a_new_version(tenan
 
     case_type.refresh_from_db()
     assert case_type.as_definition() == original
-    assert selectors.case_type_version_current(case_type).number == 3
+    assert current_version(case_type).number == 3
 
 
 def test_restoring_an_unknown_version_is_not_found(tenant):
@@ -93,7 +102,7 @@ def test_stages_are_renamed_reordered_and_added_keeping_their_cases(tenant):
     ]
     case.refresh_from_db()
     assert case.stage.name == "Intake"
-    assert selectors.case_type_version_current(case_type).number == 2
+    assert current_version(case_type).number == 2
 
 
 def test_two_stages_can_swap_system_roles_in_one_save(tenant):
@@ -140,3 +149,21 @@ def test_a_stage_that_holds_cases_cannot_be_removed(tenant):
             stages=[services.StageSpec("Review", "review", review.public_id)],
         )
     assert case_type.stages.count() == 3
+
+
+# --- The last admin ---------------------------------------------------------------------------
+
+
+def test_the_last_admin_can_be_neither_demoted_nor_removed(tenant):
+    with pytest.raises(ValidationFailed, match="last admin"):
+        services.membership_set(user=tenant.admin, workspace=tenant.workspace, role="reviewer")
+    with pytest.raises(ValidationFailed, match="last admin"):
+        services.membership_remove(user=tenant.admin, workspace=tenant.workspace)
+    assert tenant.workspace.memberships.get(user=tenant.admin).role == "admin"
+
+
+def test_an_admin_may_leave_once_another_admin_exists(tenant):
+    services.membership_set(user=tenant.reviewer, workspace=tenant.workspace, role="admin")
+    services.membership_set(user=tenant.admin, workspace=tenant.workspace, role="reviewer")
+    services.membership_remove(user=tenant.admin, workspace=tenant.workspace)
+    assert list(tenant.workspace.memberships.values_list("user", flat=True)) == [tenant.reviewer.pk]

@@ -117,3 +117,26 @@ def test_importcasetype_reads_the_locale_and_refuses_a_malformed_one(tmp_path):
     with pytest.raises(CommandError, match="BCP 47"):
         run("importcasetype", str(path), "--workspace", "shop")
     assert CaseType.objects.get(slug="receipt").locale == "en-US"
+
+
+@pytest.mark.django_db
+def test_exportcasetype_writes_what_importcasetype_reads_back(tmp_path):
+    run("bootstrap")
+    exported = tmp_path / "invoice.json"
+    assert "Wrote invoice" in run(
+        "exportcasetype", "invoice", "--workspace", "demo", "--format", "json", "--output", exported
+    )
+    run("importcasetype", str(exported), "--workspace", "copy")
+    original = CaseType.objects.get(workspace__slug="demo", slug="invoice")
+    copied = CaseType.objects.get(workspace__slug="copy", slug="invoice")
+    assert copied.as_definition() == original.as_definition()
+    assert "validation_rules:" in run("exportcasetype", "invoice", "--workspace", "demo")
+
+
+@pytest.mark.django_db
+def test_exportcasetype_names_an_unknown_case_type_or_workspace():
+    run("bootstrap")
+    with pytest.raises(CommandError, match="No case type named 'nope'"):
+        run("exportcasetype", "nope", "--workspace", "demo")
+    with pytest.raises(CommandError, match="No workspace 'elsewhere'"):
+        run("exportcasetype", "invoice", "--workspace", "elsewhere")
