@@ -30,7 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from bench.load import DEFAULT_SERVER, _admin_sql, _database_url
+from bench.load import DEFAULT_SERVER, _admin_sql, _database_url, bench_redis_url
 from bench.load import measure as measure_load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,6 +104,7 @@ def webhook_lag(events: int) -> dict[str, Any]:
     name = f"casefile_bench_hooks_{os.getpid()}"
     _admin_sql(server, f"CREATE DATABASE {name}")
     cluster = None
+    redis_url: str | None = None
     receiver = ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     try:
@@ -117,8 +118,12 @@ def webhook_lag(events: int) -> dict[str, Any]:
                 "CASEFILE_LOG_LEVEL": "WARNING",
                 "WEBHOOKS_ALLOW_PRIVATE_IPS": "true",
             }
+            redis_url = bench_redis_url()
             os.environ.update(environment)
-            os.environ.pop("REDIS_URL", None)
+            if redis_url:
+                os.environ["REDIS_URL"] = redis_url
+            else:
+                os.environ.pop("REDIS_URL", None)
             import django
 
             django.setup()
@@ -171,6 +176,7 @@ def webhook_lag(events: int) -> dict[str, Any]:
     ]
     cuts = statistics.quantiles(lags, n=100, method="inclusive") if len(lags) > 1 else lags * 99
     return {
+        "broker": "redis" if redis_url else "orm",
         "events": events,
         "delivered": len(lags),
         "p50_s": round(cuts[49], 2),
@@ -213,7 +219,8 @@ def markdown(result: dict[str, Any]) -> list[str]:
         f"| job create p95 ({create['pdf_bytes'] // 1024} KiB PDF, {create['requests']} jobs)"
         f" | {create['p95_ms']} ms | < {GOALS['create_p95_ms']:.0f} ms"
         f" | {_verdict(create['p95_ms'], GOALS['create_p95_ms'])} |",
-        f"| webhook first-attempt lag p95 ({hooks['delivered']}/{hooks['events']} delivered)"
+        f"| webhook first-attempt lag p95 ({hooks['delivered']}/{hooks['events']} delivered,"
+        f" {hooks.get('broker', 'orm')} broker)"
         f" | {hooks['p95_s']} s | < {GOALS['webhook_p95_s']:.0f} s"
         f" | {_verdict(hooks['p95_s'], GOALS['webhook_p95_s'])} |",
         f"| peak memory, 500-page text PDF ({memory['pages_per_second']} pages/s)"
