@@ -27,10 +27,7 @@ USER casefile
 
 # Dependencies first (cached while only the code changes): `make install` = pinned, hashed.
 COPY --chown=casefile:casefile Makefile pyproject.toml requirements.lock ./
-RUN mkdir -p cases config extraction review webhooks bench \
- && touch cases/__init__.py config/__init__.py extraction/__init__.py review/__init__.py \
-          webhooks/__init__.py bench/__init__.py \
- && make install PYTHON=python3.11
+RUN make install PYTHON=python3.11
 
 COPY --chown=casefile:casefile . .
 RUN .venv/bin/pip install --quiet --no-deps -e . \
