@@ -28,8 +28,8 @@ run: $(STAMP)
 	@echo "Casefile is running on http://127.0.0.1:8000  (API docs: /api/docs/, admin: /admin/)"
 	@echo "Press Ctrl-C once to stop the web server, the workers and the webhook dispatcher."
 	@trap 'kill 0' INT TERM EXIT; \
-	$(BIN)/python manage.py qcluster & \
-	Q_CLUSTER_NAME=webhooks $(BIN)/python manage.py qcluster & \
+	$(BIN)/python manage.py worker & \
+	Q_CLUSTER_NAME=webhooks $(BIN)/python manage.py worker & \
 	$(BIN)/python manage.py webhooks_dispatcher & \
 	$(BIN)/uvicorn config.asgi:application --host 127.0.0.1 --port 8000 --log-level warning & \
 	wait

@@ -338,6 +338,8 @@ WEBHOOKS_DISABLE_AFTER_HOURS = env_int("WEBHOOKS_DISABLE_AFTER_HOURS", 72, minim
 # Deliveries run on their own django-q2 cluster and queue, so a slow receiver never holds an
 # extraction worker: `Q_CLUSTER_NAME=webhooks manage.py qcluster` (README, "Running it").
 WEBHOOKS_QUEUE = "webhooks"
+# `manage.py worker`: how long running tasks get to finish after SIGTERM before it kills them.
+WORKER_STOP_SECONDS = env_int("CASEFILE_WORKER_STOP_SECONDS", 30, minimum=1)
 Q_CLUSTER["ALT_CLUSTERS"] = {
     WEBHOOKS_QUEUE: {
         "workers": env_int("CASEFILE_WEBHOOK_WORKERS", 2, minimum=1),

@@ -1,0 +1,92 @@
+"""`manage.py worker [--stop-seconds N]`: django-q2's `qcluster`, stopped
+in bounded time.
+
+On SIGTERM or SIGINT `qcluster` stops taking tasks and then waits for every running task to
+finish, with no limit: django-q2's guard, which kills a task past its `timeout`, has already
+stopped by then, so one hung task (a receiver that never answers, a lock that is never granted)
+kept the process alive until something killed it. This command runs the same cluster and, on
+a stop signal, gives running tasks `--stop-seconds` (default `CASEFILE_WORKER_STOP_SECONDS`,
+30) to finish; then it kills the cluster's processes and exits 0. An interrupted task is not
+lost: extraction jobs and webhook deliveries are leased rows that the recovery sweeps hand to
+the next worker (the ORM broker also redelivers its task after `retry`).
+
+`Q_CLUSTER_NAME=webhooks manage.py worker` serves the webhook queue, as with `qcluster` (the
+name must be in the environment before Django starts: django-q2 reads it at import).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+logger = logging.getLogger(__name__)
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (Linux `/proc`), children before grandchildren."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            stat = (entry / "stat").read_text()
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+    found: list[int] = []
+    queue = [pid]
+    while queue:
+        for child in children.get(queue.pop(0), []):
+            found.append(child)
+            queue.append(child)
+    return found
+
+
+class Command(BaseCommand):
+    help = "Run a django-q2 cluster that stops within --stop-seconds of SIGTERM."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--stop-seconds", type=float, default=float(settings.WORKER_STOP_SECONDS)
+        )
+
+    def handle(self, *args: Any, stop_seconds: float, **options: Any) -> None:
+        from django_q.cluster import Cluster
+
+        stopping = threading.Event()
+        q = Cluster()  # installs its own handlers; ours replace them below
+        signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+        signal.signal(signal.SIGINT, lambda *_: stopping.set())
+        q.start()
+        while not stopping.is_set():
+            if q.sentinel is None or not q.sentinel.is_alive():
+                return  # the cluster ended by itself
+            stopping.wait(0.5)
+        logger.info("Stopping the worker: running tasks get %.0f s to finish.", stop_seconds)
+        graceful = threading.Thread(target=q.stop, daemon=True)
+        graceful.start()
+        graceful.join(stop_seconds)
+        if graceful.is_alive():
+            sentinel = q.sentinel.pid if q.sentinel is not None else None
+            tree = descendants(sentinel) if sentinel else []
+            logger.warning(
+                "Tasks still running after %.0f s: killing %d worker processes; their jobs "
+                "and deliveries return to the queue when their leases end.",
+                stop_seconds,
+                len(tree),
+            )
+            for pid in [*tree, *([sentinel] if sentinel else [])]:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            deadline = time.monotonic() + 5
+            while q.sentinel is not None and q.sentinel.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.05)
+        logger.info("Worker stopped.")

@@ -1,0 +1,98 @@
+"""`manage.py worker` as a real process: SIGTERM stops it within its stop time even while a
+task is still running (plain `qcluster` waits for the task, however long it takes)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import redis
+
+from cases.management.commands.worker import descendants
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = "redis://127.0.0.1:6379/12"
+
+
+def _redis() -> redis.Redis | None:
+    client = redis.from_url(REDIS_URL, socket_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError:
+        return None
+    return client
+
+
+def test_descendants_lists_a_process_tree():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert child.pid in descendants(os.getpid())
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_sigterm_stops_the_worker_within_its_stop_time_while_a_task_runs(tmp_path, monkeypatch):
+    client = _redis()
+    if client is None:
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+    client.flushdb()
+    environment = {
+        **os.environ,
+        "REDIS_URL": REDIS_URL,
+        "CASEFILE_DATA_DIR": str(tmp_path),
+        "CASEFILE_WORKERS": "1",
+        "CASEFILE_QUEUE_LOG_LEVEL": "INFO",
+        "PYTHONUNBUFFERED": "1",
+    }
+    environment.pop("DATABASE_URL", None)
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "worker", "--stop-seconds", "2"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(worker.stdout or []), daemon=True)
+    reader.start()
+
+    def logged(text: str, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if any(text in line for line in list(lines)):
+                return True
+            time.sleep(0.1)
+        return False
+
+    try:
+        assert logged("running.", 90), "".join(lines[-20:])
+        from django_q.conf import Conf
+        from django_q.tasks import async_task
+
+        monkeypatch.setattr(Conf, "SYNC", False)
+        monkeypatch.setattr(Conf, "ORM", None)
+        monkeypatch.setattr(Conf, "REDIS", REDIS_URL)
+        async_task("time.sleep", 120)
+        assert logged("processing", 30), "".join(lines[-20:])
+
+        started = time.monotonic()
+        worker.send_signal(signal.SIGTERM)
+        code = worker.wait(timeout=30)
+        stopped_after = time.monotonic() - started
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+    reader.join(timeout=5)
+    assert code == 0
+    assert stopped_after < 2 + 8, stopped_after  # the task alone would have taken 120 s
+    assert any("killing" in line for line in lines), "".join(lines[-20:])
