@@ -24,8 +24,8 @@ from openpyxl.utils import get_column_letter
 from extraction.conversion.converters.pages import ReadPage
 from extraction.engine.parsers import DateOrder, date_order_hint, parse_date, parse_number
 from extraction.engine.tables import region_table, table_grids
-from extraction.engine.types import BBox
-from extraction.engine.unruled import unruled_tables
+from extraction.engine.types import BBox, Word
+from extraction.engine.unruled import area_table, table_areas, text_runs
 
 Rows = list[list[str]]
 
@@ -59,10 +59,36 @@ def find_tables(document: pymupdf.Document, pages: list[ReadPage]) -> list[Table
             grids = table_grids(pdf_page, words)
             rows_found += [region_table(pdf_page, words, grid.bbox) for grid in grids]
             words = [w for w in words if not any(_inside(w.bbox, g.bbox) for g in grids)]
-        rows_found += unruled_tables(words, whole=False)
+        rows_found += [rows for _, rows in unruled_areas(words)]
         tables = (tidy(rows) for rows in rows_found)
         found += [Table(page.index + 1, rows) for rows in tables if _is_table(rows)]
     return found
+
+
+def unruled_areas(words: list[Word]) -> list[tuple[BBox, Rows]]:
+    """Unruled tables among `words` by text alignment (`extraction/engine/unruled.py`), with
+    overlapping areas joined first, so no line of text is read into two tables."""
+    runs = text_runs(words)
+    if not runs:
+        return []
+    areas: list[BBox] = []
+    for area in sorted(table_areas(runs), key=lambda a: a[1]):
+        if areas and _overlap(areas[-1], area):
+            last = areas[-1]
+            areas[-1] = (
+                min(last[0], area[0]),
+                min(last[1], area[1]),
+                max(last[2], area[2]),
+                max(last[3], area[3]),
+            )
+        else:
+            areas.append(area)
+    found = [(area, area_table(runs, area)) for area in areas]
+    return [(area, rows) for area, rows in found if rows]
+
+
+def _overlap(a: BBox, b: BBox) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def tidy(rows: Rows) -> Rows:

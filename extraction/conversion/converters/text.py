@@ -21,11 +21,10 @@ from dataclasses import dataclass
 import pymupdf
 
 from extraction.conversion.converters.pages import ReadPage
-from extraction.conversion.converters.sheets import Rows, _inside, _is_table, tidy
+from extraction.conversion.converters.sheets import Rows, _inside, _is_table, tidy, unruled_areas
 from extraction.engine.layout import group_lines
 from extraction.engine.tables import region_table, table_grids
 from extraction.engine.types import BBox, Word
-from extraction.engine.unruled import area_table, table_areas, text_runs
 
 HEADING_RATIO = 1.2
 """A line at least this much larger than the body text is a heading."""
@@ -70,8 +69,7 @@ def page_items(document: pymupdf.Document, page: ReadPage) -> list[Item]:
         rest = [w for w in words if not any(_inside(w.bbox, g.bbox) for g in grids)]
     else:
         rest = words
-    runs = text_runs(rest)
-    areas += [(area, area_table(runs, area)) for area in table_areas(runs)] if runs else []
+    areas += unruled_areas(rest)
     tables = [(area, tidy(rows)) for area, rows in areas]
     tables = [(area, rows) for area, rows in tables if _is_table(rows)]
     lines = _paragraphs(_layer_lines(document[page.index]) if upright_layer else _word_lines(words))
