@@ -134,9 +134,6 @@ class ExtractionJobsApi(APIView):
     )
     def post(self, request: Request) -> Response:
         job_request, _ = job_request_parse(request, source=ExtractionJob.Source.JOB_API)
-        credits_check(
-            workspace=request_workspace(request), pages=pages_estimate(job_request.file.content)
-        )
         job, replayed = job_submit(
             workspace=request_workspace(request),
             actor=api_actor(request),
@@ -339,9 +336,6 @@ class ExtractApi(APIView):
             request, source=ExtractionJob.Source.EXTRACT_API, allowed_extra=("mode",)
         )
         mode = _mode(extra)
-        credits_check(
-            workspace=request_workspace(request), pages=pages_estimate(job_request.file.content)
-        )
         job, _ = job_submit(
             workspace=request_workspace(request),
             actor=api_actor(request),
@@ -418,7 +412,6 @@ class ReviewApi(APIView):
             allowed_extra=("mode", "workflow_id"),
             forced={"templateName": case_type.slug, "filterName": None},
         )
-        credits_check(workspace=workspace, pages=pages_estimate(job_request.file.content))
         job, _ = job_submit(
             workspace=workspace,
             actor=api_actor(request),

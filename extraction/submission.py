@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import timedelta
 from typing import Any
@@ -20,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cases.actors import Actor
+from cases.credits import credits_check
 from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
 from cases.models import CaseType, CaseTypeFilter, Workspace
 from cases.selectors import case_type_get_by_slug
@@ -68,6 +70,10 @@ class JobRequest:
         return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
 
 
+_PAGES_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]{0,400}?/Count\s+(\d{1,6})")
+_COUNT_PAGES = re.compile(rb"/Count\s+(\d{1,6})[^>]{0,400}?/Type\s*/Pages\b")
+
+
 def upload_type_check(incoming: IncomingFile, *, field: str = "file") -> IncomingFile:
     """Refuse, before anything is written, a file that is not a PDF, PNG, JPEG or TIFF (by
     its bytes, never its name); return it with its media type."""
@@ -82,6 +88,17 @@ def upload_type_check(incoming: IncomingFile, *, field: str = "file") -> Incomin
     return replace(incoming, media_type=media_type)
 
 
+def pages_estimate(content: bytes) -> int:
+    """How many pages a file probably has, without parsing it (the web process never opens
+    untrusted PDFs): the largest `/Count` of a PDF page tree found in plain text, else 1. It
+    is only the credit pre-check's estimate; the worker charges the pages it processed."""
+    if not content.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in content[:1024]:
+        return 1
+    counts = [int(match) for match in _PAGES_COUNT.findall(content)]
+    counts += [int(match) for match in _COUNT_PAGES.findall(content)]
+    return max([count for count in counts if count > 0], default=1)
+
+
 def job_submit(
     *,
     workspace: Workspace,
@@ -89,7 +106,11 @@ def job_submit(
     request: JobRequest,
     idempotency_key: str | None = None,
 ) -> tuple[ExtractionJob, bool]:
-    """Create the job (or find the one this key created); returns (job, replayed)."""
+    """Create the job (or find the one this key created); returns (job, replayed).
+
+    Errors: 404 for an unknown template or filter, 400 `WEBHOOK_NOT_CONFIGURED`, 402
+    `INSUFFICIENT_CREDITS` (checked after the replay check, before anything is created), 409/422
+    for an Idempotency-Key in flight or reused."""
     case_type = _case_type_or_filter(workspace=workspace, options=request.options)
     if request.delivery_mode == ExtractionJob.DeliveryMode.WEBHOOK and not event_has_listener(
         workspace=workspace, event_type=EventType.EXTRACTION_COMPLETED
@@ -110,6 +131,8 @@ def job_submit(
         if existing is not None:
             return existing, True
     try:
+        # After the replay check: a replay answers with its job even once credits ran out.
+        credits_check(workspace=workspace, pages=pages_estimate(request.file.content))
         with transaction.atomic():
             job = _job_create(
                 workspace=workspace,

@@ -16,7 +16,6 @@ The caller's further keys (`xn_address`, ...) are kept under the document's
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +40,7 @@ from cases.services import (
 from extraction.engine.loading import sniff_media_type
 from extraction.models import ExtractionJob
 from extraction.services import job_create
-from extraction.submission import upload_type_check
+from extraction.submission import pages_estimate, upload_type_check
 from webhooks.services import EventType, event_publish
 
 SOURCE_URL_OPTION = "sourceUrl"
@@ -52,8 +51,6 @@ METADATA_OPTION = "clientMetadata"
 """Job option: the caller's metadata, for the document a filter job creates."""
 METADATA_KEY = "client_metadata"
 MAX_METADATA_BYTES = 16 * 1024
-_PAGES_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]{0,400}?/Count\s+(\d{1,6})")
-_COUNT_PAGES = re.compile(rb"/Count\s+(\d{1,6})[^>]{0,400}?/Type\s*/Pages\b")
 
 
 @dataclass(frozen=True)
@@ -205,17 +202,6 @@ def upload_source_fetch(*, job: ExtractionJob) -> ExtractionJob:
     job.source_file.refresh_from_db()
     credits_check(workspace=job.workspace, pages=pages_estimate(fetched.content))
     return job
-
-
-def pages_estimate(content: bytes) -> int:
-    """How many pages a file probably has, without parsing it (the web process never opens
-    untrusted PDFs): the largest `/Count` of a PDF page tree found in plain text, else 1. It
-    is only the credit pre-check's estimate; the worker charges the pages it processed."""
-    if not content.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in content[:1024]:
-        return 1
-    counts = [int(match) for match in _PAGES_COUNT.findall(content)]
-    counts += [int(match) for match in _COUNT_PAGES.findall(content)]
-    return max([count for count in counts if count > 0], default=1)
 
 
 def _target(*, workspace: Workspace, request: UploadRequest) -> tuple[CaseType | None, str]:

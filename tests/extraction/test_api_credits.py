@@ -102,3 +102,38 @@ def test_upload_refuses_over_the_credits(two_credits_left):
         format="json",
     )
     assert_refused(response)
+
+
+def test_a_replay_answers_with_its_job_even_after_the_credits_ran_out(tenant):
+    def create():
+        return tenant.client.post(
+            "/api/v1/extraction-jobs",
+            {"templateName": "simple", "file": pdf()},
+            format="multipart",
+            HTTP_IDEMPOTENCY_KEY="order-7",
+        )
+
+    first = create()
+    assert first.status_code == 202
+    tenant.workspace.credits_limit = 1
+    tenant.workspace.save()
+    credits_charge_pages(workspace=tenant.workspace, pages=1, reference="spent")
+
+    replay = create()
+
+    assert replay.status_code == 200, replay.json()
+    assert replay["X-Idempotent-Replay"] == "true"
+    assert replay.json()["job"]["id"] == first.json()["job"]["id"]
+
+
+def test_a_refused_request_releases_its_idempotency_key(two_credits_left):
+    from extraction.models import IdempotencyRecord
+
+    response = two_credits_left.client.post(
+        "/api/v1/extraction-jobs",
+        {"templateName": "simple", "file": pdf()},
+        format="multipart",
+        HTTP_IDEMPOTENCY_KEY="order-8",
+    )
+    assert_refused(response)
+    assert not IdempotencyRecord.objects.exists()
