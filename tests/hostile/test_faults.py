@@ -7,7 +7,9 @@
   drops every connection and refuses new ones for a while, as a restarting server does);
 - a worker is killed mid-job on the Redis broker (the ORM broker's case is
   `tests/extraction/test_worker_kill.py`): one result, one set of webhook events;
-- the web process is killed mid-upload: nothing half-created.
+- the web process is killed mid-upload (while the body arrives, and at moments while it is
+  handled): nothing half-created, every row whole and its file on disk. A file written just
+  before the kill may remain without a row (`cases.files`: harmless by design).
 
 Tests that need PostgreSQL, Redis or child processes are marked and skip cleanly without them.
 """
@@ -241,3 +243,110 @@ def test_a_worker_killed_mid_job_on_the_redis_broker_gives_one_result_and_one_ev
     events = list(WebhookEvent.objects.values_list("type", flat=True))
     assert len(events) == len(set(events)), events  # no event announced twice
     assert WebhookDelivery.objects.count() == len(events)  # one endpoint: one delivery each
+
+
+def _multipart(fields: dict[str, str], filename: str, content: bytes) -> tuple[bytes, str]:
+    boundary = "casefile-fault-boundary"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+        "Content-Type: application/pdf\r\n\r\n".encode()
+        + content
+        + b"\r\n"
+    )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def _send_upload(port: int, key: str, body: bytes, content_type: str, *, send: int, idem: str):
+    """Open a raw connection and send the request with only the first `send` bytes of body."""
+    import socket
+
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    head = (
+        "POST /api/v1/extraction-jobs HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        f"X-API-Key: {key}\r\nIdempotency-Key: {idem}\r\nContent-Type: {content_type}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    sock.sendall(head + body[:send])
+    return sock
+
+
+def _nothing_half_created(workspace) -> None:
+    """Rows come whole or not at all, and every stored row's file is on disk."""
+    from cases.models import Case, StoredFile
+    from extraction.models import ExtractionJob, IdempotencyRecord
+
+    for job in ExtractionJob.objects.filter(workspace=workspace):
+        assert job.source_file.blob.storage.exists(job.source_file.blob.name), job.pk
+        assert job.documents.count() == 1, job.pk
+    for case in Case.objects.filter(workspace=workspace):
+        assert case.documents.count() >= 1, case.public_id
+    for stored in StoredFile.objects.filter(workspace=workspace):
+        assert stored.blob.storage.exists(stored.blob.name), stored.public_id
+    for record in IdempotencyRecord.objects.filter(workspace=workspace, job__isnull=False):
+        assert record.job.workspace_id == workspace.pk
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_web_process_killed_mid_upload_leaves_nothing_half_created(tenant):
+    import time
+
+    from django.conf import settings
+    from django.db import connection
+
+    from cases.models import Case, StoredFile
+    from extraction.models import ExtractionJob, IdempotencyRecord
+    from tests.extraction.test_worker_kill import _long_pdf
+    from tests.hostile.processes import free_port, stop, wait_until_serving, web_process
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a second process needs a shared database (PostgreSQL)")
+    db = connection.settings_dict
+    environment = {
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}",
+        "CASEFILE_SECRET_KEY": settings.SECRET_KEY,
+        "CASEFILE_DATA_DIR": str(settings.DATA_DIR),
+        "CASEFILE_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    content = _long_pdf(60)
+    body, content_type = _multipart({"templateName": tenant.case_type.slug}, "big.pdf", content)
+    workspace = tenant.workspace
+
+    # 1. Killed while the body is still arriving: nothing at all exists afterwards.
+    port = free_port()
+    web = web_process(environment, port)
+    try:
+        assert wait_until_serving(port), "uvicorn did not start"
+        sock = _send_upload(
+            port, tenant.raw_key, body, content_type, send=len(body) // 2, idem="half"
+        )
+        time.sleep(0.3)
+    finally:
+        stop(web)
+    sock.close()
+    assert not ExtractionJob.objects.filter(workspace=workspace).exists()
+    assert not Case.objects.filter(workspace=workspace).exists()
+    assert not StoredFile.objects.filter(workspace=workspace).exists()
+    assert not IdempotencyRecord.objects.filter(workspace=workspace).exists()
+
+    # 2. Killed right after the last byte, at a few moments while the request is handled:
+    #    each time, what exists is whole.
+    for number, pause in enumerate((0.02, 0.3)):
+        port = free_port()
+        web = web_process(environment, port)
+        try:
+            assert wait_until_serving(port), "uvicorn did not start"
+            sock = _send_upload(
+                port, tenant.raw_key, body, content_type, send=len(body), idem=f"whole-{number}"
+            )
+            time.sleep(pause)
+        finally:
+            stop(web)
+        sock.close()
+        _nothing_half_created(workspace)
