@@ -42,7 +42,6 @@ logger = logging.getLogger(__name__)
 RUN_TASK = "extraction.conversion.tasks.conversion_job_run"
 LEASE_MARGIN = timedelta(seconds=60)
 PDF_MAGIC = b"%PDF-"
-PROGRESS_STEP = 1
 
 
 # --- Creation ------------------------------------------------------------------------------
