@@ -281,13 +281,14 @@ def _nothing_half_created(workspace) -> None:
     from extraction.models import ExtractionJob, IdempotencyRecord
 
     for job in ExtractionJob.objects.filter(workspace=workspace):
-        assert job.source_file.blob.storage.exists(job.source_file.blob.name), job.pk
+        assert job.source_file.blob.storage.exists(str(job.source_file.blob.name)), job.pk
         assert job.documents.count() == 1, job.pk
     for case in Case.objects.filter(workspace=workspace):
         assert case.documents.count() >= 1, case.public_id
     for stored in StoredFile.objects.filter(workspace=workspace):
-        assert stored.blob.storage.exists(stored.blob.name), stored.public_id
+        assert stored.blob.storage.exists(str(stored.blob.name)), stored.public_id
     for record in IdempotencyRecord.objects.filter(workspace=workspace, job__isnull=False):
+        assert record.job is not None
         assert record.job.workspace_id == workspace.pk
 
 
