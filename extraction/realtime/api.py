@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import connection
 from django.http import HttpRequest, StreamingHttpResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -153,6 +154,8 @@ class EventStreamApi(APIView):
             or request.query_params.get("last_event_id"),
             api_key_hashes=[ApiKey.hash_key(key) for key in keys_from_request(django_request)],
         )
+        if not connection.in_atomic_block:
+            connection.close()  # the stream lasts minutes; its reads open their own
         response = StreamingHttpResponse(sse_stream(subscription), content_type="text/event-stream")
         response["Cache-Control"] = "no-cache, no-transform"
         response["X-Accel-Buffering"] = "no"
