@@ -8,7 +8,7 @@ decorators on the views at any time; the schema would not change.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from drf_spectacular.extensions import OpenApiViewExtension
 from drf_spectacular.types import OpenApiTypes
@@ -160,11 +160,11 @@ class FlagReasonOutput(serializers.Serializer):
 
 
 class ReviewDocumentFieldOutput(ReviewFieldOutput):
-    label = serializers.CharField()
-    required = serializers.BooleanField()
+    label = serializers.CharField()  # type: ignore[assignment]
+    required = serializers.BooleanField()  # type: ignore[assignment]
     flagged = serializers.BooleanField(help_text="The gate held it.")
     flag_reasons = FlagReasonOutput(many=True)
-    machineValue = serializers.JSONField(allow_null=True, help_text="What the engine read.")
+    machineValue = serializers.JSONField(allow_null=True, help_text="What the engine read.")  # type: ignore[assignment]
     machineConfidence = serializers.IntegerField()
 
 
@@ -185,7 +185,7 @@ class ReviewDocumentOutput(DocumentStateOutput):
     review_threshold = serializers.IntegerField(allow_null=True)
     pending_count = serializers.IntegerField(help_text="Fields still waiting for a decision.")
     pages = ReviewPageOutput(many=True)
-    fields = ReviewDocumentFieldOutput(many=True)
+    fields = ReviewDocumentFieldOutput(many=True)  # type: ignore[assignment]
 
 
 class ReviewDocumentEnvelope(serializers.Serializer):
@@ -195,7 +195,7 @@ class ReviewDocumentEnvelope(serializers.Serializer):
 
 class ReviewFieldsEnvelope(serializers.Serializer):
     success = serializers.BooleanField()
-    fields = ReviewDocumentFieldOutput(many=True)
+    fields = ReviewDocumentFieldOutput(many=True)  # type: ignore[assignment]
 
 
 class PageWordsEnvelope(serializers.Serializer):
@@ -210,6 +210,9 @@ class PageWordsEnvelope(serializers.Serializer):
 
 
 NO_DOCUMENT = (404, "No such document (DOCUMENT_NOT_FOUND).")
+PNG_RESPONSE: dict[Any, Any] = {
+    (200, "image/png"): OpenApiResponse(OpenApiTypes.BINARY, description="The PNG.")
+}
 NO_PAGE = (404, "No such document or page (PAGE_NOT_FOUND).")
 
 
@@ -218,7 +221,7 @@ class ReviewDocumentSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            self.target_class,
+            cast("type[APIView]", self.target_class),
             get=extend_schema(
                 operation_id="review_document_get",
                 summary="A document as the reviewer sees it: fields, flags with reasons, pages",
@@ -232,7 +235,7 @@ class ReviewFieldsSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            self.target_class,
+            cast("type[APIView]", self.target_class),
             get=extend_schema(
                 operation_id="review_document_fields",
                 summary="A document's fields, held ones first, with table cells",
@@ -246,17 +249,13 @@ class PageImageSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            self.target_class,
+            cast("type[APIView]", self.target_class),
             get=extend_schema(
                 operation_id="review_page_image",
                 summary="A page of the document as PNG, for drawing its fields' boxes on",
                 parameters=[PageImageInput],
                 responses=responses(
-                    {
-                        (200, "image/png"): OpenApiResponse(
-                            OpenApiTypes.BINARY, description="The PNG."
-                        )
-                    },  # type: ignore[dict-item]
+                    PNG_RESPONSE,
                     400,
                     (404, "No such document or page, or the page cannot be rendered."),
                 ),
@@ -269,7 +268,7 @@ class PageWordsSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            self.target_class,
+            cast("type[APIView]", self.target_class),
             get=extend_schema(
                 operation_id="review_page_words",
                 summary="The words of a page with their boxes, to capture values from the page",

@@ -11,7 +11,7 @@ actor, exactly as the review API does; a refused value re-renders its field with
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -30,7 +30,7 @@ from django.views.decorators.http import require_GET, require_POST
 from cases import selectors as case_selectors
 from cases.actors import Actor
 from cases.errors import DomainError, InvalidTransition, NotFound, ValidationFailed
-from cases.models import Document, Workspace
+from cases.models import Document, User, Workspace
 from review import page_images, selectors, services
 from review.access import access_follow, current_access, member_required, workspace_select
 from review.field_rows import FieldError, field_view_for, review_view_build
@@ -313,6 +313,11 @@ QUEUE_HEADER = "X-Review-Queue"
 (409 for a stale document) instead of a 200 re-render, so the queue can tell them apart."""
 
 
+def _actor(request: HtmxHttpRequest) -> Actor:
+    """The signed-in reviewer (`member_required` has checked there is one)."""
+    return Actor(user=cast("User", request.user))
+
+
 def _queued(request: HtmxHttpRequest) -> bool:
     return request.headers.get(QUEUE_HEADER) == "1"
 
@@ -341,7 +346,7 @@ def field_reset(request: HtmxHttpRequest, document_id: str, key: str) -> HttpRes
     """Put the field back as the machine read it (its first decision's `before`)."""
     try:
         services.field_reset(
-            document=_document(request, document_id), key=key, actor=Actor(user=request.user)
+            document=_document(request, document_id), key=key, actor=_actor(request)
         )
     except NotFound as exc:
         raise Http404(exc.message) from None
@@ -360,7 +365,7 @@ def decision_undo(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
     the field in `X-Review-Field`."""
     try:
         field = services.decision_undo(
-            document=_document(request, document_id), actor=Actor(user=request.user)
+            document=_document(request, document_id), actor=_actor(request)
         )
     except InvalidTransition as exc:
         return _stale(request, document_id, exc)
@@ -392,7 +397,7 @@ def table_rows(request: HtmxHttpRequest, document_id: str, key: str) -> HttpResp
             operation=data["operation"],
             row=data["row"],
             to=data.get("to"),
-            actor=Actor(user=request.user),
+            actor=_actor(request),
         )
     except NotFound as exc:
         raise Http404(exc.message) from None
@@ -414,7 +419,7 @@ def document_postpone(request: HtmxHttpRequest, document_id: str) -> HttpRespons
     """Send the document to the end of the queue and open the next one."""
     document = _document(request, document_id)
     try:
-        services.document_postpone(document=document, actor=Actor(user=request.user))
+        services.document_postpone(document=document, actor=_actor(request))
     except InvalidTransition as exc:
         return _stale(request, document_id, exc)
     if not _queued(request):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from cases.actors import Actor
 from cases.models import Document
@@ -123,7 +123,12 @@ def test_keys_faster_than_the_server_are_all_applied_in_order(page: Page, tenant
     sign_in(page, tenant.reviewer.username)
     page.goto(f"/review/{document.public_id}/")
     page.locator("#field-list > li.field.is-selected").wait_for()
-    page.route("**/fields/**", lambda route: (page.wait_for_timeout(150), route.continue_()))
+
+    def slow(route: Route) -> None:
+        page.wait_for_timeout(150)
+        route.continue_()
+
+    page.route("**/fields/**", slow)
     for _ in range(3):
         page.keyboard.press("a")
         page.wait_for_timeout(80)
@@ -194,6 +199,7 @@ def test_a_value_is_captured_by_clicking_its_words_on_the_page(page: Page, tenan
     due = next(w for w in words["words"] if w[4] == "13")  # "Due date: 13 April 2024"
     figure = page.locator("#pages .page").first
     box = figure.bounding_box()
+    assert box is not None
     page.mouse.click(
         box["x"] + box["width"] * (due[0] + due[2]) / 2 / words["width"],
         box["y"] + box["height"] * (due[1] + due[3]) / 2 / words["height"],
@@ -206,6 +212,7 @@ def test_a_value_is_captured_by_clicking_its_words_on_the_page(page: Page, tenan
     expect(row.locator(".value")).to_have_text("2024-04-13")
     stored = DocumentField.objects.get(document=document, key="invoice_date")
     assert stored.value == "2024-04-13"
+    assert stored.bbox is not None
     assert stored.bbox[0] == pytest.approx(due[0], abs=0.5)
     assert stored.bbox[1] == pytest.approx(due[1], abs=0.5)
 
@@ -257,6 +264,7 @@ def test_the_review_page_fits_390_px_without_sideways_scrolling(
         screenshot(page, "37-review-390", full_page=True)
         approve = page.locator("#approve-document")
         box = approve.bounding_box()
+        assert box is not None
         assert box["x"] + box["width"] <= 390
     finally:
         context.close()
