@@ -325,6 +325,7 @@ def _editor_render(
         "case_type": case_type,
         "editor": editor,
         "error": error,
+        "section_errors": _section_errors(error),
         "is_admin": current_access(request).is_admin,
         "versions": selectors.case_type_versions(case_type)[:20],
         "rule_help": RULE_HELP,
@@ -332,6 +333,28 @@ def _editor_render(
         "field_keys": [spec["key"] for spec in case_type.field_schema],
     }
     return render(request, EDITOR_TEMPLATE, context, status=status)
+
+
+_SECTIONS = {"field_schema": "fields", "validation_rules": "rules", "stages": "stages"}
+
+
+def _section_errors(error: DomainError | None) -> dict[str, list[str]]:
+    """The services' problems by editor card (general, fields, stages, rules), so each shows
+    beside what it names; a problem naming nothing known goes to the general card."""
+    sections: dict[str, list[str]] = {"general": [], "fields": [], "stages": [], "rules": []}
+    if error is None:
+        return sections
+    named: dict[str, Any] = dict(error.details.get("fields") or {})
+    if error.details.get("stages"):
+        named["stages"] = error.details["stages"]
+    for name, problems in named.items():
+        section = _SECTIONS.get(name, "general")
+        for problem in problems if isinstance(problems, list) else [problems]:
+            prefix = "" if section != "general" else f"{name}: "
+            sections[section].append(f"{prefix}{problem}")
+    if not any(sections.values()):
+        sections["general"].append(error.message)
+    return sections
 
 
 def _list_context(request: HtmxHttpRequest, **forms: Any) -> dict[str, Any]:
