@@ -178,17 +178,20 @@ def case_file_list(*, case: Case, query: str = "", now: datetime | None = None) 
         text_ids = _documents_matching_text(case=case, query=query)
         documents = documents.filter(Q(filename__icontains=query) | Q(pk__in=text_ids))
         artifacts = artifacts.filter(Q(filename__icontains=query) | Q(document_id__in=text_ids))
-    rows = [
-        CaseFile(
-            stored=document.file,
-            filename=document.filename,
-            status=document.status,
-            document=document,
-            created_at=document.created_at,
-        )
-        for document in documents
-        if document.file.deleted_at is None and not document.file.is_expired(now)
-    ]
+    uploads: dict[int, CaseFile] = {}  # an upload the engine split is listed once
+    for document in documents:
+        if document.file.deleted_at is None and not document.file.is_expired(now):
+            uploads.setdefault(
+                document.file_id,
+                CaseFile(
+                    stored=document.file,
+                    filename=document.filename,
+                    status=document.status,
+                    document=document,
+                    created_at=document.created_at,
+                ),
+            )
+    rows = list(uploads.values())
     rows += [
         CaseFile(
             stored=stored,

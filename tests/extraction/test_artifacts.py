@@ -122,6 +122,7 @@ def test_a_split_upload_gets_one_pdf_per_document(tenant):
     documents = list(first.case.documents.order_by("created_at", "id"))
     assert len(documents) == 2
     rows = file_list(tenant, first.case.public_id)
+    assert [row["filename"] for row in rows if row["kind"] == "upload"] == ["batch.pdf"]
     splits = [row for row in rows if row["kind"] == "split"]
     assert sorted(row["filename"] for row in splits) == ["batch.pages-1.pdf", "batch.pages-2.pdf"]
     second_split = document_download_file(documents[1])
@@ -239,3 +240,12 @@ def test_file_list_with_an_overlong_q_is_400(tenant, document):
     response = tenant.client.get(f"/api/v1/cases/{document.case.public_id}/files", {"q": "x" * 201})
     assert response.status_code == 400
     assert "q" in response.json()["error"]["details"]["fields"]
+
+
+def test_a_deleted_artifact_is_not_made_again(tenant, document):
+    case_artifacts_refresh(case=document.case)
+    text = StoredFile.objects.get(document=document, kind="text")
+    assert tenant.client.delete(f"/api/v1/files/{text.public_id}").status_code == 204
+    rows = file_list(tenant, document.case.public_id)
+    assert "text" not in {row["kind"] for row in rows}
+    assert StoredFile.objects.filter(document=document, kind="text").count() == 1
