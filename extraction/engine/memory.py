@@ -300,13 +300,25 @@ def _read_position(
     attempts.append((box, set()))
     for expected, skip in attempts:
         tokens = _tokens_at(lines, expected, skip)
-        if not tokens:
-            continue
-        text = " ".join(token.text for token in tokens)
-        parsed = parse_with_kind(context, spec, kind, text)
-        if parsed is not None:
-            return parsed.value, text, union([t.bbox for t in tokens])
+        for run in _runs_by_fit(tokens, expected):
+            text = " ".join(token.text for token in run)
+            parsed = parse_with_kind(context, spec, kind, text)
+            if parsed is not None:
+                return parsed.value, text, union([t.bbox for t in run])
     return None
+
+
+def _runs_by_fit(tokens: list[Token], box: BBox) -> list[list[Token]]:
+    """Contiguous runs of the tokens, the one spanning most like the remembered box first
+    (horizontal overlap over union): a neighbour caught by the margin is left out."""
+    runs = [tokens[i:j] for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1)]
+
+    def fit(run: list[Token]) -> float:
+        x0, x1 = run[0].bbox[0], run[-1].bbox[2]
+        overlap = max(0.0, min(x1, box[2]) - max(x0, box[0]))
+        return overlap / max(max(x1, box[2]) - min(x0, box[0]), 1e-6)
+
+    return sorted(runs, key=lambda run: (-fit(run), -len(run)))[:6]
 
 
 def _label_occurrences(
