@@ -224,3 +224,12 @@ def test_schema_without_memory_runs_as_before():
     assert reading.layout_id is None
     assert not reading.from_memory
     assert isinstance(SCHEMA, Schema)
+
+
+def test_a_reading_leaves_out_a_neighbour_the_margin_caught():
+    from extraction.engine.layout import Token
+
+    words = [("Global", 70, 105), ("Goods", 108, 140), ("Inc.", 143, 160), ("·", 163, 166)]
+    tokens = [Token(text, (x0, 100, x1, 110), 100.0, 1) for text, x0, x1 in words]
+    best = memory._runs_by_fit(tokens, (70, 100, 160, 110))[0]
+    assert [t.text for t in best] == ["Global", "Goods", "Inc."]
