@@ -268,3 +268,14 @@ def test_the_review_page_fits_390_px_without_sideways_scrolling(
         assert box["x"] + box["width"] <= 390
     finally:
         context.close()
+
+
+def test_approve_all_remaining_goes_through_the_queue(page: Page, tenant):
+    document = factories.held_document(tenant.case_type)
+    sign_in(page, tenant.reviewer.username)
+    page.goto(f"/review/{document.public_id}/")
+    page.get_by_role("button", name="Approve all remaining").click()
+    expect(page.locator('#field-list > li.field[data-state="pending"]')).to_have_count(0)
+    expect(page.locator("#approve-document")).to_be_enabled()
+    expect(page.locator("#notice-saving")).to_have_count(0)
+    assert not DocumentField.objects.filter(document=document, reviewed=False).exists()
