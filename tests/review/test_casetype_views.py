@@ -173,6 +173,24 @@ def test_an_invalid_draft_is_not_saved_and_says_why(case_type, admin_client, ove
     assert current_version(case_type).number == 1
 
 
+def test_problems_show_beside_the_row_or_card_they_name(case_type, admin_client):
+    rows = admin_client.post(
+        f"/settings/case-types/{case_type.public_id}/",
+        editor_post(case_type, **{"fields-1-threshold": "120"}),
+    ).content.decode()
+    in_row = rows[rows.index('name="fields-1-threshold"') : rows.index('name="fields-2-key"')]
+    assert "less than or equal to 99" in in_row
+
+    rules = admin_client.post(
+        f"/settings/case-types/{case_type.public_id}/",
+        editor_post(case_type, **{"rules-0-type": "required", "rules-0-field": "nope"}),
+    ).content.decode()
+    rules_card = rules[rules.index("<h2>Validation rules</h2>") : rules.index('id="rule-rows"')]
+    assert "names no field" in rules_card
+    fields_card = rules[rules.index("<h2>Fields</h2>") : rules.index("<h2>Validation rules</h2>")]
+    assert "names no field" not in fields_card
+
+
 def test_export_gives_the_definition_as_yaml_and_json_downloads(case_type, reviewer_client):
     as_yaml = reviewer_client.get(f"/settings/case-types/{case_type.public_id}/export.yaml")
     as_json = reviewer_client.get(f"/settings/case-types/{case_type.public_id}/export.json")
