@@ -57,6 +57,7 @@ urlpatterns = [
         name="table-rows",
     ),
     path("review/<str:document_id>/undo/", views.decision_undo, name="undo"),
+    path("review/<str:document_id>/state/", views.document_state, name="document-state"),
     path("review/<str:document_id>/postpone/", views.document_postpone, name="postpone"),
     path(
         "review/<str:document_id>/approve-remaining/",

@@ -429,6 +429,21 @@ def document_postpone(request: HtmxHttpRequest, document_id: str) -> HttpRespons
 
 @require_GET
 @member_required
+def document_state(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
+    """The document's status and how many decisions others took on it: the review page asks
+    now and then, and says so when someone else decided or approved the document."""
+    document = _document(request, document_id)
+    return JsonResponse(
+        {
+            "status": document.status,
+            "decidable": document.status == Document.Status.REVIEW_REQUIRED,
+            "others": selectors.decisions_by_others(document=document, user=request.user),
+        }
+    )
+
+
+@require_GET
+@member_required
 def page_words(request: HtmxHttpRequest, document_id: str, number: int) -> HttpResponse:
     """The words of page `number` with their boxes in percent of the page, for capture."""
     try:

@@ -366,6 +366,39 @@
     }
   }
 
+  /* Someone else may decide on this document while it is open: ask the server now and then
+     (and when the tab comes back into view), never while the page's own queue is busy. */
+  var STATE_EVERY_MS = 20000;
+
+  function stateCheck() {
+    var element = root();
+    var q = element && queues[element.dataset.document];
+    if (!element || !element.dataset.stateUrl || element.dataset.decidable !== "true" || document.hidden) {
+      return;
+    }
+    if (q && (q.jobs.length || q.busy)) {
+      return;
+    }
+    fetch(element.dataset.stateUrl, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (state) {
+        if (!state || root() !== element) {
+          return;
+        }
+        if (!state.decidable) {
+          stale("Someone else decided this document: it is " + state.status.replace("_", " ") + " now.");
+        } else if (state.others > others && !staleShown) {
+          staleShown = true;
+          notice("notice-others", "warning", "Someone else changed this document while you were on it.", [
+            { label: "Reload", run: function () { window.location.reload(); } },
+          ]);
+        }
+      }, function () {});
+  }
+
+  window.setInterval(stateCheck, STATE_EVERY_MS);
+  document.addEventListener("visibilitychange", stateCheck);
+
   function stale(text) {
     var element = root();
     if (element) {

@@ -279,3 +279,15 @@ def test_approve_all_remaining_goes_through_the_queue(page: Page, tenant):
     expect(page.locator("#approve-document")).to_be_enabled()
     expect(page.locator("#notice-saving")).to_have_count(0)
     assert not DocumentField.objects.filter(document=document, reviewed=False).exists()
+
+
+def test_an_open_page_learns_that_someone_else_approved_the_document(page: Page, tenant):
+    document = factories.held_document(tenant.case_type)
+    sign_in(page, tenant.reviewer.username)
+    page.goto(f"/review/{document.public_id}/")
+    page.locator("#field-list > li.field.is-selected").wait_for()
+    admin = Actor(user=tenant.admin)
+    services.fields_approve_remaining(document=document, actor=admin)
+    services.document_approve(document=document, actor=admin)
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    expect(page.locator("#notice-stale")).to_contain_text("Someone else decided this document")

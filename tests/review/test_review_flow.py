@@ -366,3 +366,17 @@ def test_a_missing_optional_field_reads_not_found_not_a_red_zero(reviewer_client
     assert "Not found" in row
     assert "Not on the document" in row
     assert "confidence-low" not in row
+
+
+def test_document_state_says_whether_it_can_still_be_decided(
+    tenant, reviewer_client, held_document
+):
+    services.field_approve(
+        document=held_document, key="invoice_number", actor=Actor(user=tenant.admin)
+    )
+    state = reviewer_client.get(url(held_document, "review:document-state")).json()
+    assert state == {"status": "review_required", "decidable": True, "others": 1}
+    services.fields_approve_remaining(document=held_document, actor=Actor(user=tenant.admin))
+    services.document_approve(document=held_document, actor=Actor(user=tenant.admin))
+    state = reviewer_client.get(url(held_document, "review:document-state")).json()
+    assert (state["status"], state["decidable"]) == ("processed", False)
