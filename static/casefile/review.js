@@ -1734,6 +1734,30 @@
     true
   );
 
+  /* The queue page: j/k (or arrows) move through the documents, Enter opens the focused one.
+     Its 5-second refresh waits while focus is inside the list (see queue.html). */
+  document.addEventListener("keydown", function (event) {
+    var list = document.getElementById("queue-list");
+    if (!list || document.getElementById("review-root") || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    if (event.target.matches && event.target.matches("input, textarea, select")) {
+      return;
+    }
+    var links = Array.prototype.slice.call(list.querySelectorAll("[data-queue-link]"));
+    if (!links.length) {
+      return;
+    }
+    var index = links.indexOf(document.activeElement);
+    if (event.key === "j" || event.key === "ArrowDown") {
+      event.preventDefault();
+      links[Math.min(links.length - 1, index + 1)].focus();
+    } else if (event.key === "k" || event.key === "ArrowUp") {
+      event.preventDefault();
+      links[Math.max(0, index - 1)].focus();
+    }
+  });
+
   document.addEventListener("keydown", function (event) {
     if (!document.getElementById("review-root")) {
       return;

@@ -291,3 +291,22 @@ def test_an_open_page_learns_that_someone_else_approved_the_document(page: Page,
     services.document_approve(document=document, actor=admin)
     page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
     expect(page.locator("#notice-stale")).to_contain_text("Someone else decided this document")
+
+
+def test_the_queue_is_walked_by_keyboard_and_its_refresh_keeps_focus(page: Page, tenant):
+    first = factories.held_document(tenant.case_type, filename="first.pdf")
+    second = factories.held_document(tenant.case_type, filename="second.pdf")
+    sign_in(page, tenant.reviewer.username)
+    page.goto("/review/")
+    expect(page.locator("#start-reviewing")).to_have_attribute(
+        "href", f"/review/{first.public_id}/"
+    )
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    link = page.locator("#queue-list").get_by_role("link", name="second.pdf")
+    expect(link).to_be_focused()
+    page.wait_for_timeout(6000)  # past one refresh period: the list is not swapped under focus
+    expect(link).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="second.pdf")).to_be_visible()
+    assert second.public_id in page.url
