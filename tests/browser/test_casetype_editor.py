@@ -7,7 +7,7 @@ import re
 
 import pymupdf
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 from rest_framework.test import APIClient
 
 from cases.models import CaseType
@@ -24,7 +24,8 @@ SAMPLE_LINES = [
     "Paper                   2           40.00",
     "Toner                   1           60.00",
 ]
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1366, "height": 768}
 
 
 def fill_row(page: Page, prefix: str, **values: str) -> None:
@@ -128,7 +129,7 @@ def test_an_admin_builds_previews_and_runs_a_case_type(page: Page, tenant):
     page.set_viewport_size(PHONE)
     page.locator("#preview").scroll_into_view_if_needed()
     screenshot(page, "casetype-preview-result-390")
-    page.set_viewport_size({"width": 1366, "height": 768})
+    page.set_viewport_size(DESKTOP)
 
     page.get_by_role("button", name="Save as a new version").click()
     expect(page.get_by_text("as version 2")).to_be_visible()
@@ -162,7 +163,7 @@ def test_an_admin_builds_previews_and_runs_a_case_type(page: Page, tenant):
     assert job.case_type_version is not None
     assert job.case_type_version.number == 2
 
-    page.set_viewport_size({"width": 1366, "height": 768})
+    page.set_viewport_size(DESKTOP)
     page.goto("/settings/case-types/")
     expect(page.locator("table").first).to_contain_text("supplier-invoice")
     screenshot(page, "casetype-list", full_page=True)
