@@ -199,7 +199,9 @@ def test_queue_answers_htmx_with_the_list_fragment_and_browsers_with_the_page(
     assert b"<html" not in fragment.content
     assert fragment.content.decode().lstrip().startswith('<section id="queue-list"')
     assert held_document.filename.encode() in fragment.content
-    assert 'hx-trigger="every 5s"' in fragment.content.decode()
+    assert "hx-trigger=\"every 5s [!document.querySelector('#queue-list :focus')]\"" in (
+        fragment.content.decode()
+    )
     assert "HX-Request" in page["Vary"]
 
 
