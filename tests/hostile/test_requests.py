@@ -175,3 +175,12 @@ def test_every_numeric_query_parameter_refuses_out_of_range_values_naming_it(ten
         "/api/v1/webhooks/{webhook_id}/deliveries",
     }
     assert lists <= {template for template, _ in checked}
+
+
+def test_a_form_body_over_djangos_memory_limit_is_a_json_413(tenant, settings, caplog):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 200
+    response = tenant.client.post(
+        JOBS, "templateName=" + "x" * 2000, content_type="application/x-www-form-urlencoded"
+    )
+    assert_envelope(response, 413, "PAYLOAD_TOO_LARGE")
+    assert not [r for r in caplog.records if r.exc_info]
