@@ -4,10 +4,12 @@ a reviewer sees the editor read-only. Screenshots at desktop width and at 390 px
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pymupdf
 import pytest
-from playwright.sync_api import Page, ViewportSize, expect
+from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 from rest_framework.test import APIClient
 
 from cases.models import CaseType
@@ -93,6 +95,7 @@ def test_an_admin_builds_previews_and_runs_a_case_type(page: Page, tenant):
     rule.select_option("fields_sum")
     # Only the inputs a fields_sum rule reads stay enabled.
     expect(page.locator('[name="rules-0-pattern"]')).to_be_disabled()
+    expect(page.locator('[name="rules-0-min"]')).to_be_disabled()
     expect(page.locator('[name="rules-0-addends"]')).to_be_enabled()
     fill_row(page, "rules-0", field="total", addends="subtotal, vat", tolerance="0.01")
     stage_rows = page.locator("#stage-rows tbody tr")
@@ -186,7 +189,28 @@ def test_a_reviewer_sees_the_editor_read_only(page: Page, tenant):
     screenshot(page, "casetype-editor-reviewer")
 
 
-def _upload(content: bytes):
-    from django.core.files.uploadedfile import SimpleUploadedFile
+@pytest.fixture
+def page_without_js(browser: Browser, live_server) -> Iterator[Page]:
+    context = browser.new_context(
+        base_url=live_server.url, viewport=DESKTOP, java_script_enabled=False
+    )
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
 
+
+def test_without_javascript_a_blank_row_adds_a_field(page_without_js: Page, tenant):
+    page = page_without_js
+    sign_in(page, tenant.admin.username)
+    page.goto(f"/settings/case-types/{tenant.case_type.public_id}/")
+    expect(page.get_by_role("button", name="Add field")).to_have_count(0)
+    blank = page.locator("#field-rows tbody tr").count() - 1
+    fill_row(page, f"fields-{blank}", key="po_number", label="PO number")
+    page.get_by_role("button", name="Save as a new version").click()
+    expect(page.get_by_text("as version 2")).to_be_visible()
+    tenant.case_type.refresh_from_db()
+    assert tenant.case_type.field_schema[-1]["key"] == "po_number"
+
+
+def _upload(content: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile("sample.pdf", content, content_type="application/pdf")
