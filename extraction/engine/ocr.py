@@ -26,8 +26,11 @@ import functools
 import os
 import re
 import shutil
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -63,10 +66,30 @@ class OcrPage:
 
 
 @functools.cache
-def _rapid_engine():
-    from rapidocr_onnxruntime import RapidOCR
+def _rapid_engine() -> Any:
+    """RapidOCR 3 (the maintained `rapidocr` package) with the models its wheel ships
+    (PP-OCRv6 small detection and recognition, the mobile angle classifier): no download.
 
-    return RapidOCR(print_verbose=False, intra_op_num_threads=_rapid_threads())
+    Its call options persist between calls (`update_params`), so every call passes all of
+    them, under `_RAPID_LOCK`."""
+    import rapidocr
+    from rapidocr import RapidOCR
+
+    # Each model named by its path in the wheel: a missing file is then an error, never a
+    # download (RapidOCR otherwise fetches a model whose file or checksum it cannot find).
+    models = Path(rapidocr.__file__).parent / "models"
+    return RapidOCR(
+        params={
+            "Global.log_level": "critical",
+            "EngineConfig.onnxruntime.intra_op_num_threads": _rapid_threads(),
+            "Det.model_path": str(models / "PP-OCRv6_det_small.onnx"),
+            "Rec.model_path": str(models / "PP-OCRv6_rec_small.onnx"),
+            "Cls.model_path": str(models / "ch_ppocr_mobile_v2.0_cls_mobile.onnx"),
+        }
+    )
+
+
+_RAPID_LOCK = threading.Lock()
 
 
 def _rapid_threads() -> int:
@@ -286,24 +309,26 @@ def rapid_lines(image: Image.Image, *, use_cls: bool = False) -> list[RapidLine]
     does harm, turning short runs of digits over (`99999` read as `66666`, `60,000` as `000'09`).
     Rotation detection relies on upside-down text staying unreadable without it.
     """
-    result, _ = _rapid_engine()(np.asarray(image), return_word_box=True, use_cls=use_cls)
+    with _RAPID_LOCK:
+        output = _rapid_engine()(
+            np.asarray(image),
+            use_det=True,
+            use_cls=use_cls,
+            use_rec=True,
+            return_word_box=True,
+            return_single_char_box=True,
+        )
+    if getattr(output, "boxes", None) is None:
+        return []
     lines: list[RapidLine] = []
-    for item in result or []:
-        points, text, score = item[0], str(item[1]), float(item[2])
+    for points, raw_text, raw_score, pieces in zip(
+        output.boxes, output.txts, output.scores, output.word_results or (), strict=False
+    ):
+        text, score = str(raw_text), float(raw_score)
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
         box = (min(xs), min(ys), max(xs), max(ys))
-        char_boxes: tuple[tuple[float, float], ...] = ()
-        char_scores: tuple[float, ...] = ()
-        char_rows: tuple[tuple[float, float], ...] = ()
-        if len(item) >= 6 and len(item[3]) == len(text):
-            char_boxes = tuple(
-                (min(p[0] for p in quad), max(p[0] for p in quad)) for quad in item[3]
-            )
-            char_rows = tuple(
-                (min(p[1] for p in quad), max(p[1] for p in quad)) for quad in item[3]
-            )
-            char_scores = tuple(float(s) for s in item[5])
+        char_boxes, char_scores, char_rows = _char_geometry(text, pieces)
         if not char_boxes:
             step = (box[2] - box[0]) / max(len(text), 1)
             char_boxes = tuple(
@@ -312,6 +337,46 @@ def rapid_lines(image: Image.Image, *, use_cls: bool = False) -> list[RapidLine]
             char_scores = tuple(score for _ in text)
         lines.append(RapidLine(text, box, score, char_boxes, char_scores, char_rows))
     return lines
+
+
+def _char_geometry(
+    text: str, pieces: Any
+) -> tuple[tuple[tuple[float, float], ...], tuple[float, ...], tuple[tuple[float, float], ...]]:
+    """Per-character x spans, scores and y spans of a line from RapidOCR's character boxes.
+
+    RapidOCR 3 gives a box per character (`return_single_char_box`) but none for spaces; a
+    space spans the gap between its neighbours. A piece of several characters is divided
+    evenly. Empty tuples when the pieces do not account for the line's characters."""
+    spans: list[tuple[float, float, float, float, float]] = []  # x0, x1, y0, y1, score
+    for piece_text, piece_score, quad in pieces or ():
+        xs = [p[0] for p in quad]
+        ys = [p[1] for p in quad]
+        characters = [c for c in str(piece_text) if not c.isspace()]
+        step = (max(xs) - min(xs)) / max(len(characters), 1)
+        for index, _ in enumerate(characters):
+            left = min(xs) + index * step
+            spans.append((left, left + step, min(ys), max(ys), float(piece_score)))
+    if len(spans) != sum(1 for c in text if not c.isspace()):
+        return (), (), ()
+    boxes: list[tuple[float, float]] = []
+    scores: list[float] = []
+    rows: list[tuple[float, float]] = []
+    upcoming = iter(spans)
+    pending = next(upcoming, None)
+    for character in text:
+        if character.isspace():
+            left = boxes[-1][1] if boxes else (pending[0] if pending else 0.0)
+            right = pending[0] if pending else left
+            boxes.append((left, max(left, right)))
+            rows.append(rows[-1] if rows else ((pending[2], pending[3]) if pending else (0, 0)))
+            scores.append(scores[-1] if scores else (pending[4] if pending else 0.0))
+            continue
+        assert pending is not None
+        boxes.append((pending[0], pending[1]))
+        rows.append((pending[2], pending[3]))
+        scores.append(pending[4])
+        pending = next(upcoming, None)
+    return tuple(boxes), tuple(scores), tuple(rows)
 
 
 def read_crops(crops: list[Image.Image]) -> list[tuple[str, float]]:
@@ -323,9 +388,19 @@ def read_crops(crops: list[Image.Image]) -> list[tuple[str, float]]:
     engine = _rapid_engine()
     reads: list[tuple[str, float]] = []
     for crop in crops:
-        result, _ = engine(np.asarray(crop.convert("RGB")), use_det=False, use_cls=False)
-        if result:
-            reads.append((str(result[0][0]), float(result[0][1])))
+        with _RAPID_LOCK:
+            output = engine(
+                np.asarray(crop.convert("RGB")),
+                use_det=False,
+                use_cls=False,
+                use_rec=True,
+                return_word_box=False,
+                return_single_char_box=False,
+            )
+        texts = getattr(output, "txts", None) or ()
+        scores = getattr(output, "scores", None) or ()
+        if texts and scores:
+            reads.append((str(texts[0]).strip(), float(scores[0])))
         else:
             reads.append(("", 0.0))
     return reads
