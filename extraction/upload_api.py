@@ -28,6 +28,7 @@ from cases.apikit.authentication import api_actor, request_workspace
 from cases.apikit.parsers import BoundedJSONParser
 from cases.apikit.schema import responses
 from cases.errors import DomainError, ValidationFailed
+from extraction.realtime.status import status_url
 from extraction.serializers import timestamp
 from extraction.upload import UploadRequest, upload_create
 
@@ -36,7 +37,6 @@ KNOWN_FIELDS = frozenset(
 )
 MAX_METADATA_KEYS = 50
 MAX_METADATA_BYTES = 16 * 1024
-STATUS_PATH = "/api/v1/status/{document_id}"
 WS_PATH = "/ws/status"
 _DATA_URL = re.compile(r"^data:[\w.+/-]*(;[\w.+-]+=[\w.+-]+)*;base64,", re.IGNORECASE)
 
@@ -139,7 +139,7 @@ class UploadApi(APIView):
                 "job_id": str(result.job.pk),
                 "status": result.status,
                 "created_at": timestamp(result.job.created_at),
-                "status_url": STATUS_PATH.format(document_id=result.document_id),
+                "status_url": status_url(result.document_id),
                 "ws_url": WS_PATH,
             },
             status=202,

@@ -79,7 +79,7 @@ def test_base64_upload_answers_the_seed_shape_and_runs_extraction(
     }
     assert body["workflow_id"] == tenant.case_type.public_id
     assert body["status"] == Document.Status.QUEUED
-    assert body["status_url"] == f"/api/v1/status/{body['document_id']}"
+    assert body["status_url"] == f"/status/{body['document_id']}"  # seed 002's own form
     assert body["ws_url"] == "/ws/status"
     assert body["created_at"].endswith("Z")
     document = Document.objects.get(public_id=body["document_id"])
