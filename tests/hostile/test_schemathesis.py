@@ -6,10 +6,13 @@ for any input: no 5xx. `SCHEMATHESIS_EXAMPLES` (environment) sets examples per o
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -41,10 +44,19 @@ schema.app = WSGIHandler()
 
 
 @pytest.fixture
-def api_headers(tenant, settings) -> dict[str, str]:
+def api_headers(tenant, settings) -> Iterator[dict[str, str]]:
+    """A valid key; and, as Django's test client does, the request signals do not close the
+    test's database connection (schemathesis calls the real WSGI handler, whose
+    `close_old_connections` would drop the connection that holds the test's transaction)."""
     settings.API_RATE_LIMIT = "100000/min"
     settings.WEBHOOKS_ALLOW_PRIVATE_IPS = False
-    return {"X-API-Key": tenant.raw_key, "Host": "testserver"}
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield {"X-API-Key": tenant.raw_key, "Host": "testserver"}
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

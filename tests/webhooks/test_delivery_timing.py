@@ -100,3 +100,40 @@ def test_a_dripping_receiver_is_a_logged_timeout_and_is_retried(
     assert timed_out.last_error.startswith("TIMEOUT")
     assert timed_out.attempts.get().duration_ms < 1800
     assert any("TIMEOUT" in r.getMessage() for r in caplog.records if r.name == "webhooks.delivery")
+
+
+def test_the_dispatcher_process_stops_at_once_on_sigterm(tmp_path):
+    """A real `manage.py webhooks_dispatcher` (its database has no tables: errors are logged
+    and retried, never fatal) exits 0 promptly after SIGTERM."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    environment = {**os.environ, "CASEFILE_DATA_DIR": str(tmp_path), "PYTHONUNBUFFERED": "1"}
+    environment.pop("DATABASE_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "webhooks_dispatcher", "--interval", "0.2"],
+        cwd=root,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:  # bounded by the process: it runs until signalled
+            if "dispatcher running" in line:
+                break
+        time.sleep(0.5)
+        started = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
+        assert time.monotonic() - started < 5  # ~10 ms on an idle machine
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

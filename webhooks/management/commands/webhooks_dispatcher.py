@@ -57,8 +57,18 @@ class Command(BaseCommand):
             logger.info("Webhook dispatcher stopping (signal %s).", signum)
             stop.set()
 
-        signal.signal(signal.SIGTERM, request_stop)
-        signal.signal(signal.SIGINT, request_stop)
+        previous = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGINT)}
+        for number in previous:
+            signal.signal(number, request_stop)
+        try:
+            self._loop(stop, interval=interval, max_seconds=max_seconds)
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+        logger.info("Webhook dispatcher stopped.")
+
+    @staticmethod
+    def _loop(stop: threading.Event, *, interval: float, max_seconds: float | None) -> None:
         started = timezone.now()
         logger.info("Webhook dispatcher running (interval %.2f s).", interval)
         while not stop.is_set():
@@ -75,4 +85,3 @@ class Command(BaseCommand):
             if not connection.in_atomic_block:  # (a test's transaction must stay open)
                 close_old_connections()  # drops a broken connection; the next query reconnects
             stop.wait(pause)
-        logger.info("Webhook dispatcher stopped.")
