@@ -118,21 +118,34 @@ def credits_account(*, workspace: Workspace) -> CreditAccount:
 
 
 def credits_summary(*, workspace: Workspace, now: datetime | None = None) -> CreditSummary:
-    account = credits_account(workspace=workspace)
-    limit = Workspace.objects.filter(pk=workspace.pk).values_list("credits_limit", flat=True)[0]
-    return _summary(account=account, limit=limit, now=now or timezone.now())
+    return _summary_with_limit(workspace=workspace, limit=_limit(workspace), now=now)
 
 
-def credits_check(*, workspace: Workspace, pages: int = 1) -> CreditSummary:
+def credits_check(*, workspace: Workspace, pages: int = 1) -> None:
     """Refuse (402) work of `pages` pages that would exceed the limit; before any work.
 
     Not a reservation: two requests may both pass it, and the charge afterwards (which locks)
-    is what keeps them from spending past the limit together.
+    is what keeps them from spending past the limit together. An unlimited workspace costs one
+    query (its limit); usage is summed only when there is a limit to compare it with.
     """
-    summary = credits_summary(workspace=workspace)
+    limit = _limit(workspace)
+    if limit is None:
+        return
+    summary = _summary_with_limit(workspace=workspace, limit=limit, now=None)
     if summary.remaining is not None and pages > summary.remaining:
         raise _insufficient(summary, pages)
-    return summary
+
+
+def _limit(workspace: Workspace) -> int | None:
+    """The limit as stored now (the caller's `workspace` may be older)."""
+    return Workspace.objects.filter(pk=workspace.pk).values_list("credits_limit", flat=True)[0]
+
+
+def _summary_with_limit(
+    *, workspace: Workspace, limit: int | None, now: datetime | None
+) -> CreditSummary:
+    account = credits_account(workspace=workspace)
+    return _summary(account=account, limit=limit, now=now or timezone.now())
 
 
 @transaction.atomic

@@ -118,16 +118,17 @@ def file_create(
     `retention_hours` sets `expires_at` from now; neither given: kept until deleted.
     """
     blob = content if isinstance(content, File) else ContentFile(content)
-    digest = hashlib.sha256()
-    size = 0
-    head = b""
-    blob.seek(0)
-    for chunk in blob.chunks():
-        if not head:
-            head = chunk[:16]
-        digest.update(chunk)
-        size += len(chunk)
-    blob.seek(0)
+    if isinstance(content, bytes):  # in memory already: hash it in one call, no chunk copies
+        digest, size, head = hashlib.sha256(content), len(content), content[:16]
+    else:
+        digest, size, head = hashlib.sha256(), 0, b""
+        blob.seek(0)
+        for chunk in blob.chunks():
+            if not head:
+                head = chunk[:16]
+            digest.update(chunk)
+            size += len(chunk)
+        blob.seek(0)
     if expires_at is None and retention_hours is not None:
         expires_at = timezone.now() + timedelta(hours=retention_hours)
     stored = StoredFile(

@@ -59,6 +59,7 @@ from extraction.engine.types import EngineErrorCode
 from extraction.models import ExtractionJob
 from extraction.polling import (
     JobStatusPollThrottle,
+    polled_job,
     status_poll_limit_error,
     wait_for_change,
     wait_until_settled,
@@ -193,12 +194,13 @@ class ExtractionJobDetailApi(APIView):
         ),
     )
     def get(self, request: Request, job_id: str) -> Response:
-        job = selectors.job_get(workspace=request_workspace(request), job_id=job_id)
+        workspace = request_workspace(request)
+        job = polled_job(request) or selectors.job_status_get(workspace=workspace, job_id=job_id)
         params = JobStatusInput(data=request.query_params)
         params.is_valid(raise_exception=True)
         if params.validated_data["wait"] and not job.is_terminal:
             wait_for_change(job_id=str(job.pk), seconds=params.validated_data["wait"])
-            job = selectors.job_get(workspace=request_workspace(request), job_id=job_id)
+            job = selectors.job_status_get(workspace=workspace, job_id=job_id)
         return Response(
             {
                 "success": True,

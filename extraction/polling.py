@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import time
-import uuid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -22,7 +21,7 @@ from rest_framework.throttling import BaseThrottle
 from cases.apikit.authentication import request_workspace
 from cases.errors import DomainError
 from extraction.models import ExtractionJob
-from extraction.selectors import job_list, job_state_token
+from extraction.selectors import job_state_token, job_status_find
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
 WINDOW_SECONDS = 60
 RECHECK_SECONDS = 0.25
 POLL_LIMIT_HIT = "_casefile_job_status_poll_limit_hit"
+POLLED_JOB = "_casefile_polled_job"
 
 
 class JobStatusPollThrottle(BaseThrottle):
@@ -47,12 +47,13 @@ class JobStatusPollThrottle(BaseThrottle):
         self.retry_after: int | None = None
 
     def allow_request(self, request: Request, view: APIView) -> bool:
-        try:
-            job_id = uuid.UUID(str(view.kwargs.get("job_id")))
-        except ValueError:
+        job = job_status_find(
+            workspace=request_workspace(request), job_id=view.kwargs.get("job_id")
+        )
+        setattr(request, POLLED_JOB, job)
+        if job is None:
             return True
-        if not job_list(workspace=request_workspace(request)).filter(pk=job_id).exists():
-            return True
+        job_id = job.pk
         window = int(time.time() // WINDOW_SECONDS)
         key = f"job-status-polls:{job_id}:{window}"
         cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
@@ -69,6 +70,11 @@ class JobStatusPollThrottle(BaseThrottle):
 
     def wait(self) -> int | None:
         return self.retry_after
+
+
+def polled_job(request: Request) -> ExtractionJob | None:
+    """The job `JobStatusPollThrottle` read for this request (None when it read none)."""
+    return getattr(request, POLLED_JOB, None)
 
 
 def status_poll_limit_error(request: Request, wait: float | None) -> DomainError | None:

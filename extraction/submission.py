@@ -72,6 +72,8 @@ class JobRequest:
 
 _PAGES_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]{0,400}?/Count\s+(\d{1,6})")
 _COUNT_PAGES = re.compile(rb"/Count\s+(\d{1,6})[^>]{0,400}?/Type\s*/Pages\b")
+_PDF_AFTER_WHITESPACE = re.compile(rb"\s*%PDF")
+"""`content.lstrip().startswith(b"%PDF")` without copying the file."""
 
 
 def upload_type_check(incoming: IncomingFile, *, field: str = "file") -> IncomingFile:
@@ -92,7 +94,9 @@ def pages_estimate(content: bytes) -> int:
     """How many pages a file probably has, without parsing it (the web process never opens
     untrusted PDFs): the largest `/Count` of a PDF page tree found in plain text, else 1. It
     is only the credit pre-check's estimate; the worker charges the pages it processed."""
-    if not content.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in content[:1024]:
+    if not _PDF_AFTER_WHITESPACE.match(content) and b"%PDF-" not in content[:1024]:
+        return 1
+    if b"/Pages" not in content or b"/Count" not in content:  # both patterns need both
         return 1
     counts = [int(match) for match in _PAGES_COUNT.findall(content)]
     counts += [int(match) for match in _COUNT_PAGES.findall(content)]
@@ -175,8 +179,9 @@ def _job_create(
             workspace=workspace, case_type=case_type, actor=actor, name=request.file.filename
         )
         [document] = case_documents_add(case=case, files=[request.file], actor=actor)
-        document.metadata = {**document.metadata, **request.extra}
-        document.save(update_fields=["metadata"])
+        if request.extra:  # nothing to add: no write
+            document.metadata = {**document.metadata, **request.extra}
+            document.save(update_fields=["metadata"])
         stored_kwargs = {"source_file": document.file, "documents": [document]}
     else:
         stored_kwargs = {
