@@ -7,7 +7,14 @@ import io
 
 import docx
 
-from bench.conversion import canon, docx_grids, docx_text, markdown_text, order_agreement
+from bench.conversion import (
+    Grid,
+    canon,
+    docx_grids,
+    docx_text,
+    markdown_text,
+    order_agreement,
+)
 from bench.conversion import table_score as score
 from bench.tables import Cell
 
@@ -29,13 +36,13 @@ def _cells(rows: list[list[str]]) -> tuple[Cell, ...]:
 
 def test_a_table_found_at_an_offset_places_every_cell():
     truth = _cells([["Item", "Qty"], ["Apples", "12"]])
-    output = [[None, None, None], [None, "Item", "Qty"], [None, "Apples", 12]]
+    output: Grid = [[None, None, None], [None, "Item", "Qty"], [None, "Apples", 12]]
     assert score(truth, [output]) == 4
 
 
 def test_cells_in_the_wrong_column_do_not_count():
     truth = _cells([["Item", "Qty"], ["Apples", "12"]])
-    shifted = [["Item", "Qty"], ["Apples", None, "12"]]
+    shifted: Grid = [["Item", "Qty"], ["Apples", None, "12"]]
     assert score(truth, [shifted]) == 3
     assert score(truth, []) == 0
 
