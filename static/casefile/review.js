@@ -766,6 +766,9 @@
   }
 
   function rejectSubmit(form, submitter) {
+    if (pendingApproval) {
+      approvalCommit(pendingApproval);
+    }
     var element = root();
     var data = new FormData(form, submitter || undefined);
     if (submitter && submitter.name === "reason") {
@@ -811,6 +814,9 @@
       return;
     }
     /* Decisions already taken here keep going out in this document's queue. */
+    if (pendingApproval) {
+      approvalCommit(pendingApproval);
+    }
     session.skipped.push(element.dataset.document);
     goNext({ fresh: true });
   }
