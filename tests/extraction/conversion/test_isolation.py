@@ -1,0 +1,68 @@
+"""A conversion runs in a forked child: a crash, a hang or a memory blow-up fails the
+conversion with a code and leaves the calling process (the worker) running."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from extraction.conversion.converters import isolation
+from extraction.engine.types import EngineError, EngineErrorCode, EngineLimits
+from tests.documents import pdf_with_lines
+
+
+def _run(**overrides):
+    options = {"timeout_seconds": 30.0, "memory_limit_bytes": None}
+    options.update(overrides)
+    return isolation.convert_isolated(
+        pdf_with_lines(["Hello"]), "text", "txt", limits=EngineLimits(), **options
+    )
+
+
+def test_a_converted_pdf_comes_back_with_its_progress():
+    seen: list[int] = []
+    result = _run(progress=seen.append)
+    assert result.content.decode().strip() == "Hello"
+    assert seen == [95]
+
+
+def test_a_child_that_dies_is_worker_crashed(monkeypatch):
+    monkeypatch.setattr(isolation, "convert", lambda *a, **k: os._exit(3))
+    with pytest.raises(EngineError) as caught:
+        _run()
+    assert caught.value.code == EngineErrorCode.WORKER_CRASHED
+
+
+def test_a_child_past_its_deadline_is_killed_with_timeout(monkeypatch):
+    monkeypatch.setattr(isolation, "convert", lambda *a, **k: time.sleep(60))
+    started = time.monotonic()
+    with pytest.raises(EngineError) as caught:
+        _run(timeout_seconds=1.0)
+    assert caught.value.code == EngineErrorCode.TIMEOUT
+    assert time.monotonic() - started < 15
+
+
+def test_a_child_over_its_memory_limit_is_memory_limit(monkeypatch):
+    def hog(*args, **kwargs):
+        blocks = []
+        for _ in range(64):
+            blocks.append(bytearray(64 * 1024 * 1024))
+        return blocks
+
+    monkeypatch.setattr(isolation, "convert", hog)
+    with pytest.raises(EngineError) as caught:
+        _run(memory_limit_bytes=256 * 1024 * 1024)
+    assert caught.value.code == EngineErrorCode.MEMORY_LIMIT
+
+
+def test_a_bug_in_the_child_is_worker_crashed_with_its_message(monkeypatch):
+    def broken(*args, **kwargs):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(isolation, "convert", broken)
+    with pytest.raises(EngineError) as caught:
+        _run()
+    assert caught.value.code == EngineErrorCode.WORKER_CRASHED
+    assert "KeyError" in caught.value.message
