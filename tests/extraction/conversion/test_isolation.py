@@ -5,19 +5,29 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 
 import pytest
 
-from extraction.conversion.converters import isolation
+from extraction.conversion.converters import Converted, isolation
 from extraction.engine.types import EngineError, EngineErrorCode, EngineLimits
 from tests.documents import pdf_with_lines
 
 
-def _run(**overrides):
-    options = {"timeout_seconds": 30.0, "memory_limit_bytes": None}
-    options.update(overrides)
+def _run(
+    *,
+    timeout_seconds: float = 30.0,
+    memory_limit_bytes: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Converted:
     return isolation.convert_isolated(
-        pdf_with_lines(["Hello"]), "text", "txt", limits=EngineLimits(), **options
+        pdf_with_lines(["Hello"]),
+        "text",
+        "txt",
+        limits=EngineLimits(),
+        timeout_seconds=timeout_seconds,
+        memory_limit_bytes=memory_limit_bytes,
+        progress=progress,
     )
 
 
