@@ -11,19 +11,4 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     "extraction-jobs-recover": ("extraction.tasks.extraction_jobs_recover", 1),
     # Expired results and files are deleted (SPEC §5, answered with 410 afterwards).
     "extraction-results-expire": ("extraction.tasks.extraction_results_expire", 60),
-    # Conversion jobs whose worker died or whose queue message was lost (seed 004).
-    "extraction-conversion-jobs-recover": (
-        "extraction.conversion.tasks.conversion_jobs_recover",
-        1,
-    ),
 }
-
-# The learning sub-app's schedules (setup_schedules reads top-level apps only).
-from extraction.learning.schedules import SCHEDULES as _LEARNING_SCHEDULES  # noqa: E402
-
-SCHEDULES.update(_LEARNING_SCHEDULES)
-
-# The realtime sub-app's (the status-event log is pruned).
-from extraction.realtime.schedules import SCHEDULES as _REALTIME_SCHEDULES  # noqa: E402
-
-SCHEDULES.update(_REALTIME_SCHEDULES)

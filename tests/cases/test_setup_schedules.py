@@ -19,6 +19,9 @@ DECLARED = {
     "extraction-jobs-recover": ("extraction.tasks.extraction_jobs_recover", 1),
     "extraction-results-expire": ("extraction.tasks.extraction_results_expire", 60),
     "webhooks-deliveries-dispatch": ("webhooks.tasks.webhook_deliveries_dispatch", 1),
+    "conversion-jobs-recover": ("extraction.conversion.tasks.conversion_jobs_recover", 1),
+    "learning-recalibrate": ("extraction.learning.tasks.learning_recalibrate", 60),
+    "realtime-status-events-prune": ("extraction.realtime.tasks.status_events_prune", 60),
 }
 
 

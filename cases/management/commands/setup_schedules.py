@@ -37,9 +37,10 @@ class PeriodicTask:
 
 
 def project_apps() -> list[AppConfig]:
-    """Casefile's own apps: packages at the project's top level (not the installed packages)."""
+    """Casefile's own apps: packages inside the project (top-level apps and sub-apps such as
+    `extraction.realtime`), not the installed packages."""
     base = Path(settings.BASE_DIR).resolve()
-    return [app for app in apps.get_app_configs() if Path(app.path).resolve().parent == base]
+    return [app for app in apps.get_app_configs() if base in Path(app.path).resolve().parents]
 
 
 def periodic_tasks_declared() -> list[PeriodicTask]:

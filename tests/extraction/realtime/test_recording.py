@@ -154,9 +154,9 @@ def test_old_events_are_pruned(tenant, run_on_commit, no_enqueue, settings):
 
 def test_pruning_is_scheduled_hourly():
     from extraction.realtime import tasks
-    from extraction.schedules import SCHEDULES
+    from extraction.realtime.schedules import SCHEDULES
 
-    func, minutes = SCHEDULES["extraction-status-events-prune"]
+    func, minutes = SCHEDULES["realtime-status-events-prune"]
     assert func == "extraction.realtime.tasks.status_events_prune"
     assert minutes == 60
     assert callable(tasks.status_events_prune)
