@@ -56,12 +56,7 @@ class JobStatusPollThrottle(BaseThrottle):
         job_id = job.pk
         window = int(time.time() // WINDOW_SECONDS)
         key = f"job-status-polls:{job_id}:{window}"
-        cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # evicted between add and incr
-            cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
-            count = 1
+        count = _window_count(key)
         if count <= settings.JOB_STATUS_POLLS_PER_MINUTE:
             return True
         self.retry_after = max(1, int(WINDOW_SECONDS - time.time() % WINDOW_SECONDS))
@@ -70,6 +65,23 @@ class JobStatusPollThrottle(BaseThrottle):
 
     def wait(self) -> int | None:
         return self.retry_after
+
+
+def _window_count(key: str) -> int:
+    """Count one more request in the window's counter: an increment once the window has one
+    (the common case, 2 Redis round trips), else create it at 1 (`add` is atomic: of two first
+    requests, one creates it and the other increments)."""
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window's first request (or its counter was evicted)
+        pass
+    if cache.add(key, 1, timeout=WINDOW_SECONDS * 2):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
+        return 1
 
 
 def polled_job(request: Request) -> ExtractionJob | None:

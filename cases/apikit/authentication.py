@@ -74,11 +74,13 @@ class ApiKeyAuthentication(BaseAuthentication):
             raise AuthenticationFailed(
                 "The Authorization header must be `api-key KEY` or `Bearer KEY`."
             )
-        api_key = (
+        # key_hash is unique: no ORDER BY (`.first()` would add one to every request's query)
+        found = list(
             ApiKey.objects.select_related("workspace")
             .filter(key_hash=ApiKey.hash_key(raw_key), revoked_at__isnull=True)
-            .first()
+            .order_by()[:1]
         )
+        api_key = found[0] if found else None
         if api_key is None:
             raise AuthenticationFailed("The API key is invalid or has been revoked.")
         _touch_last_used(api_key)
