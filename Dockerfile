@@ -1,8 +1,9 @@
 # Casefile image: one image, two roles (web and worker), built from the same steps CI runs
 # (.ci/run: Debian packages, `make install` from requirements.lock with hashes).
 # Web:    docker run IMAGE                      (uvicorn, see CMD)
-# Worker: docker run IMAGE .venv/bin/python manage.py qcluster
-# Webhook sender: docker run -e Q_CLUSTER_NAME=webhooks IMAGE .venv/bin/python manage.py qcluster
+# Worker: docker run IMAGE .venv/bin/python manage.py worker   (qcluster that stops on SIGTERM)
+# Webhook sender: docker run -e Q_CLUSTER_NAME=webhooks IMAGE .venv/bin/python manage.py worker
+# Webhook retries on time: docker run IMAGE .venv/bin/python manage.py webhooks_dispatcher
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

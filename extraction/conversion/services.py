@@ -35,6 +35,7 @@ from extraction.conversion.converters import ENGINES, FORMATS, Converted, page_c
 from extraction.conversion.models import ConversionJob
 from extraction.engine.types import EngineError, EngineLimits
 from extraction.events import conversion_completed_data
+from extraction.services import error_message_shown
 from webhooks.services import EventType, event_publish
 
 logger = logging.getLogger(__name__)
@@ -320,7 +321,8 @@ def job_fail(
     *, job: ConversionJob, code: str, message: str, attempt: int | None = None
 ) -> ConversionJob:
     """-> failed with a code. A worker passes its `attempt`, so a run that outlived its lease
-    cannot fail a job that a later attempt has taken over."""
+    cannot fail a job that a later attempt has taken over. `message` is cleaned as extraction's
+    are (`error_message_shown`: no traceback, no server path)."""
     now = timezone.now()
     candidates = ConversionJob.objects.filter(
         pk=job.pk, status__in=(ConversionJob.Status.QUEUED, ConversionJob.Status.PROCESSING)
@@ -331,7 +333,7 @@ def job_fail(
         updated = candidates.update(
             status=ConversionJob.Status.FAILED,
             error_code=str(code)[:60],
-            error_message=message.split("\n")[0][:2000],
+            error_message=error_message_shown(message),
             completed_at=now,
             expires_at=now + timedelta(hours=settings.FILES_RETENTION_HOURS),
             lease_expires_at=None,
