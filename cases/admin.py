@@ -88,6 +88,8 @@ class WorkspaceAdmin(admin.ModelAdmin):
 
     @admin.display(description="Pages used this period")
     def credits_used(self, workspace: Workspace) -> str:
+        if workspace.pk is None:  # the add form: nothing used yet
+            return "—"
         summary = credits_summary(workspace=workspace)
         period = f"{summary.period_start:%Y-%m-%d} to " + (
             f"{summary.period_end:%Y-%m-%d}" if summary.period_end else "no end"

@@ -25,6 +25,16 @@ def test_every_admin_list_opens_with_a_search(superuser_client):
         assert response.status_code == 200, url
 
 
+def test_every_admin_add_form_opens(superuser_client, tenant, rf):
+    request = rf.get("/admin/")
+    request.user = tenant.admin
+    for model, model_admin in admin.site._registry.items():
+        if not model_admin.has_add_permission(request):
+            continue
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
+        assert superuser_client.get(url).status_code == 200, url
+
+
 def test_case_type_page_shows_the_schema_at_a_glance(superuser_client, tenant):
     url = reverse("admin:cases_casetype_change", args=[tenant.case_type.pk])
     response = superuser_client.get(url)
