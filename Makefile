@@ -27,7 +27,7 @@ run: $(STAMP)
 	@echo ""
 	@echo "Casefile is running on http://127.0.0.1:8000  (API docs: /api/docs/, admin: /admin/)"
 	@echo "Press Ctrl-C once to stop the web server, the workers and the webhook dispatcher."
-	@trap 'kill 0' INT TERM EXIT; \
+	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py worker & \
 	Q_CLUSTER_NAME=webhooks $(BIN)/python manage.py worker & \
 	$(BIN)/python manage.py webhooks_dispatcher & \

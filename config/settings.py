@@ -7,6 +7,7 @@ process refuses to start without `CASEFILE_SECRET_KEY`.
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -98,9 +99,7 @@ DATABASE_URL = env_str("DATABASE_URL")
 DB_POOL = env_bool("CASEFILE_DB_POOL", False)
 DB_POOL_MAX = env_int("CASEFILE_DB_POOL_MAX", 8, minimum=1)
 if DATABASE_URL:
-    DATABASES = {
-        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=0 if DB_POOL else 60)
-    }
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0 if DB_POOL else 60)}
     if DB_POOL and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": 1,
@@ -142,7 +141,7 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env_path("CASEFILE_MEDIA_ROOT", DATA_DIR / "files")
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
@@ -348,4 +347,3 @@ Q_CLUSTER["ALT_CLUSTERS"] = {
         "retry": WEBHOOKS_TIMEOUT + 60,
     }
 }
-

@@ -113,12 +113,12 @@ def wait_for_change(*, job_id: str, seconds: int) -> None:
     initial = job_state_token(job_id)
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        _sleep_between_reads(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))
+        sleep_between_reads(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))
         if job_state_token(job_id) != initial:
             return
 
 
-def _sleep_between_reads(seconds: float) -> None:
+def sleep_between_reads(seconds: float) -> None:
     """Sleep holding no pooled database connection: a web process's pool is small
     (`CASEFILE_DB_POOL_MAX`), and waits of up to a minute would otherwise keep it drained."""
     if getattr(connection, "pool", None) is not None and not connection.in_atomic_block:
@@ -145,4 +145,4 @@ def wait_until_settled(*, job_id: str, seconds: float) -> bool:
             return True
         if time.monotonic() >= deadline:
             return False
-        _sleep_between_reads(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))
+        sleep_between_reads(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))

@@ -18,6 +18,7 @@ from django.db.models import Max
 from cases.errors import NotFound
 from cases.models import Document, Workspace
 from extraction.models import ExtractionJob
+from extraction.polling import sleep_between_reads
 from extraction.selectors import job_queue_position
 from extraction.serializers import timestamp
 from extraction.upload import upload_job_for_document
@@ -190,6 +191,7 @@ def status_wait_for_change(
     initial = token()
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        time.sleep(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))
+        # Between reads the pooled connection goes back to the pool (a wait may last 30 s).
+        sleep_between_reads(min(RECHECK_SECONDS, max(0.0, deadline - time.monotonic())))
         if token() != initial:
             return

@@ -96,3 +96,51 @@ def test_sigterm_stops_the_worker_within_its_stop_time_while_a_task_runs(tmp_pat
     assert code == 0
     assert stopped_after < 2 + 8, stopped_after  # the task alone would have taken 120 s
     assert any("killing" in line for line in lines), "".join(lines[-20:])
+
+
+def test_a_storm_of_group_signals_stops_the_worker_once_and_cleanly(tmp_path):
+    """`make run`'s Ctrl-C or `kill 0` signals the whole process group, the cluster's own
+    processes included, possibly several times: the worker stops once, without a traceback."""
+    client = _redis()
+    if client is None:
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+    client.flushdb()
+    environment = {
+        **os.environ,
+        "REDIS_URL": REDIS_URL,
+        "CASEFILE_DATA_DIR": str(tmp_path),
+        "CASEFILE_WORKERS": "1",
+        "CASEFILE_QUEUE_LOG_LEVEL": "INFO",
+        "PYTHONUNBUFFERED": "1",
+    }
+    environment.pop("DATABASE_URL", None)
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "worker", "--stop-seconds", "2"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(worker.stdout or []), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 90
+        while not any("running." in line for line in list(lines)):
+            assert time.monotonic() < deadline, "".join(lines[-20:])
+            time.sleep(0.1)
+        for _ in range(20):
+            os.killpg(worker.pid, signal.SIGTERM)
+            time.sleep(0.01)
+        code = worker.wait(timeout=30)
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+    reader.join(timeout=5)
+    output = "".join(lines)
+    assert code == 0, output[-2000:]
+    assert "Traceback" not in output
+    assert "RecursionError" not in output

@@ -151,13 +151,16 @@ def test_persistent_connections_without_the_pool_grow_past_it_under_the_same_loa
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_long_polls_do_not_hold_pooled_connections_while_they_wait(tenant, monkeypatch):
-    """Four `?wait=` polls on a queued job against a pool of two: other requests still get a
-    connection at once (a waiting poll returns its connection between re-reads)."""
+@pytest.mark.parametrize("poll_path", ["extraction-jobs/{job}", "status/{document}"])
+def test_long_polls_do_not_hold_pooled_connections_while_they_wait(tenant, monkeypatch, poll_path):
+    """Four `?wait=` polls (of a queued job, of its document's status) against a pool of two:
+    other requests still get a connection at once (a waiting poll returns its connection
+    between re-reads)."""
     if connection.vendor != "postgresql":
         pytest.skip("connection handling against PostgreSQL")
     monkeypatch.setattr(services, "job_enqueue", lambda *, job_id: None)  # stays queued
-    _, job = uploaded_document(tenant.case_type)
+    document, job = uploaded_document(tenant.case_type)
+    polled = poll_path.format(job=job.pk, document=document.public_id)
     port = _free_port()
     server = _server(
         port,
@@ -174,7 +177,7 @@ def test_long_polls_do_not_hold_pooled_connections_while_they_wait(tenant, monke
 
         def long_poll() -> None:
             with httpx.Client(timeout=30, headers=headers) as http:
-                answers.append(http.get(f"{base}/extraction-jobs/{job.pk}?wait=6").status_code)
+                answers.append(http.get(f"{base}/{polled}?wait=6").status_code)
 
         polls = [threading.Thread(target=long_poll) for _ in range(4)]
         for poll in polls:

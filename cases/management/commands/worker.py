@@ -61,15 +61,22 @@ class Command(BaseCommand):
     def handle(self, *args: Any, stop_seconds: float, **options: Any) -> None:
         from django_q.cluster import Cluster
 
-        stopping = threading.Event()
+        stopping: list[int] = []  # the signals received; a handler only appends (no locks)
+
+        def stop(signum: int, _frame: Any) -> None:
+            stopping.append(signum)
+
         q = Cluster()  # installs its own handlers; ours replace them below
-        signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-        signal.signal(signal.SIGINT, lambda *_: stopping.set())
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
         q.start()
-        while not stopping.is_set():
+        while not stopping:
             if q.sentinel is None or not q.sentinel.is_alive():
                 return  # the cluster ended by itself
-            stopping.wait(0.5)
+            time.sleep(0.5)
+        # Further signals (a process group signalled again and again) change nothing now.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         logger.info("Stopping the worker: running tasks get %.0f s to finish.", stop_seconds)
         graceful = threading.Thread(target=q.stop, daemon=True)
         graceful.start()
