@@ -12,6 +12,7 @@ import copy
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from cases.actors import Actor
@@ -484,7 +485,8 @@ def field_reset(*, document: Document, key: str, actor: Actor) -> DocumentField:
 @transaction.atomic
 def decision_undo(*, document: Document, actor: Actor) -> DocumentField | None:
     """Undo the actor's last field decision on the document not yet undone: the field returns
-    to how it stood before it. None when there is nothing to undo."""
+    to how it stood before it. None when there is nothing to undo; 409 `DECISION_OVERTAKEN`
+    when anyone decided on that field (or cell) since, whose decision the undo would wipe."""
     document = _document_in_review(document)
     last = (
         ReviewDecision.objects.filter(
@@ -500,6 +502,20 @@ def decision_undo(*, document: Document, actor: Actor) -> DocumentField | None:
     )
     if last is None or last.before is None:
         return None
+    overtaken = (
+        ReviewDecision.objects.filter(document=document, field_key=last.field_key, undone=False)
+        .filter(Q(created_at__gt=last.created_at) | Q(created_at=last.created_at, pk__gt=last.pk))
+        .exclude(action=ReviewDecision.Action.DECISION_UNDO)
+    )
+    if last.row is not None:
+        overtaken = overtaken.filter(Q(row=last.row) | Q(row__isnull=True))
+    if overtaken.exists():
+        # Someone decided on the same field since: restoring our "before" would wipe that.
+        raise Conflict(
+            f"{last.field_key} was decided again after your decision; undo theirs first or "
+            "decide it anew.",
+            code="DECISION_OVERTAKEN",
+        )
     field = _field(document, last.field_key)
     before = field_snapshot(field)
     _snapshot_restore(field, last.before)

@@ -29,7 +29,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cases import selectors as case_selectors
 from cases.actors import Actor
-from cases.errors import DomainError, InvalidTransition, NotFound, ValidationFailed
+from cases.errors import Conflict, DomainError, InvalidTransition, NotFound, ValidationFailed
 from cases.models import Document, User, Workspace
 from review import page_images, selectors, services
 from review.access import access_follow, current_access, member_required, workspace_select
@@ -367,7 +367,7 @@ def decision_undo(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
         field = services.decision_undo(
             document=_document(request, document_id), actor=_actor(request)
         )
-    except InvalidTransition as exc:
+    except (InvalidTransition, Conflict) as exc:  # no longer held / decided again since
         return _stale(request, document_id, exc)
     document = _document(request, document_id)
     if htmx_target(request) is None:

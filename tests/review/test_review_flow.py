@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from cases.actors import Actor
-from cases.errors import ValidationFailed
+from cases.errors import Conflict, ValidationFailed
 from cases.models import Document
 from extraction.models import DocumentField
 from review import selectors, services
@@ -138,6 +138,34 @@ def test_undo_does_not_touch_another_reviewers_decision(tenant, held_document, a
     )
     assert services.decision_undo(document=held_document, actor=actor) is None
     assert field(held_document, "invoice_number").reviewed is True
+
+
+def test_undo_refuses_to_wipe_a_later_decision_of_another_reviewer(tenant, held_document, actor):
+    services.field_correct(document=held_document, key="invoice_number", value="A-1", actor=actor)
+    services.field_correct(
+        document=held_document, key="invoice_number", value="B-2", actor=Actor(user=tenant.admin)
+    )
+    with pytest.raises(Conflict) as refused:
+        services.decision_undo(document=held_document, actor=actor)
+    assert refused.value.code == "DECISION_OVERTAKEN"
+    assert field(held_document, "invoice_number").value == "B-2"
+
+
+def test_the_undo_view_answers_409_when_a_later_decision_would_be_wiped(
+    tenant, held_document, reviewer_client
+):
+    services.field_correct(
+        document=held_document,
+        key="invoice_number",
+        value="A-1",
+        actor=Actor(user=tenant.reviewer),
+    )
+    services.field_correct(
+        document=held_document, key="invoice_number", value="B-2", actor=Actor(user=tenant.admin)
+    )
+    answer = reviewer_client.post(url(held_document, "review:undo"), **QUEUED)
+    assert answer.status_code == 409
+    assert "decided again" in answer.content.decode()
 
 
 def test_reset_puts_back_the_machine_value_and_holds_the_field_again(held_document, actor):
