@@ -28,6 +28,7 @@ from django.db.models import Count
 
 from cases.files import file_create, file_open, file_replace
 from cases.models import Case, Document, StoredFile
+from extraction.conversion.converters.csv_safety import csv_cell_safe
 from extraction.results import document_result_build, field_value
 
 ARTIFACT_STATUSES = (Document.Status.PROCESSED, Document.Status.REVIEW_REQUIRED)
@@ -160,9 +161,9 @@ def _case_export_put(case: Case, documents: list[Document]) -> None:
         writer.writerow(
             [
                 document.public_id,
-                document.filename,
+                csv_cell_safe(document.filename),
                 document.status,
-                *(_cell(values.get(key)) for key in keys),
+                *(csv_cell_safe(_cell(values.get(key))) for key in keys),
             ]
         )
     content = buffer.getvalue().encode()

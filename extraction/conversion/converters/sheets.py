@@ -21,6 +21,7 @@ import pymupdf
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from extraction.conversion.converters.csv_safety import csv_cell_safe
 from extraction.conversion.converters.pages import ReadPage
 from extraction.engine.parsers import DateOrder, date_order_hint, parse_date, parse_number
 from extraction.engine.tables import region_table, table_grids
@@ -207,6 +208,10 @@ def to_xlsx(tables: list[Table]) -> bytes:
                     cell.number_format = "yyyy-mm-dd"
                 else:
                     cell.value = value
+                    if isinstance(value, str):
+                        # Text from the PDF stays text: `=HYPERLINK(...)` printed on a page
+                        # must not become a live formula in the workbook.
+                        cell.data_type = "s"
                 widths[c] = max(widths.get(c, 0), len(text))
         for c, width in widths.items():
             sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 8), 60)
@@ -222,5 +227,5 @@ def to_csv(tables: list[Table]) -> bytes:
     for position, table in enumerate(tables):
         if position:
             writer.writerow([])
-        writer.writerows(table.rows)
+        writer.writerows([[csv_cell_safe(text) for text in row] for row in table.rows])
     return buffer.getvalue().encode("utf-8-sig")

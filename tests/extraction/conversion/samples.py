@@ -16,18 +16,19 @@ TABLE_ROWS = [
 ]
 
 
-def table_pdf() -> bytes:
-    """One page: a title line and a ruled 4x5 table."""
+def table_pdf(table_rows: list[list[str]] | None = None) -> bytes:
+    """One page: a title line and a ruled table (by default `TABLE_ROWS`, 4x5)."""
+    table_rows = table_rows or TABLE_ROWS
     document = pymupdf.open()
     page = document.new_page(width=595, height=842)
     page.insert_text((72, 80), "Fruit report", fontsize=20)
     x0, y0, width, height = 72.0, 120.0, 90.0, 24.0
-    columns, rows = len(TABLE_ROWS[0]), len(TABLE_ROWS)
+    columns, rows = len(table_rows[0]), len(table_rows)
     for r in range(rows + 1):
         page.draw_line((x0, y0 + r * height), (x0 + columns * width, y0 + r * height))
     for c in range(columns + 1):
         page.draw_line((x0 + c * width, y0), (x0 + c * width, y0 + rows * height))
-    for r, row in enumerate(TABLE_ROWS):
+    for r, row in enumerate(table_rows):
         for c, text in enumerate(row):
             page.insert_text((x0 + c * width + 4, y0 + r * height + 16), text, fontsize=10)
     data = document.tobytes()

@@ -49,6 +49,28 @@ def test_tables_to_csv_keeps_cells_as_printed(table_pdf):
     assert result.format.media_type.startswith("text/csv")
 
 
+FORMULA_ROWS = [
+    ["Item", "Note", "Amount"],
+    ["Tea", "=HYPERLINK(A9)", "-12.50"],
+    ["Cake", "@SUM(1+1)", "+3.00"],
+]
+
+
+def test_cell_text_that_looks_like_a_formula_stays_text_in_xlsx_and_csv():
+    from tests.extraction.conversion.samples import table_pdf as make_table
+
+    pdf = make_table(FORMULA_ROWS)
+    workbook = openpyxl.load_workbook(io.BytesIO(convert(pdf, "tables", "xlsx").content))
+    note = workbook.active["B2"]
+    assert note.data_type == "s"
+    assert str(note.value).startswith("=HYPERLINK")
+    assert workbook.active["C2"].value == pytest.approx(-12.5)  # numbers stay numbers
+    rows = list(csv.reader(io.StringIO(convert(pdf, "tables", "csv").content.decode("utf-8-sig"))))
+    assert rows[1][1].startswith("'=HYPERLINK")
+    assert rows[2][1] == "'@SUM(1+1)"
+    assert (rows[1][2], rows[2][2]) == ("-12.50", "+3.00")
+
+
 def test_tables_on_a_pdf_without_tables_fails_with_no_tables_found():
     with pytest.raises(EngineError) as caught:
         convert(pdf_with_lines(["Just one line of prose."]), "tables", "xlsx")
