@@ -31,11 +31,12 @@ from cases.credits import InsufficientCredits
 from cases.errors import DomainError, ValidationFailed
 from cases.models import Case, StoredFile, Workspace
 from extraction.conversion import selectors
-from extraction.conversion.converters import ENGINES, FORMATS, Converted, page_count
+from extraction.conversion.converters import ENGINES, FORMATS, Converted
 from extraction.conversion.models import ConversionJob
 from extraction.engine.types import EngineError, EngineLimits
 from extraction.events import conversion_completed_data
 from extraction.services import error_message_shown
+from extraction.submission import pages_estimate
 from webhooks.services import EventType, event_publish
 
 logger = logging.getLogger(__name__)
@@ -93,10 +94,11 @@ def pdf_check(head: bytes, *, filename: str, field: str) -> None:
 
 
 def credits_check_pages(*, workspace: Workspace, stored: StoredFile) -> None:
-    """402 INSUFFICIENT_CREDITS before any work when the PDF's pages exceed what is left."""
-    pages = page_count(files.file_read(stored))
-    if pages:
-        credits.credits_check(workspace=workspace, pages=pages)
+    """402 INSUFFICIENT_CREDITS before any work when the PDF's pages exceed what is left.
+
+    The pages are estimated without parsing the PDF (`pages_estimate`): the web process never
+    opens an untrusted PDF; the worker charges the pages it converted."""
+    credits.credits_check(workspace=workspace, pages=pages_estimate(files.file_read(stored)))
 
 
 @transaction.atomic

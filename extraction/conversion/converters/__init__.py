@@ -136,14 +136,3 @@ def convert(
         return Converted(data, FORMATS[output_format], len(read))
     finally:
         document.close()
-
-
-def page_count(content: bytes) -> int | None:
-    """The PDF's page count, or None when it cannot be opened (the job will say why)."""
-    import pymupdf
-
-    try:
-        with pymupdf.open(stream=content, filetype="pdf") as document:
-            return None if document.needs_pass else document.page_count
-    except Exception:
-        return None
