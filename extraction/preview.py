@@ -6,8 +6,10 @@ bytes to `case_type_preview_start`, which validates the draft and enqueues
 sample fails the preview, never the web process). The editor polls `case_type_preview_result`
 by task id; django-q2 keeps task results in the database, so web and worker may be separate
 processes or machines. Nothing of the sample is stored beyond that task result, which holds the
-fields read and small page images (PNG data URIs) for the boxes; `Q_CLUSTER.save_limit` prunes
-old results.
+fields read and small page images (PNG data URIs) for the boxes, and django-q2's task row,
+which holds the sample among the task's arguments; `Q_CLUSTER.save_limit` prunes old ones. A
+sample is at most `MAX_UPLOAD_BYTES`, and its pages count against the workspace's credits like
+any extraction (checked before, charged once after).
 
 A preview result (a dict, JSON-serialisable):
 `{"workspace": public id, "filename": str, "error": None | {"code", "message"},
@@ -23,16 +25,20 @@ from __future__ import annotations
 
 import base64
 import math
+import uuid
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from cases.credits import InsufficientCredits, credits_charge_pages, credits_check
 from cases.errors import ValidationFailed
+from cases.models import Workspace
 from cases.rules import rules_check, rules_problems
 from cases.schema import validate_field_schema
 from extraction.engine.types import EngineInput, EngineLimits, FieldResult, PageResult
 from extraction.schemas import engine_schema_build
+from extraction.submission import pages_estimate
 
 PREVIEW_TASK = "extraction.preview.case_type_preview_run"
 PREVIEW_PAGES = 3
@@ -52,7 +58,13 @@ def case_type_preview_start(
 
     if not content:
         raise ValidationFailed.for_field("document", "the sample document is empty.")
+    if len(content) > settings.MAX_UPLOAD_BYTES:
+        raise ValidationFailed.for_field(
+            "document", f"the sample is larger than {settings.MAX_UPLOAD_BYTES} bytes."
+        )
     fields = _fields_checked(definition)
+    workspace = Workspace.objects.get(public_id=workspace_id)
+    credits_check(workspace=workspace, pages=pages_estimate(content))  # 402 before any work
     draft = {**definition, "fields": fields}
     return str(
         async_task(
@@ -61,6 +73,7 @@ def case_type_preview_start(
             draft,
             content,
             filename,
+            f"casetype-preview:{uuid.uuid4().hex}",
             task_name=f"preview-{definition.get('slug', 'draft')}",
             group="casetype-preview",
         )
@@ -84,9 +97,14 @@ def case_type_preview_result(*, task_id: str, workspace_id: str) -> dict[str, An
 
 
 def case_type_preview_run(
-    workspace_id: str, definition: dict[str, Any], content: bytes, filename: str
+    workspace_id: str,
+    definition: dict[str, Any],
+    content: bytes,
+    filename: str,
+    reference: str = "",
 ) -> dict[str, Any]:
-    """The task: run the engine on the sample with the draft, isolated, and describe it."""
+    """The task: run the engine on the sample with the draft, isolated, and describe it.
+    The pages read are charged to the workspace's credits once, under `reference`."""
     from extraction.engine import EngineError, run_engine_isolated
 
     schema = engine_schema_build(
@@ -111,6 +129,15 @@ def case_type_preview_run(
         )
     except EngineError as error:
         return _error_result(workspace_id, filename, str(error.code), error.message)
+    if reference:
+        try:
+            credits_charge_pages(
+                workspace=Workspace.objects.get(public_id=workspace_id),
+                pages=result.page_count,
+                reference=reference,
+            )
+        except InsufficientCredits as refused:
+            return _error_result(workspace_id, filename, refused.code, refused.message)
     if not result.documents:
         return _error_result(workspace_id, filename, "NO_DOCUMENT", "No document was found.")
     document = result.documents[0]

@@ -296,3 +296,25 @@ def test_a_preview_without_a_sample_says_so(case_type, admin_client):
     )
     assert answer.status_code == 400
     assert "document" in answer.content.decode()
+
+
+def test_a_preview_counts_its_pages_against_the_credits_and_is_refused_without_them(
+    tenant, case_type, admin_client
+):
+    from cases.credits import credits_summary
+
+    def preview():
+        sample = SimpleUploadedFile("sample.pdf", pdf_with_lines(INVOICE_LINES))
+        return admin_client.post(
+            f"/settings/case-types/{case_type.public_id}/preview/",
+            {**editor_post(case_type), "document": sample},
+        )
+
+    tenant.workspace.credits_limit = 1
+    tenant.workspace.save()
+    assert preview().status_code == 200
+    assert credits_summary(workspace=tenant.workspace).used == 1
+
+    refused = preview()
+    assert refused.status_code == 400
+    assert "0 of 1 remain" in refused.content.decode()
