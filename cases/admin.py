@@ -6,6 +6,7 @@ Writes that have rules (creating keys, case types) go through `cases.services`.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -213,6 +214,13 @@ class CaseTypeAdmin(admin.ModelAdmin):
         ("Schema", {"fields": ["schema_table", "field_schema", "keywords", "locale"]}),
         ("Dates", {"fields": ["created_at", "modified_at"]}),
     )
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: Any) -> None:
+        """After the case type and its stages are saved, record the version (as the services
+        do), so a job run after an admin edit names the definition it ran with."""
+        super().save_related(request, form, formsets, change)
+        user = request.user if isinstance(request.user, User) else None
+        services.case_type_version_record(case_type=form.instance, by=user)
 
     @admin.display(description="Fields")
     def field_count(self, case_type: CaseType) -> int:

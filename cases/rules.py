@@ -190,9 +190,10 @@ def _decimal(value: Any) -> Decimal | None:
     if _missing(value) or isinstance(value, bool):
         return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except InvalidOperation:
         return None
+    return number if number.is_finite() else None  # NaN and Infinity compare with nothing
 
 
 def _date(value: Any) -> date | None:

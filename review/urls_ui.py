@@ -3,7 +3,7 @@ the API settings page (keys and webhooks). One URL per resource; actions are POS
 sub-resources."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, register_converter
 
 from review import (
     case_views,
@@ -15,6 +15,21 @@ from review import (
 )
 from review.case_files_views import case_file_download, case_files
 from review.learning_views import casetype_learning, layout_reset, learning_index
+
+
+class ExportFormat:
+    """`yaml` or `json` in a case type's export URL; anything else is not a route (404)."""
+
+    regex = "yaml|json"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(ExportFormat, "fmt")
 
 app_name = "review"
 
@@ -90,7 +105,7 @@ urlpatterns = [
         name="casetype-edit",
     ),
     path(
-        "settings/case-types/<str:casetype_id>/export.<str:fmt>",
+        "settings/case-types/<str:casetype_id>/export.<fmt:fmt>",
         casetype_views.casetype_export,
         name="casetype-export",
     ),

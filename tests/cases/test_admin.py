@@ -66,6 +66,33 @@ def test_admin_refuses_an_invalid_field_schema(superuser_client, tenant):
     assert CaseType.objects.get(pk=case_type.pk).field_schema[0]["key"] == "invoice_number"
 
 
+def test_an_admin_edit_of_a_case_type_records_a_version(superuser_client, tenant):
+    import json
+
+    case_type = tenant.case_type
+    before = case_type.versions.count()
+    response = superuser_client.post(
+        reverse("admin:cases_casetype_change", args=[case_type.pk]),
+        {
+            "workspace": case_type.workspace_id,
+            "name": "Renamed in the admin",
+            "slug": case_type.slug,
+            "field_schema": json.dumps(case_type.field_schema),
+            "validation_rules": "[]",
+            "keywords": "[]",
+            "qa_sample_percent": 0,
+            "stages-TOTAL_FORMS": 0,
+            "stages-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    latest = case_type.versions.order_by("-number").first()
+    assert case_type.versions.count() == before + 1
+    assert latest is not None
+    assert latest.definition["name"] == "Renamed in the admin"
+    assert latest.created_by == tenant.admin
+
+
 def test_job_admin_masks_the_pdf_password(superuser_client, tenant):
     from cases.services import IncomingFile, stored_file_create
     from extraction.models import ExtractionJob

@@ -169,3 +169,14 @@ def test_a_failed_fields_sum_says_both_sums():
 def test_fields_sum_rules_that_name_no_fields_are_refused(rule, problem):
     keys = ["subtotal_amount", "tax_amount", "total_amount"]
     assert problem in rules_problems([rule], keys)
+
+
+def test_a_non_finite_number_compares_with_nothing_instead_of_raising():
+    values = {"subtotal_amount": "NaN", "tax_amount": "19.00", "total_amount": "119.00"}
+    [check] = rules_check([{"type": "fields_sum", **TOTALS}], values)
+    assert check.passed is True
+    assert "nothing to compare" in check.message
+    assert "rule 1: tolerance must be a number." in rules_problems(
+        [{"type": "fields_sum", **TOTALS, "tolerance": "NaN"}],
+        ["subtotal_amount", "tax_amount", "total_amount"],
+    )

@@ -318,3 +318,12 @@ def test_a_preview_counts_its_pages_against_the_credits_and_is_refused_without_t
     refused = preview()
     assert refused.status_code == 400
     assert "0 of 1 remain" in refused.content.decode()
+
+
+def test_an_export_in_another_format_is_not_found(case_type, reviewer_client):
+    assert (
+        reviewer_client.get(f"/settings/case-types/{case_type.public_id}/export.txt").status_code
+        == 404
+    )
+    answer = reviewer_client.get(f"/settings/case-types/{case_type.public_id}/export.json%0d%0aX")
+    assert answer.status_code == 404
