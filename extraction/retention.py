@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from cases.files import file_expire
 from cases.models import StoredFile
+from extraction.learning.models import DocumentLayout
 from extraction.models import DocumentField, DocumentPage, ExtractionJob, IdempotencyRecord
 
 logger = logging.getLogger(__name__)
@@ -64,6 +65,8 @@ def _job_purge(*, job_id: object, now: datetime) -> int:
     documents = list(job.documents.all())
     DocumentField.objects.filter(document__in=documents).delete()
     DocumentPage.objects.filter(document__in=documents).delete()
+    # The layout reading keeps the page's words and the values read: text of the document.
+    DocumentLayout.objects.filter(document__in=documents).delete()
     for document in documents:
         document.text = ""
         document.metadata = {**document.metadata, "result_expired_at": now.isoformat()}

@@ -200,6 +200,9 @@ def document_learn(*, document_id: int) -> list[Verdict]:
     document teaches once."""
     document = Document.objects.select_related("case__case_type").get(pk=document_id)
     case_type = document.case.case_type
+    # One learner per case type at a time: two approvals of the same vendor must neither
+    # create two layouts for it nor lose an increment of a remembered place's track record.
+    CaseType.objects.select_for_update().filter(pk=case_type.pk).exists()
     record = DocumentLayout.objects.select_for_update().filter(document=document).first()
     if record is not None and record.learned_at is not None:
         return []
@@ -218,7 +221,10 @@ def document_learn(*, document_id: int) -> list[Verdict]:
         layout.save(update_fields=["documents_learned", "updated_at"])
         record.layout = layout
         record.learned_at = timezone.now()
-        record.save(update_fields=["layout", "learned_at"])
+        # Taught: the page's words and the values read are not kept past this point.
+        record.pages = []
+        record.readings = []
+        record.save(update_fields=["layout", "learned_at", "pages", "readings"])
     qa = bool(document.metadata.get("qa_sample"))
     engine = record.engine_confidence if record is not None else {}
     from_memory = set(record.from_memory) if record is not None else set()

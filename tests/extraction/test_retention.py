@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from extraction.learning.models import DocumentLayout
 from extraction.models import DocumentField, ExtractionJob, IdempotencyRecord
 from extraction.retention import extraction_results_expire
 from tests.factories import processed_document, processed_job
@@ -16,6 +17,7 @@ def test_sweep_deletes_expired_results_fields_and_files(tenant, run_on_commit):
     job = processed_job(tenant.case_type, idempotency_key="k")
     assert job.status == ExtractionJob.Status.COMPLETED
     assert DocumentField.objects.filter(document__jobs=job).exists()
+    assert DocumentLayout.objects.filter(document__jobs=job).exists()
     blob_path = job.source_file.blob.path
     later = timezone.now() + timedelta(days=30)
     outcome = run_on_commit(extraction_results_expire, now=later)
@@ -24,6 +26,7 @@ def test_sweep_deletes_expired_results_fields_and_files(tenant, run_on_commit):
     assert job.result is None
     assert job.result_purged_at == later
     assert not DocumentField.objects.filter(document__jobs=job).exists()
+    assert not DocumentLayout.objects.filter(document__jobs=job).exists()  # its words went too
     document = job.documents.get()
     assert document.metadata["result_expired_at"]
     detail = tenant.client.get(
