@@ -55,10 +55,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: API refusals (a disallowed Host included) answer in the JSON envelope.
-    "cases.apikit.middleware.ApiErrorMiddleware",
-    # Outermost: every log line of the request carries its id (X-Request-ID in and out).
+    # Outermost: every log line of the request carries its id (X-Request-ID in and out), also
+    # on the JSON refusals the next one makes (it reads no Host, so it cannot be refused).
     "cases.apikit.logcontext.RequestIdMiddleware",
+    # Next: API refusals (a disallowed Host included) answer in the JSON envelope.
+    "cases.apikit.middleware.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
