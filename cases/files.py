@@ -39,7 +39,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from cases.errors import DomainError, NotFound
+from cases.errors import Conflict, DomainError, NotFound
 from cases.models import Case, Document, StoredFile, Workspace
 
 logger = logging.getLogger(__name__)
@@ -264,7 +264,18 @@ def file_expire(*, stored: StoredFile, now: datetime | None = None) -> StoredFil
 
 @transaction.atomic
 def file_urls_revoke(*, stored: StoredFile, now: datetime | None = None) -> StoredFile:
-    """Refuse every signed URL of the file issued until now (new ones work again)."""
+    """Refuse every signed URL of the file issued until now (new ones work again).
+
+    Errors: 409 `REVOCATION_UNSUPPORTED` when signed URLs are the object store's own
+    presigned URLs (`SIGNED_URLS_FROM_STORE`): the store honours those until they expire, so
+    claiming to revoke them would be a lie; delete the file to stop them."""
+    if settings.SIGNED_URLS_FROM_STORE:
+        raise Conflict(
+            "This store's presigned URLs cannot be revoked before they expire; delete the file "
+            "to stop them, or set CASEFILE_S3_PRESIGNED_URLS=false to serve signed URLs "
+            "through Casefile.",
+            code="REVOCATION_UNSUPPORTED",
+        )
     stored.urls_revoked_at = now or timezone.now()
     StoredFile.objects.filter(pk=stored.pk).update(urls_revoked_at=stored.urls_revoked_at)
     return stored

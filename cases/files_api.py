@@ -197,7 +197,12 @@ class FileUrlsRevokeApi(APIView):
         operation_id="files_urls_revoke",
         summary="Refuse every signed URL of the file issued so far (new ones work)",
         request=None,
-        responses=responses({200: FileUrlsRevokeOutput}, NOT_FOUND_FILE, GONE_FILE),
+        responses=responses(
+            {200: FileUrlsRevokeOutput},
+            NOT_FOUND_FILE,
+            GONE_FILE,
+            (409, "Signed URLs are the object store's presigned URLs (REVOCATION_UNSUPPORTED)."),
+        ),
     )
     def post(self, request: Request, file_id: str) -> Response:
         stored = files.file_get(workspace=request_workspace(request), file_id=file_id)

@@ -238,3 +238,12 @@ def test_revoke_route_of_an_expired_file_is_410(tenant, document):
     StoredFile.objects.filter(pk=document.file.pk).update(expires_at=timezone.now())
     response = tenant.client.post(f"/api/v1/files/{document.file.public_id}/revoke-urls")
     assert response.status_code == 410
+
+
+def test_revoking_presigned_store_urls_is_refused_as_unsupported(tenant, document, settings):
+    settings.SIGNED_URLS_FROM_STORE = True
+    response = tenant.client.post(f"/api/v1/files/{document.file.public_id}/revoke-urls")
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "REVOCATION_UNSUPPORTED"
+    document.file.refresh_from_db()
+    assert document.file.urls_revoked_at is None
