@@ -412,3 +412,9 @@ def test_files_api_and_signed_url_answers_match_the_schema(tenant, run_on_commit
         "get",
         "/api/v1/cases/{case_id}/files/{file_id}/url",
     )
+
+
+def test_the_api_docs_page_loads_swagger_ui_from_our_own_static_files(client):
+    page = client.get("/api/docs/").content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in page
+    assert "cdn.jsdelivr.net" not in page
