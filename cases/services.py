@@ -24,7 +24,7 @@ from django.utils.text import slugify
 
 from cases.actors import SYSTEM, Actor
 from cases.apikeys import display_prefix, generate_raw_key
-from cases.errors import NotFound, ValidationFailed
+from cases.errors import DomainError, NotFound, ValidationFailed
 from cases.files import file_create
 from cases.models import (
     ApiKey,
@@ -430,6 +430,8 @@ def incoming_files_from_uploads(
 
 
 def incoming_file_check(*, filename: str, content: bytes, field: str = "file") -> IncomingFile:
+    """An upload checked before anything is written: a name, some bytes, at most
+    `MAX_UPLOAD_BYTES` (413 `FILE_TOO_LARGE`, as every upload route answers), else 400."""
     name = unicodedata.normalize("NFC", PurePath(filename.replace("\\", "/")).name.strip())
     problem = None
     if not name:
@@ -437,8 +439,13 @@ def incoming_file_check(*, filename: str, content: bytes, field: str = "file") -
     elif not content:
         problem = f"{name} is empty."
     elif len(content) > settings.MAX_UPLOAD_BYTES:
-        problem = (
-            f"{name} is larger than the limit of {settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+        limit_mib = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
+        raise DomainError(
+            f"{field}: {name} is larger than the limit of {limit_mib} MiB "
+            f"({settings.MAX_UPLOAD_BYTES} bytes).",
+            code="FILE_TOO_LARGE",
+            status_code=413,
+            details={"fields": {field: [f"Larger than {settings.MAX_UPLOAD_BYTES} bytes."]}},
         )
     if problem:
         raise ValidationFailed.for_field(field, problem)

@@ -25,7 +25,7 @@ ERROR_MEANINGS = {
     404: "Not found, or not in the caller's workspace.",
     409: "The object's current state does not allow this.",
     410: "Gone: the stored result passed its retention period.",
-    413: "The request body is over the size limit.",
+    413: "The request body, or a file in it, is over the size limit (FILE_TOO_LARGE, ...).",
     422: "The request cannot be processed as sent.",
     429: "Too many requests; retry after `Retry-After` seconds.",
     500: "Processing failed on our side.",

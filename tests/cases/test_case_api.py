@@ -137,11 +137,14 @@ def test_one_empty_file_among_several_creates_nothing(tenant):
     assert StoredFile.objects.count() == 0
 
 
-def test_file_over_the_upload_limit_is_400(tenant, settings):
+def test_file_over_the_upload_limit_is_413_naming_the_file_and_creates_nothing(tenant, settings):
     settings.MAX_UPLOAD_BYTES = 100
     response = create_case(tenant, files=[pdf_upload()])
-    assert response.status_code == 400
-    assert "larger than the limit" in response.json()["error"]["message"]
+    assert response.status_code == 413
+    error = response.json()["error"]
+    assert error["code"] == "FILE_TOO_LARGE"
+    assert "files[0]" in error["details"]["fields"]
+    assert Case.objects.count() == 0
 
 
 def test_unknown_casetype_is_404(tenant):
