@@ -24,6 +24,7 @@ from cases.files_api import file_response
 from cases.models import Case
 from extraction.conversion import selectors, services
 from extraction.conversion.converters import ENGINES
+from extraction.conversion.models import ConversionJob
 from review.access import access_follow, current_access, member_required
 from review.fragments import HtmxHttpRequest, render_region
 
@@ -91,34 +92,37 @@ def _page_context(request: HtmxHttpRequest, form: ConversionForm, **extra: Any) 
 @member_required
 def conversions(request: HtmxHttpRequest) -> HttpResponse:
     """The page; a POST uploads a PDF and starts its conversion."""
-    status = 200
-    created = None
+    form, created = ConversionForm(), None
     if request.method == "POST":
         form = ConversionForm(request.POST, request.FILES)
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            engine, output_format = _split(form.cleaned_data["target"])
-            try:
-                created = services.conversion_job_create_from_upload(
-                    workspace=current_access(request).workspace,
-                    actor=Actor(user=request.user),  # type: ignore[arg-type]
-                    engine=engine,
-                    output_format=output_format,
-                    filename=upload.name,
-                    content=upload.read(),
-                )
-            except DomainError as error:
-                form.add_error("file", error.message.removeprefix("file: "))
+        created = _upload_convert(request, form)
         if created is not None and not request.htmx:
             return redirect("review:conversions")
-        if created is None:
-            status = _refused(request)
-        else:
-            form = ConversionForm()
-    else:
+    status = _refused(request) if request.method == "POST" and created is None else 200
+    if created is not None:
         form = ConversionForm()
     context = _page_context(request, form, created=created)
     return render_region(request, PAGE_TEMPLATE, context, regions=REGIONS, status=status)
+
+
+def _upload_convert(request: HtmxHttpRequest, form: ConversionForm) -> ConversionJob | None:
+    """The job the upload form started, or None with the errors on the form."""
+    if not form.is_valid():
+        return None
+    upload = form.cleaned_data["file"]
+    engine, output_format = _split(form.cleaned_data["target"])
+    try:
+        return services.conversion_job_create_from_upload(
+            workspace=current_access(request).workspace,
+            actor=Actor(user=request.user),  # type: ignore[arg-type]
+            engine=engine,
+            output_format=output_format,
+            filename=upload.name,
+            content=upload.read(),
+        )
+    except DomainError as error:
+        form.add_error("file", error.message.removeprefix("file: "))
+        return None
 
 
 @require_GET
@@ -162,30 +166,15 @@ def case_conversions(request: HtmxHttpRequest, case_id: str) -> HttpResponse:
     """The case page's conversions section; a POST converts one of the case's PDFs."""
     case = _case(request, case_id)
     documents = _case_documents(case)
-    status = 200
+    form, status = CaseConversionForm(documents=documents), 200
     if request.method == "POST":
         form = CaseConversionForm(request.POST, documents=documents)
-        if form.is_valid():
-            engine, output_format = _split(form.cleaned_data["target"])
-            try:
-                services.conversion_job_create(
-                    workspace=case.workspace,
-                    actor=Actor(user=request.user),  # type: ignore[arg-type]
-                    engine=engine,
-                    output_format=output_format,
-                    file_id=form.cleaned_data["document"],
-                    case=case,
-                )
-                if not request.htmx:
-                    return redirect("review:case-detail", case_id=case.public_id)
-                form = CaseConversionForm(documents=documents)
-            except DomainError as error:
-                form.add_error("document", error.message.removeprefix("file_id: "))
-                status = _refused(request)
+        if _case_convert(request, case, form):
+            if not request.htmx:
+                return redirect("review:case-detail", case_id=case.public_id)
+            form = CaseConversionForm(documents=documents)
         else:
             status = _refused(request)
-    else:
-        form = CaseConversionForm(documents=documents)
     jobs = selectors.conversion_job_list(workspace=case.workspace, case=case)
     context = {
         "case": case,
@@ -195,3 +184,24 @@ def case_conversions(request: HtmxHttpRequest, case_id: str) -> HttpResponse:
         "poll": POLL if selectors.any_active(jobs) else "",
     }
     return render_region(request, CASE_TEMPLATE, context, partial="case-conversions", status=status)
+
+
+def _case_convert(request: HtmxHttpRequest, case: Case, form: CaseConversionForm) -> bool:
+    """Whether the form started a conversion of one of the case's documents (else its errors
+    are on the form)."""
+    if not form.is_valid():
+        return False
+    engine, output_format = _split(form.cleaned_data["target"])
+    try:
+        services.conversion_job_create(
+            workspace=case.workspace,
+            actor=Actor(user=request.user),  # type: ignore[arg-type]
+            engine=engine,
+            output_format=output_format,
+            file_id=form.cleaned_data["document"],
+            case=case,
+        )
+    except DomainError as error:
+        form.add_error("document", error.message.removeprefix("file_id: "))
+        return False
+    return True
