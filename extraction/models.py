@@ -57,12 +57,13 @@ class ExtractionJob(models.Model):
 
     class StepState(models.TextChoices):
         """A step goes pending -> in_progress -> complete; `review` is skipped when the gate
-        held nothing."""
+        held nothing; the step a failed job was in is `failed`."""
 
         PENDING = "pending", "Pending"
         IN_PROGRESS = "in_progress", "In progress"
         COMPLETE = "complete", "Complete"
         SKIPPED = "skipped", "Skipped"
+        FAILED = "failed", "Failed"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workspace = models.ForeignKey(

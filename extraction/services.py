@@ -281,6 +281,13 @@ def job_fail(
         return job
     job.options = _without_password(job.options)
     job.save(update_fields=["options"])
+    running = [
+        step
+        for step, state in (job.steps or {}).items()
+        if state == ExtractionJob.StepState.IN_PROGRESS
+    ]
+    if running:  # the step the job failed in says so, instead of "in progress" forever
+        job_steps_set(job, dict.fromkeys(running, ExtractionJob.StepState.FAILED))
     for document in job.documents.all():
         document_transition(
             document=document,
