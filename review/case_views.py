@@ -237,9 +237,11 @@ def _case_change(request: HtmxHttpRequest, case: Case, form: CaseUpdateForm) -> 
             actor=Actor(user=request.user),
             stage_id=form.cleaned_data["stage"],
             assignee_id=form.cleaned_data["assigned_to"],
+            past_review_confirmed=form.cleaned_data["past_review"],
         )
-    except (ValidationFailed, NotFound) as exc:
+    except (ValidationFailed, NotFound, Conflict) as exc:
         form.add_error(None, exc.message)
+        form.held_warning = exc.code == "HELD_FOR_REVIEW"
         return False
     if htmx_target(request) is None:
         messages.success(request, "Case updated." if changes else "Nothing changed.")

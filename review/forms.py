@@ -121,6 +121,12 @@ UNASSIGNED = ""
 class CaseUpdateForm(forms.Form):
     stage = forms.ChoiceField(label="Stage")
     assigned_to = forms.ChoiceField(label="Assignee", required=False)
+    past_review = forms.BooleanField(
+        required=False, label="Move it anyway, past the review of its held documents"
+    )
+    held_warning = False
+    """Set when the move was refused because documents are still held for review: the page
+    then offers `past_review`."""
 
     def __init__(
         self, *args: object, stages: ChoiceList, members: ChoiceList, **kwargs: object

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from cases.actors import Actor
 from cases.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
-from cases.models import AuditEvent, Case, Document
+from cases.models import AuditEvent, Case, Document, Stage
 from cases.services import audit_record, case_update, user_get_in_workspace
 from extraction.engine.table_checks import SUBTOTAL_KEYS
 from extraction.engine.types import FieldType
@@ -380,19 +380,37 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
 
 
 def case_reassign(
-    *, case: Case, actor: Actor, stage_id: str, assignee_id: str
+    *,
+    case: Case,
+    actor: Actor,
+    stage_id: str,
+    assignee_id: str,
+    past_review_confirmed: bool = False,
 ) -> dict[str, dict[str, Any]]:
     """Move a case to one of its case type's stages (by public id) and assign it to a member of
     its workspace (by public id; empty: nobody), through `cases.services.case_update`.
 
     Returns what changed (empty when nothing did). An unknown stage raises `ValidationFailed`,
-    a user outside the workspace `NotFound`.
+    a user outside the workspace `NotFound`. Moving the case past its review stage while one
+    of its documents is still held raises `Conflict` (`HELD_FOR_REVIEW`, naming them) unless
+    `past_review_confirmed`: the reviewer is warned before a case skips its review.
     """
     stage = next((s for s in case.case_type.stages.all() if s.public_id == stage_id), None)
     if stage is None:
         raise ValidationFailed(
             f"stage_id: no stage {stage_id} for this case type.",
             details={"fields": {"stage_id": ["Unknown stage for this case type."]}},
+        )
+    held = _held_past_review(case=case, stage=stage)
+    if held and not past_review_confirmed:
+        names = ", ".join(document.filename for document in held[:3])
+        more = f" and {len(held) - 3} more" if len(held) > 3 else ""
+        raise Conflict(
+            f"{len(held)} document{'s' if len(held) > 1 else ''} of this case "
+            f"{'are' if len(held) > 1 else 'is'} still held for review ({names}{more}); "
+            f"moving the case to {stage.name} skips that review.",
+            code="HELD_FOR_REVIEW",
+            details={"documents": [document.public_id for document in held]},
         )
     assignee = (
         user_get_in_workspace(workspace=case.workspace, public_id=assignee_id)
@@ -401,6 +419,16 @@ def case_reassign(
     )
     _, changes = case_update(case=case, actor=actor, stage=stage, assigned_to=assignee)
     return changes
+
+
+def _held_past_review(*, case: Case, stage: Stage) -> list[Document]:
+    """The case's documents held for review when `stage` lies after the review stage."""
+    review = case.case_type.stage_with_role(Stage.SystemRole.REVIEW)
+    if review is None or stage.position <= review.position:
+        return []
+    return list(
+        case.documents.filter(status=Document.Status.REVIEW_REQUIRED).order_by("created_at", "id")
+    )
 
 
 # --- Capture, undo, reset, table rows, postpone ------------------------------------------------

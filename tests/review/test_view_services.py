@@ -7,7 +7,7 @@ import pytest
 
 from cases import services as case_services
 from cases.actors import SYSTEM, Actor
-from cases.errors import NotFound, ValidationFailed
+from cases.errors import Conflict, NotFound, ValidationFailed
 from extraction.models import DocumentField
 from review import services
 
@@ -69,3 +69,23 @@ def test_case_reassign_refuses_another_workspaces_user_and_an_unknown_stage(tena
         services.case_reassign(
             case=case, actor=actor, stage_id=other_stage.public_id, assignee_id=""
         )
+
+
+def test_case_reassign_past_review_with_a_held_document_needs_confirmation(tenant, held_document):
+    case = held_document.case
+    paid = case.case_type.stages.create(name="Paid", position=9)
+    actor = Actor(user=tenant.admin)
+    with pytest.raises(Conflict) as refused:
+        services.case_reassign(case=case, actor=actor, stage_id=paid.public_id, assignee_id="")
+    assert refused.value.code == "HELD_FOR_REVIEW"
+    assert refused.value.details == {"documents": [held_document.public_id]}
+
+    services.case_reassign(
+        case=case,
+        actor=actor,
+        stage_id=paid.public_id,
+        assignee_id="",
+        past_review_confirmed=True,
+    )
+    case.refresh_from_db()
+    assert case.stage == paid

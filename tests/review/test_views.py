@@ -475,7 +475,7 @@ def test_changing_stage_and_assignee_fires_case_updated(tenant, reviewer_client,
     paid = case.case_type.stages.create(name="Paid", position=9)
     answer = reviewer_client.post(
         f"/cases/{case.public_id}/",
-        {"stage": paid.public_id, "assigned_to": tenant.reviewer.public_id},
+        {"stage": paid.public_id, "assigned_to": tenant.reviewer.public_id, "past_review": "on"},
         **htmx("case-summary"),
     )
     assert answer.status_code == 200
@@ -492,6 +492,23 @@ def test_changing_stage_and_assignee_fires_case_updated(tenant, reviewer_client,
     plain = reviewer_client.post(f"/cases/{case.public_id}/", {"stage": "stage__nope"})
     assert plain.status_code == 200
     assert b"Select a valid choice" in plain.content
+
+
+def test_moving_a_case_past_review_while_a_document_is_held_warns_first(
+    tenant, reviewer_client, held_document
+):
+    case = held_document.case
+    paid = case.case_type.stages.create(name="Paid", position=9)
+    before = case.stage
+    answer = reviewer_client.post(
+        f"/cases/{case.public_id}/", {"stage": paid.public_id}, **htmx("case-summary")
+    )
+    html = answer.content.decode()
+    assert "still held for review" in html
+    assert held_document.filename in html
+    assert 'name="past_review"' in html  # the page offers to move it anyway
+    case.refresh_from_db()
+    assert case.stage == before
 
 
 def test_case_documents_poll_while_not_terminal_and_announce_when_settled(
