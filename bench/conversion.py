@@ -471,17 +471,19 @@ def libreoffice_version() -> str:
     return done.stdout.strip() or "LibreOffice"
 
 
-def measure(eval_dir: Path, *, quick: bool, log: Log) -> list[str]:
-    """Run the conversion bench and return its Markdown section."""
+def measure(eval_dir: Path, *, quick: bool, log: Log, icdar_pages: int | None = None) -> list[str]:
+    """Run the conversion bench and return its Markdown section. `icdar_pages`: how many of
+    ICDAR 2013's table pages (default `ICDAR_TABLE_PAGES`; 0 for all of them)."""
     report = Report(libreoffice=libreoffice_version())
     with tempfile.TemporaryDirectory(prefix="casefile-conversion-bench-") as temp:
         folder = Path(temp)
         table_pages = QUICK_TABLE_PAGES if quick else ICDAR_TABLE_PAGES
+        if icdar_pages is not None:
+            table_pages = icdar_pages or 10_000
+        label = "every table page" if table_pages >= 10_000 else f"first {table_pages} table pages"
         sets = {
             "tabula-java cases": tabula_tables(eval_dir, folder),
-            f"ICDAR 2013 (first {table_pages} table pages)": icdar_tables(
-                eval_dir, folder, table_pages
-            ),
+            f"ICDAR 2013 ({label})": icdar_tables(eval_dir, folder, table_pages),
         }
         sets = {name: tables for name, tables in sets.items() if tables}
         measure_cells(sets, folder, report, log)
@@ -573,9 +575,16 @@ def main(argv: list[str]) -> int:
         prog="python -m bench.conversion", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--quick", action="store_true", help="fewer pages")
+    parser.add_argument(
+        "--icdar-pages",
+        type=int,
+        default=None,
+        help=f"ICDAR 2013 table pages to measure (default {ICDAR_TABLE_PAGES}; 0: all)",
+    )
     parser.add_argument("--eval-dir", default=str(DEFAULT_EVAL_DIR))
     args = parser.parse_args(argv)
-    print("\n".join(measure(Path(args.eval_dir), quick=args.quick, log=_log)))
+    lines = measure(Path(args.eval_dir), quick=args.quick, log=_log, icdar_pages=args.icdar_pages)
+    print("\n".join(lines))
     return 0
 
 
