@@ -219,6 +219,7 @@ class Stage(models.Model):
         EXTRACTION = "extraction", "Extraction"
         REVIEW = "review", "Review"
         APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
 
     public_id = models.CharField(
         max_length=40, unique=True, default=ids.new_stage_id, editable=False

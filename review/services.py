@@ -18,7 +18,12 @@ from django.utils import timezone
 from cases.actors import Actor
 from cases.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from cases.models import AuditEvent, Case, Document, Stage
-from cases.services import audit_record, case_update, user_get_in_workspace
+from cases.services import (
+    audit_record,
+    case_stage_move_to_role,
+    case_update,
+    user_get_in_workspace,
+)
 from extraction.engine.table_checks import SUBTOTAL_KEYS
 from extraction.engine.types import FieldType
 from extraction.events import ReviewOutcome
@@ -359,7 +364,8 @@ def document_approve(*, document: Document, actor: Actor) -> Document:
 
 @transaction.atomic
 def document_reject(*, document: Document, reason: str, actor: Actor) -> Document:
-    """Fail the document's job with REVIEW_REJECTED and the reviewer's reason."""
+    """Fail the document's job with REVIEW_REJECTED and the reviewer's reason; once no
+    document of the case is held, the case moves to its case type's `rejected` stage."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationFailed.for_field("reason", "say why the document is rejected.")
@@ -376,6 +382,11 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
         job = job_fail(job=job, code=REJECTED_CODE, message=reason, actor=actor)
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.REJECTED)
     document.refresh_from_db()
+    case = document.case
+    if not case.documents.filter(status=Document.Status.REVIEW_REQUIRED).exists():
+        # Nothing of the case is left to review: it leaves the review stage for its case
+        # type's rejected stage (a case type without one keeps the case where it is).
+        case_stage_move_to_role(case=case, role=Stage.SystemRole.REJECTED, actor=actor)
     return document
 
 

@@ -378,6 +378,27 @@ def test_a_rejected_document_reads_rejected_with_its_reason(reviewer_client, hel
     assert "waiting" not in html.split('class="meta"')[1].split("</p>")[0]
 
 
+def test_a_rejected_documents_case_leaves_review_for_the_rejected_stage(invoice_type, actor):
+    document = factories.held_document(invoice_type)
+    assert document.case.stage.system_role == "review"
+    services.document_reject(document=document, reason="Not our invoice.", actor=actor)
+    document.case.refresh_from_db()
+    assert (document.case.stage.name, document.case.stage.system_role) == (
+        "Rejected",
+        "rejected",
+    )
+
+
+def test_a_case_type_without_a_rejected_stage_keeps_the_rejected_case_where_it_is(
+    held_document, actor
+):
+    before = held_document.case.stage
+    assert not held_document.case.case_type.stages.filter(system_role="rejected").exists()
+    services.document_reject(document=held_document, reason="Not our invoice.", actor=actor)
+    held_document.case.refresh_from_db()
+    assert held_document.case.stage == before
+
+
 def test_the_threshold_is_shown_beside_the_legend_and_on_held_chips(reviewer_client, held_document):
     html = reviewer_client.get(url(held_document)).content.decode()
     assert 'id="review-threshold"' in html
