@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import screenshot, sign_in
-from webhooks.models import WebhookEndpoint
+from webhooks.models import WebhookDelivery, WebhookEndpoint
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -87,3 +87,29 @@ def test_admin_adds_tests_rotates_and_disables_a_webhook(page: Page, tenant, rec
     screenshot(page, "18-webhook-disabled", full_page=True)
     endpoint.refresh_from_db()
     assert not endpoint.enabled
+
+
+def test_a_moving_delivery_log_never_wipes_an_open_edit_form(page: Page, tenant):
+    """The card refreshes every 2 s while a delivery is queued, but not while its edit form is
+    open or focused: what the admin is typing stays."""
+    from webhooks import services
+
+    endpoint = services.endpoint_create(
+        workspace=tenant.workspace, url="https://hooks.example.com/in"
+    )
+    services.event_publish(
+        workspace=tenant.workspace,
+        event_type=services.EventType.EXTRACTION_COMPLETED,
+        data={"job_id": "job-1"},
+    )
+    # Still queued (whatever the inline send made of it): the card polls while it is.
+    WebhookDelivery.objects.update(status=WebhookDelivery.Status.PENDING)
+    sign_in(page, tenant.admin.username)
+    page.goto("/settings/api/")
+    card = page.locator(f"#webhook-{endpoint.public_id}")
+    assert card.get_attribute("hx-trigger", timeout=5000).startswith("every 2s")
+    card.get_by_text("Edit URL, description and events").click()
+    field = card.get_by_label("Description (optional)")
+    field.fill("typed while the log moves")
+    page.wait_for_timeout(4500)  # two refresh periods
+    expect(card.get_by_label("Description (optional)")).to_have_value("typed while the log moves")
