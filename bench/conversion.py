@@ -209,14 +209,20 @@ def xlsx_grids(content: bytes) -> list[Grid]:
 
 
 def docx_grids(content: bytes) -> list[Grid]:
+    """The Word tables' cell texts. A table python-docx cannot read (a vertical merge with no
+    cell above it, as pdf2docx sometimes writes) places no cell: it counts as missed."""
     document = docx.Document(io.BytesIO(content))
     grids: list[Grid] = []
     pending = list(document.tables)
     while pending:
         table = pending.pop(0)
-        grids.append([[cell.text for cell in row.cells] for row in table.rows])
-        for row in table.rows:
-            for cell in row.cells:
+        try:
+            rows = [list(row.cells) for row in table.rows]
+        except ValueError:
+            continue
+        grids.append([[cell.text for cell in row] for row in rows])
+        for row in rows:
+            for cell in row:
                 pending.extend(cell.tables)
     return grids
 
