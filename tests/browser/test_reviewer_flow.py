@@ -173,7 +173,9 @@ def test_a_failed_request_is_put_back_and_retried(page: Page, tenant):
         else:
             route.continue_()
 
+    page.wait_for_load_state("networkidle")  # review.js (deferred) has bound its keys
     page.route("**/fields/**", flaky)
+    first.click()
     page.keyboard.press("a")
     notice = page.locator("#review-notices .notice-error")
     expect(notice).to_contain_text("the connection failed")
