@@ -38,11 +38,8 @@ def test_descendants_lists_a_process_tree():
         child.wait()
 
 
-def test_sigterm_stops_the_worker_within_its_stop_time_while_a_task_runs(tmp_path, monkeypatch):
-    client = _redis()
-    if client is None:
-        pytest.skip("needs Redis on 127.0.0.1:6379")
-    client.flushdb()
+def _worker_start(tmp_path) -> tuple[subprocess.Popen, list[str], threading.Thread]:
+    """`manage.py worker --stop-seconds 2` on Redis in its own session, its output collected."""
     environment = {
         **os.environ,
         "REDIS_URL": REDIS_URL,
@@ -64,6 +61,15 @@ def test_sigterm_stops_the_worker_within_its_stop_time_while_a_task_runs(tmp_pat
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(worker.stdout or []), daemon=True)
     reader.start()
+    return worker, lines, reader
+
+
+def test_sigterm_stops_the_worker_within_its_stop_time_while_a_task_runs(tmp_path, monkeypatch):
+    client = _redis()
+    if client is None:
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+    client.flushdb()
+    worker, lines, reader = _worker_start(tmp_path)
 
     def logged(text: str, seconds: float) -> bool:
         deadline = time.monotonic() + seconds
@@ -105,27 +111,7 @@ def test_a_storm_of_group_signals_stops_the_worker_once_and_cleanly(tmp_path):
     if client is None:
         pytest.skip("needs Redis on 127.0.0.1:6379")
     client.flushdb()
-    environment = {
-        **os.environ,
-        "REDIS_URL": REDIS_URL,
-        "CASEFILE_DATA_DIR": str(tmp_path),
-        "CASEFILE_WORKERS": "1",
-        "CASEFILE_QUEUE_LOG_LEVEL": "INFO",
-        "PYTHONUNBUFFERED": "1",
-    }
-    environment.pop("DATABASE_URL", None)
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "worker", "--stop-seconds", "2"],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(worker.stdout or []), daemon=True)
-    reader.start()
+    worker, lines, reader = _worker_start(tmp_path)
     try:
         deadline = time.monotonic() + 90
         while not any("running." in line for line in list(lines)):
