@@ -43,6 +43,11 @@ def case_type_list(*, workspace: Workspace) -> QuerySet[CaseType]:
     return CaseType.objects.filter(workspace=workspace).prefetch_related("stages").order_by("name")
 
 
+def case_types_by_ids(*, workspace: Workspace, public_ids: Sequence[str]) -> list[CaseType]:
+    """The workspace's case types among `public_ids` (unknown ids and other workspaces' skipped)."""
+    return list(case_type_list(workspace=workspace).filter(public_id__in=public_ids))
+
+
 def case_type_get(*, workspace: Workspace, public_id: str) -> CaseType:
     case_type = case_type_list(workspace=workspace).filter(public_id=public_id).first()
     if case_type is None:

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cases import selectors, services
 from cases.casetype_files import case_type_definition_from_upload, case_type_import
 from cases.errors import DomainError
-from cases.models import CaseType, User
+from cases.models import CaseType, CaseTypeFilter, User, Workspace
 from extraction.preview import case_type_preview_result, case_type_preview_start
 from review.access import admin_required, current_access, member_required
 from review.casetype_forms import (
@@ -189,28 +189,40 @@ def casetype_preview_result(
 @require_POST
 def filter_save(request: HtmxHttpRequest, filter_id: str = "") -> HttpResponse:
     workspace = current_access(request).workspace
-    existing = (
-        selectors.case_type_filter_get(workspace=workspace, public_id=filter_id)
-        if filter_id
-        else None
-    )
+    existing = _filter_or_none(workspace, filter_id)
     form = FilterForm(
         request.POST, case_type_choices=_case_type_choices(request), prefix=filter_id or None
     )
+    if not form.is_valid():
+        messages.error(request, _first_error(form))
+        return redirect("review:casetype-list")
+    chosen = selectors.case_types_by_ids(
+        workspace=workspace, public_ids=form.cleaned_data["case_types"]
+    )
     try:
-        if not form.is_valid():
-            raise _Invalid(_first_error(form))
-        chosen = selectors.case_type_list(workspace=workspace).filter(
-            public_id__in=form.cleaned_data["case_types"]
-        )
         services.case_type_filter_save(
             workspace=workspace,
             name=form.cleaned_data["name"],
-            case_types=list(chosen),
+            case_types=chosen,
             case_type_filter=existing,
         )
-    except (_Invalid, DomainError) as error:
-        messages.error(request, str(error) if isinstance(error, _Invalid) else error.message)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Filter {form.cleaned_data['name']} saved.")
+    return redirect("review:casetype-list")
+    chosen = selectors.case_types_by_ids(
+        workspace=workspace, public_ids=form.cleaned_data["case_types"]
+    )
+    try:
+        services.case_type_filter_save(
+            workspace=workspace,
+            name=form.cleaned_data["name"],
+            case_types=chosen,
+            case_type_filter=existing,
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, f"Filter {form.cleaned_data['name']} saved.")
     return redirect("review:casetype-list")
@@ -234,6 +246,13 @@ def _user(request: HtmxHttpRequest) -> User:
     """The signed-in member (`member_required` guarantees one)."""
     assert isinstance(request.user, User)
     return request.user
+
+
+def _filter_or_none(workspace: Workspace, filter_id: str) -> CaseTypeFilter | None:
+    """The workspace's filter `filter_id` (404 through `NotFound`), None when no id was given."""
+    if not filter_id:
+        return None
+    return selectors.case_type_filter_get(workspace=workspace, public_id=filter_id)
 
 
 class _Invalid(Exception):
