@@ -117,3 +117,12 @@ def test_case_stage_counts_per_case_type_and_stage(tenant, outsider):
         stage.public_id for stage in tenant.case_type.stages.all()
     ]
     assert sum(stage.count for stage in counts.stages) == 2
+
+
+def test_case_types_by_ids_skips_unknown_ids_and_other_workspaces(tenant, outsider):
+    chosen = selectors.case_types_by_ids(
+        workspace=tenant.workspace,
+        public_ids=[tenant.case_type.public_id, outsider.case_type.public_id, "ct_missing"],
+    )
+
+    assert chosen == [tenant.case_type]
