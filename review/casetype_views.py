@@ -211,21 +211,6 @@ def filter_save(request: HtmxHttpRequest, filter_id: str = "") -> HttpResponse:
     else:
         messages.success(request, f"Filter {form.cleaned_data['name']} saved.")
     return redirect("review:casetype-list")
-    chosen = selectors.case_types_by_ids(
-        workspace=workspace, public_ids=form.cleaned_data["case_types"]
-    )
-    try:
-        services.case_type_filter_save(
-            workspace=workspace,
-            name=form.cleaned_data["name"],
-            case_types=chosen,
-            case_type_filter=existing,
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"Filter {form.cleaned_data['name']} saved.")
-    return redirect("review:casetype-list")
 
 
 @member_required
