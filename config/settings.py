@@ -194,6 +194,10 @@ EXTRACTION_MAX_ATTEMPTS = env_int("CASEFILE_EXTRACTION_MAX_ATTEMPTS", 3, minimum
 EXTRACTION_ISOLATION = env_bool("CASEFILE_EXTRACTION_ISOLATION", True)
 EXTRACTION_REENQUEUE_AFTER_MINUTES = env_int("CASEFILE_REENQUEUE_AFTER_MINUTES", 15, minimum=1)
 
+# --- Reviewers' claims and the queue's SLA (README "Reviewing documents") ---------------------
+REVIEW_CLAIM_SECONDS = env_int("CASEFILE_REVIEW_CLAIM_SECONDS", 900, minimum=30)
+REVIEW_SLA_HOURS = env_int("CASEFILE_REVIEW_SLA_HOURS", 24, minimum=1)
+
 # --- Learning from reviewers (SPEC §9; README "What Casefile learns") -------------------------
 LEARNING_MEMORY = env_bool("CASEFILE_LEARNING_MEMORY", True)
 LEARNING_MAX_LAYOUTS = env_int("CASEFILE_LEARNING_MAX_LAYOUTS", 500, minimum=1)

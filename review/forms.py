@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 
 from django import forms
 
+from review.bulk import ME
+
 ChoiceList = Sequence[tuple[str, str]]
 
 
@@ -27,9 +29,28 @@ def _with_any(choices: Iterable[tuple[str, str]], label: str) -> list[tuple[str,
     return [("", label), *choices]
 
 
+QUEUE_SCOPES = [("", "All"), ("mine", "Mine"), ("unassigned", "Unassigned")]
+QUEUE_SORTS = [
+    ("", "Oldest first"),
+    ("newest", "Newest first"),
+    ("confidence", "Lowest confidence"),
+    ("case_type", "Case type"),
+]
+
+
 class QueueFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "Document, case or id", "autocomplete": "off"}
+        ),
+    )
+    scope = forms.ChoiceField(label="Show", required=False, choices=QUEUE_SCOPES)
     case_type = forms.ChoiceField(label="Case type", required=False)
     assignee = forms.ChoiceField(label="Assignee", required=False)
+    sort = forms.ChoiceField(label="Sort", required=False, choices=QUEUE_SORTS)
 
     def __init__(
         self, *args: object, case_types: ChoiceList, members: ChoiceList, **kwargs: object
@@ -37,6 +58,41 @@ class QueueFilterForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["case_type"].choices = _with_any(case_types, "All case types")
         self.fields["assignee"].choices = _with_any(members, "Anyone")
+
+
+class IdListField(forms.Field):
+    """Several values of one name (`documents=a&documents=b`), blanks dropped."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: object) -> list[str]:
+        values = value if isinstance(value, list | tuple) else []
+        return [str(v).strip() for v in values if str(v).strip()]
+
+
+class BulkActionForm(forms.Form):
+    """The queue's bulk bar: assign the checked documents (to me or a member) or reject them."""
+
+    action = forms.ChoiceField(choices=[("assign", "Assign"), ("reject", "Reject")])
+    documents = IdListField(error_messages={"required": "Check at least one document first."})
+    assignee = forms.ChoiceField(label="Assign to", required=False)
+    reason = forms.CharField(label="Reason for rejecting", required=False, max_length=2000)
+    filters = forms.CharField(required=False, max_length=1000, widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, members: ChoiceList, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["assignee"].choices = [(ME, "Me"), *members]  # type: ignore[attr-defined]
+
+
+class ClaimForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("take", "Take"), ("take_over", "Take over"), ("release", "Release")]
+    )
+    holder = forms.CharField(required=False, max_length=40)
+    then = forms.ChoiceField(
+        required=False,
+        choices=[("", "Stay"), ("queue", "Queue"), ("next", "Next document")],
+    )
 
 
 class FieldDecisionForm(forms.Form):

@@ -4,6 +4,8 @@ Nothing a reviewer does is lost: every decision is a row, written in the same tr
 the change it made (SPEC §2, "ReviewDecision").
 """
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 
@@ -22,6 +24,7 @@ class ReviewDecision(models.Model):
         ROW_ADD = "row_add", "Table row added"
         ROW_DELETE = "row_delete", "Table row deleted"
         ROW_MOVE = "row_move", "Table row moved"
+        CLAIM_TAKE_OVER = "claim_take_over", "Claim taken over"
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="decisions")
@@ -53,3 +56,29 @@ class ReviewDecision(models.Model):
     def __str__(self) -> str:
         target = f" {self.field_key}" if self.field_key else ""
         return f"{self.get_action_display()}{target} by {self.actor_label}"
+
+
+class DocumentClaim(models.Model):
+    """Who is reviewing a document right now, and until when (SPEC §7, issue 13 item 5).
+
+    One row per document at most. Opening the review page claims the document for
+    `CASEFILE_REVIEW_CLAIM_SECONDS`; each decision renews it; approving, rejecting, postponing,
+    skipping or "Release" ends it (the row is deleted). A claim whose `expires_at` has passed is
+    free: anyone may claim it. Transitions live in `review.claims`, each a compare-and-set:
+      free (no row, or expired) -> held by U      (claim_take)
+      held by U -> held by U, later expiry        (claim_renew, and every decision of U)
+      held by U -> free                           (claim_release)
+      held by U -> held by V                      (claim_take_over, recorded as a decision)
+    """
+
+    document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="review_claim")
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    claimed_at = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.document_id} claimed by {self.user_id} until {self.expires_at}"
+
+    def is_live(self, now: datetime) -> bool:
+        return self.expires_at > now

@@ -1,4 +1,5 @@
-"""Reads for reviewers: the queue of held documents, one document with its fields, its pages.
+"""Reads for reviewers: the queue of held documents (filtered, searched, sorted, with claims and
+SLA ages), one document with its fields, its pages.
 
 Reads of cases, members and API keys are `cases.selectors`'; a case's documents with their
 jobs are `extraction.selectors.case_document_list`.
@@ -9,15 +10,29 @@ Scoped to the workspaces the caller may see; another workspace's document is not
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
+from django.db.models import Case as SqlCase
+from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet, When
+from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from cases.errors import NotFound
 from cases.models import Document, Workspace
 from extraction.models import DocumentField, DocumentPage, ExtractionJob
 from review.models import ReviewDecision
+
+QUEUE_SORTS: dict[str, tuple[str | OrderBy, ...]] = {
+    "oldest": ("queued_at", "created_at", "id"),
+    "newest": ("-queued_at", "-created_at", "-id"),
+    "confidence": (F("lowest_confidence").asc(nulls_last=True), "queued_at", "id"),
+    "case_type": ("case__case_type__name", "queued_at", "id"),
+}
+"""The queue's orders: oldest first (the default), newest first, lowest confidence of a held
+field first, by case type (then oldest first)."""
 
 
 def review_queue(
@@ -25,11 +40,20 @@ def review_queue(
     workspaces: Iterable[Workspace],
     case_type_id: str | None = None,
     assignee_id: str | None = None,
+    unassigned: bool = False,
+    search: str = "",
+    sort: str = "oldest",
+    now: datetime | None = None,
 ) -> QuerySet[Document]:
-    """Documents waiting for a reviewer, oldest first, with their count of pending fields.
+    """Documents waiting for a reviewer (oldest first unless `sort` says otherwise), with
+    their count of pending fields, the lowest confidence among them and, while a claim on
+    them is live, who holds it (`claimed_by`, `claimed_by_id`) and until when.
 
     A postponed document counts as arriving when it was postponed: it goes to the end.
+    `search` matches the document's name or id and its case's name or id.
     """
+    now = now or timezone.now()
+    live = Q(review_claim__expires_at__gt=now)
     documents = (
         Document.objects.filter(
             workspace__in=list(workspaces), status=Document.Status.REVIEW_REQUIRED
@@ -39,19 +63,113 @@ def review_queue(
             pending_count=Count(
                 "fields", filter=Q(fields__flagged=True, fields__reviewed=False), distinct=True
             ),
+            lowest_confidence=Min(
+                "fields__confidence", filter=Q(fields__flagged=True, fields__reviewed=False)
+            ),
             postponed_at=Max(
                 "decisions__created_at",
                 filter=Q(decisions__action=ReviewDecision.Action.DOCUMENT_POSTPONE),
             ),
             queued_at=Coalesce(F("postponed_at"), F("review_required_at"), F("created_at")),
+            waiting_since=Coalesce(F("review_required_at"), F("created_at")),
+            claimed_by=SqlCase(When(live, then=F("review_claim__user__username"))),
+            claimed_by_id=SqlCase(When(live, then=F("review_claim__user_id"))),
+            claimed_until=SqlCase(When(live, then=F("review_claim__expires_at"))),
         )
-        .order_by("queued_at", "created_at", "id")
+        .order_by(*QUEUE_SORTS.get(sort, QUEUE_SORTS["oldest"]))
     )
     if case_type_id:
         documents = documents.filter(case__case_type__public_id=case_type_id)
     if assignee_id:
         documents = documents.filter(case__assigned_to__public_id=assignee_id)
+    if unassigned:
+        documents = documents.filter(case__assigned_to__isnull=True)
+    search = search.strip()
+    if search:
+        documents = documents.filter(
+            Q(filename__icontains=search)
+            | Q(public_id__icontains=search)
+            | Q(case__name__icontains=search)
+            | Q(case__public_id__icontains=search)
+        )
     return documents
+
+
+def review_queue_unclaimed(
+    *, documents: QuerySet[Document], user: Any, now: datetime | None = None
+) -> QuerySet[Document]:
+    """`documents` (a `review_queue`) without those someone other than `user` holds a live
+    claim on: what "Start reviewing" and the next document may open."""
+    now = now or timezone.now()
+    return documents.exclude(
+        Q(review_claim__expires_at__gt=now) & ~Q(review_claim__user_id=getattr(user, "pk", None))
+    )
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One line of the queue page: the document and what the page says about it."""
+
+    document: Document
+    age: str
+    sla_level: str
+    """"ok", "soon" or "late": the colour of the age (with `sla_label`, never colour alone)."""
+    sla_label: str
+    claimed_by: str
+    claimed_until: datetime | None
+    claimed_by_me: bool
+
+
+SLA_LABELS = {"ok": "on time", "soon": "due soon", "late": "overdue"}
+SLA_SOON_SHARE = 0.75
+"""A document is "due soon" from three quarters of the SLA on, "overdue" past it."""
+
+
+def age_text(delta: timedelta) -> str:
+    """A waiting time as people say it: "12 min", "3 h 20 min", "2 d 4 h"."""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{minutes} min"
+
+
+def sla_level(delta: timedelta, *, sla_hours: int) -> str:
+    hours = delta.total_seconds() / 3600
+    if hours >= sla_hours:
+        return "late"
+    if hours >= sla_hours * SLA_SOON_SHARE:
+        return "soon"
+    return "ok"
+
+
+def queue_rows(
+    documents: Iterable[Document], *, user: Any, sla_hours: int, now: datetime | None = None
+) -> list[QueueRow]:
+    """The queue page's lines for `documents` (annotated by `review_queue`): age since the
+    document was first held (postponing does not reset it) against the SLA, and the claim."""
+    now = now or timezone.now()
+    rows = []
+    for document in documents:
+        since = getattr(document, "waiting_since", None)
+        waited = now - since if since else timedelta(0)
+        level = sla_level(waited, sla_hours=sla_hours)
+        holder_id = getattr(document, "claimed_by_id", None)
+        rows.append(
+            QueueRow(
+                document=document,
+                age=age_text(waited),
+                sla_level=level,
+                sla_label=SLA_LABELS[level],
+                claimed_by=getattr(document, "claimed_by", None) or "",
+                claimed_until=getattr(document, "claimed_until", None),
+                claimed_by_me=holder_id is not None and holder_id == getattr(user, "pk", None),
+            )
+        )
+    return rows
 
 
 def document_for_review(*, workspaces: Iterable[Workspace], public_id: str) -> Document:
@@ -75,12 +193,17 @@ def document_for_review(*, workspaces: Iterable[Workspace], public_id: str) -> D
 
 
 def next_in_queue(
-    *, workspaces: Iterable[Workspace], after: Document, leave_out: Iterable[str] = ()
+    *,
+    workspaces: Iterable[Workspace],
+    after: Document,
+    leave_out: Iterable[str] = (),
+    user: Any = None,
 ) -> Document | None:
     """The next held document after `after` in queue order (or the first one), if any;
-    `leave_out` names (public ids) documents the reviewer already took or skipped."""
+    `leave_out` names (public ids) documents the reviewer already took or skipped. Documents
+    someone other than `user` is reviewing (a live claim) are passed over."""
     return (
-        review_queue(workspaces=workspaces)
+        review_queue_unclaimed(documents=review_queue(workspaces=workspaces), user=user)
         .exclude(pk=after.pk)
         .exclude(public_id__in=list(leave_out))
         .first()

@@ -1,6 +1,8 @@
 """Reviewer decisions: approve or correct a field (or a table cell), approve or reject a document.
 
-The browser UI and the review API call these same functions. Each decision is written as a
+The browser UI and the review API call these same functions. Each takes the document's lock
+and then `review.claims.claim_guard`: while someone else holds a live claim the decision is
+refused (409 `CLAIMED`); approving and rejecting end the claim. Each decision is written as a
 `ReviewDecision` and an `AuditEvent` in the transaction of the change. Approving the last held
 document of a job releases its result (with the reviewed values) and completes the job;
 rejecting fails it with `REVIEW_REJECTED`. `review.completed` is published at those moments.
@@ -31,6 +33,7 @@ from extraction.gate import GateFlag, table_recheck
 from extraction.learning import services as learning
 from extraction.models import DocumentField, ExtractionJob
 from extraction.services import document_release, job_fail, review_completed_publish
+from review import claims
 from review.models import ReviewDecision
 from review.values import reviewed_value
 
@@ -52,7 +55,9 @@ def _held_job_lock(document: Document) -> ExtractionJob | None:
     )
 
 
-def _document_in_review(document: Document) -> Document:
+def _document_in_review(document: Document, actor: Actor) -> Document:
+    """Lock the held document, then check `actor` may decide on it now (`claims.claim_guard`:
+    refused while someone else holds a live claim; a person's decision claims or renews it)."""
     locked = (
         Document.objects.select_for_update(of=("self",))
         .select_related("case__case_type")
@@ -63,6 +68,7 @@ def _document_in_review(document: Document) -> Document:
             f"Document {locked.public_id} is not awaiting review (it is {locked.status}).",
             code="NOT_IN_REVIEW",
         )
+    claims.claim_guard(document=locked, actor=actor)
     return locked
 
 
@@ -138,7 +144,7 @@ def _mark_reviewed(field: DocumentField) -> None:
 @transaction.atomic
 def field_approve(*, document: Document, key: str, actor: Actor) -> DocumentField:
     """Accept the field's current value as right."""
-    document = _document_in_review(document)
+    document = _document_in_review(document, actor)
     field = _field(document, key)
     before = field_snapshot(field)
     _mark_reviewed(field)
@@ -174,7 +180,7 @@ def field_correct(
     (or cell's) box moves there. Without them a corrected value keeps no box of the machine's,
     which pointed at the old value.
     """
-    document = _document_in_review(document)
+    document = _document_in_review(document, actor)
     field = _field(document, key)
     spec = _field_spec(document, key)
     before = field_snapshot(field)
@@ -323,7 +329,7 @@ def _tables_recheck(*, document: Document) -> None:
 @transaction.atomic
 def fields_approve_remaining(*, document: Document, actor: Actor) -> list[DocumentField]:
     """Approve every field not yet reviewed (the reviewer's "approve all")."""
-    document = _document_in_review(document)
+    document = _document_in_review(document, actor)
     approved = []
     for field in DocumentField.objects.filter(document=document, reviewed=False):
         approved.append(field_approve(document=document, key=field.key, actor=actor))
@@ -334,7 +340,7 @@ def fields_approve_remaining(*, document: Document, actor: Actor) -> list[Docume
 def document_approve(*, document: Document, actor: Actor) -> Document:
     """Release the document; the job completes once none of its documents is held."""
     _held_job_lock(document)
-    document = _document_in_review(document)
+    document = _document_in_review(document, actor)
     pending = list(
         DocumentField.objects.filter(document=document, flagged=True, reviewed=False).values_list(
             "key", flat=True
@@ -353,6 +359,7 @@ def document_approve(*, document: Document, actor: Actor) -> Document:
         verb=AuditEvent.Verb.DOCUMENT_APPROVED,
     )
     job = document_release(document=document, actor=actor)
+    claims.claim_end(document=document)
     if job is not None and job.status == ExtractionJob.Status.COMPLETED:
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.APPROVED)
     # The reviewed values teach layout memory and become verdicts, once the approval stands.
@@ -370,7 +377,7 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
     if not reason:
         raise ValidationFailed.for_field("reason", "say why the document is rejected.")
     job = _held_job_lock(document)
-    document = _document_in_review(document)
+    document = _document_in_review(document, actor)
     _decide(
         document=document,
         action=ReviewDecision.Action.DOCUMENT_REJECT,
@@ -378,6 +385,7 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
         reason=reason,
         verb=AuditEvent.Verb.DOCUMENT_REJECTED,
     )
+    claims.claim_end(document=document)
     if job is not None:
         job = job_fail(job=job, code=REJECTED_CODE, message=reason, actor=actor)
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.REJECTED)
@@ -495,7 +503,7 @@ def _captured_location(
 def field_reset(*, document: Document, key: str, actor: Actor) -> DocumentField:
     """Put back the field as the machine read it (value, box, cells, flags), held again if the
     gate held it. Recorded as a decision, so it can itself be undone."""
-    document = _document_in_review(document)
+    document = _document_in_review(document, actor)
     field = _field(document, key)
     first = (
         ReviewDecision.objects.filter(document=document, field_key=key, before__isnull=False)
@@ -526,7 +534,7 @@ def decision_undo(*, document: Document, actor: Actor) -> DocumentField | None:
     """Undo the actor's last field decision on the document not yet undone: the field returns
     to how it stood before it. None when there is nothing to undo; 409 `DECISION_OVERTAKEN`
     when anyone decided on that field (or cell) since, whose decision the undo would wipe."""
-    document = _document_in_review(document)
+    document = _document_in_review(document, actor)
     last = (
         ReviewDecision.objects.filter(
             document=document,
@@ -595,7 +603,7 @@ def table_row_change(
     The table's checks run again on the rows as they now stand; the table counts as reviewed
     once they pass.
     """
-    document = _document_in_review(document)
+    document = _document_in_review(document, actor)
     field = _field(document, key)
     spec = _field_spec(document, key)
     if field.field_type != FieldType.TABLE and spec.get("type") != FieldType.TABLE:
@@ -646,8 +654,8 @@ def table_row_change(
 
 @transaction.atomic
 def document_postpone(*, document: Document, actor: Actor) -> Document:
-    """Send the document to the end of the review queue, undecided."""
-    document = _document_in_review(document)
+    """Send the document to the end of the review queue, undecided, and release the claim."""
+    document = _document_in_review(document, actor)
     # Recorded as a decision (the queue orders by it) but not audited: nothing changed.
     ReviewDecision.objects.create(
         workspace_id=document.workspace_id,
@@ -655,4 +663,6 @@ def document_postpone(*, document: Document, actor: Actor) -> Document:
         action=ReviewDecision.Action.DOCUMENT_POSTPONE,
         **actor.audit_fields(),
     )
+    if actor.user is not None:
+        claims.claim_release(document=document, user=actor.user)
     return document

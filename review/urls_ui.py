@@ -45,6 +45,8 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("workspace/", views.workspace_switch, name="workspace-switch"),
     path("review/", views.queue, name="queue"),
+    path("review/start/", views.queue_start, name="queue-start"),
+    path("review/bulk/", views.queue_bulk, name="queue-bulk"),
     path("review/<str:document_id>/", views.document_review, name="document"),
     path(
         "review/<str:document_id>/pages/<int:number>/",
@@ -72,6 +74,7 @@ urlpatterns = [
         name="table-rows",
     ),
     path("review/<str:document_id>/undo/", views.decision_undo, name="undo"),
+    path("review/<str:document_id>/claim/", views.document_claim, name="document-claim"),
     path("review/<str:document_id>/state/", views.document_state, name="document-state"),
     path("review/<str:document_id>/postpone/", views.document_postpone, name="postpone"),
     path(

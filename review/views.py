@@ -13,14 +13,17 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import (
     FileResponse,
     Http404,
     HttpResponse,
     HttpResponseBadRequest,
     JsonResponse,
+    QueryDict,
 )
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
@@ -31,11 +34,13 @@ from cases import selectors as case_selectors
 from cases.actors import Actor
 from cases.errors import Conflict, DomainError, InvalidTransition, NotFound, ValidationFailed
 from cases.models import Document, User, Workspace
-from review import page_images, selectors, services
+from review import bulk, claims, page_images, selectors, services
 from review.access import access_follow, current_access, member_required, workspace_select
 from review.field_rows import FieldError, field_view_for, review_view_build
 from review.forms import (
     REJECT_REASONS,
+    BulkActionForm,
+    ClaimForm,
     FieldDecisionForm,
     QueueFilterForm,
     RejectForm,
@@ -118,26 +123,96 @@ def _section_root(request: HtmxHttpRequest, path: str) -> str:
 # --- Queue --------------------------------------------------------------------------------
 
 
-@require_GET
-@member_required
-def queue(request: HtmxHttpRequest) -> HttpResponse:
+def _queue_form(request: HtmxHttpRequest, data: Any) -> QueueFilterForm:
     workspace = current_access(request).workspace
-    form = QueueFilterForm(
-        request.GET or None,
+    return QueueFilterForm(
+        data or None,
         case_types=[
             (ct.public_id, ct.name) for ct in case_selectors.case_type_list(workspace=workspace)
         ],
         members=member_choices(workspace),
     )
+
+
+def _queue_documents(request: HtmxHttpRequest, form: QueueFilterForm) -> QuerySet[Document]:
+    """The queue as the filter form asks for it ("mine": the cases assigned to the reader)."""
     filters = form.cleaned_data if form.is_valid() else {}
-    documents = selectors.review_queue(
-        workspaces=[workspace],
+    scope = filters.get("scope")
+    return selectors.review_queue(
+        workspaces=[current_access(request).workspace],
         case_type_id=filters.get("case_type") or None,
-        assignee_id=filters.get("assignee") or None,
+        assignee_id=(
+            cast("User", request.user).public_id
+            if scope == "mine"
+            else filters.get("assignee") or None
+        ),
+        unassigned=scope == "unassigned",
+        search=filters.get("q") or "",
+        sort=filters.get("sort") or "oldest",
     )
+
+
+@require_GET
+@member_required
+def queue(request: HtmxHttpRequest) -> HttpResponse:
+    form = _queue_form(request, request.GET)
+    documents = _queue_documents(request, form)
     page = Paginator(documents, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"section": "queue", "form": form, "page": page}
+    workspace = current_access(request).workspace
+    context = {
+        "section": "queue",
+        "form": form,
+        "page": page,
+        "start_document": selectors.review_queue_unclaimed(
+            documents=documents, user=request.user
+        ).first(),
+        "rows": selectors.queue_rows(
+            page.object_list, user=request.user, sla_hours=settings.REVIEW_SLA_HOURS
+        ),
+        "sla_hours": settings.REVIEW_SLA_HOURS,
+        "bulk_form": BulkActionForm(members=member_choices(workspace)),
+        "filters": request.GET.urlencode(),
+    }
     return render_region(request, "review/queue.html", context, regions=["queue-list"])
+
+
+@require_POST
+@member_required
+def queue_start(request: HtmxHttpRequest) -> HttpResponse:
+    """ "Start reviewing": claim the next document nobody is reviewing among those the queue's
+    filters (posted along) show, and open it."""
+    documents = _queue_documents(request, _queue_form(request, request.POST))
+    document = claims.claim_next(documents=documents, user=_user(request))
+    if document is None:
+        messages.info(request, "Every document matching your filters is being reviewed.")
+        return redirect(_queue_url(request.POST.get("filters", "")))
+    return redirect("review:document", document_id=document.public_id)
+
+
+@require_POST
+@member_required
+def queue_bulk(request: HtmxHttpRequest) -> HttpResponse:
+    """Assign or reject the checked documents; the queue then says what was done and skipped."""
+    workspace = current_access(request).workspace
+    form = BulkActionForm(request.POST, members=member_choices(workspace))
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect(_queue_url(request.POST.get("filters", "")))
+    try:
+        result = bulk.documents_bulk(
+            workspace=workspace, actor=_actor(request), **form.cleaned_data
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        (messages.success if result.done else messages.warning)(request, result.summary)
+    return redirect(_queue_url(form.cleaned_data["filters"]))
+
+
+def _queue_url(filters: str) -> str:
+    """The queue with the filters it was showing (a query string the page posted back)."""
+    query = QueryDict(filters).urlencode()
+    return f"{reverse('review:queue')}?{query}" if query else reverse("review:queue")
 
 
 # --- The review page ----------------------------------------------------------------------
@@ -196,17 +271,22 @@ def _review_page(
     status: int = 200,
 ) -> HttpResponse:
     view = review_view_build(document, editing=editing, error=error)
+    claim = claims.claim_state(document=document, user=_user(request))
     decided = _id_list(request.GET.get("done"))
     skipped = _id_list(request.GET.get("skipped"))
     following = selectors.next_in_queue(
-        workspaces=[document.workspace], after=document, leave_out=[*decided, *skipped]
+        workspaces=[document.workspace],
+        after=document,
+        leave_out=[*decided, *skipped],
+        user=request.user,
     )
     context = {
         "section": "queue",
         "document": document,
         "document_url": reverse("review:document", args=[document.public_id]),
         "view": view,
-        "decidable": view.decidable,
+        "decidable": view.decidable and claim.mine,
+        "claim": claim,
         "action_error": action_error,
         "reject_form": reject_form or RejectForm(),
         "reject_open": bool(reject_form is not None),
@@ -226,8 +306,41 @@ def _review_page(
 @require_GET
 @member_required
 def document_review(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
+    """The review page; opening it claims the document, unless the page only fetches it in
+    advance (`X-Review-Prefetch`: it claims the document once it shows it)."""
     document = _document(request, document_id)
+    if request.headers.get(PREFETCH_HEADER) != "1":
+        claims.claim_open(document=document, user=_user(request))
     return _review_page(request, document, editing=request.GET.get("edit"))
+
+
+@require_POST
+@member_required
+def document_claim(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
+    """Take, take over or release the claim; then the page, the queue or the next document.
+    The review page's script (`X-Review-Queue`) gets 204, or 409 with why."""
+    document = _document(request, document_id)
+    form = ClaimForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("action: take, take_over or release.")
+    data = form.cleaned_data
+    try:
+        claims.claim_change(
+            document=document,
+            user=_user(request),
+            action=data["action"],
+            holder_id=data["holder"],
+        )
+    except DomainError as exc:
+        if _queued(request):
+            return HttpResponse(exc.message, status=STALE_STATUS, content_type="text/plain")
+        messages.error(request, exc.message)
+    if _queued(request):
+        return HttpResponse(status=204)
+    then = data["then"]
+    if then == "next":
+        return redirect(_next_url(document, user=request.user))
+    return redirect("review:queue" if then == "queue" else document_url_for(document))
 
 
 @require_POST
@@ -308,6 +421,9 @@ def _field_row(
     return render_region(request, REVIEW_TEMPLATE, context, partial="field-row", trigger=trigger)
 
 
+PREFETCH_HEADER = "X-Review-Prefetch"
+"""Sent when review.js fetches the next document in advance: that fetch does not claim it."""
+
 QUEUE_HEADER = "X-Review-Queue"
 """Sent by the review page's decision queue (review.js): errors then answer with a 4xx status
 (409 for a stale document) instead of a 200 re-render, so the queue can tell them apart."""
@@ -316,6 +432,10 @@ QUEUE_HEADER = "X-Review-Queue"
 def _actor(request: HtmxHttpRequest) -> Actor:
     """The signed-in reviewer (`member_required` has checked there is one)."""
     return Actor(user=cast("User", request.user))
+
+
+def _user(request: HtmxHttpRequest) -> User:
+    return cast("User", request.user)
 
 
 def _queued(request: HtmxHttpRequest) -> bool:
@@ -424,7 +544,7 @@ def document_postpone(request: HtmxHttpRequest, document_id: str) -> HttpRespons
         return _stale(request, document_id, exc)
     if not _queued(request):
         messages.info(request, f"{document.filename} is postponed to the end of the queue.")
-    return client_redirect(request, _next_url(document))
+    return client_redirect(request, _next_url(document, user=request.user))
 
 
 @require_GET
@@ -433,11 +553,14 @@ def document_state(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
     """The document's status and how many decisions others took on it: the review page asks
     now and then, and says so when someone else decided or approved the document."""
     document = _document(request, document_id)
+    claim = claims.claim_state(document=document, user=_user(request))
     return JsonResponse(
         {
             "status": document.status,
             "decidable": document.status == Document.Status.REVIEW_REQUIRED,
             "others": selectors.decisions_by_others(document=document, user=request.user),
+            "claimed_by": claim.holder if claim.held_by_other else "",
+            "claimed_until": claim.until.isoformat() if claim.held_by_other and claim.until else "",
         }
     )
 
@@ -485,7 +608,7 @@ def document_approve(request: HtmxHttpRequest, document_id: str) -> HttpResponse
             request, _document(request, document_id), action_error=exc.message, status=status
         )
     messages.success(request, f"{document.filename} approved; its result is released.")
-    return client_redirect(request, _next_url(document))
+    return client_redirect(request, _next_url(document, user=request.user))
 
 
 @require_POST
@@ -507,11 +630,16 @@ def document_reject(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
             request, document, action_error=exc.message, reject_form=form, status=status
         )
     messages.success(request, f"{document.filename} rejected.")
-    return client_redirect(request, _next_url(document))
+    return client_redirect(request, _next_url(document, user=request.user))
 
 
-def _next_url(document: Document) -> str:
-    following = selectors.next_in_queue(workspaces=[document.workspace], after=document)
+def document_url_for(document: Document) -> str:
+    return reverse("review:document", args=[document.public_id])
+
+
+def _next_url(document: Document, *, user: Any) -> str:
+    """The next held document nobody else is reviewing, or the queue."""
+    following = selectors.next_in_queue(workspaces=[document.workspace], after=document, user=user)
     if following is None:
         return reverse("review:queue")
     return reverse("review:document", args=[following.public_id])

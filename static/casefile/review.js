@@ -387,6 +387,13 @@
         }
         if (!state.decidable) {
           stale("Someone else decided this document: it is " + state.status.replace("_", " ") + " now.");
+        } else if (state.claimed_by) {
+          var until = state.claimed_until ? new Date(state.claimed_until) : null;
+          stale(
+            state.claimed_by + " took over this document" +
+              (until ? " (claimed until " + until.toTimeString().slice(0, 5) + ")" : "") +
+              ": your decisions on it are refused. Reload to take it back."
+          );
         } else if (state.others > others && !staleShown) {
           staleShown = true;
           notice("notice-others", "warning", "Someone else changed this document while you were on it.", [
@@ -817,8 +824,30 @@
     if (pendingApproval) {
       approvalCommit(pendingApproval);
     }
+    /* Skipping gives the document back: the release goes out after this document's own
+       decisions still on their way, which would otherwise claim it again. */
+    var releaseForm = document.getElementById("skip-form");
+    if (releaseForm) {
+      enqueue({ url: formAction(releaseForm), data: new FormData(releaseForm), target: null, key: "#release", always: true, keepalive: true });
+    }
     session.skipped.push(element.dataset.document);
     goNext({ fresh: true });
+  }
+
+  /* A page swapped in from a prefetch was fetched without claiming it (X-Review-Prefetch):
+     claim it now that it shows; someone faster got it meanwhile: show the page as they hold it. */
+  function claimShown() {
+    var element = root();
+    if (!element || !element.dataset.claimUrl || element.dataset.claimMine !== "true" || element.dataset.decidable !== "true") {
+      return;
+    }
+    var data = new FormData();
+    data.append("action", "take");
+    send(element.dataset.claimUrl, data, null).then(function (response) {
+      if (response.status === 409 && root() === element) {
+        window.location.reload();
+      }
+    }, function () {});
   }
 
   function postpone() {
@@ -863,8 +892,9 @@
     return target.pathname + target.search;
   }
 
-  function fetchPage(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+  function fetchPage(url, prefetch) {
+    var headers = prefetch ? { "X-Review-Prefetch": "1" } : {};
+    return fetch(url, { credentials: "same-origin", headers: headers }).then(function (response) {
       if (!response.ok) {
         throw new Error("status " + response.status);
       }
@@ -882,7 +912,7 @@
     session = assumed;
     var url = sessionQuery(element.dataset.nextUrl);
     session = saved;
-    prefetched = { url: element.dataset.nextUrl, query: url, at: Date.now(), page: fetchPage(url) };
+    prefetched = { url: element.dataset.nextUrl, query: url, at: Date.now(), page: fetchPage(url, true) };
     prefetched.page.then(function (html) {
       /* Warm the first page image of the next document too. */
       var match = /<img src="([^"]+)"/.exec(html);
@@ -964,6 +994,7 @@
         window.history.pushState({ review: true }, "", cleanUrl(url));
         processed(main);
         init(false);
+        claimShown();
         mark("review:swapped");
       },
       function () {
@@ -1734,33 +1765,127 @@
           rejectSubmit(form, event.submitter);
         } else if (flow === "postpone") {
           postpone();
+        } else if (flow === "skip") {
+          skip();
         }
       }
     },
     true
   );
 
-  /* The queue page: j/k (or arrows) move through the documents, Enter opens the focused one.
-     Its 5-second refresh waits while focus is inside the list (see queue.html). */
+  /* The queue page: j/k (or arrows) move through the documents, x checks the focused one for
+     the bulk bar, Enter opens it. Its 5-second refresh waits while focus is inside the list or
+     a document is checked (see queue.html), so neither focus nor a selection is lost. */
   document.addEventListener("keydown", function (event) {
     var list = document.getElementById("queue-list");
     if (!list || document.getElementById("review-root") || event.ctrlKey || event.metaKey || event.altKey) {
       return;
     }
-    if (event.target.matches && event.target.matches("input, textarea, select")) {
+    if (event.target.matches && event.target.matches("input:not([type=checkbox]), textarea, select")) {
       return;
     }
     var links = Array.prototype.slice.call(list.querySelectorAll("[data-queue-link]"));
     if (!links.length) {
       return;
     }
-    var index = links.indexOf(document.activeElement);
+    var row = document.activeElement && document.activeElement.closest ? document.activeElement.closest("tr[data-document]") : null;
+    var index = row ? links.indexOf(row.querySelector("[data-queue-link]")) : -1;
     if (event.key === "j" || event.key === "ArrowDown") {
       event.preventDefault();
       links[Math.min(links.length - 1, index + 1)].focus();
     } else if (event.key === "k" || event.key === "ArrowUp") {
       event.preventDefault();
       links[Math.max(0, index - 1)].focus();
+    } else if (event.key === "x") {
+      event.preventDefault();
+      var link = links[Math.max(0, index)];
+      var box = link.closest("tr").querySelector("[data-queue-check]");
+      if (box) {
+        box.checked = !box.checked;
+        bulkCount();
+      }
+      link.focus();
+    }
+  });
+
+  function bulkCount() {
+    var output = document.getElementById("bulk-count");
+    if (!output) {
+      return;
+    }
+    var boxes = Array.prototype.slice.call(document.querySelectorAll("[data-queue-check]"));
+    var checked = boxes.filter(function (box) { return box.checked; }).length;
+    var all = document.querySelector("[data-check-all]");
+    if (all) {
+      all.checked = checked > 0 && checked === boxes.length;
+      all.indeterminate = checked > 0 && checked < boxes.length;
+    }
+    output.textContent = checked
+      ? checked + " document" + (checked === 1 ? "" : "s") + " checked"
+      : "Check documents below (x) to assign or reject several at once.";
+    document.querySelectorAll("#bulk-assign, #bulk-reject-submit").forEach(function (button) {
+      button.disabled = checked === 0;
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.matches && target.matches("[data-check-all]")) {
+      document.querySelectorAll("[data-queue-check]").forEach(function (box) {
+        box.checked = target.checked;
+      });
+      bulkCount();
+    } else if (target.matches && target.matches("[data-queue-check]")) {
+      bulkCount();
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    bulkCount();
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    bulkCount();
+  });
+
+  /* The forms posted from the queue carry the filters it shows now (htmx changed them in
+     place): "Start reviewing" claims the next free document under them, and the bulk bar and
+     per-row buttons come back to the same view. */
+  function currentFilters(form) {
+    var filters = document.getElementById("queue-filters");
+    if (!filters || !form) {
+      return;
+    }
+    var data = new FormData(filters);
+    form.querySelectorAll('input[name="filters"]').forEach(function (input) {
+      input.value = window.location.search.replace(/^\?/, "");
+    });
+    if (form.id === "start-form") {
+      ["q", "scope", "case_type", "assignee", "sort"].forEach(function (name) {
+        var input = form.querySelector('input[type="hidden"][name="' + name + '"]');
+        if (input) {
+          input.value = data.get(name) || "";
+        }
+      });
+    }
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.id === "start-form" || form.id === "bulk-form" || (form.closest && form.closest("#queue-list"))) {
+      currentFilters(form);
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var start = event.target.closest && event.target.closest("a[data-start]");
+    if (!start || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
+      return;
+    }
+    var form = document.getElementById("start-form");
+    if (form) {
+      event.preventDefault();
+      currentFilters(form);
+      form.submit();
     }
   });
 

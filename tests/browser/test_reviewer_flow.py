@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 from cases.actors import Actor
 from cases.models import Document
 from extraction.models import DocumentField, ExtractionJob
-from review import services
+from review import claims, services
 from tests import factories
 from tests.browser.conftest import screenshot, sign_in, wait_for_page_images
 from tests.review.samples import ITEMS_TEXT, items_pdf, upload_held
@@ -193,6 +193,7 @@ def test_a_document_someone_else_approved_says_so(page: Page, tenant):
     sign_in(page, tenant.reviewer.username)
     page.goto(f"/review/{document.public_id}/")
     page.locator("#field-list > li.field.is-selected").wait_for()
+    claims.claim_take_over(document=document, user=tenant.admin)  # the reviewer holds it
     admin = Actor(user=tenant.admin)
     services.fields_approve_remaining(document=document, actor=admin)
     services.document_approve(document=document, actor=admin)
@@ -301,6 +302,7 @@ def test_an_open_page_learns_that_someone_else_approved_the_document(page: Page,
     sign_in(page, tenant.reviewer.username)
     page.goto(f"/review/{document.public_id}/")
     page.locator("#field-list > li.field.is-selected").wait_for()
+    claims.claim_take_over(document=document, user=tenant.admin)  # the reviewer holds it
     admin = Actor(user=tenant.admin)
     services.fields_approve_remaining(document=document, actor=admin)
     services.document_approve(document=document, actor=admin)

@@ -11,7 +11,7 @@ from cases.actors import Actor
 from cases.errors import Conflict, ValidationFailed
 from cases.models import Document
 from extraction.models import DocumentField
-from review import selectors, services
+from review import claims, selectors, services
 from review.models import ReviewDecision
 from tests import factories
 
@@ -136,15 +136,18 @@ def test_undo_does_not_touch_another_reviewers_decision(tenant, held_document, a
     services.field_approve(
         document=held_document, key="invoice_number", actor=Actor(user=tenant.admin)
     )
+    claims.claim_release(document=held_document, user=tenant.admin)
     assert services.decision_undo(document=held_document, actor=actor) is None
     assert field(held_document, "invoice_number").reviewed is True
 
 
 def test_undo_refuses_to_wipe_a_later_decision_of_another_reviewer(tenant, held_document, actor):
     services.field_correct(document=held_document, key="invoice_number", value="A-1", actor=actor)
+    claims.claim_take_over(document=held_document, user=tenant.admin)
     services.field_correct(
         document=held_document, key="invoice_number", value="B-2", actor=Actor(user=tenant.admin)
     )
+    claims.claim_take_over(document=held_document, user=actor.user)
     with pytest.raises(Conflict) as refused:
         services.decision_undo(document=held_document, actor=actor)
     assert refused.value.code == "DECISION_OVERTAKEN"
@@ -160,9 +163,11 @@ def test_the_undo_view_answers_409_when_a_later_decision_would_be_wiped(
         value="A-1",
         actor=Actor(user=tenant.reviewer),
     )
+    claims.claim_take_over(document=held_document, user=tenant.admin)
     services.field_correct(
         document=held_document, key="invoice_number", value="B-2", actor=Actor(user=tenant.admin)
     )
+    claims.claim_release(document=held_document, user=tenant.admin)
     answer = reviewer_client.post(url(held_document, "review:undo"), **QUEUED)
     assert answer.status_code == 409
     assert "decided again" in answer.content.decode()
@@ -347,6 +352,7 @@ def test_every_decision_answer_counts_the_decisions_of_others(
     services.field_approve(
         document=held_document, key="invoice_number", actor=Actor(user=tenant.admin)
     )
+    claims.claim_release(document=held_document, user=tenant.admin)
     answer = reviewer_client.post(
         url(held_document, "review:field", key="total_amount"),
         {"action": "approve"},
@@ -424,7 +430,16 @@ def test_document_state_says_whether_it_can_still_be_decided(
         document=held_document, key="invoice_number", actor=Actor(user=tenant.admin)
     )
     state = reviewer_client.get(url(held_document, "review:document-state")).json()
-    assert state == {"status": "review_required", "decidable": True, "others": 1}
+    assert state["claimed_by"] == tenant.admin.username
+    claims.claim_release(document=held_document, user=tenant.admin)
+    state = reviewer_client.get(url(held_document, "review:document-state")).json()
+    assert state == {
+        "status": "review_required",
+        "decidable": True,
+        "others": 1,
+        "claimed_by": "",
+        "claimed_until": "",
+    }
     services.fields_approve_remaining(document=held_document, actor=Actor(user=tenant.admin))
     services.document_approve(document=held_document, actor=Actor(user=tenant.admin))
     state = reviewer_client.get(url(held_document, "review:document-state")).json()

@@ -199,9 +199,11 @@ def test_queue_answers_htmx_with_the_list_fragment_and_browsers_with_the_page(
     assert b"<html" not in fragment.content
     assert fragment.content.decode().lstrip().startswith('<section id="queue-list"')
     assert held_document.filename.encode() in fragment.content
-    assert "hx-trigger=\"every 5s [!document.querySelector('#queue-list :focus')]\"" in (
-        fragment.content.decode()
+    trigger = (
+        "every 5s [!document.querySelector('#queue-list :focus') && "
+        "!document.querySelector('#queue-list input[type=checkbox]:checked')]"
     )
+    assert f'hx-trigger="{trigger}"' in fragment.content.decode()
     assert "HX-Request" in page["Vary"]
 
 
