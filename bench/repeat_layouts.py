@@ -1,4 +1,4 @@
-"""`python -m bench.repeat_layouts OUT_DIR [--vendors N] [--per-vendor M] [--seed S]`.
+"""`python -m bench.repeat_layouts OUT_DIR [--vendors N] [--per-vendor M] [--seed S] [--scan]`.
 
 Invoices from a handful of vendors, several per vendor: what accounts payable sees and what
 `manage.py evaluate --learn` measures layout memory on. A vendor fixes its layout once (its own
@@ -6,12 +6,17 @@ label words, where its header block and totals sit, label beside or above the va
 and date formats, a decoy or two, its VAT id and IBAN in the footer); each of its invoices
 changes the values, the customer and the number of line items, which moves the totals down the
 page. Written to `OUT_DIR/<vendor-slug>/NAME.pdf` beside `NAME.json` in `evaluate`'s format,
-with `"layout"` naming the vendor. Development tooling: Casefile never imports it.
+with `"layout"` naming the vendor. With `--scan` every invoice is written as a page image
+instead (`NAME.png`), each scanned with its own jitter (`jittered_scan`: shifted by up to 3% of
+the page, scaled by up to 4%, turned by up to 1.5 degrees, grey paper, blur and noise), so
+that documents of one layout never sit at the same place twice: what memory must align.
+Development tooling: Casefile never imports it.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import random
 import re
@@ -19,6 +24,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+
+import numpy as np
+import pymupdf
+from PIL import Image, ImageFilter
 
 from bench.synth import names
 from bench.synth.canvas import A4, Canvas
@@ -226,7 +235,39 @@ def invoice(v: Vendor, rng: random.Random) -> tuple[bytes, dict[str, str]]:
     return canvas.pdf(title=number), truth
 
 
-def write(out_dir: Path, vendors: int, per_vendor: int, seed: int) -> list[Path]:
+def jittered_scan(pdf: bytes, rng: random.Random, *, dpi: int = 150) -> bytes:
+    """The first page as a PNG scan placed a little differently each time: on a sheet of the
+    page's size, shifted (up to 3% of the width either way), scaled (0.96-1.04) and turned
+    (up to 1.5 degrees), on grey paper with a light blur and sensor noise."""
+    scale = rng.uniform(0.96, 1.04)
+    with pymupdf.open("pdf", pdf) as document:
+        page = document[0]
+        sheet = (round(page.rect.width * dpi / 72), round(page.rect.height * dpi / 72))
+        zoom = dpi / 72 * scale
+        pixmap = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csGRAY)
+        printed = Image.frombytes("L", (pixmap.width, pixmap.height), pixmap.samples)
+    paper = rng.randint(215, 240)
+    image = Image.new("L", sheet, 255)
+    dx = round(rng.uniform(-0.03, 0.03) * sheet[0])
+    dy = round(rng.uniform(-0.03, 0.03) * sheet[0])
+    image.paste(printed, (dx, dy))
+    image = image.rotate(
+        rng.uniform(-1.5, 1.5), resample=Image.Resampling.BICUBIC, fillcolor=255, expand=False
+    )
+    pixels = np.asarray(image, dtype=np.float32) / 255.0
+    pixels = 25 + pixels * (paper - 25)
+    noise = np.random.default_rng(rng.getrandbits(32))
+    pixels += noise.normal(0, rng.uniform(2, 5), pixels.shape).astype(np.float32)
+    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "L")
+    image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.7)))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def write(
+    out_dir: Path, vendors: int, per_vendor: int, seed: int, *, scan: bool = False
+) -> list[Path]:
     written = []
     for index in range(vendors):
         v = vendor(random.Random(f"repeat-layouts:{seed}:vendor:{index}"), index)
@@ -235,7 +276,11 @@ def write(out_dir: Path, vendors: int, per_vendor: int, seed: int) -> list[Path]
         for n in range(per_vendor):
             pdf, truth = invoice(v, random.Random(f"repeat-layouts:{seed}:{index}:{n}"))
             name = f"{v.slug}-{n:02d}"
-            (folder / f"{name}.pdf").write_bytes(pdf)
+            if scan:
+                jitter = random.Random(f"repeat-layouts:{seed}:{index}:{n}:scan")
+                (folder / f"{name}.png").write_bytes(jittered_scan(pdf, jitter))
+            else:
+                (folder / f"{name}.pdf").write_bytes(pdf)
             record = {"case_type": "invoice", "fields": truth, "layout": v.slug}
             (folder / f"{name}.json").write_text(json.dumps(record, indent=2, ensure_ascii=False))
             written.append(folder / f"{name}.json")
@@ -248,8 +293,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--vendors", type=int, default=8)
     parser.add_argument("--per-vendor", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--scan", action="store_true", help="Write each invoice as a jittered page image."
+    )
     options = parser.parse_args(argv)
-    written = write(options.out_dir, options.vendors, options.per_vendor, options.seed)
+    written = write(
+        options.out_dir, options.vendors, options.per_vendor, options.seed, scan=options.scan
+    )
     print(f"{len(written)} documents of {options.vendors} vendors -> {options.out_dir}")
 
 

@@ -10,7 +10,16 @@ A layout is fingerprinted by the issuer's identity printed outside the buyer's b
 IBANs) and by a signature of the first page's static words (no digits) with coarse positions. A
 document matches a remembered layout when the identities share one and the signatures overlap a
 little, or, without an identity on either side, when the signatures overlap a lot; identities
-that differ never match.
+that differ never match. Where both sides have anchors (words printed once on the first page,
+with their exact centres), the placed half of the signature comparison is how many shared words
+sit where one similarity transform (shift, scale, a slight turn, fitted robustly to the shared
+words) puts them: a scan of the layout shifted or scaled a little still matches, a different
+design sharing generic words does not.
+
+Remembered boxes and label offsets are kept in the frame of the document the layout was first
+taught from; on a new document they go through the alignment of the layout's anchors onto the
+page's before they are read, and a place learned on a later (shifted) document is brought back
+into the layout's frame before it is kept.
 
 A remembered position is the value's box (as fractions of the page) and the label words beside
 it with the offset between them. It is read on a new document at the label when the label is
@@ -23,6 +32,7 @@ corrected loses trust, and so does its layout.
 
 from __future__ import annotations
 
+import cmath
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
@@ -59,7 +69,27 @@ MATCH_WITH_ISSUER = 0.2
 MATCH_WITHOUT_ISSUER = 0.5
 """Signature similarity needed when neither side has an identity."""
 SIGNATURE_COLUMNS, SIGNATURE_ROWS = 8, 12
+ANCHOR_TOLERANCE = 0.015
+"""How far (in page widths) a word may sit from where an alignment puts it and still agree."""
+MIN_INLIERS = 4
+"""Words that must agree with an alignment for it to stand (and for positions to count)."""
+MAX_ANCHORS = 160
+MAX_HYPOTHESES_FROM = 40
+"""Alignments are tried from pairs of at most this many shared words (evenly picked)."""
+MAX_SCALE_CHANGE = 0.3
+MAX_ROTATION = 0.09
+"""Radians (about 5 degrees): a scan's tilt; larger turns are the OCR's orientation's job."""
+LABEL_MISSING_PENALTY = 10
+"""Points taken off a reading made at the remembered box because its label was not found
+there: the value's surroundings no longer confirm the place."""
 MAX_SIGNATURE = 400
+FREE_TEXT_KINDS = ("name", "person", "text")
+"""Kinds any text parses as: the type does not check that a remembered place read a value of
+the field rather than a neighbouring line."""
+UNPROVEN_TEXT_SCORE = 85
+"""The most a free-text reading is published at until its place has read the reviewed value
+on a later document once (held at T=90: on the shared corpora, issuers sharing one template
+had their name places read a neighbouring line or a cut name on first reuse)."""
 UNREMEMBERED_KINDS = ("address",)
 """Multi-line values are left to the generic extractor."""
 
@@ -123,14 +153,120 @@ def _identities(text: str) -> set[str]:
     return found
 
 
-def similarity(signature: tuple[str, ...], other: tuple[str, ...]) -> float:
-    """Half the overlap of the static words, half the overlap of the words at their places."""
+Anchor = tuple[str, float, float]
+
+
+def anchors(lines: list[Line], pages: list[PageResult]) -> tuple[Anchor, ...]:
+    """The first page's words printed once on it (no digits, three letters or more), each with
+    its centre in page widths: the points a layout is aligned by."""
+    if not pages:
+        return ()
+    first = pages[0]
+    width = max(first.width, 1.0)
+    counts: dict[str, int] = {}
+    places: dict[str, tuple[float, float]] = {}
+    for line in lines:
+        if line.page != first.number:
+            continue
+        for token in line.tokens:
+            word = compact(token.text)
+            if len(word) < 3 or any(ch.isdigit() for ch in token.text):
+                continue
+            counts[word] = counts.get(word, 0) + 1
+            x0, y0, x1, y1 = token.bbox
+            places[word] = ((x0 + x1) / 2 / width, (y0 + y1) / 2 / width)
+    unique = sorted(word for word, count in counts.items() if count == 1)
+    return tuple((word, round(places[word][0], 4), round(places[word][1], 4)) for word in unique)[
+        :MAX_ANCHORS
+    ]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A similarity transform between two pages' frames (page widths): z -> scale * z + shift,
+    with how many of the shared words it puts in place."""
+
+    scale: complex = 1 + 0j
+    shift: complex = 0j
+    inliers: int = 0
+    common: int = 0
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        z = self.scale * complex(x, y) + self.shift
+        return z.real, z.imag
+
+    @property
+    def share(self) -> float:
+        """The share of the shared words the transform puts in place."""
+        return self.inliers / self.common if self.common else 0.0
+
+
+def align(source: tuple[Anchor, ...], target: tuple[Anchor, ...]) -> Alignment | None:
+    """The transform taking `source`'s words onto `target`'s, or None when fewer than
+    `MIN_INLIERS` shared words agree on one. Robust to outliers (a word that moved, a variable
+    word that happens to repeat): every pair of shared words proposes a transform (bounded
+    scale and turn), the one most words agree with wins and is refitted on those words."""
+    src = {word: complex(x, y) for word, x, y in source}
+    dst = {word: complex(x, y) for word, x, y in target}
+    pairs = [(src[word], dst[word]) for word in sorted(src.keys() & dst.keys())]
+    if len(pairs) < MIN_INLIERS:
+        return None
+    step = max(1, -(-len(pairs) // MAX_HYPOTHESES_FROM))
+    sample = pairs[::step]
+    best: list[tuple[complex, complex]] = []
+    hypothesis = (1 + 0j, 0j)
+    for i, (a0, b0) in enumerate(sample):
+        for a1, b1 in sample[i + 1 :]:
+            spread = a1 - a0
+            if abs(spread) < 0.1:
+                continue
+            scale = (b1 - b0) / spread
+            if abs(abs(scale) - 1) > MAX_SCALE_CHANGE or abs(cmath.phase(scale)) > MAX_ROTATION:
+                continue
+            shift = b0 - scale * a0
+            agree = [(a, b) for a, b in pairs if abs(scale * a + shift - b) <= ANCHOR_TOLERANCE]
+            if len(agree) > len(best):
+                best, hypothesis = agree, (scale, shift)
+    if len(best) < MIN_INLIERS:
+        return None
+    scale, shift = _fit(best)
+    inliers = sum(abs(scale * a + shift - b) <= ANCHOR_TOLERANCE for a, b in pairs)
+    if inliers < len(best):  # the refit let words go: keep the transform they agreed on
+        (scale, shift), inliers = hypothesis, len(best)
+    return Alignment(scale, shift, inliers, len(pairs))
+
+
+def _fit(pairs: list[tuple[complex, complex]]) -> tuple[complex, complex]:
+    """Least-squares similarity transform (complex scale and shift) of the pairs."""
+    n = len(pairs)
+    mean_a = sum(a for a, _ in pairs) / n
+    mean_b = sum(b for _, b in pairs) / n
+    spread = sum(abs(a - mean_a) ** 2 for a, _ in pairs)
+    if spread < 1e-9:
+        return 1 + 0j, mean_b - mean_a
+    scale = sum((a - mean_a).conjugate() * (b - mean_b) for a, b in pairs) / spread
+    return scale, mean_b - scale * mean_a
+
+
+def similarity(
+    signature: tuple[str, ...],
+    other: tuple[str, ...],
+    anchors: tuple[Anchor, ...] = (),
+    other_anchors: tuple[Anchor, ...] = (),
+) -> float:
+    """Half the overlap of the static words, half how far their places agree: with anchors on
+    both sides, the share of shared words one alignment puts in place (a shifted or scaled scan
+    of the layout scores as the layout); without, the overlap of the words at coarse places."""
     if not signature or not other:
         return 0.0
     placed, other_placed = set(signature), set(other)
     words = {entry.split("@")[0] for entry in placed}
     other_words = {entry.split("@")[0] for entry in other_placed}
-    return 0.5 * _jaccard(words, other_words) + 0.5 * _jaccard(placed, other_placed)
+    word_share = _jaccard(words, other_words)
+    if anchors and other_anchors:
+        alignment = align(other_anchors, anchors) if word_share > 0.1 else None
+        return 0.5 * word_share + 0.5 * (alignment.share if alignment else 0.0)
+    return 0.5 * word_share + 0.5 * _jaccard(placed, other_placed)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -143,8 +279,10 @@ def match_layout(
     signature: tuple[str, ...],
     layouts: tuple[RememberedLayout, ...] | list[RememberedLayout],
     schema_slug: str,
+    page_anchors: tuple[Anchor, ...] = (),
 ) -> tuple[RememberedLayout | None, float]:
-    """The remembered layout of this schema the document has, with its signature similarity."""
+    """The remembered layout of this schema the document has, with its signature similarity
+    (`page_anchors`: the document's, to compare places through an alignment)."""
     mine = set(filter(None, issuer.split("|")))
     best: RememberedLayout | None = None
     best_score = 0.0
@@ -152,7 +290,7 @@ def match_layout(
         if layout.schema_slug != schema_slug:
             continue
         theirs = set(filter(None, layout.issuer.split("|")))
-        score = similarity(signature, layout.signature)
+        score = similarity(signature, layout.signature, page_anchors, layout.anchors)
         if mine and theirs:
             if not mine & theirs or score < MATCH_WITH_ISSUER:
                 continue
@@ -200,10 +338,11 @@ def remember(
     """The document's fields with layout memory applied, and what memory saw and read."""
     lines = list(context.lines)
     issuer, signature = fingerprint(lines, pages)
-    layout, score = match_layout(issuer, signature, layouts, schema.slug)
+    page_anchors = anchors(lines, pages)
+    layout, score = match_layout(issuer, signature, layouts, schema.slug, page_anchors)
     if layout is None or not lines:
         return fields, LayoutReading(issuer, signature)
-    reads = read_layout(context, pages, schema, layout)
+    reads = read_layout(context, pages, schema, layout, align(layout.anchors, page_anchors))
     updated = dict(fields)
     from_memory: list[str] = []
     specs = {spec.key: spec for spec in schema.fields}
@@ -226,9 +365,15 @@ def remember(
 
 
 def read_layout(
-    context: DocumentContext, pages: list[PageResult], schema: Schema, layout: RememberedLayout
+    context: DocumentContext,
+    pages: list[PageResult],
+    schema: Schema,
+    layout: RememberedLayout,
+    alignment: Alignment | None = None,
 ) -> list[Read]:
-    """Every remembered position's reading on this document (those that parse)."""
+    """Every remembered position's reading on this document (those that parse), its boxes
+    and label offsets put through `alignment` (the layout's frame onto this document's) when
+    there is one."""
     specs = {spec.key: spec for spec in schema.fields}
     layout_right, layout_wrong = layout_record(layout)
     reads: list[Read] = []
@@ -237,13 +382,18 @@ def read_layout(
         if spec is None or spec.type == FieldType.TABLE or position.page > len(pages):
             continue
         page = pages[position.page - 1]
-        found = _read_position(context, spec, page, position)
+        frame = _Frame(layout.page_size, alignment) if alignment and layout.page_size[0] else None
+        found = _read_position(context, spec, page, position, frame)
         if found is None:
             continue
-        value, text, bbox = found
+        value, text, bbox, at_label = found
         score = track_score(
             position.right, position.wrong, layout_right=layout_right, layout_wrong=layout_wrong
         )
+        if position.label and not at_label:
+            score -= LABEL_MISSING_PENALTY
+        if position.right == 0 and semantic_kind(spec.key, spec.type) in FREE_TEXT_KINDS:
+            score = min(score, UNPROVEN_TEXT_SCORE)
         reads.append(Read(position, value, text, page.number, bbox, score))
     return reads
 
@@ -275,9 +425,36 @@ def _merge(spec: FieldSpec, generic: FieldResult, reads: list[Read]) -> FieldRes
     return FieldResult(spec.key, best.value, best.text, max(score, 0), best.page, best.bbox)
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """A layout's frame (its first page's size) and its alignment onto a document's page."""
+
+    size: tuple[float, float]
+    alignment: Alignment
+
+    def box(self, bbox: BBox, page: PageResult) -> BBox:
+        """A box in fractions of the layout's page, in points of `page`."""
+        width, height = self.size
+        aspect = height / max(width, 1.0)
+        x0, y0 = self.alignment.point(bbox[0], bbox[1] * aspect)
+        x1, y1 = self.alignment.point(bbox[2], bbox[3] * aspect)
+        scale = page.width
+        return (min(x0, x1) * scale, min(y0, y1) * scale, max(x0, x1) * scale, max(y0, y1) * scale)
+
+    def offset(self, offset: tuple[float, float], page: PageResult) -> tuple[float, float]:
+        """A label-to-value offset in the layout page's points, in points of `page`."""
+        z = self.alignment.scale * complex(*offset) / max(self.size[0], 1.0) * page.width
+        return z.real, z.imag
+
+
 def _read_position(
-    context: DocumentContext, spec: FieldSpec, page: PageResult, position: RememberedPosition
-) -> tuple[object, str, BBox] | None:
+    context: DocumentContext,
+    spec: FieldSpec,
+    page: PageResult,
+    position: RememberedPosition,
+    frame: _Frame | None = None,
+) -> tuple[object, str, BBox, bool] | None:
+    """(value, text, box, read at its label) of a remembered position on `page`."""
     kind = semantic_kind(spec.key, spec.type)
     if kind in UNREMEMBERED_KINDS:
         return None
@@ -285,27 +462,45 @@ def _read_position(
     width, height = page.width, page.height
     x0, y0, x1, y1 = position.bbox
     box = (x0 * width, y0 * height, x1 * width, y1 * height)
+    offset = position.offset
+    if frame is not None:
+        box = frame.box(position.bbox, page)
+        offset = frame.offset(position.offset, page)
     attempts: list[tuple[BBox, set[int]]] = []
     if position.label:
-        label_at = (box[0] - position.offset[0], box[1] - position.offset[1])
+        label_at = (box[0] - offset[0], box[1] - offset[1])
         for label_tokens in _label_occurrences(lines, position.label, label_at):
             lx, ly = label_tokens[0].bbox[0], min(t.bbox[1] for t in label_tokens)
             shifted = (
-                lx + position.offset[0],
-                ly + position.offset[1],
-                lx + position.offset[0] + (box[2] - box[0]),
-                ly + position.offset[1] + (box[3] - box[1]),
+                lx + offset[0],
+                ly + offset[1],
+                lx + offset[0] + (box[2] - box[0]),
+                ly + offset[1] + (box[3] - box[1]),
             )
             attempts.append((shifted, {id(t) for t in label_tokens}))
+    labelled = len(attempts)
     attempts.append((box, set()))
-    for expected, skip in attempts:
+    for index, (expected, skip) in enumerate(attempts):
         tokens = _tokens_at(lines, expected, skip)
         for run in _runs_by_fit(tokens, expected):
             text = " ".join(token.text for token in run)
             parsed = parse_with_kind(context, spec, kind, text)
             if parsed is not None:
-                return parsed.value, text, union([t.bbox for t in run])
+                at_label = index < labelled or _label_beside(lines, position.label, run)
+                return parsed.value, text, union([t.bbox for t in run]), at_label
     return None
+
+
+def _label_beside(lines: list[Line], label: str, run: list[Token]) -> bool:
+    """Whether the label words are printed just left of the run or on the line above it."""
+    if not label:
+        return True
+    wanted = compact(label)
+    line = next((line for line in lines if any(t is run[0] for t in line.tokens)), None)
+    if line is None:
+        return False
+    found = _label_for(lines, line.page, run)
+    return bool(found) and compact(" ".join(t.text for t in found)).endswith(wanted)
 
 
 def _runs_by_fit(tokens: list[Token], box: BBox) -> list[list[Token]]:
@@ -431,6 +626,25 @@ def locate(
         if all(abs(located.bbox[1] - other.bbox[1]) > 1e-3 for other in unique):
             unique.append(located)
     return unique[:limit]
+
+
+def reframe(
+    place: Located, page: PageResult, size: tuple[float, float], alignment: Alignment
+) -> Located:
+    """A place located on `page`, in the frame of a layout whose first page has `size`
+    (`alignment`: this document's frame onto the layout's), as the layout keeps it."""
+    width = max(page.width, 1.0)
+    to_widths = page.height / width
+    x0, y0 = alignment.point(place.bbox[0], place.bbox[1] * to_widths)
+    x1, y1 = alignment.point(place.bbox[2], place.bbox[3] * to_widths)
+    to_fraction = size[0] / max(size[1], 1.0)
+    offset = alignment.scale * complex(*place.offset) / width * size[0]
+    return Located(
+        place.page,
+        (min(x0, x1), min(y0, y1) * to_fraction, max(x0, x1), max(y0, y1) * to_fraction),
+        place.label,
+        (round(offset.real, 2), round(offset.imag, 2)),
+    )
 
 
 def _inside(box: BBox, outer: BBox, tolerance: float = 1.5) -> bool:

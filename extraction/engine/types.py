@@ -117,6 +117,11 @@ class RememberedLayout:
     signature: tuple[str, ...]
     """The page's static words with their coarse positions (`engine.memory.fingerprint`)."""
     positions: tuple[RememberedPosition, ...] = ()
+    anchors: tuple[tuple[str, float, float], ...] = ()
+    """Words printed once on the first page (word, centre x, centre y in page widths) of the
+    document the layout was first taught from: its frame (`engine.memory.anchors`)."""
+    page_size: tuple[float, float] = (0.0, 0.0)
+    """Width and height of that first page (points); (0, 0) for a layout without a frame."""
 
 
 @dataclass(frozen=True)

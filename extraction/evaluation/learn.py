@@ -9,7 +9,8 @@ callable rather than importing it), whose approval teaches memory. A released do
 reviewed: what it released is scored, but nothing is learned from it.
 
 Every document belongs to a true layout group read from its truth file (`"layout"`, else
-`"merchant_slug"`, else the source and the labelled vendor name); a document is *repeat* when an
+`"merchant_slug"`, else the source and the labelled issuer: a purchase order's `merchant`, an
+invoice's `vendor_name`); a document is *repeat* when an
 earlier document of its group was reviewed, *first-seen* otherwise. Reported for each part:
 field accuracy, share of fields released at T (confidence >= T and not held by the gate for
 another reason), share of those right, and how many repeat documents the engine matched to a
@@ -35,6 +36,7 @@ from extraction.engine.types import FieldType
 from extraction.evaluation.compare import values_match
 from extraction.evaluation.corpus import CorpusItem
 from extraction.learning.models import DocumentLayout
+from extraction.learning.services import learning_inline
 from extraction.models import DocumentField
 from extraction.pipeline import extraction_job_run
 from extraction.submission import JobOptions, JobRequest, job_submit
@@ -133,18 +135,24 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
+ISSUER_KEYS = ("merchant", "vendor_name")
+"""Truth fields naming who printed the document: a purchase order's `merchant` (the ordering
+company whose form it is; its `vendor_name` is the party it is sent to), an invoice's
+`vendor_name`."""
+
+
 def layout_group(item: CorpusItem) -> str:
     """The document's true layout: its truth's `layout` or `merchant_slug`, else the source
-    with the labelled vendor name, else the document alone."""
+    with the labelled issuer (`ISSUER_KEYS`), else the document alone."""
     truth: dict[str, Any] = {}
     with contextlib.suppress(OSError, ValueError):
         truth = json.loads(item.path.with_suffix(".json").read_text(encoding="utf-8"))
     for key in ("layout", "merchant_slug"):
         if truth.get(key):
             return f"{item.source}:{truth[key]}"
-    vendor = item.expected.get("vendor_name")
-    if vendor:
-        return f"{item.source}:vendor:{' '.join(str(vendor).split()).casefold()}"
+    issuer = next((item.expected[key] for key in ISSUER_KEYS if item.expected.get(key)), None)
+    if issuer:
+        return f"{item.source}:vendor:{' '.join(str(issuer).split()).casefold()}"
     return f"{item.source}:{item.name}"
 
 
@@ -220,7 +228,8 @@ def _replay_one(
     )
     reviewed = False
     if held:
-        reviewer(document=document, expected=item.expected, actor=actor)
+        with learning_inline():  # the next document must see what this review teaches
+            reviewer(document=document, expected=item.expected, actor=actor)
         reviewed = True
     return LearnDocument(item.name, item.source, group, repeat, matched, held, reviewed, fields)
 

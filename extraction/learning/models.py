@@ -29,6 +29,11 @@ class Layout(models.Model):
     case_type = models.ForeignKey(CaseType, on_delete=models.CASCADE, related_name="layouts")
     issuer = models.CharField(max_length=400, blank=True, help_text="VAT ids and IBANs, `|`.")
     signature = models.JSONField(default=list, help_text="Static words with coarse positions.")
+    anchors = models.JSONField(
+        default=list,
+        help_text="Words printed once on the first page: [word, x, y] in page widths (the frame).",
+    )
+    page_size = models.JSONField(default=list, help_text="The frame's page: width, height.")
     name = models.CharField(max_length=200, blank=True, help_text="What the page calls its issuer.")
     documents_learned = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -7,13 +7,17 @@
 - `document_layout_record`: what the engine saw of a stored document, kept until it is reviewed.
 - `document_learn`: after a reviewer approves a document, every field becomes a `Verdict`,
   remembered positions are scored (right or wrong), and the value's place is remembered for the
-  layout. Called by the review app once the approval is committed; never raises into it.
+  layout. The review app calls `document_learn_on_commit` once the approval is committed,
+  which queues it as a django-q task (`tasks.learning_document_learn`) and never raises.
 - `layout_reset`, `calibration_refit`, `calibrations_refit_all` (the scheduled task's work).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any
 
@@ -76,6 +80,10 @@ def _remembered(layout: Layout, slug: str) -> RememberedLayout:
         schema_slug=slug,
         issuer=layout.issuer,
         signature=tuple(layout.signature),
+        anchors=tuple((str(w), float(x), float(y)) for w, x, y in layout.anchors or ()),
+        page_size=(float(layout.page_size[0]), float(layout.page_size[1]))
+        if len(layout.page_size or ()) == 2
+        else (0.0, 0.0),
         positions=tuple(
             RememberedPosition(
                 id=str(position.pk),
@@ -185,11 +193,33 @@ def _pages(record: DocumentLayout) -> list[PageResult]:
 # --- Learning from a reviewed document ----------------------------------------------------
 
 
-def document_learn_on_commit(*, document_id: int) -> None:
-    """What the review app calls once an approval is committed: learning never fails a review
-    (an error is logged with its traceback and the verdicts can be learned again later)."""
+LEARN_TASK = "extraction.learning.tasks.learning_document_learn"
+_learn_inline: ContextVar[bool] = ContextVar("learn_inline", default=False)
+
+
+@contextmanager
+def learning_inline() -> Iterator[None]:
+    """Within it, an approval teaches memory in the calling process before it returns: what
+    `evaluate --learn` needs (the next document must see what the last review taught)."""
+    token = _learn_inline.set(True)
     try:
-        document_learn(document_id=document_id)
+        yield
+    finally:
+        _learn_inline.reset(token)
+
+
+def document_learn_on_commit(*, document_id: int) -> None:
+    """What the review app calls once an approval is committed: the learning is queued as a
+    django-q task (`LEARN_TASK`), so the approval never waits for it, and never fails a review:
+    a broker that is down, like a failing lesson, is logged with its traceback, and the
+    document can be learned later (`document_learn` is idempotent)."""
+    try:
+        if _learn_inline.get():
+            document_learn(document_id=document_id)
+            return
+        from django_q.tasks import async_task
+
+        async_task(LEARN_TASK, document_id, task_name=f"learning-{document_id}")
     except Exception:
         logger.exception("Learning from reviewed document %s failed.", document_id)
 
@@ -250,15 +280,18 @@ def document_learn(*, document_id: int) -> list[Verdict]:
 
 
 def _layout_for(record: DocumentLayout, case_type: CaseType) -> Layout | None:
-    """The layout the document had (or has now matched, or a new one)."""
+    """The layout the document had (or has now matched, or a new one, framed by this
+    document's first page)."""
     if not record.pages:
         return None
     if record.layout is not None:
         return record.layout
+    pages = _pages(record)
+    page_anchors = memory.anchors(document_lines(pages), pages)
     known = list(Layout.objects.filter(case_type=case_type).order_by("-updated_at")[:500])
     remembered = [_remembered(layout, case_type.slug) for layout in known]
     match, _ = memory.match_layout(
-        record.issuer, tuple(record.signature), remembered, case_type.slug
+        record.issuer, tuple(record.signature), remembered, case_type.slug, page_anchors
     )
     if match is not None:
         return next(layout for layout in known if layout.public_id == match.id)
@@ -267,6 +300,8 @@ def _layout_for(record: DocumentLayout, case_type: CaseType) -> Layout | None:
         case_type=case_type,
         issuer=record.issuer,
         signature=record.signature,
+        anchors=[list(anchor) for anchor in page_anchors],
+        page_size=[pages[0].width, pages[0].height] if pages else [],
     )
 
 
@@ -309,7 +344,11 @@ def _teach(
     schema = engine_schema_from_case_type(case_type)
     specs = {spec.key: spec for spec in schema.fields}
     pages = _pages(record)
-    context = context_for_schema(build_context(document_lines(pages)), schema)
+    lines = document_lines(pages)
+    context = context_for_schema(build_context(lines), schema)
+    frame = _frame(layout)
+    # Places found on this document are kept in the layout's frame (its first document's).
+    alignment = memory.align(memory.anchors(lines, pages), frame.anchors) if frame else None
     for field in todo:
         spec = specs.get(field.key)
         if spec is None:
@@ -317,6 +356,8 @@ def _teach(
         unchanged = memory.same_value(field.field_type, field.machine_value, field.value)
         hint = (field.page, _box(field.bbox)) if unchanged and field.page and field.bbox else None
         for place in memory.locate(context, pages, spec, field.value, hint=hint):
+            if frame is not None and alignment is not None:
+                place = memory.reframe(place, pages[place.page - 1], frame.page_size, alignment)
             LayoutPosition.objects.create(
                 layout=layout,
                 field_key=field.key,
@@ -330,6 +371,12 @@ def _teach(
         name = next((f.value for f in fields if f.key in ("vendor_name", "issuer_name")), None)
         layout.name = str(name or layout.issuer.split("|")[0] or "")[:200]
         layout.save(update_fields=["name"])
+
+
+def _frame(layout: Layout) -> RememberedLayout | None:
+    """The layout's frame (anchors and page size), None for a layout taught without one."""
+    remembered = _remembered(layout, "")
+    return remembered if remembered.anchors and remembered.page_size[0] else None
 
 
 def _prune(layout: Layout, key: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import cmath
+import math
 import random
 from dataclasses import replace
 from functools import cache
@@ -11,12 +13,14 @@ import pytest
 from bench.repeat_layouts import invoice, vendor
 from extraction.engine import memory
 from extraction.engine.fields import build_context, context_for_schema
+from extraction.engine.labels import compact
 from extraction.engine.layout import document_lines
 from extraction.engine.run import run_engine
 from extraction.engine.types import (
     EngineInput,
     EngineResult,
     FieldSpec,
+    PageResult,
     RememberedLayout,
     RememberedPosition,
     Schema,
@@ -233,3 +237,154 @@ def test_a_reading_leaves_out_a_neighbour_the_margin_caught():
     tokens = [Token(text, (x0, 100, x1, 110), 100.0, 1) for text, x0, x1 in words]
     best = memory._runs_by_fit(tokens, (70, 100, 160, 110))[0]
     assert [t.text for t in best] == ["Global", "Goods", "Inc."]
+
+
+# --- Scans of a layout: alignment by anchor words -------------------------------------------
+
+
+def _framed(result: EngineResult, truth: dict[str, str], keys: tuple[str, ...]) -> RememberedLayout:
+    """The taught layout with its frame: the first page's anchors and size."""
+    pages = list(result.pages)
+    layout = _taught(result, truth, keys)
+    anchors = memory.anchors(document_lines(pages), pages)
+    return replace(layout, anchors=anchors, page_size=(pages[0].width, pages[0].height))
+
+
+def _moved(result: EngineResult, turn: complex, shift: complex) -> list[PageResult]:
+    """The pages as a scanner might place them: every word's corners through z -> turn*z+shift
+    (points), the boxes kept upright."""
+    pages = []
+    for page in result.pages:
+        words = []
+        for word in page.words:
+            a = turn * complex(word.bbox[0], word.bbox[1]) + shift
+            b = turn * complex(word.bbox[2], word.bbox[3]) + shift
+            box = (
+                min(a.real, b.real),
+                min(a.imag, b.imag),
+                max(a.real, b.real),
+                max(a.imag, b.imag),
+            )
+            words.append(replace(word, bbox=box))
+        pages.append(replace(page, words=tuple(words)))
+    return pages
+
+
+def _context(pages: list[PageResult]):
+    return context_for_schema(build_context(document_lines(pages)), SCHEMA)
+
+
+SCANNED = cmath.rect(1.03, math.radians(0.4))
+"""3% larger and turned 0.4 degrees; with a shift of (18, -14) points."""
+
+
+def test_align_recovers_a_shift_scale_and_turn_and_ignores_words_that_moved():
+    rng = random.Random(7)
+    source = [(f"word{i}", rng.uniform(0.05, 0.95), rng.uniform(0.05, 1.35)) for i in range(30)]
+    turn, shift = cmath.rect(0.97, math.radians(-1.2)), complex(0.02, -0.015)
+    target = []
+    for index, (word, x, y) in enumerate(source):
+        z = turn * complex(x, y) + shift
+        if index < 5:  # variable words that happen to repeat, elsewhere on the page
+            z += complex(0.2, 0.3)
+        target.append((word, z.real, z.imag))
+    alignment = memory.align(tuple(source), tuple(target))
+    assert alignment is not None
+    assert alignment.inliers == 25
+    assert alignment.common == 30
+    x, y = alignment.point(0.5, 0.7)
+    expected = turn * complex(0.5, 0.7) + shift
+    assert abs(complex(x, y) - expected) < 0.002
+
+
+def test_align_finds_nothing_between_unrelated_pages():
+    rng = random.Random(8)
+    words = [f"word{i}" for i in range(30)]
+    source = tuple((w, rng.uniform(0, 1), rng.uniform(0, 1.4)) for w in words)
+    target = tuple((w, rng.uniform(0, 1), rng.uniform(0, 1.4)) for w in words)
+    alignment = memory.align(source, target)
+    assert alignment is None or alignment.share < 0.3
+
+
+def test_a_shifted_and_scaled_scan_of_the_layout_matches_it_and_reads_its_values():
+    keys = ("invoice_number", "invoice_date", "total_amount", "subtotal_amount")
+    layout = _framed(_run(_document(2, 0)[0]), _document(2, 0)[1], keys)
+    content, truth = _document(2, 3)
+    pages = _moved(_run(content), SCANNED, complex(18, -14))
+    lines = document_lines(pages)
+    issuer, signature = memory.fingerprint(lines, pages)
+    _, framed_score = memory.match_layout(
+        issuer, signature, [layout], "invoice", memory.anchors(lines, pages)
+    )
+    _, coarse_score = memory.match_layout(
+        issuer, signature, [replace(layout, anchors=())], "invoice"
+    )
+    # The coarse grid loses the shifted words: without an issuer it would not match at all.
+    assert framed_score >= memory.MATCH_WITHOUT_ISSUER > coarse_score
+
+    fields, reading = memory.remember(_context(pages), pages, SCHEMA, (layout,), {})
+    assert reading.layout_id == layout.id
+    read = {key: value for _, key, value in reading.readings}
+    assert read["invoice_number"] == truth["invoice_number"]
+    assert read["invoice_date"] == truth["invoice_date"]
+    assert memory.same_value("money", read["total_amount"], truth["total_amount"])
+    assert memory.same_value("money", read["subtotal_amount"], truth["subtotal_amount"])
+    assert fields["total_amount"].confidence == memory.track_score(0, 0)
+
+
+def test_a_place_learned_on_a_shifted_scan_is_kept_in_the_layouts_frame():
+    original = _run(_document(2, 1)[0])
+    truth = _document(2, 1)[1]
+    layout = _framed(_run(_document(2, 0)[0]), _document(2, 0)[1], ("invoice_number",))
+    pages = _moved(original, SCANNED, complex(18, -14))
+    alignment = memory.align(memory.anchors(document_lines(pages), pages), layout.anchors)
+    assert alignment is not None
+    spec = SPECS["total_amount"]
+    moved = memory.locate(_context(pages), pages, spec, truth["total_amount"])[0]
+    unmoved = memory.locate(
+        _context(list(original.pages)), list(original.pages), spec, truth["total_amount"]
+    )[0]
+    kept = memory.reframe(moved, pages[0], layout.page_size, alignment)
+    assert all(abs(a - b) < 0.004 for a, b in zip(kept.bbox, unmoved.bbox, strict=True))
+    assert kept.label == unmoved.label
+    assert abs(kept.offset[0] - unmoved.offset[0]) < 2
+    assert abs(kept.offset[1] - unmoved.offset[1]) < 2
+
+
+def test_a_reading_whose_label_is_not_beside_it_is_marked_down():
+    layout = _framed(_run(_document(2, 0)[0]), _document(2, 0)[1], ("invoice_number",))
+    label = next(p.label for p in layout.positions)
+    assert label
+    result = _run(_document(2, 2)[0])
+    label_words = {compact(word) for word in label.split()}
+    pages = [
+        replace(
+            page,
+            words=tuple(
+                replace(w, text="xxxx") if compact(w.text) in label_words else w for w in page.words
+            ),
+        )
+        for page in result.pages
+    ]
+    reads = memory.read_layout(_context(pages), pages, SCHEMA, layout)
+    assert reads
+    assert all(r.score == memory.track_score(0, 0) - memory.LABEL_MISSING_PENALTY for r in reads)
+
+
+def test_a_free_text_place_is_held_until_a_later_document_proved_it():
+    """Any text parses as a name, so a name place is published below 90 until it has read the
+    reviewed value once; a typed place (an amount) is not."""
+    layout = _framed(_run(_document(2, 0)[0]), _document(2, 0)[1], ("vendor_name", "total_amount"))
+    result = _run(_document(2, 1)[0])
+    pages = list(result.pages)
+    reads = {r.position.key: r for r in memory.read_layout(_context(pages), pages, SCHEMA, layout)}
+    assert reads["vendor_name"].score == memory.UNPROVEN_TEXT_SCORE < 90
+    assert reads["total_amount"].score == memory.track_score(0, 0)
+    proven = replace(
+        layout,
+        positions=tuple(
+            replace(p, right=1) if p.key == "vendor_name" else p for p in layout.positions
+        ),
+    )
+    reads = {r.position.key: r for r in memory.read_layout(_context(pages), pages, SCHEMA, proven)}
+    assert reads["vendor_name"].score >= 90

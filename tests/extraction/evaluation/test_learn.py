@@ -59,15 +59,19 @@ def test_layout_groups_come_from_the_truth_file(tmp_path):
     (tmp_path / "b.json").write_text(json.dumps({"merchant_slug": "aldi"}))
     (tmp_path / "c.json").write_text(json.dumps({}))
     (tmp_path / "d.json").write_text(json.dumps({}))
+    (tmp_path / "e.json").write_text(json.dumps({}))
+    po: dict[str, object] = {"merchant": "Hero Limited", "vendor_name": "Jack Sprat"}
     items = [
         CorpusItem("a", tmp_path / "a.pdf", "invoice", {}, "s"),
         CorpusItem("b", tmp_path / "b.pdf", "invoice", {}, "s"),
         CorpusItem("c", tmp_path / "c.pdf", "invoice", {"vendor_name": "ACME  Ltd"}, "s"),
         CorpusItem("d", tmp_path / "d.pdf", "invoice", {}, "s"),
+        CorpusItem("e", tmp_path / "e.png", "purchase_order", po, "s"),
     ]
     assert [layout_group(item) for item in items] == [
         "s:acme",
         "s:aldi",
         "s:vendor:acme ltd",
         "s:d",
+        "s:vendor:hero limited",
     ]

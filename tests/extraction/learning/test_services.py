@@ -284,3 +284,71 @@ def test_engine_memory_result_is_recorded_for_the_review(invoice_type):
     assert record.engine_confidence["invoice_number"] == next(
         f.confidence for f in result.documents[0].fields if f.key == "invoice_number"
     )
+
+
+# --- Learning runs as a task after the approval ---------------------------------------------
+
+
+def test_an_approval_queues_its_lesson_and_does_not_wait_for_it(
+    invoice_type, reviewer, django_capture_on_commit_callbacks, monkeypatch
+):
+    import django_q.tasks
+
+    queued: list[tuple] = []
+    monkeypatch.setattr(
+        django_q.tasks, "async_task", lambda func, *args, **kw: queued.append((func, *args))
+    )
+    document = _held(invoice_type, 0, 0)
+    _review(document, _pdf(0, 0)[1], reviewer, django_capture_on_commit_callbacks)
+    document.refresh_from_db()
+    assert document.status == Document.Status.PROCESSED
+    assert queued == [(services.LEARN_TASK, document.pk)]
+    assert not Verdict.objects.filter(document=document).exists()  # not learned in the request
+
+    from extraction.learning import tasks
+
+    assert tasks.learning_document_learn(document.pk) > 0  # what the worker runs
+    assert Layout.objects.get(case_type=invoice_type).documents_learned == 1
+
+
+def test_a_failing_lesson_is_logged_and_the_approval_stands(
+    invoice_type, reviewer, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(services, "document_learn", broken)
+    import extraction.learning.tasks as tasks
+
+    monkeypatch.setattr(tasks, "document_learn", broken)
+    document = _held(invoice_type, 0, 0)
+    _review(document, _pdf(0, 0)[1], reviewer, django_capture_on_commit_callbacks)
+    document.refresh_from_db()
+    assert document.status == Document.Status.PROCESSED
+    assert not Verdict.objects.exists()
+    assert f"Learning from reviewed document {document.pk} failed" in caplog.text
+
+
+def test_a_broker_that_is_down_never_fails_the_approval(
+    invoice_type, reviewer, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    import django_q.tasks
+
+    def down(*args, **kwargs):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(django_q.tasks, "async_task", down)
+    document = _held(invoice_type, 0, 0)
+    _review(document, _pdf(0, 0)[1], reviewer, django_capture_on_commit_callbacks)
+    document.refresh_from_db()
+    assert document.status == Document.Status.PROCESSED
+    assert "broker unreachable" in caplog.text
+
+
+def test_a_document_deleted_before_its_lesson_teaches_nothing(invoice_type):
+    from extraction.learning import tasks
+
+    document = _held(invoice_type, 0, 0)
+    document_id = document.pk
+    document.delete()
+    assert tasks.learning_document_learn(document_id) == 0
