@@ -424,3 +424,4 @@ def test_the_api_decides_freely_but_answers_409_while_a_person_holds_the_documen
     assert refused.status_code == 409
     assert refused.json()["error"]["code"] == "CLAIMED"
     assert tenant.reviewer.username in refused.json()["error"]["message"]
+    assert refused.json()["error"]["details"]["claimed_by"] == tenant.reviewer.username
