@@ -24,6 +24,7 @@ from django.utils.text import slugify
 
 from cases.actors import SYSTEM, Actor
 from cases.apikeys import display_prefix, generate_raw_key
+from cases.apikit.keycache import api_key_cache_invalidate
 from cases.errors import DomainError, NotFound, ValidationFailed
 from cases.files import file_create
 from cases.models import (
@@ -129,6 +130,7 @@ def api_key_create(
 def api_key_revoke(*, api_key: ApiKey) -> ApiKey:
     """Revoke a key; revoking twice is harmless and keeps the first revocation time."""
     ApiKey.objects.filter(pk=api_key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    api_key_cache_invalidate()  # an update() sends no signal: every process drops the key now
     api_key.refresh_from_db(fields=["revoked_at"])
     return api_key
 

@@ -1,6 +1,7 @@
 """ASGI entry point (uvicorn), so server-sent events stream without holding a thread.
 
-HTTP goes to Django; oversized request bodies are refused before Django reads them
+HTTP goes to Django (its sync middleware and views in one hop to a pooled thread,
+`config.handler`); oversized request bodies are refused before Django reads them
 (`cases.apikit.request_limits`). WebSocket connections are routed by path to plain ASGI
 handlers (`/ws/status`: `extraction.realtime.streams.status_websocket`); an unknown path is
 refused (closed before the handshake completes: HTTP 403). uvicorn speaks the WebSocket
@@ -9,12 +10,18 @@ protocol with the `websockets` package.
 
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 # The web process borrows PostgreSQL connections from a bounded pool (see settings, Database).
 os.environ.setdefault("CASEFILE_DB_POOL", "true")
-django_application = get_asgi_application()
+django.setup(set_prefix=False)  # what django.core.asgi.get_asgi_application does first
+
+from config.handler import OneHopASGIHandler  # noqa: E402
+
+# Django's ASGIHandler, less its ~30 crossings between the event loop and threads a request
+# (config/handler.py).
+django_application = OneHopASGIHandler()
 
 from cases.apikit.request_limits import (  # noqa: E402
     Receive,
@@ -24,7 +31,7 @@ from cases.apikit.request_limits import (  # noqa: E402
 )
 from extraction.realtime.streams import status_websocket  # noqa: E402
 
-http_application = RequestSizeLimit(django_application)
+http_application = RequestSizeLimit(django_application)  # type: ignore[arg-type]
 
 WEBSOCKET_ROUTES = {"/ws/status": status_websocket, "/ws/status/": status_websocket}
 

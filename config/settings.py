@@ -91,6 +91,10 @@ TEMPLATES = [
     },
 ]
 
+# The ASGI web process runs each request's Django work in one of at most this many threads
+# (config/handler.py); requests beyond it (long polls included) wait for a free one.
+WEB_THREADS = env_int("CASEFILE_WEB_THREADS", 100, minimum=1)
+
 # --- Database -----------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
 # The ASGI web process (config/asgi.py turns CASEFILE_DB_POOL on) borrows connections from a
@@ -257,7 +261,8 @@ else:
 # --- Cache (per-job polling limits; shared across processes when Redis is configured) -----
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        # Django's RedisCache with one client and connection pool per process (config/cache.py)
+        "default": {"BACKEND": "config.cache.SharedRedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -278,6 +283,9 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
 }
 API_RATE_LIMIT = env_str("CASEFILE_API_RATE_LIMIT", "1200/min")
+# Seconds a web process keeps an API key it found (cases/apikit/keycache.py); revocation and
+# deletion still act at once. Needs the shared (Redis) cache: off by default without it.
+API_KEY_CACHE_SECONDS = env_int("CASEFILE_API_KEY_CACHE_SECONDS", 5 if REDIS_URL else 0, minimum=0)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Casefile API",
     "DESCRIPTION": "Document extraction with a human review gate.",

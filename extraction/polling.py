@@ -2,9 +2,10 @@
 `?wait=` long polls.
 
 The limit counts requests per job in a one-minute window in the cache (Redis when configured,
-so every web process shares it); `extraction.api.ExtractionJobDetailApi` lists the throttle
-after the per-key one. A long poll re-reads the job until its status or progress
-changes or the wait runs out; its internal re-reads are not counted against the limit.
+so every web process shares it; one round trip a poll: `cases.apikit.throttling.window_count`);
+`extraction.api.ExtractionJobDetailApi` lists the throttle after the per-key one. A long poll
+re-reads the job until its status or progress changes or the wait runs out; its internal
+re-reads are not counted against the limit.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ import time
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from rest_framework.throttling import BaseThrottle
 
 from cases.apikit.authentication import request_workspace
+from cases.apikit.throttling import window_count
 from cases.errors import DomainError
 from extraction.models import ExtractionJob
 from extraction.selectors import job_state_token, job_status_find
@@ -36,7 +37,7 @@ POLLED_JOB = "_casefile_polled_job"
 class JobStatusPollThrottle(BaseThrottle):
     """At most `CASEFILE_JOB_STATUS_POLLS_PER_MINUTE` status reads of one job a minute.
 
-    A fixed one-minute window counted with `cache.add` + `cache.incr`, atomic in Redis, so every
+    A fixed one-minute window counted atomically in the cache (`window_count`), so every
     web process shares one count (DRF's `SimpleRateThrottle` reads and rewrites a list of
     timestamps, which loses counts between processes). Only reads of a job in the caller's
     workspace count: anything else is the view's 404, and a caller from another workspace
@@ -56,7 +57,7 @@ class JobStatusPollThrottle(BaseThrottle):
         job_id = job.pk
         window = int(time.time() // WINDOW_SECONDS)
         key = f"job-status-polls:{job_id}:{window}"
-        count = _window_count(key)
+        count, _ = window_count(key, WINDOW_SECONDS * 2)
         if count <= settings.JOB_STATUS_POLLS_PER_MINUTE:
             return True
         self.retry_after = max(1, int(WINDOW_SECONDS - time.time() % WINDOW_SECONDS))
@@ -65,23 +66,6 @@ class JobStatusPollThrottle(BaseThrottle):
 
     def wait(self) -> int | None:
         return self.retry_after
-
-
-def _window_count(key: str) -> int:
-    """Count one more request in the window's counter: an increment once the window has one
-    (the common case, 2 Redis round trips), else create it at 1 (`add` is atomic: of two first
-    requests, one creates it and the other increments)."""
-    try:
-        return cache.incr(key)
-    except ValueError:  # the window's first request (or its counter was evicted)
-        pass
-    if cache.add(key, 1, timeout=WINDOW_SECONDS * 2):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
-        return 1
 
 
 def polled_job(request: Request) -> ExtractionJob | None:

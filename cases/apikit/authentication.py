@@ -2,7 +2,8 @@
 request helpers every API view reads the caller with (`request_workspace`, `request_api_key`,
 `api_actor`).
 
-Session cookies are deliberately not accepted: the API is for integrators, and refusing
+A key found is kept a few seconds per process (`keycache`: revocation and deletion take effect
+at once). Session cookies are deliberately not accepted: the API is for integrators, and refusing
 sessions keeps the browser UI's CSRF story separate (SPEC §5).
 """
 
@@ -20,6 +21,7 @@ from rest_framework.request import Request
 
 from cases.actors import Actor
 from cases.apikeys import keys_from_request
+from cases.apikit.keycache import api_key_find, api_key_used
 from cases.models import ApiKey, Workspace
 
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -74,29 +76,35 @@ class ApiKeyAuthentication(BaseAuthentication):
             raise AuthenticationFailed(
                 "The Authorization header must be `api-key KEY` or `Bearer KEY`."
             )
-        # key_hash is unique: no ORDER BY (`.first()` would add one to every request's query)
-        found = list(
-            ApiKey.objects.select_related("workspace")
-            .filter(key_hash=ApiKey.hash_key(raw_key), revoked_at__isnull=True)
-            .order_by()[:1]
-        )
-        api_key = found[0] if found else None
+        key_hash = ApiKey.hash_key(raw_key)
+        api_key = api_key_find(key_hash, _active_key)
         if api_key is None:
             raise AuthenticationFailed("The API key is invalid or has been revoked.")
-        _touch_last_used(api_key)
+        _touch_last_used(api_key, key_hash)
         return ApiPrincipal(api_key=api_key), api_key
 
     def authenticate_header(self, request: Request) -> str:
         return 'api-key realm="casefile"'
 
 
-def _touch_last_used(api_key: ApiKey) -> None:
+def _active_key(key_hash: str) -> ApiKey | None:
+    # key_hash is unique: no ORDER BY (`.first()` would add one to every request's query)
+    found = list(
+        ApiKey.objects.select_related("workspace")
+        .filter(key_hash=key_hash, revoked_at__isnull=True)
+        .order_by()[:1]
+    )
+    return found[0] if found else None
+
+
+def _touch_last_used(api_key: ApiKey, key_hash: str) -> None:
     """Record use at most once a minute per key, so reads do not become writes."""
     now = timezone.now()
     if api_key.last_used_at and now - api_key.last_used_at < LAST_USED_RESOLUTION:
         return
     ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
     api_key.last_used_at = now
+    api_key_used(key_hash, now)
 
 
 class ApiKeyAuthenticationScheme(OpenApiAuthenticationExtension):

@@ -117,3 +117,117 @@ def test_the_same_key_in_two_headers_authenticates(tenant):
         LIST_URL, HTTP_X_API_KEY=tenant.raw_key, HTTP_AUTHORIZATION=f"api-key {tenant.raw_key}"
     )
     assert response.status_code == 200
+
+
+# --- The per-process key cache (cases/apikit/keycache.py) ------------------------------------
+
+
+@pytest.fixture
+def key_cache(settings):
+    """The key cache on, for longer than any test takes (so only invalidation can clear it)."""
+    from cases.apikit import keycache
+
+    settings.API_KEY_CACHE_SECONDS = 600
+    keycache._entries.clear()
+    yield keycache
+    keycache._entries.clear()
+
+
+def _key_queries(client) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(LIST_URL).status_code == 200
+    return sum(ApiKey._meta.db_table in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_cached_key_is_not_read_from_the_database_again(tenant, key_cache):
+    assert _key_queries(tenant.client) >= 1
+    assert _key_queries(tenant.client) == 0
+
+
+def test_without_the_cache_every_request_reads_its_key(tenant, settings):
+    settings.API_KEY_CACHE_SECONDS = 0
+    tenant.client.get(LIST_URL)
+    assert _key_queries(tenant.client) == 1
+
+
+def test_a_revoked_key_is_refused_at_once_though_it_was_cached(
+    tenant, key_cache, django_capture_on_commit_callbacks
+):
+    assert tenant.client.get(LIST_URL).status_code == 200  # now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        services.api_key_revoke(api_key=ApiKey.objects.get(workspace=tenant.workspace))
+    response = tenant.client.get(LIST_URL)
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "UNAUTHORIZED"
+
+
+def test_a_deleted_key_is_refused_at_once_though_it_was_cached(
+    tenant, key_cache, django_capture_on_commit_callbacks
+):
+    assert tenant.client.get(LIST_URL).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        ApiKey.objects.filter(workspace=tenant.workspace).delete()
+    assert tenant.client.get(LIST_URL).status_code == 401
+
+
+def test_a_revocation_in_another_process_is_seen_through_the_shared_version(tenant, key_cache):
+    from django.core.cache import cache
+
+    assert tenant.client.get(LIST_URL).status_code == 200
+    # Another process revoked it: the row changed, and that process wrote a new version token
+    # to the shared cache; this process's entry is still there.
+    ApiKey.objects.filter(workspace=tenant.workspace).update(revoked_at="2026-01-01T00:00Z")
+    assert key_cache._entries
+    cache.set(key_cache.VERSION_KEY, "written-by-another-process")
+    assert tenant.client.get(LIST_URL).status_code == 401
+
+
+def test_a_lost_version_token_discards_the_cached_keys(tenant, key_cache):
+    from django.core.cache import cache
+
+    assert tenant.client.get(LIST_URL).status_code == 200
+    cache.delete(key_cache.VERSION_KEY)  # Redis restarted or evicted it
+    assert _key_queries(tenant.client) == 1
+
+
+def test_a_cached_key_expires(tenant, key_cache, monkeypatch):
+    import time
+
+    tenant.client.get(LIST_URL)
+    later = time.monotonic() + 601
+    monkeypatch.setattr(key_cache.time, "monotonic", lambda: later)
+    assert _key_queries(tenant.client) == 1
+
+
+def test_each_request_gets_its_own_key_and_workspace_objects(tenant, key_cache):
+    from cases.models import Workspace
+
+    tenant.client.get(LIST_URL)
+    key_hash = ApiKey.hash_key(tenant.raw_key)
+    first = key_cache.api_key_find(key_hash, lambda _: None)
+    second = key_cache.api_key_find(key_hash, lambda _: None)
+    assert first is not None
+    assert second is not None
+    assert first is not second
+    assert first.workspace is not second.workspace
+    assert first.pk == second.pk
+    assert first.workspace == Workspace.objects.get(pk=first.workspace_id)
+    assert not first._state.adding
+
+
+def test_last_use_is_still_recorded_at_most_once_a_minute_with_the_cache(tenant, key_cache):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    tenant.client.get(LIST_URL)
+    ApiKey.objects.filter(workspace=tenant.workspace).update(last_used_at=None)
+    tenant.client.get(LIST_URL)  # the cached entry says it was used just now: no write
+    assert ApiKey.objects.get(workspace=tenant.workspace).last_used_at is None
+    key_hash = ApiKey.hash_key(tenant.raw_key)
+    key_cache.api_key_used(key_hash, timezone.now() - timedelta(minutes=2))
+    tenant.client.get(LIST_URL)
+    assert ApiKey.objects.get(workspace=tenant.workspace).last_used_at is not None
