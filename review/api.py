@@ -1,7 +1,10 @@
 """The review API: the queue, a document's fields and page images as the reviewer sees them,
 field decisions, approve and reject (SPEC §5, beyond the seeds).
 
-The same services and selectors the reviewer UI uses; the actor recorded is the API key. An
+The same services and selectors the reviewer UI uses; the actor recorded is the API key. An API
+key needs no claim, but its decisions answer 409 `CLAIMED` while a person holds a live claim on
+the document (`review.claims`); the queue says who does (`claimed_by`) and `?unclaimed=true`
+leaves those documents out. An
 integrator's own review screen reads `GET documents/{id}` (fields with values, text,
 confidence, flags with reasons, page and box, table cells; pages with their size and image
 URL), draws `GET documents/{id}/pages/{n}` (PNG) and, to capture values, the page's words.
@@ -44,6 +47,8 @@ class ReviewQueueApi(APIView):
             case_type_id=data.get("casetype_id"),
             assignee_id=data.get("assigned_to"),
         )
+        if data["unclaimed"]:
+            documents = selectors.review_queue_unclaimed(documents=documents, user=None)
         page = documents[data["offset"] : data["offset"] + data["limit"]]
         return Response(
             {

@@ -30,6 +30,12 @@ class QueueItemOutput(serializers.Serializer):
     assigned_to = serializers.CharField(allow_null=True)
     flagged_field_count = serializers.IntegerField(help_text="Fields still waiting for a decision.")
     review_required_at = serializers.DateTimeField(allow_null=True)
+    claimed_by = serializers.CharField(
+        allow_null=True,
+        help_text="The user id of the person reviewing it in the browser now (a live claim): "
+        "decisions answer 409 CLAIMED until `claimed_until`.",
+    )
+    claimed_until = serializers.DateTimeField(allow_null=True)
 
 
 class ReviewQueueEnvelope(serializers.Serializer):
@@ -110,7 +116,11 @@ class FieldDecisionSchema(OpenApiViewExtension):
                     {200: FieldDecisionEnvelope},
                     400,
                     (404, "No such document in review, or no such field."),
-                    (409, "The document is not in review (NOT_IN_REVIEW)."),
+                    (
+                        409,
+                        "The document is not in review (NOT_IN_REVIEW), or a person is "
+                        "reviewing it in the browser (CLAIMED).",
+                    ),
                 ),
             ),
         )
@@ -118,7 +128,11 @@ class FieldDecisionSchema(OpenApiViewExtension):
 
 DOCUMENT_DECISION_ERRORS = (
     (404, "No such document in review."),
-    (409, "The document is not in review, or fields are still pending (FIELDS_PENDING)."),
+    (
+        409,
+        "The document is not in review, fields are still pending (FIELDS_PENDING), or a "
+        "person is reviewing it in the browser (CLAIMED).",
+    ),
 )
 
 

@@ -74,6 +74,7 @@ def review_queue(
             waiting_since=Coalesce(F("review_required_at"), F("created_at")),
             claimed_by=SqlCase(When(live, then=F("review_claim__user__username"))),
             claimed_by_id=SqlCase(When(live, then=F("review_claim__user_id"))),
+            claimed_by_public_id=SqlCase(When(live, then=F("review_claim__user__public_id"))),
             claimed_until=SqlCase(When(live, then=F("review_claim__expires_at"))),
         )
         .order_by(*QUEUE_SORTS.get(sort, QUEUE_SORTS["oldest"]))

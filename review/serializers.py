@@ -46,6 +46,11 @@ class PageImageInput(serializers.Serializer):
 class QueueInput(serializers.Serializer):
     casetype_id = serializers.CharField(required=False, max_length=40)
     assigned_to = serializers.CharField(required=False, max_length=40)
+    unclaimed = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Only documents nobody is reviewing in the browser now (no live claim).",
+    )
     limit = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
     offset = serializers.IntegerField(required=False, min_value=0, max_value=MAX_OFFSET, default=0)
 
@@ -71,6 +76,8 @@ def queue_item(document: Document) -> dict[str, Any]:
         "assigned_to": document.case.assigned_to.public_id if document.case.assigned_to else None,
         "flagged_field_count": document.pending_count,
         "review_required_at": document.review_required_at,
+        "claimed_by": getattr(document, "claimed_by_public_id", None),
+        "claimed_until": getattr(document, "claimed_until", None),
     }
 
 

@@ -425,3 +425,18 @@ def test_the_api_decides_freely_but_answers_409_while_a_person_holds_the_documen
     assert refused.json()["error"]["code"] == "CLAIMED"
     assert tenant.reviewer.username in refused.json()["error"]["message"]
     assert refused.json()["error"]["details"]["claimed_by"] == tenant.reviewer.username
+
+
+def test_the_api_queue_says_who_is_reviewing_and_can_leave_them_out(tenant):
+    held = factories.held_document(tenant.case_type, filename="held.pdf")
+    free = factories.held_document(tenant.case_type, filename="free.pdf")
+    claim = claims.claim_take(document=held, user=tenant.reviewer)
+    body = tenant.client.get("/api/v1/review/queue").json()
+    items = {item["filename"]: item for item in body["documents"]}
+    assert items["held.pdf"]["claimed_by"] == tenant.reviewer.public_id
+    assert items["held.pdf"]["claimed_until"] is not None
+    assert items["free.pdf"]["claimed_by"] is None
+    assert claim.expires_at > timezone.now()
+    unclaimed = tenant.client.get("/api/v1/review/queue", {"unclaimed": "true"}).json()
+    assert [item["document_id"] for item in unclaimed["documents"]] == [free.public_id]
+    assert unclaimed["total"] == 1
