@@ -74,7 +74,7 @@ ANCHOR_TOLERANCE = 0.015
 MIN_INLIERS = 4
 """Words that must agree with an alignment for it to stand (and for positions to count)."""
 MAX_ANCHORS = 160
-MAX_HYPOTHESES_FROM = 40
+MAX_HYPOTHESES_FROM = 24
 """Alignments are tried from pairs of at most this many shared words (evenly picked)."""
 MAX_SCALE_CHANGE = 0.3
 MAX_ROTATION = 0.09
@@ -215,6 +215,7 @@ def align(source: tuple[Anchor, ...], target: tuple[Anchor, ...]) -> Alignment |
     sample = pairs[::step]
     best: list[tuple[complex, complex]] = []
     hypothesis = (1 + 0j, 0j)
+    best_quick = 0
     for i, (a0, b0) in enumerate(sample):
         for a1, b1 in sample[i + 1 :]:
             spread = a1 - a0
@@ -224,9 +225,16 @@ def align(source: tuple[Anchor, ...], target: tuple[Anchor, ...]) -> Alignment |
             if abs(abs(scale) - 1) > MAX_SCALE_CHANGE or abs(cmath.phase(scale)) > MAX_ROTATION:
                 continue
             shift = b0 - scale * a0
+            # Counted on the sample first; every word only when the sample count improves.
+            quick = sum(abs(scale * a + shift - b) <= ANCHOR_TOLERANCE for a, b in sample)
+            if quick < best_quick:
+                continue
+            best_quick = quick
             agree = [(a, b) for a, b in pairs if abs(scale * a + shift - b) <= ANCHOR_TOLERANCE]
             if len(agree) > len(best):
                 best, hypothesis = agree, (scale, shift)
+        if best_quick >= 0.9 * len(sample):
+            break  # nearly every word agrees already: no pair can do much better
     if len(best) < MIN_INLIERS:
         return None
     scale, shift = _fit(best)
@@ -480,9 +488,14 @@ def _read_position(
             attempts.append((shifted, {id(t) for t in label_tokens}))
     labelled = len(attempts)
     attempts.append((box, set()))
+    free_text = kind in FREE_TEXT_KINDS
     for index, (expected, skip) in enumerate(attempts):
-        tokens = _tokens_at(lines, expected, skip)
-        for run in _runs_by_fit(tokens, expected):
+        tokens = _tokens_at(lines, expected, skip, to_gap=free_text)
+        runs = _runs_by_fit(tokens, expected)
+        if free_text:  # a name runs on to the column's gap: this one may be longer than the last
+            whole = _without_separators(tokens)
+            runs = [whole, *runs] if whole else runs
+        for run in runs:
             text = " ".join(token.text for token in run)
             parsed = parse_with_kind(context, spec, kind, text)
             if parsed is not None:
@@ -533,8 +546,27 @@ def _label_occurrences(
     return found[:2]
 
 
-def _tokens_at(lines: list[Line], box: BBox, skip: set[int]) -> list[Token]:
-    """The tokens of the one line at the box's height that overlap it (a margin either side)."""
+SEPARATORS = frozenset("·|•–—")
+"""Tokens that divide one printed item from the next on a line (`Name · Street · City`)."""
+
+
+def _without_separators(tokens: list[Token]) -> list[Token]:
+    """The tokens up to the first separator, without separators before them."""
+    run: list[Token] = []
+    for token in tokens:
+        if token.text.strip() in SEPARATORS:
+            if run:
+                break
+            continue
+        run.append(token)
+    return run
+
+
+def _tokens_at(
+    lines: list[Line], box: BBox, skip: set[int], *, to_gap: bool = False
+) -> list[Token]:
+    """The tokens of the one line at the box's height that overlap it (a margin either side;
+    `to_gap`: on to the right until a wide gap, for a value that may be longer this time)."""
     height = max(box[3] - box[1], 4.0)
     centre = (box[1] + box[3]) / 2
     best: Line | None = None
@@ -547,7 +579,7 @@ def _tokens_at(lines: list[Line], box: BBox, skip: set[int]) -> list[Token]:
     if best is None:
         return []
     margin = min(max(0.25 * (box[2] - box[0]), 6.0), 24.0)
-    left, right = box[0] - margin, box[2] + margin
+    left, right = box[0] - margin, (float("inf") if to_gap else box[2] + margin)
     picked = [
         token
         for token in best.tokens

@@ -388,3 +388,24 @@ def test_a_free_text_place_is_held_until_a_later_document_proved_it():
     )
     reads = {r.position.key: r for r in memory.read_layout(_context(pages), pages, SCHEMA, proven)}
     assert reads["vendor_name"].score >= 90
+
+
+def test_a_name_is_read_on_to_its_columns_gap_and_stops_at_a_separator():
+    """The remembered box held a shorter name: a name read there runs on to the gap (not cut at
+    the old box's width), and stops at a separator (`Name · Street`)."""
+    from extraction.engine.layout import Line, Token
+
+    def line(words):
+        tokens = tuple(Token(text, (x0, 100, x1, 110), 100.0, 1) for text, x0, x1 in words)
+        return Line(tokens, 1, 0, ())
+
+    name = [("Lieferant", 70, 110), ("GmbH", 113, 135), ("&", 138, 143), ("Co.", 146, 160)]
+    longer = line([*name, ("KG", 163, 175), ("Rechnung", 400, 450)])
+    box = (70.0, 100.0, 110.0, 110.0)
+    cut = memory._tokens_at([longer], box, set())
+    whole = memory._without_separators(memory._tokens_at([longer], box, set(), to_gap=True))
+    assert [t.text for t in cut] == ["Lieferant", "GmbH"]
+    assert [t.text for t in whole] == ["Lieferant", "GmbH", "&", "Co.", "KG"]
+    listed = line([("Apex", 70, 90), ("Ltd.", 93, 110), ("·", 113, 116), ("Street", 119, 140)])
+    read = memory._tokens_at([listed], (70.0, 100.0, 110.0, 110.0), set(), to_gap=True)
+    assert [t.text for t in memory._without_separators(read)] == ["Apex", "Ltd."]
