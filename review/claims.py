@@ -70,7 +70,11 @@ def claim_held_error(claim: DocumentClaim) -> ClaimHeld:
     holder = claim.user.get_username()
     return ClaimHeld(
         f"{holder} is reviewing this document (claimed until {until}); take it over to decide.",
-        details={"claimed_by": holder, "claimed_until": claim.expires_at.isoformat()},
+        details={
+            "claimed_by": claim.user.public_id,
+            "claimed_by_name": holder,
+            "claimed_until": claim.expires_at.isoformat(),
+        },
     )
 
 
@@ -78,8 +82,8 @@ def claim_take(*, document: Document, user: User) -> DocumentClaim:
     """Claim the document for `user`: free (no claim, or an expired one) or already theirs
     (then it is renewed). Held live by someone else: `ClaimHeld`.
 
-    First an `UPDATE` of the existing row where it is `user`'s or expired; with no row to
-    update, an `INSERT` that the unique document key lets only one racer win.
+    First an `UPDATE` of the existing row where it is `user`'s or expired; with no row at all,
+    an `INSERT` that the unique document key lets only one racer win.
     """
     now = timezone.now()
     expires = now + claim_ttl()
@@ -90,17 +94,18 @@ def claim_take(*, document: Document, user: User) -> DocumentClaim:
         user=user, claimed_at=now, expires_at=expires
     ):
         return DocumentClaim.objects.select_related("user").get(document=document)
-    try:
-        with transaction.atomic():
-            return DocumentClaim.objects.create(
-                document=document,
-                workspace_id=document.workspace_id,
-                user=user,
-                claimed_at=now,
-                expires_at=expires,
-            )
-    except IntegrityError:
-        pass  # someone claimed it between our UPDATE and INSERT
+    if not DocumentClaim.objects.filter(document=document).exists():
+        try:
+            with transaction.atomic():
+                return DocumentClaim.objects.create(
+                    document=document,
+                    workspace_id=document.workspace_id,
+                    user=user,
+                    claimed_at=now,
+                    expires_at=expires,
+                )
+        except IntegrityError:
+            pass  # someone claimed it between our UPDATE and INSERT
     claim = claim_live(document=document)
     if claim is None or claim.user_id == user.pk:  # theirs expired at once, or it is ours
         return claim_take(document=document, user=user)

@@ -199,12 +199,15 @@ def next_in_queue(
     after: Document,
     leave_out: Iterable[str] = (),
     user: Any = None,
+    queue: QuerySet[Document] | None = None,
 ) -> Document | None:
     """The next held document after `after` in queue order (or the first one), if any;
     `leave_out` names (public ids) documents the reviewer already took or skipped. Documents
-    someone other than `user` is reviewing (a live claim) are passed over."""
+    someone other than `user` is reviewing (a live claim) are passed over. `queue` is the
+    reviewer's filtered and sorted `review_queue`, when they started from one."""
+    queue = review_queue(workspaces=workspaces) if queue is None else queue
     return (
-        review_queue_unclaimed(documents=review_queue(workspaces=workspaces), user=user)
+        review_queue_unclaimed(documents=queue, user=user)
         .exclude(pk=after.pk)
         .exclude(public_id__in=list(leave_out))
         .first()
@@ -231,11 +234,17 @@ def document_page_get(
 
 
 def queue_position(
-    *, workspaces: Iterable[Workspace], document: Document, leave_out: Iterable[str] = ()
+    *,
+    workspaces: Iterable[Workspace],
+    document: Document,
+    leave_out: Iterable[str] = (),
+    queue: QuerySet[Document] | None = None,
 ) -> dict[str, int]:
-    """Where `document` stands in the queue: `position` (1-based; 0 when it is not held) and
-    the queue's `total`, not counting `leave_out` (public ids the reviewer already decided)."""
-    queue = review_queue(workspaces=workspaces).exclude(public_id__in=list(leave_out))
+    """Where `document` stands in the queue (`queue`, the reviewer's filtered one, or the whole
+    queue): `position` (1-based; 0 when it is not in it) and the queue's `total`, not counting
+    `leave_out` (public ids the reviewer already decided)."""
+    queue = review_queue(workspaces=workspaces) if queue is None else queue
+    queue = queue.exclude(public_id__in=list(leave_out))
     ids = list(queue.values_list("pk", flat=True))
     position = ids.index(document.pk) + 1 if document.pk in ids else 0
     return {"position": position, "total": len(ids)}

@@ -152,10 +152,30 @@ def _queue_documents(request: HtmxHttpRequest, form: QueueFilterForm) -> QuerySe
     )
 
 
+QUEUE_FILTERS_SESSION = "casefile_queue_filters"
+QUEUE_FILTER_NAMES = ("q", "scope", "case_type", "assignee", "sort")
+
+
+def _queue_remember(request: HtmxHttpRequest, data: Any) -> None:
+    """Keep the filters the reviewer works under: the review page's next document, skip and
+    "3 of 12" follow them (the session is the only place this is kept)."""
+    request.session[QUEUE_FILTERS_SESSION] = {
+        name: data.get(name) for name in QUEUE_FILTER_NAMES if data.get(name)
+    }
+
+
+def _remembered_queue(request: HtmxHttpRequest) -> QuerySet[Document]:
+    """The queue under the filters the reviewer last used on the queue page."""
+    return _queue_documents(
+        request, _queue_form(request, request.session.get(QUEUE_FILTERS_SESSION) or {})
+    )
+
+
 @require_GET
 @member_required
 def queue(request: HtmxHttpRequest) -> HttpResponse:
     form = _queue_form(request, request.GET)
+    _queue_remember(request, request.GET)
     documents = _queue_documents(request, form)
     page = Paginator(documents, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     workspace = current_access(request).workspace
@@ -163,9 +183,9 @@ def queue(request: HtmxHttpRequest) -> HttpResponse:
         "section": "queue",
         "form": form,
         "page": page,
-        "start_document": selectors.review_queue_unclaimed(
-            documents=documents, user=request.user
-        ).first(),
+        "start_document": None
+        if request.htmx  # the list alone: the start link is outside it
+        else selectors.review_queue_unclaimed(documents=documents, user=request.user).first(),
         "rows": selectors.queue_rows(
             page.object_list, user=request.user, sla_hours=settings.REVIEW_SLA_HOURS
         ),
@@ -182,6 +202,7 @@ def queue_start(request: HtmxHttpRequest) -> HttpResponse:
     """ "Start reviewing": claim the next document nobody is reviewing among those the queue's
     filters (posted along) show, and open it."""
     documents = _queue_documents(request, _queue_form(request, request.POST))
+    _queue_remember(request, request.POST)
     document = claims.claim_next(documents=documents, user=_user(request))
     if document is None:
         messages.info(request, "Every document matching your filters is being reviewed.")
@@ -274,11 +295,13 @@ def _review_page(
     claim = claims.claim_state(document=document, user=_user(request))
     decided = _id_list(request.GET.get("done"))
     skipped = _id_list(request.GET.get("skipped"))
+    queue = _remembered_queue(request)
     following = selectors.next_in_queue(
         workspaces=[document.workspace],
         after=document,
         leave_out=[*decided, *skipped],
         user=request.user,
+        queue=queue,
     )
     context = {
         "section": "queue",
@@ -292,7 +315,7 @@ def _review_page(
         "reject_open": bool(reject_form is not None),
         "reject_reasons": REJECT_REASONS,
         "progress": selectors.queue_position(
-            workspaces=[document.workspace], document=document, leave_out=decided
+            workspaces=[document.workspace], document=document, leave_out=decided, queue=queue
         ),
         "next_url": reverse("review:document", args=[following.public_id]) if following else "",
         "queue_url": reverse("review:queue"),
@@ -339,7 +362,7 @@ def document_claim(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
         return HttpResponse(status=204)
     then = data["then"]
     if then == "next":
-        return redirect(_next_url(document, user=request.user))
+        return redirect(_next_url(request, document))
     return redirect("review:queue" if then == "queue" else document_url_for(document))
 
 
@@ -544,7 +567,7 @@ def document_postpone(request: HtmxHttpRequest, document_id: str) -> HttpRespons
         return _stale(request, document_id, exc)
     if not _queued(request):
         messages.info(request, f"{document.filename} is postponed to the end of the queue.")
-    return client_redirect(request, _next_url(document, user=request.user))
+    return client_redirect(request, _next_url(request, document))
 
 
 @require_GET
@@ -608,7 +631,7 @@ def document_approve(request: HtmxHttpRequest, document_id: str) -> HttpResponse
             request, _document(request, document_id), action_error=exc.message, status=status
         )
     messages.success(request, f"{document.filename} approved; its result is released.")
-    return client_redirect(request, _next_url(document, user=request.user))
+    return client_redirect(request, _next_url(request, document))
 
 
 @require_POST
@@ -630,16 +653,22 @@ def document_reject(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
             request, document, action_error=exc.message, reject_form=form, status=status
         )
     messages.success(request, f"{document.filename} rejected.")
-    return client_redirect(request, _next_url(document, user=request.user))
+    return client_redirect(request, _next_url(request, document))
 
 
 def document_url_for(document: Document) -> str:
     return reverse("review:document", args=[document.public_id])
 
 
-def _next_url(document: Document, *, user: Any) -> str:
-    """The next held document nobody else is reviewing, or the queue."""
-    following = selectors.next_in_queue(workspaces=[document.workspace], after=document, user=user)
+def _next_url(request: HtmxHttpRequest, document: Document) -> str:
+    """The next held document nobody else is reviewing under the reviewer's filters, or the
+    queue."""
+    following = selectors.next_in_queue(
+        workspaces=[document.workspace],
+        after=document,
+        user=request.user,
+        queue=_remembered_queue(request),
+    )
     if following is None:
         return reverse("review:queue")
     return reverse("review:document", args=[following.public_id])

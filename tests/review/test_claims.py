@@ -245,11 +245,20 @@ def _at_once(*calls):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("round_", range(5))
-def test_two_reviewers_claiming_at_once_get_one_winner(tenant, round_):
+@pytest.mark.parametrize("round_", range(4))
+@pytest.mark.parametrize("existing", ["none", "expired"])
+def test_two_reviewers_claiming_at_once_get_one_winner(tenant, round_, existing):
+    """Both through the INSERT (no claim yet) or both through the UPDATE (an expired claim of
+    a third reviewer): exactly one wins, the other is told who holds it."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL's concurrent writers")
     document = factories.held_document(tenant.case_type)
+    if existing == "expired":
+        gone = factories.member(tenant.workspace)
+        claims.claim_take(document=document, user=gone)
+        DocumentClaim.objects.filter(document=document).update(
+            expires_at=timezone.now() - timedelta(seconds=1)
+        )
     results = _at_once(
         lambda: claims.claim_take(document=document, user=tenant.reviewer),
         lambda: claims.claim_take(document=document, user=tenant.admin),

@@ -424,7 +424,11 @@ def test_the_api_decides_freely_but_answers_409_while_a_person_holds_the_documen
     assert refused.status_code == 409
     assert refused.json()["error"]["code"] == "CLAIMED"
     assert tenant.reviewer.username in refused.json()["error"]["message"]
-    assert refused.json()["error"]["details"]["claimed_by"] == tenant.reviewer.username
+    details = refused.json()["error"]["details"]
+    assert (details["claimed_by"], details["claimed_by_name"]) == (
+        tenant.reviewer.public_id,
+        tenant.reviewer.username,
+    )
 
 
 def test_the_api_queue_says_who_is_reviewing_and_can_leave_them_out(tenant):
@@ -440,3 +444,20 @@ def test_the_api_queue_says_who_is_reviewing_and_can_leave_them_out(tenant):
     unclaimed = tenant.client.get("/api/v1/review/queue", {"unclaimed": "true"}).json()
     assert [item["document_id"] for item in unclaimed["documents"]] == [free.public_id]
     assert unclaimed["total"] == 1
+
+
+def test_the_review_page_follows_the_filters_the_reviewer_started_under(
+    reviewer_client, three, tenant
+):
+    a, b, _c = three
+    second_mine = factories.held_document(tenant.case_type, filename="d.pdf")
+    second_mine.case.assigned_to = tenant.reviewer
+    second_mine.case.save()
+    started = reviewer_client.post(reverse("review:queue-start"), {"scope": "mine"})
+    assert started["Location"] == doc_url(a)
+    page = reviewer_client.get(doc_url(a))
+    assert page.context["next_url"] == doc_url(second_mine)  # not b or c: not mine
+    assert page.context["progress"] == {"position": 1, "total": 2}
+
+    reviewer_client.get("/review/")  # the whole queue again
+    assert reviewer_client.get(doc_url(a)).context["next_url"] == doc_url(b)
