@@ -195,18 +195,17 @@ class ExtractionJobDetailApi(APIView):
     )
     def get(self, request: Request, job_id: str) -> Response:
         workspace = request_workspace(request)
-        job = polled_job(request) or selectors.job_status_get(workspace=workspace, job_id=job_id)
+        polled = polled_job(request)
+        if polled is None:  # the per-job throttle found no such job: the 404
+            polled = (selectors.job_status_get(workspace=workspace, job_id=job_id), None)
+        job, queue_position = polled
         params = JobStatusInput(data=request.query_params)
         params.is_valid(raise_exception=True)
         if params.validated_data["wait"] and not job.is_terminal:
             wait_for_change(job_id=str(job.pk), seconds=params.validated_data["wait"])
             job = selectors.job_status_get(workspace=workspace, job_id=job_id)
-        return Response(
-            {
-                "success": True,
-                "job": job_status(job, queue_position=selectors.job_queue_position(job)),
-            }
-        )
+            queue_position = selectors.job_queue_position(job)
+        return Response({"success": True, "job": job_status(job, queue_position=queue_position)})
 
 
 class ExtractionJobResultApi(APIView):

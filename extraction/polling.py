@@ -10,9 +10,11 @@ re-reads are not counted against the limit.
 
 from __future__ import annotations
 
+import functools
 import math
 import time
-from typing import TYPE_CHECKING
+import uuid
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import connection
@@ -21,8 +23,9 @@ from rest_framework.throttling import BaseThrottle
 from cases.apikit.authentication import request_workspace
 from cases.apikit.throttling import window_count
 from cases.errors import DomainError
+from cases.models import Case, CaseType, Document, Workspace
 from extraction.models import ExtractionJob
-from extraction.selectors import job_state_token, job_status_find
+from extraction.selectors import job_state_token
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -48,12 +51,13 @@ class JobStatusPollThrottle(BaseThrottle):
         self.retry_after: int | None = None
 
     def allow_request(self, request: Request, view: APIView) -> bool:
-        job = job_status_find(
+        polled = job_status_read(
             workspace=request_workspace(request), job_id=view.kwargs.get("job_id")
         )
-        setattr(request, POLLED_JOB, job)
-        if job is None:
+        setattr(request, POLLED_JOB, polled)
+        if polled is None:
             return True
+        job = polled[0]
         job_id = job.pk
         window = int(time.time() // WINDOW_SECONDS)
         key = f"job-status-polls:{job_id}:{window}"
@@ -68,9 +72,116 @@ class JobStatusPollThrottle(BaseThrottle):
         return self.retry_after
 
 
-def polled_job(request: Request) -> ExtractionJob | None:
-    """The job `JobStatusPollThrottle` read for this request (None when it read none)."""
+def polled_job(request: Request) -> tuple[ExtractionJob, int | None] | None:
+    """The job `JobStatusPollThrottle` read for this request with its queue position (None
+    when it read none)."""
     return getattr(request, POLLED_JOB, None)
+
+
+def job_status_read(
+    *, workspace: Workspace, job_id: object
+) -> tuple[ExtractionJob, int | None] | None:
+    """The job for its status answer (`serializers.job_status`) and its queue position (as
+    `selectors.job_queue_position`), or None when the workspace has no such job: one query.
+
+    The same job `selectors.job_status_find` reads (every column, the case's id, the case
+    type's slug, the documents with what each duplicates, in their order) and the queue
+    position as a subquery, in one SQL statement written once per process: composing it with
+    the ORM on every poll (three querysets with joins and a prefetch) cost more CPU than
+    everything else a status poll does (issue 14).
+    """
+    try:
+        pk = uuid.UUID(str(job_id))
+    except ValueError:  # not a UUID: no such job
+        return None
+    queued = ExtractionJob.Status.QUEUED
+    job_pk = ExtractionJob._meta.pk
+    assert job_pk is not None
+    params = [queued, queued, workspace.pk, job_pk.get_db_prep_value(pk, connection)]
+    # the statement's extra columns are attributes of each row (`status_...`)
+    rows: list[Any] = list(ExtractionJob.objects.raw(_status_sql(connection.vendor), params))
+    if not rows:
+        return None
+    job, db = rows[0], rows[0]._state.db
+    job.case = (
+        Case.from_db(db, ["id", "public_id"], [job.case_id, job.status_case_public_id])
+        if job.case_id is not None
+        else None
+    )
+    job.case_type = (
+        CaseType.from_db(db, ["id", "slug"], [job.case_type_id, job.status_case_type_slug])
+        if job.case_type_id is not None
+        else None
+    )
+    documents = [_status_document(db, row) for row in rows if row.status_document_id is not None]
+    prefetched: Any = Document.objects.all()
+    prefetched._result_cache = documents  # as a prefetch_related of the documents leaves it
+    prefetched._prefetch_done = True
+    job._prefetched_objects_cache = {"documents": prefetched}
+    return job, job.status_queue_position
+
+
+def _status_document(db: str | None, row: Any) -> Document:
+    document = Document.from_db(
+        db,
+        ["id", "public_id", "duplicate_of_id"],
+        [row.status_document_id, row.status_document_public_id, row.status_duplicate_id],
+    )
+    document.duplicate_of = (
+        Document.from_db(
+            db, ["id", "public_id"], [row.status_duplicate_id, row.status_duplicate_public_id]
+        )
+        if row.status_duplicate_id is not None
+        else None
+    )
+    return document
+
+
+@functools.cache
+def _status_sql(vendor: str) -> str:
+    """`job_status_read`'s statement (parameters: the queued status twice, the workspace,
+    the job), from the models' own table and column names."""
+    quote = connection.ops.quote_name
+    jobs, cases, case_types, documents = (
+        model._meta for model in (ExtractionJob, Case, CaseType, Document)
+    )
+    through = ExtractionJob._meta.get_field("documents").remote_field.through._meta  # type: ignore[union-attr]
+    link_job = str(through.get_field("extractionjob").column)  # type: ignore[union-attr]
+    link_document = str(through.get_field("document").column)  # type: ignore[union-attr]
+
+    def column(model_meta: object, name: str) -> str:
+        return quote(model_meta.get_field(name).column)  # type: ignore[attr-defined]
+
+    job_columns = ", ".join(f"j.{quote(str(field.column))}" for field in jobs.concrete_fields)
+    status, created = column(jobs, "status"), column(jobs, "created_at")
+    document_order = ", ".join(
+        f"d.{column(documents, name.lstrip('-'))}" + (" DESC" if name.startswith("-") else "")
+        for name in (str(name) for name in documents.ordering or ())
+    )
+    return f"""
+        SELECT {job_columns},
+            c.{column(cases, "public_id")} AS status_case_public_id,
+            t.{column(case_types, "slug")} AS status_case_type_slug,
+            CASE WHEN j.{status} = %s THEN (
+                SELECT COUNT(*) FROM {quote(jobs.db_table)} q
+                WHERE q.{status} = %s AND q.{created} < j.{created}
+            ) + 1 END AS status_queue_position,
+            d.{column(documents, "id")} AS status_document_id,
+            d.{column(documents, "public_id")} AS status_document_public_id,
+            d.{column(documents, "duplicate_of")} AS status_duplicate_id,
+            u.{column(documents, "public_id")} AS status_duplicate_public_id
+        FROM {quote(jobs.db_table)} j
+        LEFT JOIN {quote(cases.db_table)} c ON c.{column(cases, "id")} = j.{column(jobs, "case")}
+        LEFT JOIN {quote(case_types.db_table)} t
+            ON t.{column(case_types, "id")} = j.{column(jobs, "case_type")}
+        LEFT JOIN {quote(through.db_table)} l ON l.{quote(link_job)} = j.{column(jobs, "id")}
+        LEFT JOIN {quote(documents.db_table)} d
+            ON d.{column(documents, "id")} = l.{quote(link_document)}
+        LEFT JOIN {quote(documents.db_table)} u
+            ON u.{column(documents, "id")} = d.{column(documents, "duplicate_of")}
+        WHERE j.{column(jobs, "workspace")} = %s AND j.{column(jobs, "id")} = %s
+        ORDER BY {document_order}
+    """
 
 
 def status_poll_limit_error(request: Request, wait: float | None) -> DomainError | None:
