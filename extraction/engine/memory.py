@@ -114,6 +114,9 @@ class Read:
     page: int
     bbox: BBox
     score: int
+    """The trust that decides between readings and against the generic value."""
+    ceiling: int = MAX_SCORE
+    """The most the reading is published at (an unproven free-text place: below T=90)."""
 
 
 # --- Fingerprint and matching -------------------------------------------------------------
@@ -400,9 +403,10 @@ def read_layout(
         )
         if position.label and not at_label:
             score -= LABEL_MISSING_PENALTY
+        ceiling = MAX_SCORE
         if position.right == 0 and semantic_kind(spec.key, spec.type) in FREE_TEXT_KINDS:
-            score = min(score, UNPROVEN_TEXT_SCORE)
-        reads.append(Read(position, value, text, page.number, bbox, score))
+            ceiling = UNPROVEN_TEXT_SCORE
+        reads.append(Read(position, value, text, page.number, bbox, score, ceiling))
     return reads
 
 
@@ -418,19 +422,22 @@ def _merge(spec: FieldSpec, generic: FieldResult, reads: list[Read]) -> FieldRes
 
     The best-trusted reading wins; readings of other values lower it. Agreeing with the generic
     value, the field keeps the higher of both confidences; disagreeing, memory wins only when it
-    is trusted more than the generic reading, and is marked down for the disagreement.
+    is trusted more than the generic reading, and is marked down for the disagreement. Trust
+    decides; what is published is at most the winning reading's ceiling.
     """
     best = max(reads, key=lambda r: (r.score, r.position.right - r.position.wrong))
     rivals = [r for r in reads if not same_value(spec.type, r.value, best.value)]
     score = best.score - (CONFLICT_PENALTY if rivals else 0)
     if generic.value is not None and same_value(spec.type, generic.value, best.value):
-        if score <= generic.confidence:
+        published = min(score, best.ceiling)
+        if published <= generic.confidence:
             return None
-        return replace(generic, confidence=score)
+        return replace(generic, confidence=published)
     score -= DISAGREE_PENALTY if generic.value is not None else 0
     if score <= generic.confidence:
         return None
-    return FieldResult(spec.key, best.value, best.text, max(score, 0), best.page, best.bbox)
+    published = max(min(score, best.ceiling), 0)
+    return FieldResult(spec.key, best.value, best.text, published, best.page, best.bbox)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from extraction.engine.run import run_engine
 from extraction.engine.types import (
     EngineInput,
     EngineResult,
+    FieldResult,
     FieldSpec,
     PageResult,
     RememberedLayout,
@@ -373,21 +374,26 @@ def test_a_reading_whose_label_is_not_beside_it_is_marked_down():
 
 def test_a_free_text_place_is_held_until_a_later_document_proved_it():
     """Any text parses as a name, so a name place is published below 90 until it has read the
-    reviewed value once; a typed place (an amount) is not."""
-    layout = _framed(_run(_document(2, 0)[0]), _document(2, 0)[1], ("vendor_name", "total_amount"))
-    result = _run(_document(2, 1)[0])
-    pages = list(result.pages)
-    reads = {r.position.key: r for r in memory.read_layout(_context(pages), pages, SCHEMA, layout)}
-    assert reads["vendor_name"].score == memory.UNPROVEN_TEXT_SCORE < 90
-    assert reads["total_amount"].score == memory.track_score(0, 0)
+    reviewed value once (its trust still decides against a weaker generic value); a typed place
+    (an amount) is not capped."""
+    keys = ("vendor_name", "total_amount")
+    layout = _framed(_run(_document(2, 0)[0]), _document(2, 0)[1], keys)
+    pages = list(_run(_document(2, 1)[0]).pages)
+    fields, _ = memory.remember(_context(pages), pages, SCHEMA, (layout,), {})
+    assert fields["vendor_name"].confidence == memory.UNPROVEN_TEXT_SCORE < 90
+    assert fields["total_amount"].confidence == memory.track_score(0, 0)
+    weak = {"vendor_name": FieldResult("vendor_name", "Someone Else", "Someone Else", 81)}
+    fields, _ = memory.remember(_context(pages), pages, SCHEMA, (layout,), weak)
+    assert fields["vendor_name"].value == _document(2, 1)[1]["vendor_name"]  # trust decided
+    assert fields["vendor_name"].confidence == memory.UNPROVEN_TEXT_SCORE
     proven = replace(
         layout,
         positions=tuple(
             replace(p, right=1) if p.key == "vendor_name" else p for p in layout.positions
         ),
     )
-    reads = {r.position.key: r for r in memory.read_layout(_context(pages), pages, SCHEMA, proven)}
-    assert reads["vendor_name"].score >= 90
+    fields, _ = memory.remember(_context(pages), pages, SCHEMA, (proven,), {})
+    assert fields["vendor_name"].confidence >= 90
 
 
 def test_a_name_is_read_on_to_its_columns_gap_and_stops_at_a_separator():
