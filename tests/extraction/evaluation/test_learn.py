@@ -75,3 +75,24 @@ def test_layout_groups_come_from_the_truth_file(tmp_path):
         "s:d",
         "s:vendor:hero limited",
     ]
+
+
+def test_scanned_repeat_layouts_never_sit_at_the_same_place_twice(tmp_path):
+    """`bench.repeat_layouts --scan`: every invoice of a vendor as a page image of one sheet
+    size, each shifted, scaled and turned differently (what layout memory must align)."""
+    import numpy as np
+    from PIL import Image
+
+    write(tmp_path, vendors=1, per_vendor=2, seed=3, scan=True)
+    images = sorted(tmp_path.rglob("*.png"))
+    assert len(images) == 2
+    truths = [json.loads(p.with_suffix(".json").read_text()) for p in images]
+    assert truths[0]["layout"] == truths[1]["layout"]
+    pixels = [np.asarray(Image.open(p).convert("L"), dtype=np.float32) for p in images]
+    assert pixels[0].shape == pixels[1].shape
+
+    def ink_top_left(image):
+        rows, cols = np.nonzero(image < image.mean() - 60)
+        return rows.min(), cols.min()
+
+    assert ink_top_left(pixels[0]) != ink_top_left(pixels[1])
