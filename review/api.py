@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 
 from cases.apikit.authentication import api_actor, request_workspace
 from cases.errors import NotFound
-from review import page_images, selectors, services
+from review import claims, page_images, selectors, services
 from review.serializers import (
     FieldDecisionInput,
     PageImageInput,
@@ -113,7 +113,10 @@ class DocumentRejectApi(APIView):
 class ReviewDocumentApi(APIView):
     def get(self, request: Request, document_id: str) -> Response:
         document = _document(request, document_id)
-        return Response({"success": True, "document": document_review(document, request)})
+        claim = claims.claim_live(document=document)
+        return Response(
+            {"success": True, "document": document_review(document, request, claim=claim)}
+        )
 
 
 class ReviewFieldsApi(APIView):

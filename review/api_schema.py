@@ -198,6 +198,12 @@ class ReviewDocumentOutput(DocumentStateOutput):
     templateName = serializers.CharField()
     review_threshold = serializers.IntegerField(allow_null=True)
     pending_count = serializers.IntegerField(help_text="Fields still waiting for a decision.")
+    claimed_by = serializers.CharField(
+        allow_null=True,
+        help_text="The user id of the person reviewing it in the browser now: decisions "
+        "answer 409 CLAIMED until `claimed_until`.",
+    )
+    claimed_until = serializers.DateTimeField(allow_null=True)
     pages = ReviewPageOutput(many=True)
     fields = ReviewDocumentFieldOutput(many=True)  # type: ignore[assignment]
 

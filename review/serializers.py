@@ -15,6 +15,7 @@ from extraction.models import DocumentField
 from extraction.results import field_result
 from review import page_images
 from review.field_rows import CELL_ISSUE_LABELS, FLAG_LABELS, document_threshold
+from review.models import DocumentClaim
 
 
 class FieldDecisionInput(serializers.Serializer):
@@ -135,8 +136,11 @@ def review_fields(document: Document) -> list[dict[str, Any]]:
     return fields
 
 
-def document_review(document: Document, request: Request) -> dict[str, Any]:
-    """A document with its fields and pages (size, image and words URLs)."""
+def document_review(
+    document: Document, request: Request, *, claim: DocumentClaim | None = None
+) -> dict[str, Any]:
+    """A document with its fields and pages (size, image and words URLs), and who reviews it
+    in the browser now (`claim`, a live one: decisions answer 409 CLAIMED until it ends)."""
     pages = []
     for page in document.pages.all():
         args = [document.public_id, page.number]
@@ -163,6 +167,8 @@ def document_review(document: Document, request: Request) -> dict[str, Any]:
         "templateName": document.case.case_type.slug,
         "review_threshold": document_threshold(document),
         "pending_count": sum(1 for f in fields if f["pending"]),
+        "claimed_by": claim.user.public_id if claim else None,
+        "claimed_until": claim.expires_at if claim else None,
         "pages": pages,
         "fields": fields,
     }

@@ -994,6 +994,7 @@
         window.history.pushState({ review: true }, "", cleanUrl(url));
         processed(main);
         init(false);
+        localTimes();
         claimShown();
         mark("review:swapped");
       },
@@ -1840,11 +1841,23 @@
     }
   });
 
+  /* Claim times are rendered in the server's time zone; show them in the reader's. */
+  function localTimes() {
+    document.querySelectorAll("time[data-local-time]").forEach(function (element) {
+      var when = new Date(element.getAttribute("datetime"));
+      if (!isNaN(when.getTime())) {
+        element.textContent = ("0" + when.getHours()).slice(-2) + ":" + ("0" + when.getMinutes()).slice(-2);
+      }
+    });
+  }
+
   document.addEventListener("htmx:afterSettle", function () {
     bulkCount();
+    localTimes();
   });
   document.addEventListener("DOMContentLoaded", function () {
     bulkCount();
+    localTimes();
   });
 
   /* The forms posted from the queue carry the filters it shows now (htmx changed them in

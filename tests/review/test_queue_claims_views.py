@@ -300,7 +300,8 @@ def test_someone_elses_claim_shows_who_until_when_and_turns_decisions_off(
     answer = reviewer_client.get(doc_url(held_document))
     html = answer.content.decode()
     until = timezone.localtime(claim.expires_at).strftime("%H:%M")
-    assert f"Claimed by {tenant.admin.username} until {until}" in html
+    assert f"Claimed by {tenant.admin.username} until <time" in html
+    assert f"data-local-time>{until}</time>" in html
     assert answer.context["decidable"] is False
     assert 'data-decidable="false"' in html
     assert 'id="approve-document"' not in html
@@ -461,3 +462,12 @@ def test_the_review_page_follows_the_filters_the_reviewer_started_under(
 
     reviewer_client.get("/review/")  # the whole queue again
     assert reviewer_client.get(doc_url(a)).context["next_url"] == doc_url(b)
+
+
+def test_the_api_document_says_who_is_reviewing_it(tenant, held_document):
+    path = f"/api/v1/documents/{held_document.public_id}"
+    assert tenant.client.get(path).json()["document"]["claimed_by"] is None
+    claims.claim_take(document=held_document, user=tenant.reviewer)
+    document = tenant.client.get(path).json()["document"]
+    assert document["claimed_by"] == tenant.reviewer.public_id
+    assert document["claimed_until"] is not None
