@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.http import HttpRequest
 from django.test import RequestFactory
 
 from cases.apikeys import (
@@ -16,8 +17,10 @@ from cases.apikeys import (
 )
 
 
-def _request(**headers: str):
-    return RequestFactory().get("/api/v1/cases", **headers)
+def _request(**headers: str) -> HttpRequest:
+    request = RequestFactory().get("/api/v1/cases")
+    request.META.update(headers)
+    return request
 
 
 def test_a_generated_key_is_the_prefix_and_43_url_safe_characters():
