@@ -14,6 +14,7 @@ job, keyed by the promised id (`document_public_id`) until the pipeline creates 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import Any
@@ -41,26 +42,59 @@ def connect_signals() -> None:
     post_save.connect(_audit_event_saved, sender=AuditEvent, dispatch_uid="realtime-status-events")
 
 
+_pending = threading.local()
+
+
+class _Batch:
+    """What the callbacks of one committed transaction have recorded so far."""
+
+    def __init__(self) -> None:
+        self.documents: set[int] = set()
+        self.jobs: set[Any] = set()
+
+
 def _audit_event_saved(sender: Any, instance: AuditEvent, created: bool, **kwargs: Any) -> None:
     if not created:
         return
     document_id, job_id = instance.document_id, instance.job_id
     if document_id is None and job_id is None:
         return
-    transaction.on_commit(
-        lambda: status_events_concerning(document_id=document_id, job_id=job_id), robust=True
-    )
+    # The audit rows of one transaction (a job creation writes three, about its document and
+    # its job) share a batch: after the commit, a document whose snapshot a callback of the
+    # batch recorded is not computed again by the next ones. Each row still registers its own
+    # callback, so a savepoint rolled back with one of them loses nothing.
+    batch = getattr(_pending, "batch", None)
+    if batch is None:
+        batch = _pending.batch = _Batch()
+
+    def record() -> None:
+        if getattr(_pending, "batch", None) is batch:
+            _pending.batch = None  # the next transaction starts a new batch
+        status_events_concerning(document_id=document_id, job_id=job_id, batch=batch)
+
+    transaction.on_commit(record, robust=True)
 
 
-def status_events_concerning(*, document_id: int | None, job_id: Any) -> None:
+def status_events_concerning(
+    *, document_id: int | None, job_id: Any, batch: _Batch | None = None
+) -> None:
     """Log the status of the document changed, or of each document of the job changed (the
-    document it promised, while it has none)."""
+    document it promised, while it has none); skip what `batch` already recorded."""
+    batch = batch or _Batch()
     if document_id is not None:
-        status_events_record(document_ids=[document_id])
+        if document_id not in batch.documents:
+            batch.documents.add(document_id)
+            status_events_record(document_ids=[document_id])
         return
+    if job_id in batch.jobs:
+        return
+    batch.jobs.add(job_id)
     documents = list(Document.objects.filter(jobs__pk=job_id).values_list("pk", flat=True))
     if documents:
-        status_events_record(document_ids=documents)
+        new = [document for document in documents if document not in batch.documents]
+        batch.documents.update(new)
+        if new:
+            status_events_record(document_ids=new)
     else:
         promised_status_record(job_id=job_id)
 

@@ -138,3 +138,20 @@ def test_with_the_key_cache_a_poll_is_one_query(tenant, settings, django_assert_
     with django_assert_num_queries(1):
         response = tenant.client.get(f"{JOBS}/{job.pk}")
     assert response.json()["job"]["status"] == ExtractionJob.Status.COMPLETED
+
+
+def test_a_job_creation_with_its_after_commit_work_is_pinned(
+    tenant, django_capture_on_commit_callbacks, monkeypatch, django_assert_max_num_queries
+):
+    """What runs after the commit counts too: the status-event snapshot of the new document
+    is computed once, not once per audit row of the transaction (48 queries before)."""
+    from extraction import services
+
+    monkeypatch.setattr(services, "job_enqueue", lambda *, job_id: None)
+    with django_capture_on_commit_callbacks(execute=True):
+        _create(tenant)
+    with (
+        django_assert_max_num_queries(40),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        _create(tenant, content=pdf_with_lines([*INVOICE_LINES, "another"]))

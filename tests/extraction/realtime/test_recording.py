@@ -160,3 +160,63 @@ def test_pruning_is_scheduled_hourly():
     assert func == "extraction.realtime.tasks.status_events_prune"
     assert minutes == 60
     assert callable(tasks.status_events_prune)
+
+
+def _computed_snapshots(monkeypatch) -> list[list[int]]:
+    from extraction.realtime import recording
+
+    calls: list[list[int]] = []
+    original = recording.status_events_record
+
+    def counted(*, document_ids):
+        calls.append(sorted(document_ids))
+        return original(document_ids=document_ids)
+
+    monkeypatch.setattr(recording, "status_events_record", counted)
+    return calls
+
+
+def test_a_job_creation_computes_its_documents_snapshot_once(
+    tenant, run_on_commit, no_enqueue, monkeypatch
+):
+    calls = _computed_snapshots(monkeypatch)
+    document, _ = run_on_commit(uploaded_document, tenant.case_type)
+    # three audit rows (the upload, the job's document, the job) in one transaction
+    assert calls == [[document.pk]]
+    assert statuses(document) == ["queued"]
+
+
+def test_a_rolled_back_savepoint_does_not_lose_the_snapshot_of_the_same_document(
+    tenant, run_on_commit, no_enqueue, monkeypatch
+):
+    from cases.services import audit_record
+
+    document, job = run_on_commit(uploaded_document, tenant.case_type)
+    calls = _computed_snapshots(monkeypatch)
+
+    def change() -> None:
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    audit_record(
+                        workspace=tenant.workspace, verb="x", actor=SYSTEM, document=document
+                    )
+                    raise RuntimeError("rolled back")
+            except RuntimeError:
+                pass
+            audit_record(workspace=tenant.workspace, verb="y", actor=SYSTEM, job_id=job.pk)
+
+    run_on_commit(change)
+    assert calls == [[document.pk]]
+
+
+def test_each_transaction_records_anew(tenant, run_on_commit, no_enqueue, monkeypatch):
+    from cases.services import audit_record
+
+    document, _ = run_on_commit(uploaded_document, tenant.case_type)
+    calls = _computed_snapshots(monkeypatch)
+    for verb in ("first", "second"):
+        run_on_commit(
+            audit_record, workspace=tenant.workspace, verb=verb, actor=SYSTEM, document=document
+        )
+    assert calls == [[document.pk], [document.pk]]
