@@ -8,7 +8,7 @@ parser): N polls of that job, C at a time, and N job creations one at a time. It
 object: this process's CPU milliseconds per request (`time.process_time`, so the thread hops,
 middleware, DRF, psycopg and redis-py are in it; PostgreSQL's and Redis's own CPU are not) and
 the wall-clock p50/p99. `--profile FILE` writes a cProfile of each poll's work in its worker
-thread (pstats format; use `--concurrency 1`).
+thread (pstats format; use `--concurrency 1`), and of each creation's to `FILE.create`.
 
 It is the in-process half of the poll measurement; `bench/load.py` is the HTTP half.
 """
@@ -184,11 +184,16 @@ async def _run(polls: int, creates: int, concurrency: int, profile: str | None) 
         _multipart(slug, pdf[:-16] + uuid.uuid4().hex.encode() + pdf[-16:]) for _ in range(creates)
     ]  # distinct bytes: no duplicate-detection shortcut
     walls = []
+    profiler = _RequestProfile() if profile else None
+    if profiler:
+        profiler.enable()
     cpu_started = time.process_time()
     for body in bodies:
         started = time.perf_counter()
         await create(body)
         walls.append(time.perf_counter() - started)
+    if profiler and profile:
+        profiler.dump(f"{profile}.create")
     result["job_create"] = {
         "pdf_bytes": len(pdf),
         **_summary(time.process_time() - cpu_started, walls, creates),
