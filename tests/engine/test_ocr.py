@@ -157,3 +157,69 @@ def test_tesseract_cut_inside_an_amount_does_not_split_rapidocr_reading():
     )
     cuts, _ = _boundaries_from(line.text, ["170", "98"])
     assert [w.text for w in line_words(line, cuts)] == ["170.98"]
+
+
+PAGE_LINES = [
+    "Invoice No: 48213",
+    "Invoice Date: 12/20/2020",
+    "Customer: Harbour Supplies Ltd",
+    "Delivery to: 14 Quay Street, Leith",
+    "Net amount: $120.00",
+    "Total: $144.00",
+]
+
+
+@pytest.fixture(scope="module")
+def page_image():
+    return text_image(PAGE_LINES, size=(900, 420), scale=34)
+
+
+@pytest.mark.parametrize("tesseract", [True, False])
+def test_page_read_clearly_upright_gets_no_orientation_check(page_image, monkeypatch, tesseract):
+    if tesseract and not tesseract_available():
+        pytest.skip("Tesseract is not installed")
+    checks: list[str] = []
+
+    def refuse(name):
+        def check(image):
+            checks.append(name)
+            return 0
+
+        return check
+
+    monkeypatch.setattr(ocr, "tesseract_available", lambda: tesseract)
+    monkeypatch.setattr(ocr, "_tesseract_rotation", refuse("osd"))
+    monkeypatch.setattr(ocr, "_rapid_rotation", refuse("rapid"))
+    page = ocr_image(page_image)
+    assert checks == [], "an upright page read confidently is not checked for rotation"
+    assert page.rotation == 0
+    assert "48213" in {w.text for w in page.words}
+
+
+@pytest.mark.parametrize("tesseract", [True, False])
+@pytest.mark.parametrize("angle", [90, 180])
+def test_turned_page_is_still_turned_upright_and_read(page_image, monkeypatch, tesseract, angle):
+    if tesseract and not tesseract_available():
+        pytest.skip("Tesseract is not installed")
+    monkeypatch.setattr(ocr, "tesseract_available", lambda: tesseract)
+    page = ocr_image(page_image.rotate(angle, expand=True))
+    assert page.rotation == angle
+    assert "48213" in {w.text for w in page.words}
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="Tesseract is not installed")
+def test_tesseract_runs_with_one_openmp_thread(invoice_image, monkeypatch):
+    import pytesseract.pytesseract as runner
+
+    environments: list[dict[str, str]] = []
+    popen = runner.subprocess.Popen
+
+    def spy(*args, **kwargs):
+        environments.append(dict(kwargs.get("env") or {}))
+        return popen(*args, **kwargs)
+
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    monkeypatch.setattr(runner.subprocess, "Popen", spy)
+    ocr.tesseract_words(invoice_image, "eng")
+    assert environments
+    assert all(env.get("OMP_THREAD_LIMIT") == "1" for env in environments)
