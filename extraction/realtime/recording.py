@@ -32,6 +32,18 @@ from extraction.upload import DOCUMENT_ID_OPTION
 
 logger = logging.getLogger(__name__)
 
+SNAPSHOT_UNUSED = (
+    "text",
+    "metadata",
+    "duplicate_of__text",
+    "duplicate_of__metadata",
+    "case__case_type__field_schema",
+    "case__case_type__validation_rules",
+    "case__case_type__keywords",
+)
+"""Large columns a status snapshot never reads (a document's text, a case type's schema):
+not loaded for it."""
+
 OCR_PROGRESS_FLOOR = 5
 OCR_PROGRESS_CEILING = 60
 """Progress runs 5 -> 60 while pages are read; the remaining steps take it on (see
@@ -128,8 +140,10 @@ def status_events_record(*, document_ids: Iterable[int]) -> list[StatusEvent]:
     """Append each document's current snapshot unless it equals its last event; returns the
     documents' latest events (new or existing), oldest first."""
     latest = []
-    documents = Document.objects.select_related("case__case_type", "duplicate_of").filter(
-        pk__in=set(document_ids)
+    documents = (
+        Document.objects.select_related("case__case_type", "duplicate_of")
+        .defer(*SNAPSHOT_UNUSED)
+        .filter(pk__in=set(document_ids))
     )
     for document in documents.order_by("pk"):
         latest.append(

@@ -90,7 +90,8 @@ def promised_document_status(job: ExtractionJob, document_id: str) -> dict[str, 
 
 
 def document_latest_job(document: Document) -> ExtractionJob | None:
-    return document.jobs.order_by("-created_at", "-pk").first()
+    # a status never reads the result (the largest column of a finished job)
+    return document.jobs.defer("result").order_by("-created_at", "-pk").first()
 
 
 def document_status(document: Document) -> dict[str, Any]:
