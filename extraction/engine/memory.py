@@ -117,6 +117,8 @@ class Read:
     """The trust that decides between readings and against the generic value."""
     ceiling: int = MAX_SCORE
     """The most the reading is published at (an unproven free-text place: below T=90)."""
+    at_label: bool = True
+    """Read at its label, or at the region with its label beside it (or it has none)."""
 
 
 # --- Fingerprint and matching -------------------------------------------------------------
@@ -406,7 +408,7 @@ def read_layout(
         ceiling = MAX_SCORE
         if position.right == 0 and semantic_kind(spec.key, spec.type) in FREE_TEXT_KINDS:
             ceiling = UNPROVEN_TEXT_SCORE
-        reads.append(Read(position, value, text, page.number, bbox, score, ceiling))
+        reads.append(Read(position, value, text, page.number, bbox, score, ceiling, at_label))
     return reads
 
 
@@ -422,8 +424,9 @@ def _merge(spec: FieldSpec, generic: FieldResult, reads: list[Read]) -> FieldRes
 
     The best-trusted reading wins; readings of other values lower it. Agreeing with the generic
     value, the field keeps the higher of both confidences; disagreeing, memory wins only when it
-    is trusted more than the generic reading, and is marked down for the disagreement. Trust
-    decides; what is published is at most the winning reading's ceiling.
+    is trusted more than the generic reading and read where its label confirms it, and is
+    marked down for the disagreement. Trust decides; what is published is at most the winning
+    reading's ceiling.
     """
     best = max(reads, key=lambda r: (r.score, r.position.right - r.position.wrong))
     rivals = [r for r in reads if not same_value(spec.type, r.value, best.value)]
@@ -433,6 +436,8 @@ def _merge(spec: FieldSpec, generic: FieldResult, reads: list[Read]) -> FieldRes
         if published <= generic.confidence:
             return None
         return replace(generic, confidence=published)
+    if generic.value is not None and not best.at_label:
+        return None  # a place its label no longer confirms does not outvote the generic value
     score -= DISAGREE_PENALTY if generic.value is not None else 0
     if score <= generic.confidence:
         return None

@@ -185,6 +185,14 @@ def test_memory_disagreeing_wins_only_when_trusted_more_and_is_marked_down():
     assert _merge("10.00", 99, [_read("a", "12.00")]) is None
 
 
+def test_a_reading_its_label_no_longer_confirms_never_outvotes_the_generic_value():
+    unconfirmed = replace(_read("a", "12.00"), at_label=False)
+    assert _merge("10.00", 74, [unconfirmed]) is None
+    alone = _merge(None, 0, [unconfirmed])  # with nothing generic read, it is still offered
+    assert alone is not None
+    assert alone.value == "12.00"
+
+
 def test_a_poisoned_place_is_outvoted_once_a_later_verdict_corrects_it():
     """A wrong value approved once taught a wrong place; the reviewer's next correction scored
     it wrong and taught the right place, which now wins and is published below neither."""
