@@ -27,7 +27,9 @@ found on the page, else at the box; the text there must parse as the field's typ
 (`fields.parse_with_kind`) or the position reads nothing. Its confidence is its own track record
 (`track_score`): right and wrong readings on later reviewed documents of the layout, shrunk
 towards the layout's record, itself shrunk towards a prior, so a position that keeps being
-corrected loses trust, and so does its layout.
+corrected loses trust, and so does its layout. A reading at the box without its label beside it
+is marked down and never outvotes a generic value; a free-text reading (any text parses as a
+name) is published below T=90 until its place has read the reviewed value once.
 """
 
 from __future__ import annotations
