@@ -216,6 +216,10 @@ def markdown(result: dict[str, Any]) -> list[str]:
         f" | {_verdict(poll['requests_per_second'], GOALS['status_rps'], higher=True)} |",
         f"| status poll p99 | {poll['p99_ms']} ms | < {GOALS['status_p99_ms']:.0f} ms"
         f" | {_verdict(poll['p99_ms'], GOALS['status_p99_ms'])} |",
+        f"| server CPU per status poll (both uvicorn workers; the load generator:"
+        f" {poll.get('client_cpu_ms_per_request', '?')} ms)"
+        f" | {poll.get('server_cpu_ms_per_request', '?')} ms"
+        f" | ≤ {2000 / GOALS['status_rps']:.0f} ms | |",
         f"| job create p95 ({create['pdf_bytes'] // 1024} KiB PDF, {create['requests']} jobs)"
         f" | {create['p95_ms']} ms | < {GOALS['create_p95_ms']:.0f} ms"
         f" | {_verdict(create['p95_ms'], GOALS['create_p95_ms'])} |",
