@@ -506,7 +506,10 @@ def _read_position(
     for index, (expected, skip) in enumerate(attempts):
         tokens = _tokens_at(lines, expected, skip, to_gap=free_text)
         runs = _runs_by_fit(tokens, expected)
-        if free_text:  # a name runs on to the column's gap: this one may be longer than the last
+        if free_text:
+            if any(t.text.endswith(":") for t in tokens):
+                continue  # a label and its value (`Globale Nummer: 4333741000005`), not a name
+            # A name runs on to the column's gap: this one may be longer than the last.
             whole = _without_separators(tokens)
             runs = [whole, *runs] if whole else runs
         for run in runs:

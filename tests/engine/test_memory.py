@@ -423,3 +423,28 @@ def test_a_name_is_read_on_to_its_columns_gap_and_stops_at_a_separator():
     listed = line([("Apex", 70, 90), ("Ltd.", 93, 110), ("·", 113, 116), ("Street", 119, 140)])
     read = memory._tokens_at([listed], (70.0, 100.0, 110.0, 110.0), set(), to_gap=True)
     assert [t.text for t in memory._without_separators(read)] == ["Apex", "Ltd."]
+
+
+def test_a_name_place_does_not_read_a_label_and_its_value():
+    """A remembered name place that lands on `Customer no.: 12345` on this document reads
+    nothing there (a label ends in a colon; names do not)."""
+    from extraction.engine.layout import Line, Token
+
+    words = [("Globale", 70, 100), ("Nummer:", 103, 140), ("4333741000005", 143, 200)]
+    tokens = tuple(Token(text, (x0, 100, x1, 110), 100.0, 1) for text, x0, x1 in words)
+    line = Line(tokens, 1, 0, ())
+    context = _context(list(_run(_document(2, 0)[0]).pages))
+    context = replace(context, lines=(line,))
+    page = PageResult(1, 600.0, 800.0, "", "text")
+    position = RememberedPosition(
+        "p", "vendor_name", 1, (70 / 600, 100 / 800, 140 / 600, 110 / 800)
+    )
+    assert memory._read_position(context, SPECS["vendor_name"], page, position) is None
+    named = (
+        Token("Musterlieferant", (70, 100, 140, 110), 100.0, 1),
+        Token("GmbH", (143, 100, 170, 110), 100.0, 1),
+    )
+    context = replace(context, lines=(Line(named, 1, 0, ()),))
+    found = memory._read_position(context, SPECS["vendor_name"], page, position)
+    assert found is not None
+    assert found[1] == "Musterlieferant GmbH"
