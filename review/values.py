@@ -6,6 +6,7 @@ engine's parsers so what a reviewer may type matches what the engine reads from 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,30 @@ _EXPECTED: dict[str, str] = {
 }
 
 
+_DIGITS = r"(?:\d{1,3}(?:[ ,.'’\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)"
+_CURRENCY = r"(?:[€$£¥₹]|[A-Za-z]{3}|[A-Za-z]{1,3}\$)"
+_TYPED_NUMBER = re.compile(r"[-−+]?\s*" + _DIGITS)
+_TYPED_MONEY = re.compile(
+    r"\(?\s*[-−+]?\s*(?:"
+    + _CURRENCY
+    + r"\s*)?[-−]?\s*"
+    + _DIGITS
+    + r"\s*(?:"
+    + _CURRENCY
+    + r")?\s*\)?-?"
+)
+"""What a reviewer may type for a number or an amount, all of it: digits with group and
+decimal separators, a sign (or accounting brackets) and, for money, a currency symbol or code.
+
+The engine's parsers read an amount out of surrounding OCR text (`Total: 12.50 EUR incl.`), so
+they skip what is not a number; a typed `12x.5` must be refused rather than read as 12."""
+
+
+def _strictly_numeric(field_type: str, text: str) -> bool:
+    shape = _TYPED_MONEY if field_type == FieldType.MONEY else _TYPED_NUMBER
+    return shape.fullmatch(text.strip()) is not None
+
+
 def reviewed_value(spec: dict[str, Any], raw: Any) -> Any:
     """The stored form of a reviewer's value for a field spec (or a table column spec).
 
@@ -36,20 +61,26 @@ def reviewed_value(spec: dict[str, Any], raw: Any) -> Any:
         return None
     if field_type == FieldType.BOOLEAN and isinstance(raw, bool):
         return raw
-    text = str(raw).strip()
+    typed = str(raw).strip()
+    text = typed
     if field_type == FieldType.DATE:
         try:
             return date.fromisoformat(text).isoformat()
         except ValueError:
             pass
-    if field_type in {FieldType.MONEY, FieldType.NUMBER}:
-        text = text.replace(" ", "")
-    parsed = parse_value(
-        field_type,
-        text,
-        choices=tuple(spec.get("choices") or ()),
-        pattern=spec.get("pattern"),
-        decimal_comma=False if text.count(".") == 1 and "," not in text else None,
+    numeric = field_type in {FieldType.MONEY, FieldType.NUMBER}
+    if numeric:
+        text = re.sub(r"(?<=\d)\s+(?=\d)", "", text)
+    parsed = (
+        None
+        if numeric and not _strictly_numeric(field_type, typed)
+        else parse_value(
+            field_type,
+            text,
+            choices=tuple(spec.get("choices") or ()),
+            pattern=spec.get("pattern"),
+            decimal_comma=False if text.count(".") == 1 and "," not in text else None,
+        )
     )
     if parsed is None or parsed.value in (None, ""):
         expected = _EXPECTED.get(field_type)
@@ -57,6 +88,6 @@ def reviewed_value(spec: dict[str, Any], raw: Any) -> Any:
             expected = "one of " + ", ".join(spec.get("choices") or [])
         elif spec.get("pattern"):
             expected = f"text matching {spec['pattern']}"
-        message = f"{spec['key']}: {text!r} is not {expected or 'a valid value'}."
+        message = f"{spec['key']}: {typed!r} is not {expected or 'a valid value'}."
         raise ValidationFailed(message, code="INVALID_VALUE", details={"field": spec["key"]})
     return parsed.value

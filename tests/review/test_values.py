@@ -69,3 +69,40 @@ def test_an_enum_value_must_be_one_of_its_choices():
 
 def test_a_boolean_is_kept_as_sent():
     assert reviewed_value(spec("boolean"), False) is False
+
+
+@pytest.mark.parametrize(
+    ("field_type", "typed"),
+    [
+        ("money", "12x.5"),
+        ("money", "12.5.0"),
+        ("money", "1O0.00"),
+        ("money", "12,50 EUR extra"),
+        ("number", "7a"),
+        ("number", "3 pcs"),
+    ],
+)
+def test_a_typo_in_a_typed_number_is_refused_not_read_as_another_number(field_type, typed):
+    with pytest.raises(ValidationFailed) as refused:
+        reviewed_value(spec(field_type), typed)
+    assert refused.value.details == {"field": "field"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("€ 12.50", "12.50"),
+        ("12,50 EUR", "12.50"),
+        ("USD 1,234.00", "1234.00"),
+        ("-3.20", "-3.20"),
+        ("(45.00)", "-45.00"),
+        ("1'234.50", "1234.50"),
+    ],
+)
+def test_a_typed_amount_may_carry_a_currency_sign_or_group_separators(typed, stored):
+    assert str(reviewed_value(spec("money"), typed)) == stored
+
+
+def test_a_refused_value_is_quoted_as_the_reviewer_typed_it():
+    with pytest.raises(ValidationFailed, match="'EDITED VALUE' is not an amount"):
+        reviewed_value(spec("money"), "EDITED VALUE")
