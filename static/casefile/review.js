@@ -772,6 +772,25 @@
     }
   }
 
+  /* `r` then a number: the reason box has the focus, and while it is empty a number key picks
+     the reason template it labels (a reason of just "1" would say nothing); once the reviewer
+     has typed something, numbers are text. */
+  function reasonTemplateKey(event, textarea) {
+    if (textarea.value !== "" || !/^[1-9]$/.test(event.key)) {
+      return false;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      return false;
+    }
+    var template = textarea.form.querySelector('[data-reason-key="' + event.key + '"]');
+    if (!template) {
+      return false;
+    }
+    event.preventDefault();
+    rejectSubmit(template.form, template);
+    return true;
+  }
+
   function rejectSubmit(form, submitter) {
     if (pendingApproval) {
       approvalCommit(pendingApproval);
@@ -1930,6 +1949,8 @@
           event.preventDefault();
           cancelEdit(target);
         }
+      } else if (target.id === "reject-reason" && reasonTemplateKey(event, target)) {
+        return;
       } else if (event.key === "Enter" && target.id === "reject-reason" && !event.shiftKey) {
         event.preventDefault();
         rejectSubmit(target.form, document.getElementById("reject-submit"));
