@@ -460,7 +460,16 @@
     var typing = active && row.contains(active) && active.id && active.matches("input, textarea")
       ? { id: active.id, value: active.value, original: active.dataset.original || "", start: active.selectionStart, end: active.selectionEnd, hiddenForm: active.closest("form[hidden]") }
       : null;
+    var edited = Array.prototype.filter.call(row.querySelectorAll(".cell-input"), function (input) {
+      return input.id && input !== active && input.value !== (input.dataset.original || "");
+    }).map(function (input) { return { id: input.id, value: input.value }; });
     row.replaceWith(fresh);
+    edited.forEach(function (cell) {
+      var again = document.getElementById(cell.id);
+      if (again && !again.getAttribute("aria-invalid")) {
+        again.value = cell.value;
+      }
+    });
     if (typing) {
       var again = document.getElementById(typing.id);
       if (again) {
@@ -1562,16 +1571,20 @@
         var input = td.querySelector(".cell-input");
         cells[td.dataset.role] = { td: td, value: number(input ? input.value : td.textContent) };
       });
-      var live = [];
+      Object.keys(cells).forEach(function (role) {
+        liveMark(cells[role].td, "");
+      });
       if (cells.quantity && cells.unit_price && cells.amount) {
         var q = cells.quantity.value;
         var p = cells.unit_price.value;
         var a = cells.amount.value;
-        var broken = q !== null && p !== null && a !== null && Math.abs(q * p - a) > Math.max(0.01, Math.abs(q) * 0.005) + 0.001;
-        ["quantity", "unit_price", "amount"].forEach(function (role) {
-          liveMark(cells[role].td, broken ? "quantity × unit price ≠ amount" : "");
-        });
-        live.push(broken);
+        if (q !== null && p !== null && a !== null) {
+          var broken = Math.abs(q * p - a) > Math.max(0.01, Math.abs(q) * 0.005) + 0.001;
+          ["quantity", "unit_price", "amount"].forEach(function (role) {
+            serverMarksHide(cells[role].td, CHECK_ROW);
+            liveMark(cells[role].td, broken ? CHECK_ROW : "");
+          });
+        }
       }
       if (cells.amount) {
         amounts.push(cells.amount.value);
@@ -1583,11 +1596,34 @@
       var total = amounts.reduce(function (sum, v) { return sum + v; }, 0);
       var off = Math.abs(Math.abs(total) - Math.abs(expected)) > 0.01 * Math.max(1, amounts.length);
       amountCells.forEach(function (td) {
+        serverMarksHide(td, CHECK_SUM);
         if (off) {
-          liveMark(td, "amounts add up to " + total.toFixed(2) + ", subtotal " + expected.toFixed(2), true);
+          liveMark(td, CHECK_SUM + " (" + total.toFixed(2) + " ≠ " + expected.toFixed(2) + ")", true);
         }
       });
     }
+    table.querySelectorAll("td[data-cell]").forEach(function (td) {
+      var shown = Array.prototype.some.call(td.querySelectorAll(".tag-check"), function (tag) {
+        return !tag.hidden && tag.textContent;
+      });
+      td.classList.toggle("cell-check-failed", shown);
+      if (!shown) {
+        td.removeAttribute("title");
+      }
+    });
+  }
+
+  /* The server's labels of the two checks the page recomputes as the reviewer types
+     (review/field_rows.py CELL_ISSUE_LABELS): its marks give way to the live ones. */
+  var CHECK_ROW = "quantity × unit price ≠ amount";
+  var CHECK_SUM = "amounts do not add up to the subtotal";
+
+  function serverMarksHide(td, label) {
+    td.querySelectorAll(".tag-check:not(.tag-live)").forEach(function (tag) {
+      if (tag.textContent.trim() === label) {
+        tag.hidden = true;
+      }
+    });
   }
 
   function liveMark(td, text, append) {
@@ -1602,6 +1638,7 @@
       tag.hidden = !text;
     }
     td.classList.toggle("cell-live-failed", !tag.hidden);
+    td.classList.toggle("cell-check-failed", !tag.hidden);
   }
 
   function cellMove(input, dRow, dColumn) {
@@ -1630,14 +1667,37 @@
     if (!changed) {
       return false;
     }
-    var row = input.closest(".field");
     decide(form);
     var q = currentQueue();
     var job = q ? q.jobs[q.jobs.length - 1] : null;
     if (job && thenFocusId) {
       job.focusCell = thenFocusId;
     }
-    void row;
+    /* Sent: leaving the cell again does not send it twice (a failure puts the row back as
+       it was, original included). */
+    input.dataset.original = input.value;
+    return true;
+  }
+
+  /* Every cell of a table whose typed value is not sent yet goes out (before a row is added,
+     deleted or moved, which renumbers the rows). */
+  function cellsFlush(fieldRow) {
+    fieldRow.querySelectorAll(".cell-input").forEach(function (input) {
+      if (input.value !== (input.dataset.original || "")) {
+        cellSave(input);
+      }
+    });
+  }
+
+  /* Tab and Shift+Tab: the next or previous cell, row after row; false at the table's ends. */
+  function cellStep(input, step) {
+    var inputs = Array.prototype.slice.call(input.closest("tbody").querySelectorAll(".cell-input"));
+    var next = inputs[inputs.indexOf(input) + step];
+    if (!next) {
+      return false;
+    }
+    next.focus();
+    next.select();
     return true;
   }
 
@@ -1653,9 +1713,10 @@
       data.set("to", String(to));
     }
     var fieldRow = input.closest(".field");
+    cellsFlush(fieldRow);
     var key = fieldRow.dataset.field;
     var rowIndex = Number(td.dataset.row);
-    var column = td.dataset.column;
+    var column = operation === "add" ? firstColumn(fieldRow) : td.dataset.column;
     var focusRow = operation === "add" ? rowIndex + 1 : operation === "move" ? to : Math.max(0, rowIndex - 1);
     var job = {
       url: formAction(form),
@@ -1679,6 +1740,11 @@
       },
     };
     enqueue(job);
+  }
+
+  function firstColumn(fieldRow) {
+    var first = fieldRow.querySelector("tbody td[data-cell]");
+    return first ? first.dataset.column : "";
   }
 
   function tableKeys(event, input) {
@@ -1706,6 +1772,12 @@
     if (event.ctrlKey || event.metaKey) {
       return;
     }
+    if (key === "Tab") {
+      if (cellStep(input, event.shiftKey ? -1 : 1)) {
+        event.preventDefault();
+      }
+      return;
+    }
     var atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     var atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
     if (key === "Enter") {
@@ -1724,6 +1796,7 @@
       }
       cellMove(input, key === "ArrowDown" ? 1 : -1, 0);
     } else if ((key === "ArrowRight" && atEnd) || (key === "ArrowLeft" && atStart)) {
+      /* leaving the cell saves it (focusout) */
       if (cellMove(input, 0, key === "ArrowRight" ? 1 : -1)) {
         event.preventDefault();
       }
@@ -2198,6 +2271,18 @@
   document.addEventListener("focusin", function (event) {
     if (event.target.matches && event.target.matches(".cell-input")) {
       selectCell(event.target);
+    }
+  });
+
+  /* Leaving an edited cell (Tab, arrows, a click elsewhere, Approve) saves it through the
+     decision queue, so an approval clicked next goes out after it. */
+  document.addEventListener("focusout", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches(".cell-input") || !input.isConnected || !root()) {
+      return;
+    }
+    if (input.value !== (input.dataset.original || "") && isDecidable()) {
+      cellSave(input);
     }
   });
 

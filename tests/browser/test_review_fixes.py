@@ -3,14 +3,18 @@ reason templates by number key, table cells kept when the reviewer moves on, liv
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from cases.models import Document
+from extraction.models import DocumentField
 from review.forms import REJECT_REASONS
 from review.models import ReviewDecision
 from tests import factories
 from tests.browser.conftest import screenshot, sign_in, wait_for_page_images
+from tests.review.samples import ITEMS_TEXT, items_pdf, upload_held
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,3 +49,76 @@ def test_a_number_typed_after_other_text_in_the_reason_box_stays_text(page: Page
     assert not ReviewDecision.objects.filter(document=document).exists()
     document.refresh_from_db()
     assert document.status == Document.Status.REVIEW_REQUIRED
+
+
+def visible_checks(page: Page, cell_id: str) -> list[str]:
+    return page.locator(f"#{cell_id} .tag-check:visible").all_inner_texts()
+
+
+def test_table_checks_follow_the_typed_values_and_each_shows_once(
+    page: Page, tenant, run_on_commit, invoice_type
+):
+    content = items_pdf(second_amount="50.00 EUR")
+    document = upload_held(tenant.client, run_on_commit, invoice_type, content=content)
+    sign_in(page, tenant.reviewer.username)
+    page.goto(f"/review/{document.public_id}/")
+    wait_for_page_images(page)
+
+    amount = page.locator("#cell-line_items-1-amount")
+    expect(amount).to_have_class(re.compile(r"cell-check-failed"))
+    shown = " ".join(visible_checks(page, "cell-line_items-1-amount"))
+    assert shown.count("quantity × unit price ≠ amount") == 1
+
+    page.locator("#input-cell-line_items-1-amount").fill("5.00")
+    expect(amount).not_to_have_class(re.compile(r"cell-check-failed"))
+    assert visible_checks(page, "cell-line_items-1-amount") == []
+    assert visible_checks(page, "cell-line_items-0-amount") == []
+    page.locator("#input-cell-line_items-1-quantity").fill("7")
+    expect(amount).to_have_class(re.compile(r"cell-check-failed"))
+    assert visible_checks(page, "cell-line_items-1-quantity") == ["quantity × unit price ≠ amount"]
+    screenshot(page, "61-fixes-table-live-check")
+
+
+def test_table_cells_typed_with_tab_and_clicks_are_all_kept(page: Page, tenant, invoice_type):
+    document = factories.held_document(
+        invoice_type, factories.ITEMS_VALUES, content=items_pdf(), page_text=ITEMS_TEXT
+    )
+    sign_in(page, tenant.reviewer.username)
+    page.goto(f"/review/{document.public_id}/")
+    wait_for_page_images(page)
+    page.wait_for_load_state("networkidle")
+
+    # An edit left by clicking another cell is saved, not dropped.
+    page.locator("#input-cell-line_items-0-quantity").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("7")
+    page.locator("#input-cell-line_items-1-description").click()
+    expect(page.locator("#cell-line_items-0-quantity")).to_contain_text("Corrected")
+
+    # Tab moves to the next cell (not the Save button); Alt+N starts the new row at its
+    # first cell; a row typed with Tab between the cells keeps every value.
+    page.keyboard.press("Tab")
+    expect(page.locator("#input-cell-line_items-1-quantity")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(page.locator("#input-cell-line_items-1-description")).to_be_focused()
+    page.keyboard.press("Alt+n")
+    expect(page.locator("#input-cell-line_items-2-description")).to_be_focused()
+    for index, text in enumerate(("Nails", "4", "0.25", "1.00")):
+        if index:
+            page.keyboard.press("Tab")
+        page.keyboard.type(text)
+    page.locator("#field-line_items .field-label").click()
+    expect(page.locator("#notice-saving")).to_have_count(0)
+    screenshot(page, "62-fixes-table-row-typed")
+
+    def stored() -> list[dict]:
+        return DocumentField.objects.get(document=document, key="line_items").rows
+
+    rows = stored()
+    assert rows[0]["quantity"]["value"] == "7"
+    assert [rows[2][c]["value"] for c in ("description", "quantity", "unit_price", "amount")] == [
+        "Nails",
+        "4",
+        "0.25",
+        "1.00",
+    ]
