@@ -49,6 +49,11 @@ SUSPECT_TOKEN_SHARE = 0.15
 (born-digital invoices of the evaluation corpora stay below 0.08: ids like `OUDJQ_office`)."""
 GARBAGE_TOKEN_SHARE = 0.4
 """Share above which the layer is unusable without looking at the image."""
+MAX_CURVED_SHAPES = 24
+"""Glyph-sized curved shapes a short-layer page may draw (a logo, icons, rounded boxes) and still
+be read from its layer; text converted to outlines draws one shape per glyph, hundreds a page."""
+MAX_GLYPH_POINTS = 40.0
+"""Tallest shape, in points, counted as possibly a glyph."""
 SCAN_IMAGE_COVER = 0.8
 """An image covering this share of the page makes it a scan."""
 SAMPLE_PHRASES = 30
@@ -157,8 +162,14 @@ def text_layer_is_usable(words: list[Word]) -> bool:
 
 
 def assess_text_layer(page: pymupdf.Page, words: list[Word]) -> Verdict:
-    """The cheap verdict; VERIFY asks the caller to run `image_agreement` on the rendered page."""
+    """The cheap verdict; VERIFY asks the caller to run `image_agreement` on the rendered page.
+
+    A short layer (a cover page, a page number, a blank page) is usable as it is when nothing
+    else on the page can hold text it lacks (`draws_only_its_layer`): OCR would read the same
+    words at a cost of seconds."""
     if not _readable(words):
+        if _clean(words) and draws_only_its_layer(page, words):
+            return Verdict.USABLE
         return Verdict.UNUSABLE
     share = implausible_share(words)
     if share >= GARBAGE_TOKEN_SHARE:
@@ -172,9 +183,42 @@ def _readable(words: list[Word]) -> bool:
     text = "".join(word.text for word in words)
     if sum(ch.isalnum() for ch in text) < MIN_TEXT_CHARS:
         return False
+    return _clean(words)
+
+
+def _clean(words: list[Word]) -> bool:
+    """No unmapped glyphs, and not mostly unreadable symbols (however little text there is)."""
+    text = "".join(word.text for word in words)
     if bad_glyph_count(text) > MAX_BAD_GLYPH_SHARE * len(text):
         return False
-    return symbol_share(words) <= MAX_SYMBOL_SHARE
+    if symbol_share(words) > MAX_SYMBOL_SHARE:
+        return False
+    return implausible_share(words) < GARBAGE_TOKEN_SHARE
+
+
+def draws_only_its_layer(page: pymupdf.Page, words: list[Word]) -> bool:
+    """Nothing on the page can show text that its layer lacks.
+
+    Read from the page's drawing log, without rendering: no image (a scan, a photo, a logo with
+    a word mark), no invisible text (an OCR layer over something), no more glyph-sized curved
+    shapes than `MAX_CURVED_SHAPES` (text converted to outlines draws one per glyph), and text
+    drawn only where the layer has words (a font whose glyphs extract as nothing)."""
+    log = page.get_bboxlog()
+    if any("image" in kind or kind == "ignore-text" for kind, _ in log):
+        return False
+    drawn_text = sum(1 for kind, _ in log if kind.endswith("-text"))
+    if drawn_text and not words:
+        return False
+    if not any(kind.endswith("-path") for kind, _ in log):
+        return True
+    curved = 0
+    for path in page.get_drawings():
+        rect = path["rect"]
+        if rect.height <= MAX_GLYPH_POINTS and any(item[0] == "c" for item in path["items"]):
+            curved += 1
+            if curved > MAX_CURVED_SHAPES:
+                return False
+    return True
 
 
 _CID = re.compile(r"\(cid:\d+\)")

@@ -221,3 +221,67 @@ def test_rejected_layer_is_kept_when_ocr_reads_far_less(monkeypatch):
     assert page.source == "text"
     assert "Lorem" in page.text
     assert all(w.confidence < textlayer.MIN_AGREEMENT * 100 for w in page.words)
+
+
+# --- Short layers: a cover page or a page number is read from its layer, not OCR'd ------------
+
+
+def _short_page(lines: list[str]) -> pymupdf.Page:
+    return _born_digital(lines)[0]
+
+
+@pytest.mark.parametrize("lines", [["Page 2"], ["Appendix"], []])
+def test_a_short_layer_on_a_page_drawing_nothing_else_is_read_without_ocr(monkeypatch, lines):
+    monkeypatch.setattr(words, "ocr_image", _fail)
+    monkeypatch.setattr(textlayer, "read_crops", _fail)
+    loaded = load_file(_born_digital(lines).tobytes(), None, EngineLimits())
+
+    page = extract_pages(loaded, EngineLimits())[0]
+
+    assert page.source == "text"
+    assert page.text.split() == " ".join(lines).split()
+
+
+def test_a_short_layer_with_ruled_lines_and_a_small_logo_is_usable():
+    page = _short_page(["Page 2"])
+    page.draw_rect(pymupdf.Rect(20, 20, 400, 240), color=(0, 0, 0))
+    page.draw_line((20, 60), (400, 60))
+    page.draw_circle((380, 40), 12, fill=(0, 0, 1))
+
+    assert assess_text_layer(page, text_layer_words(page)) is Verdict.USABLE
+
+
+def test_a_short_layer_beside_an_image_is_ocrd():
+    page = _short_page(["Page 2"])
+    picture = _born_digital(LINES)[0].get_pixmap(dpi=50)
+    page.insert_image(pymupdf.Rect(30, 80, 400, 250), pixmap=picture)
+
+    assert assess_text_layer(page, text_layer_words(page)) is Verdict.UNUSABLE
+
+
+def test_a_short_layer_beside_text_drawn_as_outlines_is_ocrd():
+    page = _short_page(["Page 2"])
+    shape = page.new_shape()
+    for index in range(textlayer.MAX_CURVED_SHAPES + 10):  # one curved shape per "glyph"
+        x, y = 30 + (index % 30) * 12, 120 + (index // 30) * 20
+        shape.draw_bezier((x, y), (x + 3, y - 9), (x + 7, y - 9), (x + 10, y))
+        shape.finish(fill=(0, 0, 0), closePath=True)
+    shape.commit()
+
+    assert assess_text_layer(page, text_layer_words(page)) is Verdict.UNUSABLE
+
+
+def test_a_short_invisible_layer_is_ocrd():
+    document = pymupdf.open()
+    page = document.new_page(width=PAGE.width, height=PAGE.height)
+    _write(page, ["Page 2"], render_mode=3)
+
+    assert assess_text_layer(page, text_layer_words(page)) is Verdict.UNUSABLE
+
+
+def test_a_short_layer_of_unmapped_glyphs_is_still_unusable():
+    page = _short_page(["Page 2"])
+
+    assert assess_text_layer(page, [Word("\ufffd\ufffd\ufffd", (30, 30, 60, 46), 100.0)]) is (
+        Verdict.UNUSABLE
+    )
