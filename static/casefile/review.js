@@ -1569,7 +1569,8 @@
       var cells = {};
       tr.querySelectorAll("td[data-role]").forEach(function (td) {
         var input = td.querySelector(".cell-input");
-        cells[td.dataset.role] = { td: td, value: number(input ? input.value : td.textContent) };
+        var shown = td.querySelector(".cell-value");
+        cells[td.dataset.role] = { td: td, value: number(input ? input.value : shown ? shown.textContent : null) };
       });
       Object.keys(cells).forEach(function (role) {
         liveMark(cells[role].td, "");
@@ -2320,6 +2321,7 @@
     document.querySelectorAll("[data-js-only]").forEach(function (node) {
       node.hidden = false;
     });
+    document.documentElement.classList.add("review-js");
     others = Number(element.dataset.others || 0);
     staleShown = false;
     capture = null;

@@ -122,3 +122,33 @@ def test_table_cells_typed_with_tab_and_clicks_are_all_kept(page: Page, tenant, 
         "0.25",
         "1.00",
     ]
+
+
+OVERFLOW = """(selector) => Array.from(document.querySelectorAll(selector)).map(
+    (e) => e.scrollWidth - e.clientWidth).concat(
+    [document.documentElement.scrollWidth - window.innerWidth])"""
+
+
+def test_queue_review_table_and_case_type_editor_fit_a_1366_px_screen(
+    page: Page, tenant, invoice_type
+):
+    long_name = "SammyMaystoneLinesTest-with-a-long-name.pdf"
+    factories.held_document(tenant.case_type, filename=long_name)
+    table = factories.held_document(
+        invoice_type, factories.ITEMS_VALUES, content=items_pdf(), page_text=ITEMS_TEXT
+    )
+    sign_in(page, tenant.admin.username)
+
+    page.goto("/review/")
+    expect(page.get_by_role("link", name=long_name)).to_be_visible()
+    assert max(page.evaluate(OVERFLOW, ".queue-table")) <= 0
+    screenshot(page, "63-fixes-queue-1366")
+
+    page.goto(f"/review/{table.public_id}/")
+    wait_for_page_images(page)
+    assert max(page.evaluate(OVERFLOW, "#field-line_items .table-wrap")) <= 0
+    screenshot(page, "64-fixes-review-table-1366")
+
+    page.goto(f"/settings/case-types/{invoice_type.public_id}/")
+    assert max(page.evaluate(OVERFLOW, "#casetype-editor .table-wrap, main")) <= 0
+    screenshot(page, "65-fixes-casetype-editor-1366")
