@@ -619,6 +619,13 @@
     job.done = function (response) {
       var fresh = rowReplace(key, response.text, job, form.classList.contains("row-form") || !action);
       var error = fresh && fresh.querySelector(".field-error");
+      if (!error && data.get("bbox") && data.get("page")) {
+        var cellTd = form.classList.contains("cell-form") ? form.closest("td") : null;
+        var cellId = cellTd ? cellTd.id : "";
+        boxMove("box-" + (cellId || key), key, cellId, data.get("page"), data.get("bbox"));
+        captureClear();
+        syncBoxes();
+      }
       if (error) {
         select(key, { focus: false });
         var input = fresh.querySelector('[aria-invalid="true"]') || fresh.querySelector('.edit-form input[name="value"]');
@@ -1146,7 +1153,48 @@
     }
   }
 
+  /* The capture's outline and its "Enter saves it" message go once the capture is used or
+     dropped. */
+  function captureClear() {
+    noticeClear("notice-capture");
+    document.querySelectorAll(".capture-rect").forEach(function (overlay) {
+      overlay.remove();
+    });
+  }
+
+  /* A value saved with a captured box: the field's (or cell's) box moves there at once, as
+     the server stored it (created when the field had none). */
+  function boxMove(boxId, fieldKey, cellId, page, bboxText) {
+    var figure = document.getElementById("page-" + page);
+    var bbox = String(bboxText || "").split(",").map(Number);
+    if (!figure || bbox.length !== 4 || bbox.some(isNaN)) {
+      return;
+    }
+    var box = document.getElementById(boxId);
+    if (!box) {
+      box = document.createElement("a");
+      box.id = boxId;
+      box.className = "box box-high box-reviewed" + (cellId ? " box-cell" : "");
+      box.href = "#" + (cellId || "field-" + fieldKey);
+      box.tabIndex = -1;
+      box.dataset.field = fieldKey;
+      if (cellId) {
+        box.dataset.cell = cellId;
+      }
+    }
+    if (box.parentElement !== figure) {
+      figure.insertBefore(box, figure.querySelector("figcaption"));
+    }
+    rectStyle(box, figure, [
+      Math.min(bbox[0], bbox[2]),
+      Math.min(bbox[1], bbox[3]),
+      Math.max(bbox[0], bbox[2]),
+      Math.max(bbox[1], bbox[3]),
+    ]);
+  }
+
   function cancelEdit(input) {
+    captureClear();
     var row = input.closest(".field");
     var form = input.closest(".edit-form");
     input.value = input.dataset.original || "";
@@ -1513,6 +1561,10 @@
     return found;
   }
 
+  function isOwnBox(box) {
+    return box.dataset.field === selectedKey && !box.dataset.cell;
+  }
+
   function boxPick(event) {
     var found = boxesAt(event);
     if (!found.length) {
@@ -1520,6 +1572,9 @@
     }
     var same = Math.abs(event.clientX - boxCycle.x) < 4 && Math.abs(event.clientY - boxCycle.y) < 4;
     boxCycle.index = same ? (boxCycle.index + 1) % found.length : 0;
+    if (!same && found.length > 1 && isOwnBox(found[boxCycle.index])) {
+      boxCycle.index = 1;
+    }
     boxCycle.x = event.clientX;
     boxCycle.y = event.clientY;
     return found[boxCycle.index];
@@ -2084,6 +2139,7 @@
       zoomBy(-1);
     } else if (key === "Escape") {
       captureToggle(false);
+      captureClear();
       document.querySelectorAll("details.reject[open]").forEach(function (details) {
         details.open = false;
       });
@@ -2197,8 +2253,10 @@
       return;
     }
     var onBox = event.target.closest(".box");
-    /* A press on the selected field's own box captures too (its box may sit on the words). */
-    var ownBox = onBox && onBox.dataset.field === selectedKey && !onBox.dataset.cell;
+    /* A press on the selected field's own box captures too (its box may sit on the words),
+       unless another field's box lies under the same spot: then the press picks that one
+       (boxes that overlap, like a currency read inside its total, cycle click by click). */
+    var ownBox = onBox && isOwnBox(onBox) && boxesAt(event).every(isOwnBox);
     if (figure && (captureMode || event.shiftKey || !onBox || ownBox)) {
       pageWords(figure);
       if (captureMode || event.shiftKey || wordUnder(figure, event)) {
@@ -2242,7 +2300,7 @@
       pan = null;
       was.scroller.classList.remove("is-panning");
       var upBox = event.target.closest(".box");
-      var ownUp = upBox && upBox.dataset.field === selectedKey && !upBox.dataset.cell;
+      var ownUp = upBox && isOwnBox(upBox) && boxesAt(event).every(isOwnBox);
       if (!was.moved && was.figure && (!upBox || ownUp)) {
         /* A click on a word: capture it for the selected field. */
         var target = captureTarget();

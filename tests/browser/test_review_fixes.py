@@ -152,3 +152,71 @@ def test_queue_review_table_and_case_type_editor_fit_a_1366_px_screen(
     page.goto(f"/settings/case-types/{invoice_type.public_id}/")
     assert max(page.evaluate(OVERFLOW, "#casetype-editor .table-wrap, main")) <= 0
     screenshot(page, "65-fixes-casetype-editor-1366")
+
+
+def page_point(page: Page, bbox: list[float], size: tuple[float, float]) -> tuple[float, float]:
+    figure = page.locator("#pages .page").first.bounding_box()
+    assert figure is not None
+    return (
+        figure["x"] + figure["width"] * (bbox[0] + bbox[2]) / 2 / size[0],
+        figure["y"] + figure["height"] * (bbox[1] + bbox[3]) / 2 / size[1],
+    )
+
+
+def test_a_captured_box_moves_at_once_and_esc_drops_the_capture_message(
+    page: Page, tenant, run_on_commit
+):
+    document = upload_held(tenant.client, run_on_commit, tenant.case_type)
+    sign_in(page, tenant.reviewer.username)
+    page.goto(f"/review/{document.public_id}/")
+    wait_for_page_images(page)
+    page.locator("#field-invoice_date .field-label").click()
+    page.keyboard.press("Escape")
+    words = page.evaluate(
+        "async () => (await fetch(document.querySelector('#pages .page').dataset.wordsUrl)).json()"
+    )
+    size = (words["width"], words["height"])
+    due = next(w for w in words["words"] if w[4] == "13")  # "Due date: 13 April 2024"
+    x, y = page_point(page, due, size)
+
+    page.mouse.click(x, y)
+    expect(page.locator("#notice-capture")).to_contain_text("Enter saves it")
+    page.keyboard.press("Escape")
+    expect(page.locator("#notice-capture")).to_have_count(0)
+
+    page.mouse.click(x, y)
+    expect(page.locator("#input-invoice_date")).to_have_value("13 April 2024")
+    page.keyboard.press("Enter")
+    expect(page.locator("#field-invoice_date .value")).to_have_text("2024-04-13")
+    expect(page.locator("#notice-capture")).to_have_count(0)
+    box = page.locator("#box-invoice_date").bounding_box()
+    assert box is not None
+    assert box["x"] <= x <= box["x"] + box["width"]
+    assert box["y"] <= y <= box["y"] + box["height"]
+    screenshot(page, "66-fixes-captured-box-moved")
+
+
+def test_clicking_again_on_boxes_that_overlap_selects_the_next_one_not_a_capture(
+    page: Page, tenant, invoice_type
+):
+    document = factories.held_document(
+        invoice_type, factories.ITEMS_VALUES, content=items_pdf(), page_text=ITEMS_TEXT
+    )
+    total = DocumentField.objects.get(document=document, key="total_amount")
+    DocumentField.objects.filter(document=document, key="currency").update(
+        bbox=total.bbox, page=total.page
+    )
+    sign_in(page, tenant.reviewer.username)
+    page.goto(f"/review/{document.public_id}/")
+    wait_for_page_images(page)
+    box = page.locator("#box-total_amount").bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+    page.mouse.click(x, y)
+    first = page.locator("#field-list > li.field.is-selected").get_attribute("data-field")
+    page.mouse.click(x, y)
+    second = page.locator("#field-list > li.field.is-selected").get_attribute("data-field")
+    assert {first, second} == {"total_amount", "currency"}
+    expect(page.locator("#notice-capture")).to_have_count(0)
+    expect(page.locator("#field-list .edit-form:visible")).to_have_count(0)
