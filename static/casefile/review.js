@@ -252,10 +252,14 @@
         if (isShown(q)) {
           othersCheck(response.headers);
         }
+        if (response.status === 409 && isShown(q)) {
+          /* The document is not this reviewer's any more: what is queued is refused too;
+             the page shows the document as it is now, with one notice. */
+          drop(q);
+          stale(response.text);
+          return;
+        }
         if (response.status === 409) {
-          if (isShown(q)) {
-            stale(response.text);
-          }
           fail(q, job, "Not saved: " + (response.text || "the document is no longer waiting for review."), false);
           return;
         }
@@ -312,6 +316,17 @@
     });
   }
 
+  function drop(q) {
+    q.failed = null;
+    q.jobs = [];
+    savingIndicator();
+    var waiters = q.waiters;
+    q.waiters = [];
+    waiters.forEach(function (resolve) {
+      resolve(false);
+    });
+  }
+
   function retry(q) {
     noticeClear("notice-failed-" + q.id);
     q.failed = null;
@@ -358,7 +373,8 @@
       return;
     }
     var count = Number(value);
-    if (count > others && !staleShown) {
+    var element = root();
+    if (count > others && !staleShown && !(element && element.dataset.lost === "true")) {
       staleShown = true;
       notice("notice-others", "warning", "Someone else changed this document while you were on it.", [
         { label: "Reload", run: function () { window.location.reload(); } },
@@ -368,7 +384,7 @@
 
   /* Someone else may decide on this document while it is open: ask the server now and then
      (and when the tab comes back into view), never while the page's own queue is busy. */
-  var STATE_EVERY_MS = 20000;
+  var STATE_EVERY_MS = 5000;
 
   function stateCheck() {
     var element = root();
@@ -391,8 +407,8 @@
           var until = state.claimed_until ? new Date(state.claimed_until) : null;
           stale(
             state.claimed_by + " took over this document" +
-              (until ? " (claimed until " + until.toTimeString().slice(0, 5) + ")" : "") +
-              ": your decisions on it are refused. Reload to take it back."
+              (until ? " until " + until.toTimeString().slice(0, 5) : "") +
+              ": your decisions on it are not saved."
           );
         } else if (state.others > others && !staleShown) {
           staleShown = true;
@@ -406,15 +422,24 @@
   window.setInterval(stateCheck, STATE_EVERY_MS);
   document.addEventListener("visibilitychange", stateCheck);
 
+  /* This document is not the reviewer's to decide any more (someone took it over or decided
+     it): one notice, and the page redrawn as it is now (header, buttons, fields), at once. */
   function stale(text) {
     var element = root();
-    if (element) {
-      element.dataset.decidable = "false";
+    if (!element || element.dataset.lost === "true") {
+      return;
     }
+    element.dataset.lost = "true";
+    element.dataset.decidable = "false";
+    staleShown = true;
+    noticeClear("notice-others");
+    noticeClear("notice-failed-" + element.dataset.document);
     notice("notice-stale", "error", text || "This document is no longer waiting for review: someone else decided it.", [
-      { label: "Reload", run: function () { window.location.reload(); } },
       { label: "Next document", run: function () { goNext(); } },
     ]);
+    if (element.dataset.url) {
+      swapTo(element.dataset.url, null, { refresh: true });
+    }
   }
 
   function reloadFields() {
@@ -1002,7 +1027,8 @@
     void approval;
   }
 
-  function swapTo(url, pagePromise) {
+  function swapTo(url, pagePromise, options) {
+    options = options || {};
     var main = document.querySelector("main");
     if (!main) {
       window.location.assign(url);
@@ -1022,11 +1048,19 @@
         main.innerHTML = fresh.innerHTML;
         main.classList.remove("is-swapping");
         keep.forEach(function (child) {
-          if (child.id !== "notice-saving" && child.id !== "notice-failed" && child.id !== "notice-stale" && child.id !== "notice-others") {
+          var dropped = ["notice-saving", "notice-failed", "notice-others"];
+          if (!options.refresh) {
+            dropped.push("notice-stale");
+          }
+          if (dropped.indexOf(child.id) === -1) {
             notices().appendChild(child);
           }
         });
-        window.history.pushState({ review: true }, "", cleanUrl(url));
+        if (options.refresh) {
+          window.history.replaceState({ review: true }, "", cleanUrl(url));
+        } else {
+          window.history.pushState({ review: true }, "", cleanUrl(url));
+        }
         processed(main);
         init(false);
         localTimes();

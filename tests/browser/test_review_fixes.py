@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from cases.models import Document
 from extraction.models import DocumentField
+from review import claims
 from review.forms import REJECT_REASONS
 from review.models import ReviewDecision
 from tests import factories
@@ -220,3 +221,23 @@ def test_clicking_again_on_boxes_that_overlap_selects_the_next_one_not_a_capture
     assert {first, second} == {"total_amount", "currency"}
     expect(page.locator("#notice-capture")).to_have_count(0)
     expect(page.locator("#field-list .edit-form:visible")).to_have_count(0)
+
+
+def test_a_document_taken_over_redraws_the_page_as_read_only_with_one_notice(page: Page, tenant):
+    document = factories.held_document(tenant.case_type)
+    sign_in(page, tenant.reviewer.username)
+    page.goto(f"/review/{document.public_id}/")
+    page.locator("#field-list > li.field.is-selected").wait_for()
+    expect(page.locator("#claim-mine")).to_contain_text("You are reviewing this document")
+    claims.claim_take_over(document=document, user=tenant.admin)
+
+    page.keyboard.press("a")
+    page.keyboard.press("a")
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    expect(page.locator("#claim-banner")).to_contain_text(f"Claimed by {tenant.admin.username}")
+    expect(page.locator("#claim-mine")).to_have_count(0)
+    expect(page.locator("#approve-document")).to_have_count(0)
+    expect(page.locator("#review-notices > *")).to_have_count(1)
+    expect(page.locator("#notice-stale")).to_contain_text(tenant.admin.username)
+    screenshot(page, "67-fixes-taken-over")
+    assert not DocumentField.objects.filter(document=document, reviewed=True).exists()
