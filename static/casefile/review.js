@@ -764,7 +764,10 @@
     if (pendingApproval === approval) {
       pendingApproval = null;
     }
-    noticeClear("notice-approved");
+    var shownNow = document.getElementById("notice-approved");
+    if (shownNow && shownNow.dataset.document === approval.id) {
+      noticeClear("notice-approved");
+    }
     enqueue(
       {
         url: approval.approveUrl,
@@ -777,8 +780,15 @@
           if (leaving) {
             return;
           }
-          notice("notice-approved", "success", approval.filename + " approved; its result is released.");
-          window.setTimeout(function () { noticeClear("notice-approved"); }, 4000);
+          /* Said only while nothing newer is: a message about a later document stays. */
+          var newer = document.getElementById("notice-approved");
+          if (!newer || newer.dataset.document === approval.id) {
+            var released = notice("notice-approved", "success", approval.filename + " approved; its result is released.");
+            if (released) {
+              released.dataset.document = approval.id;
+              window.setTimeout(function () { released.remove(); }, 4000);
+            }
+          }
           if (approval.last) {
             window.location.assign(root() ? root().dataset.queueUrl || "/review/" : "/review/");
           }
@@ -994,7 +1004,10 @@
           ? options.rejected + " rejected."
           : options.postponed + " postponed to the end of the queue.";
       var actions = options.approved ? [{ label: "Undo (z)", run: reopen }] : [];
-      notice("notice-approved", "success", done, actions);
+      var said = notice("notice-approved", "success", done, actions);
+      if (said && element) {
+        said.dataset.document = element.dataset.document;
+      }
     }
     if (!nextUrl) {
       if (options.approved) {
@@ -1011,6 +1024,14 @@
 
   function queueClear(approval) {
     var layout = document.querySelector(".review-layout");
+    /* The header no longer describes a document under review. */
+    document.querySelectorAll(".review-title .meta, .review-title .outcome-reason").forEach(function (node) {
+      node.remove();
+    });
+    var heading = document.querySelector(".review-title h1");
+    if (heading && approval) {
+      heading.textContent = approval.filename + " approved";
+    }
     var actions = document.getElementById("doc-actions");
     if (actions) {
       actions.innerHTML = '<p class="pending-note">The queue is clear.</p>';
@@ -1048,11 +1069,11 @@
         main.innerHTML = fresh.innerHTML;
         main.classList.remove("is-swapping");
         keep.forEach(function (child) {
-          var dropped = ["notice-saving", "notice-failed", "notice-others"];
-          if (!options.refresh) {
-            dropped.push("notice-stale");
-          }
-          if (dropped.indexOf(child.id) === -1) {
+          /* Messages about the document left behind go with it; what carries over is the
+             decision just taken (with its undo) and failures of other documents' queues. */
+          var kept = child.id === "notice-approved" || child.id === "notice-saving" ||
+            child.id.indexOf("notice-failed-") === 0;
+          if (options.refresh ? child.id === "notice-stale" || kept : kept) {
             notices().appendChild(child);
           }
         });
