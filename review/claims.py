@@ -56,13 +56,25 @@ def claim_ttl() -> timedelta:
 
 
 def claim_live(*, document: Document, now: datetime | None = None) -> DocumentClaim | None:
-    """The document's claim if one is live (not expired), with its holder."""
+    """The document's claim if one is live, with its holder: not expired, and made during the
+    document's current review. A claim left from an earlier review (the document was decided,
+    failed with its job, extracted again and held anew) is stale and counts for nothing."""
+    if document.status != Document.Status.REVIEW_REQUIRED:
+        return None
     now = now or timezone.now()
     return (
         DocumentClaim.objects.select_related("user")
         .filter(document=document, expires_at__gt=now)
+        .exclude(_stale(document))
         .first()
     )
+
+
+def _stale(document: Document) -> Q:
+    """Claims made before the document's current review began."""
+    if document.review_required_at is None:
+        return Q(pk__in=[])
+    return Q(claimed_at__lt=document.review_required_at)
 
 
 def claim_held_error(claim: DocumentClaim) -> ClaimHeld:
@@ -85,9 +97,13 @@ def claim_take(*, document: Document, user: User) -> DocumentClaim:
     First an `UPDATE` of the existing row where it is `user`'s or expired; with no row at all,
     an `INSERT` that the unique document key lets only one racer win.
     """
+    if document.status != Document.Status.REVIEW_REQUIRED:
+        raise InvalidTransition(
+            "The document is not held for review; there is nothing to claim.", code="NOT_HELD"
+        )
     now = timezone.now()
     expires = now + claim_ttl()
-    mine_or_free = Q(user=user) | Q(expires_at__lte=now)
+    mine_or_free = Q(user=user) | Q(expires_at__lte=now) | _stale(document)
     if DocumentClaim.objects.filter(document=document, user=user, expires_at__gt=now).update(
         expires_at=expires
     ) or DocumentClaim.objects.filter(document=document).filter(mine_or_free).update(
@@ -245,7 +261,10 @@ def claim_change(*, document: Document, user: User, action: str, holder_id: str 
 def claim_guard(*, document: Document, actor: Actor) -> DocumentClaim | None:
     """Refuse a decision by `actor` while someone else holds a live claim; a person's decision
     claims (or renews) the document for them. Called by every decision service after it
-    locked the document row, so decisions on one document run one at a time."""
+    locked the document row, so decisions on one document run one at a time. A document not
+    held for review has no claims; the decision service judges its state."""
+    if document.status != Document.Status.REVIEW_REQUIRED:
+        return None
     if actor.user is not None:
         return claim_take(document=document, user=actor.user)
     if actor.api_key is not None:

@@ -103,7 +103,9 @@ def review_queue_unclaimed(
     claim on: what "Start reviewing" and the next document may open."""
     now = now or timezone.now()
     return documents.exclude(
-        Q(review_claim__expires_at__gt=now) & ~Q(review_claim__user_id=getattr(user, "pk", None))
+        Q(review_claim__expires_at__gt=now)
+        & Q(review_claim__claimed_at__gte=F("review_required_at"))  # a stale claim is free
+        & ~Q(review_claim__user_id=getattr(user, "pk", None))
     )
 
 

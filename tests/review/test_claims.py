@@ -292,3 +292,47 @@ def test_two_reviewers_taking_over_at_once_get_one_winner(tenant, round_):
         "CLAIM_CHANGED"
     ]
     assert ReviewDecision.objects.filter(action=ReviewDecision.Action.CLAIM_TAKE_OVER).count() == 1
+
+
+# --- Claims belong to one review: a document that left review frees its claim -------------------
+
+
+def test_a_document_that_left_review_has_no_live_claim_and_cannot_be_claimed(held_document, alice):
+    claims.claim_take(document=held_document, user=alice)
+    Document.objects.filter(pk=held_document.pk).update(status=Document.Status.FAILED)
+    held_document.refresh_from_db()
+
+    assert claims.claim_live(document=held_document) is None
+    with pytest.raises(claims.InvalidTransition) as refused:
+        claims.claim_take(document=held_document, user=alice)
+    assert refused.value.code == "NOT_HELD"
+
+
+def test_a_claim_from_an_earlier_review_does_not_block_the_next_one(held_document, alice, bob):
+    claims.claim_take(document=held_document, user=alice)
+    # The job failed (a sibling was rejected), was extracted again and the document held anew.
+    Document.objects.filter(pk=held_document.pk).update(
+        review_required_at=timezone.now() + timedelta(seconds=1)
+    )
+    held_document.refresh_from_db()
+
+    assert claims.claim_live(document=held_document) is None
+    queue = selectors.review_queue(workspaces=[held_document.workspace])
+    assert held_document in selectors.review_queue_unclaimed(documents=queue, user=bob)
+    with time_machine.travel(timezone.now() + timedelta(seconds=2), tick=False):
+        assert claims.claim_take(document=held_document, user=bob).user == bob
+
+
+def test_an_api_key_decides_a_document_whose_claim_is_stale(held_document, alice):
+    claims.claim_take(document=held_document, user=alice)
+    Document.objects.filter(pk=held_document.pk).update(
+        review_required_at=timezone.now() + timedelta(seconds=1)
+    )
+    held_document.refresh_from_db()
+
+    assert (
+        claims.claim_guard(
+            document=held_document, actor=factories.api_actor(held_document.workspace)
+        )
+        is None
+    )
