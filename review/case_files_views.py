@@ -21,6 +21,7 @@ from cases.files_api import file_response
 from cases.models import Case
 from extraction.artifacts import case_artifacts_refresh
 from review.access import access_follow, current_access, member_required
+from review.case_views import document_rejected
 from review.fragments import HtmxHttpRequest, render_region
 
 TEMPLATE = "cases/case_files.html"
@@ -47,6 +48,9 @@ def case_files(request: HtmxHttpRequest, case_id: str) -> HttpResponse:
     context = {
         "case": case,
         "rows": rows,
+        "rejected_files": {
+            row.stored.public_id for row in rows if row.document and document_rejected(row.document)
+        },
         "q": query,
         "inline_types": files.INLINE_SAFE_TYPES,
     }

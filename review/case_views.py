@@ -33,6 +33,7 @@ from review.access import access_follow, current_access, member_required
 from review.forms import CaseFilterForm, CaseUpdateForm
 from review.fragments import HtmxHttpRequest, htmx_target, render_region
 from review.history import history_entries
+from review.models import REJECTED_CODE
 from review.views import member_choices
 
 CASE_PAGE_SIZE = 25
@@ -52,7 +53,24 @@ DOCUMENT_NOTES = {
 STATUS_LABELS = {
     **dict(Document.Status.choices),
     "empty": "No documents",
+    "rejected": "Rejected",
 }
+
+
+def document_rejected(document: Document) -> bool:
+    """A reviewer rejected it: failed with REVIEW_REJECTED, said "Rejected" rather than
+    "Failed" (nothing went wrong reading it)."""
+    return document.status == Document.Status.FAILED and document.error_code == REJECTED_CODE
+
+
+def case_status_shown(case: Case) -> str:
+    """`cases.selectors.case_status`, with "rejected" for a failed case whose failed documents
+    were all rejected by a reviewer."""
+    status = case_selectors.case_status(case)
+    failed = [d for d in case.documents.all() if d.status == Document.Status.FAILED]
+    if status == "failed" and all(document_rejected(d) for d in failed):
+        return "rejected"
+    return status
 
 
 @dataclass(frozen=True)
@@ -72,7 +90,19 @@ class DocumentRow:
 
     @property
     def failed(self) -> bool:
-        return self.document.status == Document.Status.FAILED
+        return self.document.status == Document.Status.FAILED and not self.rejected
+
+    @property
+    def rejected(self) -> bool:
+        return document_rejected(self.document)
+
+    @property
+    def status(self) -> str:
+        return "rejected" if self.rejected else self.document.status
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.document.get_status_display())
 
     @property
     def note(self) -> str:
@@ -131,7 +161,7 @@ def _case_filter_form(
 
 
 def _case_row(case: Case) -> CaseRow:
-    status = case_selectors.case_status(case)
+    status = case_status_shown(case)
     return CaseRow(
         case=case,
         status=status,
@@ -193,7 +223,7 @@ def _case_context(
         "section": "cases",
         "case": case,
         "case_url": reverse("review:case-detail", args=[case.public_id]),
-        "status_label": STATUS_LABELS.get(case_selectors.case_status(case), ""),
+        "status_label": STATUS_LABELS.get(case_status_shown(case), ""),
         "form": form,
         "documents": documents,
         "documents_active": active,

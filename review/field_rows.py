@@ -255,6 +255,7 @@ def review_view_build(
     specs = _specs(document)
     threshold = document_threshold(document)
     changed = _changed_keys(document)
+    held = document.status == Document.Status.REVIEW_REQUIRED
     fields = [
         field_view_build(
             f,
@@ -264,6 +265,7 @@ def review_view_build(
             error=error,
             threshold=threshold,
             resettable=f.key in changed,
+            held=held,
         )
         for f in sorted(document.fields.all(), key=lambda f: (not f.is_pending, f.position, f.pk))
     ]
@@ -319,6 +321,7 @@ def field_view_for(
         error=error,
         threshold=document_threshold(document),
         resettable=key in _changed_keys(document),
+        held=document.status == Document.Status.REVIEW_REQUIRED,
     )
 
 
@@ -331,7 +334,10 @@ def field_view_build(
     error: FieldError | None,
     threshold: int | None = None,
     resettable: bool = False,
+    held: bool = True,
 ) -> FieldView:
+    """One field's row; a field of a document no longer `held` for review (approved, rejected)
+    is never pending: nothing on it waits for a reviewer."""
     key = document_field.key
     field_type = document_field.field_type or spec.get("type", FieldType.TEXT)
     own_error = error if error is not None and error.key == key else None
@@ -349,7 +355,7 @@ def field_view_build(
         text=document_field.text,
         confidence=document_field.confidence,
         level=confidence_level(document_field.confidence),
-        pending=document_field.is_pending,
+        pending=held and document_field.is_pending,
         flagged=document_field.flagged,
         reviewed=document_field.reviewed,
         flags=[FLAG_LABELS.get(flag, str(flag).replace("_", " ")) for flag in document_field.flags],

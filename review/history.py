@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from cases.models import AuditEvent
+from review.models import REJECTED_CODE, UNDO_REASON_PREFIX
 
 _DATA_LABELS = {
     "filename": "file",
@@ -46,7 +47,7 @@ def history_entries(
     return [
         HistoryEntry(
             verb=event.verb,
-            label=event.get_verb_display(),
+            label=_label(event),
             actor=event.actor_label,
             from_state=_name(event.from_state, names),
             to_state=_name(event.to_state, names),
@@ -56,6 +57,14 @@ def history_entries(
         )
         for event in events
     ]
+
+
+def _label(event: AuditEvent) -> str:
+    """The verb in words; an undo (recorded as a field change) says so."""
+    reason = str((event.data or {}).get("reason") or "")
+    if event.verb == AuditEvent.Verb.FIELD_CORRECTED and reason.startswith(UNDO_REASON_PREFIX):
+        return "Decision undone"
+    return event.get_verb_display()
 
 
 def _name(value: Any, names: Mapping[str, str]) -> str:
@@ -71,6 +80,8 @@ def _shown(key: str, value: Any, names: Mapping[str, str]) -> str:
         return str(value + 1)
     if key == "field":
         return str(value).replace("_", " ")
+    if key == "error_code" and value == REJECTED_CODE:
+        return "rejected by a reviewer"
     text = str(value)
     return names.get(text, text)
 

@@ -20,10 +20,12 @@ from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from cases import selectors as case_selectors
 from cases.errors import NotFound
 from cases.models import Document, Workspace
+from cases.selectors import StatusCount
 from extraction.models import DocumentField, DocumentPage, ExtractionJob
-from review.models import ReviewDecision
+from review.models import REJECTED_CODE, ReviewDecision
 
 QUEUE_SORTS: dict[str, tuple[str | OrderBy, ...]] = {
     "oldest": ("queued_at", "created_at", "id"),
@@ -273,3 +275,18 @@ def document_outcome(*, document: Document) -> ReviewDecision | None:
         .order_by("-created_at", "-id")
         .first()
     )
+
+
+def document_status_counts_shown(*, workspace: Workspace) -> list[StatusCount]:
+    """`cases.selectors.document_status_counts` with the documents a reviewer rejected counted
+    as "Rejected", apart from those that failed to be read."""
+    rejected = Document.objects.filter(
+        workspace=workspace, status=Document.Status.FAILED, error_code=REJECTED_CODE
+    ).count()
+    shown: list[StatusCount] = []
+    for item in case_selectors.document_status_counts(workspace=workspace):
+        if item.status == Document.Status.FAILED:
+            shown.append(StatusCount(status="rejected", label="Rejected", count=rejected))
+            item = StatusCount(status=item.status, label=item.label, count=item.count - rejected)
+        shown.append(item)
+    return shown

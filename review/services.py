@@ -34,10 +34,8 @@ from extraction.learning import services as learning
 from extraction.models import DocumentField, ExtractionJob
 from extraction.services import document_release, job_fail, review_completed_publish
 from review import claims
-from review.models import ReviewDecision
+from review.models import REJECTED_CODE, UNDO_REASON_PREFIX, ReviewDecision
 from review.values import reviewed_value
-
-REJECTED_CODE = "REVIEW_REJECTED"
 
 
 def _held_job_lock(document: Document) -> ExtractionJob | None:
@@ -579,7 +577,7 @@ def decision_undo(*, document: Document, actor: Actor) -> DocumentField | None:
         column=last.column,
         old_value=before["value"],
         new_value=field.value,
-        reason=f"undo of {last.get_action_display().lower()}",
+        reason=f"{UNDO_REASON_PREFIX}{last.get_action_display().lower()}",
         verb=AuditEvent.Verb.FIELD_CORRECTED,
     )
     return field

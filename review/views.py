@@ -86,7 +86,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     queue = selectors.review_queue(workspaces=[workspace])
     context = {
         "section": "dashboard",
-        "status_counts": case_selectors.document_status_counts(workspace=workspace),
+        "status_counts": selectors.document_status_counts_shown(workspace=workspace),
         "stage_counts": case_selectors.case_stage_counts(workspace=workspace),
         "queue_status": Document.Status.REVIEW_REQUIRED,
         "queue_count": queue.count(),
