@@ -57,7 +57,8 @@ def test_render_scale_keeps_every_rendering_within_the_pixel_cap(side):
 
 
 def test_huge_page_is_never_rendered_above_the_cap(monkeypatch):
-    """A 14400 pt square page (200 in) with too little text for its layer: it goes to OCR."""
+    """A 14400 pt square page (200 in) with too little text for its layer, and a picture that
+    might hold more: it goes to OCR."""
     cap = 4_000_000
     sizes = []
     render = pymupdf.Page.get_pixmap
@@ -75,6 +76,7 @@ def test_huge_page_is_never_rendered_above_the_cap(monkeypatch):
     document = pymupdf.open()
     page = document.new_page(width=14400, height=14400)
     page.insert_text((200, 400), "Hi", fontsize=200)
+    _insert_picture(page)
     limits = EngineLimits(max_pixels=cap)
     result = extract_pages(load_file(document.tobytes(), None, limits), limits)[0]
     assert result.source == "ocr"
@@ -116,6 +118,7 @@ def test_poster_page_is_rendered_at_the_size_ocr_reads_not_at_the_pixel_cap(monk
     document = pymupdf.open()
     page = document.new_page(width=14400, height=14400)
     page.insert_text((200, 400), "Hi", fontsize=200)
+    _insert_picture(page)
     limits = EngineLimits()
     result = extract_pages(load_file(document.tobytes(), None, limits), limits)[0]
     assert result.source == "ocr"
@@ -153,10 +156,31 @@ def test_long_receipt_with_small_print_is_read_at_a_resolution_fit_for_its_text(
     assert found >= 57, "read at 101 dpi (the old page-size rule) only 51 of 59 amounts come out"
 
 
-def test_blank_pdf_page_goes_to_ocr_and_yields_no_words():
+def test_blank_pdf_page_is_not_ocrd_and_yields_no_words(monkeypatch):
+    monkeypatch.setattr(words, "ocr_image", _no_ocr)
     document = pymupdf.open()
     document.new_page(width=200, height=100)
     loaded = load_file(document.tobytes(), None, EngineLimits())
     page = extract_pages(loaded, EngineLimits())[0]
+    assert page.source == "text"
+    assert page.words == ()
+
+
+def test_blank_page_with_a_picture_goes_to_ocr_and_yields_no_words():
+    document = pymupdf.open()
+    _insert_picture(document.new_page(width=200, height=100))
+    loaded = load_file(document.tobytes(), None, EngineLimits())
+    page = extract_pages(loaded, EngineLimits())[0]
     assert page.source == "ocr"
     assert page.words == ()
+
+
+def _no_ocr(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a blank page must not be OCR'd")
+
+
+def _insert_picture(page: pymupdf.Page) -> None:
+    """A small blank picture: something the text layer cannot vouch for."""
+    picture = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 16, 16), False)
+    picture.clear_with(255)
+    page.insert_image(pymupdf.Rect(10, 10, 40, 40), pixmap=picture)
