@@ -11,6 +11,7 @@ saved case type, a version or an imported file in the same way.
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from django import forms
@@ -74,6 +75,17 @@ class GeneralForm(forms.Form):
     )
 
 
+def _regular_expression(pattern: str) -> str:
+    """A pattern is refused beside its input when it is no regular expression (the services
+    check it too, but their message names only the section)."""
+    if pattern:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise forms.ValidationError(f"Not a valid regular expression: {exc}.") from exc
+    return pattern
+
+
 class FieldForm(RowForm):
     key = forms.CharField(max_length=63, required=False)
     label = forms.CharField(max_length=200, required=False)
@@ -88,6 +100,9 @@ class FieldForm(RowForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Table columns, one per line: key | Label | type | required | synonyms",
     )
+
+    def clean_pattern(self) -> str:
+        return _regular_expression(self.cleaned_data["pattern"])
 
     def clean_columns(self) -> list[dict[str, Any]]:
         columns = []
@@ -164,6 +179,9 @@ class RuleForm(RowForm):
     max = forms.DecimalField(required=False)
     tolerance = forms.DecimalField(required=False, min_value=0)
     message = forms.CharField(required=False, max_length=300)
+
+    def clean_pattern(self) -> str:
+        return _regular_expression(self.cleaned_data["pattern"])
 
     def rule(self) -> dict[str, Any] | None:
         """The rule of a filled row (the shape of `cases.rules`), or None for a blank one."""

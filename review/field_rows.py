@@ -44,6 +44,23 @@ CELL_ISSUE_LABELS = {
     REQUIRED_CELL_MISSING: "required, empty",
     UNREADABLE_CELL: "not a valid value of this column",
 }
+
+
+def flag_label(flag: str) -> str:
+    """Why a field is held, in words: `rule_failed:totals_add_up` reads "Check “totals add up”
+    failed", not the stored code."""
+    if flag in FLAG_LABELS:
+        return FLAG_LABELS[flag]
+    kind, _, detail = str(flag).partition(":")
+    words = detail.replace("_", " ").strip()
+    if kind == GateFlag.RULE_FAILED and words:
+        return f"Check “{words}” failed"
+    if kind == GateFlag.TABLE_CHECK_FAILED and words:
+        return f"Table check “{words}” failed"
+    text = str(flag).replace("_", " ").replace(":", ": ")
+    return text[:1].upper() + text[1:]
+
+
 INPUT_HINTS: dict[str, str] = {
     FieldType.DATE: "YYYY-MM-DD",
     FieldType.MONEY: "Amount, e.g. 1234.50",
@@ -358,7 +375,7 @@ def field_view_build(
         pending=held and document_field.is_pending,
         flagged=document_field.flagged,
         reviewed=document_field.reviewed,
-        flags=[FLAG_LABELS.get(flag, str(flag).replace("_", " ")) for flag in document_field.flags],
+        flags=[flag_label(flag) for flag in document_field.flags],
         page=document_field.page,
         box=box_from_bbox(document_field.bbox, document_field.page, pages),
         machine_value=value_display(document_field.machine_value),

@@ -14,7 +14,7 @@ from extraction.engine.types import FieldType
 from extraction.models import DocumentField
 from extraction.results import field_result
 from review import page_images
-from review.field_rows import CELL_ISSUE_LABELS, FLAG_LABELS, document_threshold
+from review.field_rows import CELL_ISSUE_LABELS, document_threshold, flag_label
 from review.models import DocumentClaim
 
 
@@ -94,9 +94,7 @@ def document_state(document: Document) -> dict[str, Any]:
 
 def flag_reasons(flags: list[str]) -> list[dict[str, str]]:
     """Each gate flag with the sentence the review page shows for it."""
-    return [
-        {"flag": flag, "reason": FLAG_LABELS.get(flag, flag.replace("_", " "))} for flag in flags
-    ]
+    return [{"flag": flag, "reason": flag_label(flag)} for flag in flags]
 
 
 def _cells(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

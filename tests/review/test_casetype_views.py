@@ -327,3 +327,14 @@ def test_an_export_in_another_format_is_not_found(case_type, reviewer_client):
     )
     answer = reviewer_client.get(f"/settings/case-types/{case_type.public_id}/export.json%0d%0aX")
     assert answer.status_code == 404
+
+
+def test_a_bad_pattern_is_refused_beside_its_input_not_at_the_top(case_type, admin_client):
+    page = admin_client.post(
+        f"/settings/case-types/{case_type.public_id}/",
+        editor_post(case_type, **{"fields-1-pattern": "([unclosed"}),
+    ).content.decode()
+    in_row = page[page.index('name="fields-1-pattern"') : page.index('name="fields-2-key"')]
+    assert "Not a valid regular expression" in in_row
+    assert "field_schema:" not in page
+    assert current_version(case_type).number == 1

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from review.case_views import case_status_shown
+from review.field_rows import flag_label
 from review.selectors import document_status_counts_shown
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +66,16 @@ def test_the_case_history_says_an_undo_is_an_undo_and_a_rejection_in_words(
     assert "Field corrected" not in page
     assert "rejected by a reviewer" in page
     assert "REVIEW_REJECTED" not in page
+
+
+@pytest.mark.parametrize(
+    ("flag", "label"),
+    [
+        ("rule_failed:totals_add_up", "Check “totals add up” failed"),
+        ("table_check_failed:row_arithmetic", "Quantity × unit price ≠ amount in a row"),
+        ("low_confidence", "Below the review threshold"),
+        ("some_new_flag", "Some new flag"),
+    ],
+)
+def test_flags_read_as_words_not_codes(flag, label):
+    assert flag_label(flag) == label
