@@ -5,10 +5,10 @@ throwaway PostgreSQL database (DATABASE_URL's server, default 127.0.0.1:5432) an
 database 15 (as `bench/load.py`), migrates, runs `bootstrap`, creates one queued job with the
 1 MB PDF, then calls `config.asgi.application` directly with ASGI messages (no socket, no HTTP
 parser): N polls of that job, C at a time, and N job creations one at a time. It prints one JSON
-object: this process's CPU milliseconds per request (`time.process_time`, so the thread hops,
-middleware, DRF, psycopg and redis-py are in it; PostgreSQL's and Redis's own CPU are not) and
-the wall-clock p50/p99. `--profile FILE` writes a cProfile of each poll's work in its worker
-thread (pstats format; use `--concurrency 1`), and of each creation's to `FILE.create`.
+object: this process's CPU milliseconds per request (`time.process_time`, so Django's thread
+hops, middleware, DRF, psycopg and redis-py are in it; PostgreSQL's and Redis's own CPU are
+not) and the wall-clock p50/p99. `--profile FILE` writes a cProfile of each poll's work in its worker
+threads (pstats format; use `--concurrency 1`), and of each creation's to `FILE.create`.
 
 It is the in-process half of the poll measurement; `bench/load.py` is the HTTP half.
 """
@@ -88,29 +88,29 @@ async def _call(
 
 
 class _RequestProfile:
-    """cProfile of the event loop's thread and of each request's work in its worker thread
-    (`OneHopASGIHandler._respond`), which a profile of the loop's thread alone would miss.
-    One profile object serves both, so run it with `--concurrency 1`. It counts CPU time
-    (`time.thread_time`): the waits for PostgreSQL and Redis are not in it."""
+    """cProfile of each request's sync work in the threads Django's `ASGIHandler` hands it to
+    (asgiref's `SyncToAsync.thread_handler`: the signals, each middleware hook and the view),
+    which a profile of the event loop's thread alone would miss. One profile object serves
+    every thread, so run it with `--concurrency 1`. It counts CPU time (`time.thread_time`):
+    the waits for PostgreSQL and Redis are not in it."""
 
     def __init__(self) -> None:
-        from config.handler import OneHopASGIHandler
+        from asgiref.sync import SyncToAsync
 
         self.profile = cProfile.Profile(time.thread_time)  # CPU, not waits
-        self.handler_class = OneHopASGIHandler
-        self.respond = OneHopASGIHandler._respond
+        self.owner: Any = SyncToAsync
+        self.original = SyncToAsync.thread_handler
 
     def enable(self) -> None:
-        profile, respond = self.profile, self.respond
-        profile.disable()
+        profile, original = self.profile, self.original
 
-        def profiled(handler: Any, *args: Any) -> Any:
-            return profile.runcall(respond, handler, *args)
+        def profiled(*args: Any, **kwargs: Any) -> Any:
+            return profile.runcall(original, *args, **kwargs)
 
-        self.handler_class._respond = profiled  # type: ignore[method-assign,assignment]
+        self.owner.thread_handler = profiled
 
     def dump(self, path: str) -> None:
-        self.handler_class._respond = self.respond  # type: ignore[method-assign]
+        self.owner.thread_handler = self.original
         self.profile.dump_stats(path)
 
 

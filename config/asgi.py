@@ -1,8 +1,7 @@
 """ASGI entry point (uvicorn), so server-sent events stream without holding a thread.
 
-HTTP goes to Django (its sync middleware and views in one hop to a pooled thread,
-`config.handler`); oversized request bodies are refused before Django reads them
-(`cases.apikit.request_limits`). WebSocket connections are routed by path to plain ASGI
+HTTP goes to Django's own `ASGIHandler`; oversized request bodies are refused before Django
+reads them (`cases.apikit.request_limits`). WebSocket connections are routed by path to plain ASGI
 handlers (`/ws/status`: `extraction.realtime.streams.status_websocket`); an unknown path is
 refused (closed before the handshake completes: HTTP 403). uvicorn speaks the WebSocket
 protocol with the `websockets` package.
@@ -10,18 +9,15 @@ protocol with the `websockets` package.
 
 import os
 
-import django
+from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 # The web process borrows PostgreSQL connections from a bounded pool (see settings, Database).
 os.environ.setdefault("CASEFILE_DB_POOL", "true")
-django.setup(set_prefix=False)  # what django.core.asgi.get_asgi_application does first
-
-from config.handler import OneHopASGIHandler  # noqa: E402
-
-# Django's ASGIHandler, less its ~30 crossings between the event loop and threads a request
-# (config/handler.py).
-django_application = OneHopASGIHandler()
+# django.setup(set_prefix=False), then Django's ASGIHandler: each request's sync work in a
+# thread of its own, a streamed response (files, SSE) closed on the thread that served it, so
+# its pooled database connection goes back to the pool.
+django_application = get_asgi_application()
 
 from cases.apikit.request_limits import (  # noqa: E402
     Receive,
@@ -31,6 +27,7 @@ from cases.apikit.request_limits import (  # noqa: E402
 )
 from extraction.realtime.streams import status_websocket  # noqa: E402
 
+# ASGIHandler's stubs type its scope as a dict, RequestSizeLimit's as a MutableMapping
 http_application = RequestSizeLimit(django_application)  # type: ignore[arg-type]
 
 WEBSOCKET_ROUTES = {"/ws/status": status_websocket, "/ws/status/": status_websocket}

@@ -91,10 +91,6 @@ TEMPLATES = [
     },
 ]
 
-# The ASGI web process runs each request's Django work in one of at most this many threads
-# (config/handler.py); requests beyond it (long polls included) wait for a free one.
-WEB_THREADS = env_int("CASEFILE_WEB_THREADS", 100, minimum=1)
-
 # --- Database -----------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
 # The ASGI web process (config/asgi.py turns CASEFILE_DB_POOL on) borrows connections from a
