@@ -290,3 +290,6 @@ def test_messages_about_an_earlier_document_do_not_replace_the_latest_or_outlive
     expect(page.locator(".review-title .meta")).to_have_count(0)
     expect(page.locator(".review-title")).not_to_contain_text("Review required")
     screenshot(page, "68-fixes-queue-clear-header")
+    # The last approval goes out after its undo window, then the queue opens: let it land
+    # before the test database goes away.
+    page.wait_for_url("**/review/", timeout=20_000)
