@@ -62,7 +62,12 @@ def test_correct_field_records_old_and_new_value(tenant, held_document):
 
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("invoice_date", "not a date"), ("total_amount", "lots"), ("invoice_number", "")],
+    [
+        ("invoice_date", "not a date"),
+        ("total_amount", "lots"),
+        ("total_amount", "12x.5"),
+        ("invoice_number", ""),
+    ],
 )
 def test_correct_field_with_a_value_of_the_wrong_type_is_400(tenant, held_document, key, value):
     response = decide(tenant, held_document, key, action="correct", value=value)
