@@ -8,8 +8,10 @@ metadata from disk to introduce itself on it (issue 14: a third of a status poll
 
 `SharedRedisCache` keeps one `RedisCacheClient`, one connection pool and one `redis.Redis` per
 process and server list; redis-py's pool is thread-safe and reopens its connections in a
-forked child. It also counts in one round trip (`count`, for the rate limits): Django's
-`incr` is two (`EXISTS`, then `INCR`) and fails on a missing key.
+forked child. Its connections time out (`CACHES` OPTIONS in settings), so a Redis that hangs
+raises an error the callers catch instead of holding a thread. It also counts in one round
+trip (`count`, for the rate limits): Django's `incr` is two (`EXISTS`, then `INCR`) and fails
+on a missing key.
 """
 
 from __future__ import annotations
@@ -31,15 +33,28 @@ class SharedRedisCacheClient(RedisCacheClient):
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
         django_client: Any = self  # Django's private helpers, which its stubs do not declare
+        # Drawn once (a read picks a replica at random): the client kept under this index is
+        # made on this index's server.
         index = django_client._get_connection_pool_index(write)
         client = self._clients.get(index)
         if client is None:
             with self._lock:
                 client = self._clients.get(index)
                 if client is None:
-                    pool = django_client._get_connection_pool(write)
+                    pool = self._connection_pool(index)
                     client = self._clients[index] = django_client._client(connection_pool=pool)
         return client
+
+    def _connection_pool(self, index: int) -> Any:
+        """The connection pool of server `index` (Django's `_get_connection_pool` draws its
+        own index). Called under the lock."""
+        django_client: Any = self
+        pools = django_client._pools
+        if index not in pools:
+            pools[index] = django_client._pool_class.from_url(
+                django_client._servers[index], **django_client._pool_options
+            )
+        return pools[index]
 
 
 class SharedRedisCache(RedisCache):

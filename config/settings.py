@@ -257,8 +257,14 @@ else:
 # --- Cache (per-job polling limits; shared across processes when Redis is configured) -----
 if REDIS_URL:
     CACHES = {
-        # Django's RedisCache with one client and connection pool per process (config/cache.py)
-        "default": {"BACKEND": "config.cache.SharedRedisCache", "LOCATION": REDIS_URL}
+        # Django's RedisCache with one client and connection pool per process (config/cache.py).
+        # Short timeouts: a Redis that is down or hangs costs a request at most half a second
+        # per call, and the API goes on without it (cases/apikit/cachedown.py).
+        "default": {
+            "BACKEND": "config.cache.SharedRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -18,6 +18,12 @@ The token must be shared by every process that serves or changes keys, so the ca
 when the cache backend is Redis (`REDIS_URL`); with the per-process memory cache of the embedded
 setup it is off by default. A revocation by raw SQL or `QuerySet.update()` outside
 `api_key_revoke` is not seen before the entry expires.
+
+When the cache does not answer (Redis down or unreachable: `cachedown`), a request reads its
+key from the database and stores nothing, and the process drops every entry it held; a key
+created, changed or revoked meanwhile commits as usual (the token write is logged and
+skipped). A process that served no request during a short outage may trust an entry made
+before it until that entry expires (`CASEFILE_API_KEY_CACHE_SECONDS`).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from cases.apikit.cachedown import CACHE_ERRORS, cache_down
 from cases.models import ApiKey, Workspace
 
 VERSION_KEY = "api-keys:version"
@@ -69,7 +76,15 @@ def api_key_find(key_hash: str, lookup: Callable[[str], ApiKey | None]) -> ApiKe
     seconds = settings.API_KEY_CACHE_SECONDS
     if seconds <= 0:
         return lookup(key_hash)
-    version = _current_version()
+    try:
+        version = _current_version()
+    except CACHE_ERRORS as error:
+        # Without the token a revocation may have gone unseen: trust nothing held here
+        # (dropped, so nothing from before the outage is trusted after it either).
+        cache_down("API keys are read from the database", error)
+        with _lock:
+            _entries.clear()
+        return lookup(key_hash)
     entry = _entries.get(key_hash)
     now = time.monotonic()
     if entry is not None and entry.version == version and entry.expires > now:
@@ -98,14 +113,18 @@ def api_key_used(key_hash: str, when: datetime) -> None:
 
 
 def api_key_cache_invalidate() -> None:
-    """Discard every process's cached keys once the current transaction commits."""
-    transaction.on_commit(_new_version)
+    """Discard every process's cached keys once the current transaction commits.
+
+    `robust`: with the cache down the change still commits and its request answers normally
+    (the failed write is logged); this process has dropped its entries, and the others trust
+    none of theirs while they cannot read the token (`api_key_find`)."""
+    transaction.on_commit(_new_version, robust=True)
 
 
 def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
     with _lock:
-        _entries.clear()
+        _entries.clear()  # first: this process must not trust them even if the write fails
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def _current_version() -> str:

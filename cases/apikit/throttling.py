@@ -8,7 +8,8 @@ same cost whatever the budget. DRF's `SimpleRateThrottle` kept a list of every r
 in the cache, read and rewritten whole on each request: at 1,200 requests a minute that is a
 pickled list of 1,200 floats twice per request, and two processes writing it lose each other's
 requests. A refused request is not counted (as with DRF), so a client that keeps knocking while
-limited is not pushed further back.
+limited is not pushed further back. When the cache does not answer, the limit lets the request
+through and logs a warning (`cachedown`): rate limits fail open.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.cache import cache
 from rest_framework.throttling import BaseThrottle
+
+from cases.apikit.cachedown import CACHE_ERRORS, cache_down
 
 if TYPE_CHECKING:  # DRF imports this module while `rest_framework.views` is loading
     from rest_framework.request import Request
@@ -79,13 +82,17 @@ class ApiKeyRateThrottle(BaseThrottle):
         now = time.time()
         window = int(now // period)
         key = f"throttle_{self.scope}:{request.auth.pk}:{period}"
-        current, previous = window_count(
-            f"{key}:{window}", period * 2, also_read=f"{key}:{window - 1}"
-        )
+        try:
+            current, previous = window_count(
+                f"{key}:{window}", period * 2, also_read=f"{key}:{window - 1}"
+            )
+        except CACHE_ERRORS as error:
+            cache_down("the per-key rate limit lets requests through", error)
+            return True
         elapsed = now - window * period
         if previous * (1 - elapsed / period) + current <= limit:
             return True
-        with contextlib.suppress(ValueError):  # refused requests do not count
+        with contextlib.suppress(ValueError, *CACHE_ERRORS):  # refused requests do not count
             cache.decr(f"{key}:{window}")
         self.retry_after = retry_after(
             limit=limit, period=period, elapsed=elapsed, current=current - 1, previous=previous

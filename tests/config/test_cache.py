@@ -83,3 +83,54 @@ def test_count_is_one_round_trip(redis_available, monkeypatch):
     cache.count(key, 30, also_read="x")
     assert len(sent) == 1
     cache.delete(key)
+
+
+def _settings_caches(monkeypatch, tmp_path, redis_url: str) -> dict:
+    """`CACHES` as config/settings.py builds it with this REDIS_URL (the module run afresh)."""
+    import runpy
+    from pathlib import Path
+
+    import config
+
+    monkeypatch.setenv("REDIS_URL", redis_url)
+    monkeypatch.setenv("CASEFILE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("CASEFILE_SECRET_KEY", "test-only")
+    return runpy.run_path(str(Path(config.__file__).parent / "settings.py"))["CACHES"]
+
+
+def test_a_redis_that_hangs_fails_a_call_in_half_a_second(monkeypatch, tmp_path):
+    """A server that takes the connection and never answers (a listening socket nobody
+    accepts from): with the settings' timeouts the call raises a RedisError (which the API
+    catches, `cases/apikit/cachedown.py`) instead of holding the thread."""
+    import socket
+    import time
+
+    import redis
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        url = f"redis://127.0.0.1:{silent.getsockname()[1]}/0"
+        params = _settings_caches(monkeypatch, tmp_path, url)["default"]
+        cache = SharedRedisCache(params["LOCATION"], params)
+        started = time.monotonic()
+        with pytest.raises(redis.RedisError):
+            cache.get("anything")
+        elapsed = time.monotonic() - started
+    assert elapsed < 2, f"the call waited {elapsed:.1f} s"
+
+
+def test_a_read_uses_the_client_of_the_server_it_drew(monkeypatch):
+    """With replicas, each read draws one server: the client kept for that draw is made on
+    that server's connection pool (one draw, not a second one for the pool)."""
+    import random
+
+    servers = ["redis://127.0.0.1:6379/1", "redis://127.0.0.1:6379/2", "redis://127.0.0.1:6379/3"]
+    client = SharedRedisCache(",".join(servers), {})._cache
+    draws = iter([1, 2] * 50)
+    monkeypatch.setattr(random, "randint", lambda low, high: next(draws))
+    for _ in range(20):
+        for index in (1, 2):
+            kept = client.get_client()
+            assert kept.connection_pool.connection_kwargs["db"] == index + 1
+    assert client.get_client(write=True).connection_pool.connection_kwargs["db"] == 1
