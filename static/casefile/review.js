@@ -476,6 +476,12 @@
     if (!force && laterJobsFor(key, job)) {
       return null;
     }
+    /* Not under a button being pressed: the click (say Approve, right after a cell's save
+       went out on leaving it) would land on a button no longer in the page. */
+    if (pressedRow === key) {
+      pressedReplace = { key: key, html: html, job: job };
+      return null;
+    }
     var fresh = processed(fragment(html));
     if (!fresh) {
       return null;
@@ -2382,6 +2388,46 @@
     { passive: false }
   );
 
+  var pressedRow = null;
+  var pressedReplace = null;
+  var pressed = false;
+  var pressedSaves = [];
+
+  document.addEventListener("pointerdown", function (event) {
+    var row = event.target.closest && event.target.closest("#field-list > li.field");
+    pressedRow = row ? row.dataset.field : null;
+    pressed = true;
+  }, true);
+
+  function pressEnd() {
+    /* A cell left by pressing something (a button, another cell) saves on the release, before
+       the click: saving on the press would show "Saving…", move the page under the pointer
+       and lose the click. */
+    pressed = false;
+    var saves = pressedSaves;
+    pressedSaves = [];
+    saves.forEach(function (input) {
+      if (input.isConnected && input.value !== (input.dataset.original || "") && isDecidable()) {
+        cellSave(input);
+      }
+    });
+    /* After the click that follows the release has run. */
+    window.setTimeout(function () {
+      pressedRow = null;
+      var waiting = pressedReplace;
+      pressedReplace = null;
+      if (waiting) {
+        var fresh = rowReplace(waiting.key, waiting.html, waiting.job, false);
+        if (fresh) {
+          tableCheck(fresh);
+        }
+      }
+    }, 0);
+  }
+
+  document.addEventListener("pointerup", pressEnd, true);
+  document.addEventListener("pointercancel", pressEnd, true);
+
   document.addEventListener("focusin", function (event) {
     if (event.target.matches && event.target.matches(".cell-input")) {
       selectCell(event.target);
@@ -2396,7 +2442,11 @@
       return;
     }
     if (input.value !== (input.dataset.original || "") && isDecidable()) {
-      cellSave(input);
+      if (pressed) {
+        pressedSaves.push(input);
+      } else {
+        cellSave(input);
+      }
     }
   });
 

@@ -293,3 +293,25 @@ def test_messages_about_an_earlier_document_do_not_replace_the_latest_or_outlive
     # The last approval goes out after its undo window, then the queue opens: let it land
     # before the test database goes away.
     page.wait_for_url("**/review/", timeout=20_000)
+
+
+def test_approving_a_table_right_after_typing_in_a_cell_keeps_the_typed_value(
+    page: Page, tenant, invoice_type
+):
+    document = factories.held_document(
+        invoice_type, factories.ITEMS_VALUES, content=items_pdf(), page_text=ITEMS_TEXT
+    )
+    sign_in(page, tenant.reviewer.username)
+    page.goto(f"/review/{document.public_id}/")
+    wait_for_page_images(page)
+    page.wait_for_load_state("networkidle")
+
+    page.locator("#input-cell-line_items-0-quantity").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("7")
+    page.locator("#field-line_items [data-approve]").click()
+    expect(page.locator("#notice-saving")).to_have_count(0)
+    expect(page.locator("#input-cell-line_items-0-quantity")).to_have_value("7")
+
+    table = DocumentField.objects.get(document=document, key="line_items")
+    assert (table.rows[0]["quantity"]["value"], table.reviewed) == ("7", True)
