@@ -83,17 +83,43 @@ def polled_job(request: Request) -> tuple[ExtractionJob, int | None] | None:
     return getattr(request, POLLED_JOB, None)
 
 
+# The job's columns `serializers.job_status` (and the view) read, `result` aside (see
+# `_status_sql`); the rest are left deferred (a read of one would cost a query: the pinned
+# query counts in tests/extraction/test_hot_path_queries.py catch it).
+STATUS_ANSWER_FIELDS = (
+    "id",
+    "case",
+    "case_type",
+    "filename",
+    "options",
+    "status",
+    "progress",
+    "steps",
+    "review_threshold",
+    "review_required_at",
+    "review_flagged_field_count",
+    "error_code",
+    "error_message",
+    "result_expires_at",
+    "created_at",
+    "updated_at",
+    "completed_at",
+    "failed_at",
+)
+
+
 def job_status_read(
     *, workspace: Workspace, job_id: object
 ) -> tuple[ExtractionJob, int | None] | None:
     """The job for its status answer (`serializers.job_status`) and its queue position (as
     `selectors.job_queue_position`), or None when the workspace has no such job: one query.
 
-    The same job `selectors.job_status_find` reads (every column, the case's id, the case
-    type's slug, the documents with what each duplicates, in their order) and the queue
-    position as a subquery, in one SQL statement written once per process: composing it with
-    the ORM on every poll (three querysets with joins and a prefetch) cost more CPU than
-    everything else a status poll does (issue 14).
+    The job as `selectors.job_status_find` reads it for the answer (the columns it reads,
+    the case's id, the case type's slug, the documents with what each duplicates, in their
+    order; the job's other columns deferred) and the queue position as a subquery, in one SQL
+    statement written once per process: composing it with the ORM on every poll (three
+    querysets with joins and a prefetch) cost more CPU than everything else a status poll
+    does (issue 14).
     """
     try:
         pk = uuid.UUID(str(job_id))
@@ -145,7 +171,13 @@ def _status_document(db: str | None, row: Any) -> Document:
 @functools.cache
 def _status_sql(vendor: str) -> str:
     """`job_status_read`'s statement (parameters: the queued status twice, the workspace,
-    the job), from the models' own table and column names."""
+    the job), from the models' own table and column names.
+
+    One row per document (at least one): the job's columns the answer reads on each (short
+    ones), its `result` on the first row only (a completed job's result can be megabytes of
+    JSON: on every row it made a 20-document poll ten times the ORM read's cost). The window
+    orders as the statement does (the documents' ordering ends with their id), so the first
+    row is the one with the result."""
     quote = connection.ops.quote_name
     jobs, cases, case_types, documents = (
         model._meta for model in (ExtractionJob, Case, CaseType, Document)
@@ -157,14 +189,18 @@ def _status_sql(vendor: str) -> str:
     def column(model_meta: object, name: str) -> str:
         return quote(model_meta.get_field(name).column)  # type: ignore[attr-defined]
 
-    job_columns = ", ".join(f"j.{quote(str(field.column))}" for field in jobs.concrete_fields)
+    job_columns = ", ".join(f"j.{column(jobs, name)}" for name in STATUS_ANSWER_FIELDS)
     status, created = column(jobs, "status"), column(jobs, "created_at")
     document_order = ", ".join(
         f"d.{column(documents, name.lstrip('-'))}" + (" DESC" if name.startswith("-") else "")
         for name in (str(name) for name in documents.ordering or ())
     )
+    result, job_id = column(jobs, "result"), column(jobs, "id")
     return f"""
         SELECT {job_columns},
+            CASE WHEN ROW_NUMBER() OVER (ORDER BY {document_order}) = 1 THEN (
+                SELECT r.{result} FROM {quote(jobs.db_table)} r WHERE r.{job_id} = j.{job_id}
+            ) END AS {result},
             c.{column(cases, "public_id")} AS status_case_public_id,
             t.{column(case_types, "slug")} AS status_case_type_slug,
             CASE WHEN j.{status} = %s THEN (

@@ -155,3 +155,40 @@ def test_a_job_creation_with_its_after_commit_work_is_pinned(
         django_capture_on_commit_callbacks(execute=True),
     ):
         _create(tenant, content=pdf_with_lines([*INVOICE_LINES, "another"]))
+
+
+def test_the_one_statement_read_carries_a_jobs_result_once_not_per_document(tenant):
+    """A completed job of three documents: the statement's three rows carry the result on
+    the first only (on every row it made a 20-document poll ten times the ORM read's cost),
+    and the answer is still the ORM read's."""
+    from django.db import connection
+
+    from cases import services as case_services
+    from extraction.polling import _status_sql
+    from tests.factories import api_actor, invoice_pdf
+
+    job = processed_job(tenant.case_type)
+    assert job.case is not None
+    more = case_services.case_documents_add(
+        case=job.case,
+        files=[
+            case_services.IncomingFile(
+                filename=f"more-{number}.pdf",
+                content=invoice_pdf() + bytes([number]),
+                media_type="application/pdf",
+            )
+            for number in range(2)
+        ],
+        actor=api_actor(tenant.workspace),
+    )
+    job.documents.add(*more)
+    queued = ExtractionJob.Status.QUEUED
+    job_id = ExtractionJob._meta.get_field("id").get_db_prep_value(job.pk, connection)
+    params = [queued, queued, tenant.workspace.pk, job_id]
+    rows = list(ExtractionJob.objects.raw(_status_sql(connection.vendor), params))
+    assert [row.result is not None for row in rows] == [True, False, False]
+    assert "workspace_id" in rows[0].get_deferred_fields()  # columns the answer never reads
+    fast, orm = _both_reads(tenant, job.pk)
+    assert fast == orm
+    assert fast["resultAvailable"] is True
+    assert len(fast["documentIds"]) == 3
