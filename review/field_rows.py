@@ -157,6 +157,11 @@ class CellView:
         return f"cell-{self.key}-{self.row}-{self.column}"
 
     @property
+    def empty(self) -> bool:
+        """Nothing was read (or kept) in the cell: shown as empty, not as a confidence of 0."""
+        return not self.value
+
+    @property
     def number(self) -> int:
         return self.row + 1
 

@@ -601,3 +601,21 @@ def test_case_page_starts_extraction_of_documents_stored_without_it(
     assert answer.status_code == 302
     assert Document.objects.get(case__public_id=case_id).status == "processed"
     assert b"Start extraction" not in admin_client.get(f"/cases/{case_id}/").content
+
+
+def test_an_empty_table_cell_reads_empty_not_a_confidence_of_zero(
+    reviewer_client, held_table_document
+):
+    field = held_table_document.fields.get(key="line_items")
+    rows = field.rows
+    rows[1]["unit_price"] = {"value": None, "text": "", "confidence": 0}
+    DocumentField.objects.filter(pk=field.pk).update(rows=rows)
+
+    html = reviewer_client.get(document_url(held_table_document)).content.decode()
+
+    cell = html[html.index('id="cell-line_items-1-unit_price"') :]
+    cell = cell[: cell.index("</td>")]
+    assert "Empty" in cell
+    assert 'class="confidence confidence-low"' not in cell
+    filled = html[html.index('id="cell-line_items-0-unit_price"') :]
+    assert 'class="confidence confidence-' in filled[: filled.index("</td>")]
