@@ -315,3 +315,26 @@ def test_approving_a_table_right_after_typing_in_a_cell_keeps_the_typed_value(
 
     table = DocumentField.objects.get(document=document, key="line_items")
     assert (table.rows[0]["quantity"]["value"], table.reviewed) == ("7", True)
+
+
+def test_a_line_items_table_at_390_px_shows_every_cell_and_row_button_without_sideways_scroll(
+    page: Page, tenant, invoice_type
+):
+    table = factories.held_document(
+        invoice_type, factories.ITEMS_VALUES, content=items_pdf(), page_text=ITEMS_TEXT
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, tenant.admin.username)
+
+    page.goto(f"/review/{table.public_id}/")
+    wait_for_page_images(page)
+
+    assert max(page.evaluate(OVERFLOW, "#field-line_items .table-wrap")) <= 0
+    buttons = page.locator("#field-line_items .row-actions .icon-button")
+    assert buttons.count() >= 4
+    for index in range(buttons.count()):
+        box = buttons.nth(index).bounding_box()
+        assert box is not None
+        assert box["x"] + box["width"] <= 390
+    expect(page.locator("#cell-line_items-0-amount")).to_contain_text("Amount")
+    screenshot(page, "69-fixes-review-table-390", full_page=True)
