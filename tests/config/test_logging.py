@@ -11,7 +11,13 @@ from collections.abc import Iterator
 import pytest
 from django.test import Client
 
-from cases.apikit.logcontext import ContextFilter, JsonFormatter, bound
+from cases.apikit.logcontext import (
+    ContextFilter,
+    JsonFormatter,
+    bound,
+    job_id_var,
+    request_id_var,
+)
 from extraction import pipeline
 from tests.factories import uploaded_document
 
@@ -27,7 +33,12 @@ def captured() -> Iterator[io.StringIO]:
     previous = root.level
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    # A test client request whose response was never closed (a download not read to its end)
+    # leaves its request id bound in this thread: start outside any request, as a process does.
+    tokens = [request_id_var.set(None), job_id_var.set(None)]
     yield stream
+    for var, token in zip((request_id_var, job_id_var), tokens, strict=True):
+        var.reset(token)
     root.removeHandler(handler)
     root.setLevel(previous)
 
