@@ -22,7 +22,7 @@ from cases.casetype_definitions import (
     case_type_definition_read,
 )
 from cases.errors import ValidationFailed
-from cases.models import CaseType, Stage, Workspace
+from cases.models import CaseType, Stage, User, Workspace
 
 __all__ = [
     "DEMO_CASE_TYPE_DIR",
@@ -57,8 +57,11 @@ def case_type_definition_from_upload(*, content: bytes, filename: str) -> dict[s
 
 
 @transaction.atomic
-def case_type_import(*, workspace: Workspace, definition: dict[str, Any]) -> tuple[CaseType, bool]:
-    """Create or update the case type the definition describes; returns (case_type, created)."""
+def case_type_import(
+    *, workspace: Workspace, definition: dict[str, Any], by: User | None = None
+) -> tuple[CaseType, bool]:
+    """Create or update the case type the definition describes; returns (case_type, created).
+    `by` is recorded as who saved the version the import makes (None: a command or bootstrap)."""
     attributes = {
         "name": definition["name"],
         "description": definition.get("description", ""),
@@ -71,13 +74,13 @@ def case_type_import(*, workspace: Workspace, definition: dict[str, Any]) -> tup
     }
     existing = CaseType.objects.filter(workspace=workspace, slug=definition["slug"]).first()
     if existing is not None:
-        return services.case_type_update(case_type=existing, **attributes), False
+        return services.case_type_update(case_type=existing, by=by, **attributes), False
     stages = [
         (stage["name"], stage.get("system_role") or Stage.SystemRole.NONE)
         for stage in definition.get("stages") or []
     ] or list(services.DEFAULT_STAGES)
     case_type = services.case_type_create(
-        workspace=workspace, slug=definition["slug"], stages=stages, **attributes
+        workspace=workspace, slug=definition["slug"], stages=stages, created_by=by, **attributes
     )
     return case_type, True
 

@@ -80,7 +80,7 @@ def casetype_import(request: HtmxHttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         definition = case_type_definition_from_upload(content=upload.read(), filename=upload.name)
         case_type, created = case_type_import(
-            workspace=current_access(request).workspace, definition=definition
+            workspace=current_access(request).workspace, definition=definition, by=_user(request)
         )
     except DomainError as error:
         form.add_error("file", error.message)

@@ -199,7 +199,7 @@ def test_export_gives_the_definition_as_yaml_and_json_downloads(case_type, revie
     assert json.loads(as_json.content) == case_type.as_definition()
 
 
-def test_an_exported_file_imports_back_and_updates_the_case_type(case_type, admin_client):
+def test_an_exported_file_imports_back_and_updates_the_case_type(case_type, admin_client, tenant):
     definition = {**case_type.as_definition(), "review_threshold": 60}
     upload = SimpleUploadedFile("editable.yaml", yaml.safe_dump(definition).encode())
     answer = admin_client.post("/settings/case-types/import/", {"file": upload})
@@ -207,6 +207,7 @@ def test_an_exported_file_imports_back_and_updates_the_case_type(case_type, admi
     case_type.refresh_from_db()
     assert case_type.review_threshold == 60
     assert current_version(case_type).number == 2
+    assert current_version(case_type).created_by == tenant.admin
 
 
 def test_a_broken_import_file_is_refused_naming_the_file(tenant, admin_client):
