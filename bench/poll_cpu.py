@@ -7,8 +7,8 @@ database 15 (as `bench/load.py`), migrates, runs `bootstrap`, creates one queued
 parser): N polls of that job, C at a time, and N job creations one at a time. It prints one JSON
 object: this process's CPU milliseconds per request (`time.process_time`, so Django's thread
 hops, middleware, DRF, psycopg and redis-py are in it; PostgreSQL's and Redis's own CPU are
-not) and the wall-clock p50/p99. `--profile FILE` writes a cProfile of each poll's work in its worker
-threads (pstats format; use `--concurrency 1`), and of each creation's to `FILE.create`.
+not) and the wall-clock p50/p99. `--profile FILE` writes a cProfile of each poll's work in its
+worker threads (pstats format; use `--concurrency 1`), and of each creation's to `FILE.create`.
 
 It is the in-process half of the poll measurement; `bench/load.py` is the HTTP half.
 """
