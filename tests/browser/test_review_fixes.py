@@ -243,58 +243,6 @@ def test_a_document_taken_over_redraws_the_page_as_read_only_with_one_notice(pag
     assert not DocumentField.objects.filter(document=document, reviewed=True).exists()
 
 
-def approve_every_field(page: Page) -> None:
-    for _ in range(page.locator('#field-list > li.field[data-state="pending"]').count()):
-        page.keyboard.press("a")
-
-
-def test_messages_about_an_earlier_document_do_not_replace_the_latest_or_outlive_the_queue(
-    page: Page, tenant
-):
-    first, _second, _last = (
-        factories.held_document(tenant.case_type, filename=name)
-        for name in ("a.pdf", "b.pdf", "c.pdf")
-    )
-    held = []
-    page.route(f"**/review/{first.public_id}/approve/", lambda route: held.append(route))
-    sign_in(page, tenant.reviewer.username)
-    page.goto(f"/review/{first.public_id}/")
-    page.locator("#field-list > li.field.is-selected").wait_for()
-
-    approve_every_field(page)
-    page.keyboard.press("Shift+A")
-    expect(page.get_by_role("heading", name="b.pdf")).to_be_visible()
-    page.locator("#field-list > li.field.is-selected").wait_for()
-    approve_every_field(page)  # sends a.pdf's approval, held back by the route
-    page.wait_for_timeout(300)
-    print("NOTICES", repr(page.locator("#review-notices").inner_text()))
-    page.keyboard.press("Shift+A")
-    expect(page.get_by_role("heading", name="c.pdf")).to_be_visible()
-    expect(page.locator("#notice-approved")).to_contain_text("b.pdf approved")
-    assert held, "a.pdf's approval went out"
-    held[0].continue_()
-    for _ in range(50):
-        first.refresh_from_db()
-        if first.status == Document.Status.PROCESSED:
-            break
-        page.wait_for_timeout(100)
-    expect(page.locator("#notice-saving")).to_have_count(0)
-    page.wait_for_timeout(300)
-    expect(page.locator("#notice-approved")).to_contain_text("b.pdf approved")
-    expect(page.locator("#review-notices")).not_to_contain_text("a.pdf")
-
-    page.locator("#field-list > li.field.is-selected").wait_for()
-    approve_every_field(page)
-    page.keyboard.press("Shift+A")
-    expect(page.locator(".queue-clear")).to_be_visible()
-    expect(page.locator(".review-title .meta")).to_have_count(0)
-    expect(page.locator(".review-title")).not_to_contain_text("Review required")
-    screenshot(page, "68-fixes-queue-clear-header")
-    # The last approval goes out after its undo window, then the queue opens: let it land
-    # before the test database goes away.
-    page.wait_for_url("**/review/", timeout=20_000)
-
-
 def test_approving_a_table_right_after_typing_in_a_cell_keeps_the_typed_value(
     page: Page, tenant, invoice_type
 ):
