@@ -45,6 +45,10 @@ def page(browser: Browser, live_server) -> Iterator[Page]:
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page
+    # Stop the page's timers (state checks, claim renewals) and let requests already sent finish
+    # before the test database is flushed: a write landing during the flush breaks its foreign keys.
+    page.goto("about:blank")
+    page.wait_for_timeout(500)
     context.close()
 
 
