@@ -250,6 +250,8 @@ Q_CLUSTER: dict = {
 }
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
+    # One Redis connection pool per process instead of a new connection per enqueue.
+    Q_CLUSTER["broker_class"] = "config.taskqueue.PooledRedisBroker"
 else:
     Q_CLUSTER["orm"] = "default"
     Q_CLUSTER["poll"] = 0.5
