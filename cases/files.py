@@ -5,6 +5,8 @@ Public services (keyword-only; for the API, the conversion jobs and the pipeline
 - `file_create(workspace=, filename=, content=, media_type="", kind=, case=None,
   document=None, expires_at=None, retention_hours=None) -> StoredFile`: write the blob, then the
   row. `content` is bytes or a Django `File` (streamed, hashed chunk by chunk).
+- `file_upload_store(workspace=, upload=) -> StoredFile`: seed 004's upload, checked (a name,
+  some bytes, at most `MAX_UPLOAD_BYTES`) and kept for the retention period.
 - `file_get(workspace=, file_id=) -> StoredFile`: a live file of the workspace; another
   workspace's, a deleted or an unknown id is 404 `FILE_NOT_FOUND`, an expired one 410
   `FILE_EXPIRED`.
@@ -15,6 +17,8 @@ Public services (keyword-only; for the API, the conversion jobs and the pipeline
 - `file_replace(stored=, content=) -> StoredFile`: new bytes under the same id (artifacts).
 - `file_delete(stored=) -> StoredFile`: the blob goes now, the row stays as a tombstone
   (documents and jobs refer to it); signed URLs stop working.
+- `file_delete_unused(stored=) -> StoredFile`: the same for the files API, which may not delete
+  a file a case keeps (409 `FILE_IN_USE`).
 - `file_urls_revoke(stored=) -> StoredFile`: every signed URL issued so far is refused.
 - `files_expire(now=None) -> int`: the sweep (scheduled in `cases.schedules`) that deletes the
   blobs of expired files.
@@ -30,16 +34,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import mimetypes
+import unicodedata
 from datetime import datetime, timedelta
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from cases.errors import Conflict, DomainError, NotFound
+from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
 from cases.models import Case, Document, StoredFile, Workspace
 
 logger = logging.getLogger(__name__)
@@ -152,6 +158,36 @@ def file_create(
     return stored
 
 
+def file_upload_store(*, workspace: Workspace, upload: UploadedFile) -> StoredFile:
+    """Seed 004's `POST /files`: the upload checked before anything is written (a name, some
+    bytes, at most `MAX_UPLOAD_BYTES`: else 400, or 413 `FILE_TOO_LARGE`), then streamed into
+    the store (never read whole), to expire after `FILES_RETENTION_HOURS`."""
+    filename = upload_filename_clean(upload.name or "")
+    if not filename:
+        raise ValidationFailed.for_field("file", "the file has no name.")
+    if not upload.size:
+        raise ValidationFailed.for_field("file", f"{filename} is empty.")
+    if upload.size > settings.MAX_UPLOAD_BYTES:
+        limit_mb = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
+        raise DomainError(
+            f"file: {filename} is larger than the limit of {limit_mb} MB.",
+            code="FILE_TOO_LARGE",
+            status_code=413,
+            details={"fields": {"file": [f"Larger than {limit_mb} MB."]}},
+        )
+    return file_create(
+        workspace=workspace,
+        filename=filename,
+        content=upload,
+        retention_hours=settings.FILES_RETENTION_HOURS,
+    )
+
+
+def upload_filename_clean(name: str) -> str:
+    """The name's last path part (either slash), NFC, stripped, at most 255 characters."""
+    return unicodedata.normalize("NFC", PurePath(name.replace("\\", "/")).name.strip())[:255]
+
+
 @transaction.atomic
 def file_replace(*, stored: StoredFile, content: bytes) -> StoredFile:
     """New content under the same file id (an artifact remade); unchanged content is a no-op.
@@ -244,6 +280,17 @@ def file_delete(*, stored: StoredFile, now: datetime | None = None) -> StoredFil
     stored.urls_revoked_at = now
     stored.save(update_fields=["deleted_at", "urls_revoked_at"])
     return stored
+
+
+def file_delete_unused(*, stored: StoredFile) -> StoredFile:
+    """`file_delete` for the files API: a file a case keeps (a document's upload, or an
+    artifact of the case) stays with its case: 409 `FILE_IN_USE`."""
+    if (stored.case_id is not None and stored.document_id is None) or stored.documents.exists():
+        raise Conflict(
+            f"The file {stored.public_id} is a document of a case and is kept with the case.",
+            code="FILE_IN_USE",
+        )
+    return file_delete(stored=stored)
 
 
 @transaction.atomic

@@ -7,8 +7,6 @@ Thin views over `cases.files` and `cases.signed_urls`. Seed 004 answers plain ob
 
 from __future__ import annotations
 
-import unicodedata
-from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
@@ -26,7 +24,7 @@ from cases import files, selectors
 from cases.apikit.authentication import request_workspace
 from cases.apikit.schema import ErrorEnvelope, error_responses, responses, success_envelope
 from cases.apikit.serializers import LenientBooleanField, success
-from cases.errors import Conflict, DomainError, ValidationFailed
+from cases.errors import ValidationFailed
 from cases.files_api_schema import FileOutput, FileUploadInput, SignedUrlOutput
 from cases.models import StoredFile
 from cases.signed_urls import signed_url_create, signed_url_resolve
@@ -88,10 +86,6 @@ def file_response(stored: StoredFile, *, download: bool) -> FileResponse:
     return response
 
 
-def _clean_filename(name: str) -> str:
-    return unicodedata.normalize("NFC", PurePath(name.replace("\\", "/")).name.strip())[:255]
-
-
 class FileCollectionApi(APIView):
     @extend_schema(
         operation_id="files_create",
@@ -109,26 +103,7 @@ class FileCollectionApi(APIView):
             raise ValidationFailed.for_field(
                 "file", "send exactly one file as multipart/form-data field `file`."
             )
-        upload = uploads[0]
-        filename = _clean_filename(upload.name or "")
-        if not filename:
-            raise ValidationFailed.for_field("file", "the file has no name.")
-        if not upload.size:
-            raise ValidationFailed.for_field("file", f"{filename} is empty.")
-        if upload.size > settings.MAX_UPLOAD_BYTES:
-            limit_mb = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
-            raise DomainError(
-                f"file: {filename} is larger than the limit of {limit_mb} MB.",
-                code="FILE_TOO_LARGE",
-                status_code=413,
-                details={"fields": {"file": [f"Larger than {limit_mb} MB."]}},
-            )
-        stored = files.file_create(
-            workspace=request_workspace(request),
-            filename=filename,
-            content=upload,
-            retention_hours=settings.FILES_RETENTION_HOURS,
-        )
+        stored = files.file_upload_store(workspace=request_workspace(request), upload=uploads[0])
         return Response(file_representation(stored, request), status=201)
 
 
@@ -154,12 +129,7 @@ class FileDetailApi(APIView):
     )
     def delete(self, request: Request, file_id: str) -> Response:
         stored = files.file_get(workspace=request_workspace(request), file_id=file_id)
-        if (stored.case_id is not None and stored.document_id is None) or stored.documents.exists():
-            raise Conflict(
-                f"The file {file_id} is a document of a case and is kept with the case.",
-                code="FILE_IN_USE",
-            )
-        files.file_delete(stored=stored)
+        files.file_delete_unused(stored=stored)
         return Response(status=204)
 
 

@@ -7,12 +7,14 @@ from datetime import timedelta
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from cases import files
-from cases.errors import NotFound
+from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
 from cases.models import StoredFile
 from cases.schedules import SCHEDULES
+from tests.factories import uploaded_document
 
 
 def in_store(stored: StoredFile) -> bool:
@@ -141,3 +143,68 @@ def test_a_failed_row_write_removes_the_blob(tenant, monkeypatch):
     monkeypatch.setattr(StoredFile, "save", original_save)
     assert written
     assert not default_storage.exists(written[0])
+
+
+def test_an_upload_is_stored_under_its_last_path_part_until_the_retention_period(tenant, settings):
+    settings.FILES_RETENTION_HOURS = 2
+    before = timezone.now()
+    upload = SimpleUploadedFile("C:\\scans\\ cafe\u0301.pdf ", PDF)
+    stored = files.file_upload_store(workspace=tenant.workspace, upload=upload)
+    assert stored.filename == "caf\u00e9.pdf"
+    assert files.file_read(stored) == PDF
+    assert stored.expires_at is not None
+    assert before + timedelta(hours=2) <= stored.expires_at <= timezone.now() + timedelta(hours=2)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("  ", PDF, "the file has no name"),
+        ("scans/ ", PDF, "the file has no name"),
+        ("a.pdf", b"", "a.pdf is empty"),
+    ],
+)
+def test_an_upload_without_a_name_or_bytes_is_refused_and_nothing_stored(
+    tenant, name, content, message
+):
+    upload = SimpleUploadedFile("placeholder", content)
+    upload.name = name
+    with pytest.raises(ValidationFailed, match=message):
+        files.file_upload_store(workspace=tenant.workspace, upload=upload)
+    assert not StoredFile.objects.exists()
+
+
+def test_an_upload_over_the_limit_is_413_file_too_large_and_nothing_stored(tenant, settings):
+    settings.MAX_UPLOAD_BYTES = 1024 * 1024
+    upload = SimpleUploadedFile("big.pdf", PDF + b"0" * (1024 * 1024))
+    with pytest.raises(DomainError, match="larger than the limit of 1 MB") as raised:
+        files.file_upload_store(workspace=tenant.workspace, upload=upload)
+    assert (raised.value.code, raised.value.status_code) == ("FILE_TOO_LARGE", 413)
+    assert not StoredFile.objects.exists()
+
+
+def test_file_delete_unused_keeps_a_case_documents_file(tenant):
+    document, _ = uploaded_document(tenant.case_type)
+    with pytest.raises(Conflict, match=document.file.public_id) as raised:
+        files.file_delete_unused(stored=document.file)
+    assert raised.value.code == "FILE_IN_USE"
+    document.file.refresh_from_db()
+    assert document.file.deleted_at is None
+    assert in_store(document.file)
+
+
+def test_file_delete_unused_keeps_a_case_artifact(tenant):
+    document, _ = uploaded_document(tenant.case_type)
+    artifact = files.file_create(
+        workspace=tenant.workspace, filename="case.json", content=b"{}", case=document.case
+    )
+    with pytest.raises(Conflict):
+        files.file_delete_unused(stored=artifact)
+
+
+def test_file_delete_unused_deletes_a_loose_file(tenant, django_capture_on_commit_callbacks):
+    stored = files.file_create(workspace=tenant.workspace, filename="a.pdf", content=PDF)
+    with django_capture_on_commit_callbacks(execute=True):
+        deleted = files.file_delete_unused(stored=stored)
+    assert deleted.deleted_at is not None
+    assert not in_store(stored)
