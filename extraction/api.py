@@ -9,8 +9,8 @@ shapes.
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.db import transaction
+from typing import Any
+
 from django.utils import timezone
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -32,9 +32,8 @@ from cases.apikit.idempotency import idempotency_key_parse
 from cases.apikit.pagination import LimitOffsetPage
 from cases.apikit.schema import responses, success_envelope
 from cases.apikit.serializers import success
-from cases.credits import credits_check
-from cases.errors import Conflict, DomainError, NotFound, ValidationFailed
-from cases.selectors import case_type_get
+from cases.errors import Conflict, DomainError, ValidationFailed
+from cases.models import Case, CaseType, Document
 from cases.serializers import CaseUploadInput, document_brief
 from extraction import selectors
 from extraction.api_schema import (
@@ -54,15 +53,15 @@ from extraction.api_schema import (
     ReviewResultEnvelope,
     ReviewUploadInput,
 )
+from extraction.case_upload import case_upload
 from extraction.checks import document_checks_run, review_body
-from extraction.engine.types import EngineErrorCode
 from extraction.models import ExtractionJob
+from extraction.one_call import job_settled_wait, workflow_get
 from extraction.polling import (
     JobStatusPollThrottle,
     polled_job,
     status_poll_limit_error,
     wait_for_change,
-    wait_until_settled,
 )
 from extraction.serializers import (
     JobListInput,
@@ -74,20 +73,10 @@ from extraction.serializers import (
     job_status,
     job_urls,
 )
-from extraction.services import case_extraction_start, documents_extraction_queue
-from extraction.submission import job_submit, upload_type_check
-from extraction.upload import pages_estimate
+from extraction.services import case_extraction_start
+from extraction.submission import job_submit
 
 NOT_FOUND_CASE = (404, "No such case type or case in your workspace.")
-REQUEST_ERROR_CODES = frozenset(
-    {
-        EngineErrorCode.PASSWORD_REQUIRED,
-        EngineErrorCode.INVALID_PASSWORD,
-        EngineErrorCode.TOO_MANY_PAGES,
-        EngineErrorCode.IMAGE_TOO_LARGE,
-    }
-)
-"""Failures the request itself caused: `mode=response` answers them 400, not 500 (seed 000)."""
 CREDITS_EXCEEDED = (402, "The workspace's page credits would be exceeded (INSUFFICIENT_CREDITS).")
 JOB_REQUEST_ERRORS = (
     400,
@@ -280,36 +269,32 @@ def _mode(extra: dict) -> str:
     return params.validated_data["mode"]
 
 
+def _one_call_submit(
+    request: Request, *, source: str, allowed_extra: tuple[str, ...], forced: dict | None = None
+) -> tuple[ExtractionJob, str]:
+    """The seed-000 job and its `mode`: the mode is checked before the job is created."""
+    job_request, extra = job_request_parse(
+        request, source=source, allowed_extra=allowed_extra, forced=forced
+    )
+    mode = _mode(extra)
+    job, _ = job_submit(
+        workspace=request_workspace(request),
+        actor=api_actor(request),
+        request=job_request,
+        idempotency_key=idempotency_key_from(request),
+    )
+    return job, mode
+
+
 def _respond_when_settled(job: ExtractionJob, *, mode: str, body_for_completed) -> Response:
     """`callback`: 202 at once. `response`: wait up to the deadline, then the result (200),
     the status when review is required (202), the failure (500) or 504 TIMEOUT."""
     accepted = {"success": True, "job_id": str(job.pk), **job_urls(job)}
     if mode == "callback":
         return Response({**accepted, "status": job.status}, status=202)
-    settled = wait_until_settled(
-        job_id=str(job.pk), seconds=settings.EXTRACT_RESPONSE_DEADLINE_SECONDS
-    )
-    job = ExtractionJob.objects.select_related("case", "case_type").get(pk=job.pk)
-    if not settled:
-        raise DomainError(
-            f"Processing took longer than {settings.EXTRACT_RESPONSE_DEADLINE_SECONDS} s; the job "
-            "goes on: poll its statusUrl or wait for the webhook.",
-            code="TIMEOUT",
-            status_code=504,
-            details={"job_id": str(job.pk), **job_urls(job)},
-        )
+    job = job_settled_wait(job=job)
     if job.status == ExtractionJob.Status.REVIEW_REQUIRED:
         return Response({**accepted, "status": job.status, "job": job_status(job)}, status=202)
-    if job.status == ExtractionJob.Status.FAILED:
-        caused_by_request = job.error_code in REQUEST_ERROR_CODES
-        raise DomainError(
-            job.error_message
-            if caused_by_request
-            else f"Document processing failed: {job.error_message}",
-            code=job.error_code or "PROCESSING_ERROR",
-            status_code=400 if caused_by_request else 500,
-            details={"job_id": str(job.pk)},
-        )
     return Response(body_for_completed(job))
 
 
@@ -333,15 +318,8 @@ class ExtractApi(APIView):
         ),
     )
     def post(self, request: Request) -> Response:
-        job_request, extra = job_request_parse(
+        job, mode = _one_call_submit(
             request, source=ExtractionJob.Source.EXTRACT_API, allowed_extra=("mode",)
-        )
-        mode = _mode(extra)
-        job, _ = job_submit(
-            workspace=request_workspace(request),
-            actor=api_actor(request),
-            request=job_request,
-            idempotency_key=idempotency_key_from(request),
         )
         return _respond_when_settled(
             job,
@@ -382,53 +360,53 @@ class ReviewApi(APIView):
         ),
     )
     def post(self, request: Request) -> Response:
-        workspace = request_workspace(request)
-        raw = flat_body(request.data)
-        params = ReviewWorkflowInput(
-            data={key: raw.get(key) for key in ("workflow_id", "document_id") if raw.get(key)}
-        )
-        params.is_valid(raise_exception=True)
-        try:
-            case_type = case_type_get(
-                workspace=workspace, public_id=params.validated_data["workflow_id"]
-            )
-        except NotFound:
-            raise NotFound(
-                "The workflow does not exist or does not belong to you.", code="WORKFLOW_NOT_FOUND"
-            ) from None
-        document_id = params.validated_data.get("document_id")
+        workflow_id, document_id = _review_params(request)
+        case_type = workflow_get(workspace=request_workspace(request), workflow_id=workflow_id)
         if document_id:
-            if "file" in raw or request.FILES:
-                raise ValidationFailed("document_id: give a file or a document_id, not both.")
-            document, checks = document_checks_run(
-                workspace=workspace,
-                case_type=case_type,
-                document_id=document_id,
-                actor=api_actor(request),
-            )
-            return Response(review_body(document, case_type=case_type, checks=checks))
-        job_request, extra = job_request_parse(
+            return _document_checked(request, case_type=case_type, document_id=document_id)
+        job, mode = _one_call_submit(
             request,
             source=ExtractionJob.Source.REVIEW_API,
             allowed_extra=("mode", "workflow_id"),
             forced={"templateName": case_type.slug, "filterName": None},
         )
-        job, _ = job_submit(
-            workspace=workspace,
-            actor=api_actor(request),
-            request=job_request,
-            idempotency_key=idempotency_key_from(request),
-        )
         return _respond_when_settled(
             job,
-            mode=_mode(extra),
+            mode=mode,
             body_for_completed=lambda done: review_body(
                 done.documents.order_by("created_at").first(), case_type=case_type, job=done
             ),
         )
 
 
+def _review_params(request: Request) -> tuple[str, str | None]:
+    """`workflow_id` and `document_id`, from a form or a JSON body."""
+    raw = flat_body(request.data)
+    params = ReviewWorkflowInput(
+        data={key: raw.get(key) for key in ("workflow_id", "document_id") if raw.get(key)}
+    )
+    params.is_valid(raise_exception=True)
+    return params.validated_data["workflow_id"], params.validated_data.get("document_id")
+
+
+def _document_checked(request: Request, *, case_type: CaseType, document_id: str) -> Response:
+    """The workflow's checks on a document extracted earlier: a file as well is refused."""
+    if "file" in flat_body(request.data) or request.FILES:
+        raise ValidationFailed("document_id: give a file or a document_id, not both.")
+    document, checks = document_checks_run(
+        workspace=request_workspace(request),
+        case_type=case_type,
+        document_id=document_id,
+        actor=api_actor(request),
+    )
+    return Response(review_body(document, case_type=case_type, checks=checks))
+
+
 # --- Case upload and start of extraction (seed 001 paths, SPEC §1) -----------------------
+
+
+UPLOADED_TO_NEW_CASE = "File upload successful"
+UPLOADED_TO_EXISTING_CASE = "File successfully appended to case"
 
 
 class CaseUploadApi(APIView):
@@ -465,45 +443,17 @@ class CaseUploadApi(APIView):
             workspace=workspace, public_id=params.validated_data["casetype_id"]
         )
         uploads = request.FILES.getlist("files") + request.FILES.getlist("files[]")
-        incoming = [
-            upload_type_check(file, field=f"files[{index}]")
-            for index, file in enumerate(case_services.incoming_files_from_uploads(uploads))
-        ]
-        if params.validated_data["trigger_workflow"]:
-            pages = sum(pages_estimate(file.content) for file in incoming)
-            credits_check(workspace=workspace, pages=pages)
-        actor = api_actor(request)
-        case_id = params.validated_data.get("case_id")
-        with transaction.atomic():
-            if case_id:
-                case = case_selectors.case_get(workspace=workspace, public_id=case_id)
-                if case.case_type_id != case_type.pk:
-                    raise ValidationFailed(
-                        "case_id: the case belongs to another case type.",
-                        details={"fields": {"case_id": ["The case belongs to another case type."]}},
-                    )
-                message = "File successfully appended to case"
-            else:
-                name = (
-                    params.validated_data.get("case_name") or incoming[0].filename.rsplit(".", 1)[0]
-                )
-                case = case_services.case_create(
-                    workspace=workspace, case_type=case_type, actor=actor, name=name
-                )
-                message = "File upload successful"
-            documents = case_services.case_documents_add(case=case, files=incoming, actor=actor)
-            if params.validated_data["trigger_workflow"]:
-                documents_extraction_queue(documents=documents, actor=actor)
-        return Response(
-            success(
-                {
-                    "case_id": case.public_id,
-                    "casetype_id": case_type.public_id,
-                    "documents": [document_brief(document) for document in documents],
-                },
-                message=message,
-            )
+        upload = case_upload(
+            workspace=workspace,
+            case_type=case_type,
+            actor=api_actor(request),
+            files=case_services.incoming_files_from_uploads(uploads),
+            case_id=params.validated_data.get("case_id"),
+            case_name=params.validated_data.get("case_name"),
+            trigger_workflow=params.validated_data["trigger_workflow"],
         )
+        message = UPLOADED_TO_EXISTING_CASE if upload.appended else UPLOADED_TO_NEW_CASE
+        return Response(success(_case_documents(upload.case, upload.documents), message=message))
 
 
 class CaseExtractionStartApi(APIView):
@@ -524,13 +474,12 @@ class CaseExtractionStartApi(APIView):
     def post(self, request: Request, case_id: str) -> Response:
         case = case_selectors.case_get(workspace=request_workspace(request), public_id=case_id)
         documents = case_extraction_start(case=case, actor=api_actor(request))
-        return Response(
-            success(
-                {
-                    "case_id": case.public_id,
-                    "casetype_id": case.case_type.public_id,
-                    "documents": [document_brief(document) for document in documents],
-                },
-                message="Extraction started",
-            )
-        )
+        return Response(success(_case_documents(case, documents), message="Extraction started"))
+
+
+def _case_documents(case: Case, documents: list[Document]) -> dict[str, Any]:
+    return {
+        "case_id": case.public_id,
+        "casetype_id": case.case_type.public_id,
+        "documents": [document_brief(document) for document in documents],
+    }

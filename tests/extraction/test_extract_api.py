@@ -283,3 +283,16 @@ def test_extract_of_an_encrypted_pdf_without_its_password_is_400(tenant):
     # Opened and read: held only because this one-line page has no (required) total.
     assert response.status_code == 202
     assert response.json()["status"] == "review_required"
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [("/v1/extract", ("templateName", "slug")), ("/v1/review", ("workflow_id", "public_id"))],
+)
+def test_a_bad_mode_is_400_before_any_job_is_created(tenant, url, field):
+    name, attribute = field
+    payload = {"file": pdf(), name: getattr(tenant.case_type, attribute), "mode": "later"}
+    response = tenant.client.post(url, payload, format="multipart")
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith("mode")
+    assert not ExtractionJob.objects.exists()
