@@ -61,15 +61,17 @@ MIDDLEWARE = [
     "cases.apikit.logcontext.RequestIdMiddleware",
     # Next: API refusals (a disallowed Host included) answer in the JSON envelope.
     "cases.apikit.middleware.ApiErrorMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
+    # Django's and the packages' own, each as it is on browser pages; on API paths the
+    # browser-only ones are skipped and the others run on the event loop (config/middleware.py).
+    "config.middleware.SecurityMiddleware",
+    "config.middleware.WhiteNoiseMiddleware",
+    "config.middleware.SessionMiddleware",
+    "config.middleware.CommonMiddleware",
+    "config.middleware.CsrfViewMiddleware",
+    "config.middleware.AuthenticationMiddleware",
+    "config.middleware.MessageMiddleware",
+    "config.middleware.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",  # async already, no hop
 ]
 
 ROOT_URLCONF = "config.urls"

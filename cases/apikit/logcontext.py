@@ -17,7 +17,9 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.core.signals import request_finished
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
@@ -54,20 +56,40 @@ def request_id_from(header: str | None) -> str:
 
 
 class RequestIdMiddleware:
-    """Binds the request id for the request's logs and returns it in `X-Request-ID`."""
+    """Binds the request id for the request's logs and returns it in `X-Request-ID`.
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    Sync or async as the handler it wraps (on the event loop under ASGI: no thread hop)."""
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
         self.get_response = get_response
+        self.async_mode = iscoroutinefunction(get_response)
+        if self.async_mode:
+            markcoroutinefunction(self)
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HttpRequest) -> Any:
+        request_id = self._bind(request)
+        if self.async_mode:
+            return self._acall(request, request_id)
+        response = self.get_response(request)
+        response[REQUEST_ID_HEADER] = request_id
+        return response
+
+    async def _acall(self, request: HttpRequest, request_id: str) -> HttpResponse:
+        response = await self.get_response(request)
+        response[REQUEST_ID_HEADER] = request_id
+        return response
+
+    @staticmethod
+    def _bind(request: HttpRequest) -> str:
         request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
         request.request_id = request_id  # type: ignore[attr-defined]
         # Not reset on the way out: Django logs a 4xx/5xx after the middleware chain returns;
         # `request_finished` (below) clears it once the response is closed.
         request_id_var.set(request_id)
-        response = self.get_response(request)
-        response[REQUEST_ID_HEADER] = request_id
-        return response
+        return request_id
 
 
 @receiver(request_finished)

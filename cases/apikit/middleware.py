@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.core.exceptions import (
     BadRequest,
@@ -57,20 +59,45 @@ def is_api_path(path: str) -> bool:
 
 
 class ApiErrorMiddleware:
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
+    """Sync or async as the handler it wraps (on the event loop under ASGI: no thread hop;
+    `process_exception` Django always calls in a thread)."""
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
+        self.get_response = get_response
+        self.async_mode = iscoroutinefunction(get_response)
+        if self.async_mode:
+            markcoroutinefunction(self)
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if self.async_mode:
+            return self._acall(request)
         if not is_api_path(request.path):
             return self.get_response(request)
+        refusal = self._refuse_before(request)
+        if refusal is not None:
+            return refusal
+        return self._as_json(self.get_response(request))
+
+    async def _acall(self, request: HttpRequest) -> HttpResponse:
+        if not is_api_path(request.path):
+            return await self.get_response(request)
+        refusal = self._refuse_before(request)
+        if refusal is not None:
+            return refusal
+        return self._as_json(await self.get_response(request))
+
+    def _refuse_before(self, request: HttpRequest) -> HttpResponse | None:
         try:
             request.get_host()
         except DisallowedHost as exc:
             return _refusal(request, exc)
-        too_large = self._refuse_oversized(request)
-        if too_large is not None:
-            return too_large
-        response = self.get_response(request)
+        return self._refuse_oversized(request)
+
+    @staticmethod
+    def _as_json(response: HttpResponse) -> HttpResponse:
         content_type = response.get("Content-Type", "")
         if response.status_code >= 400 and not content_type.startswith("application/json"):
             code, message = _STATUS_CODES.get(
