@@ -74,17 +74,15 @@ class FieldDecisionApi(APIView):
         params = FieldDecisionInput(data=request.data)
         params.is_valid(raise_exception=True)
         data = params.validated_data
-        if data["action"] == "approve":
-            field = services.field_approve(document=document, key=key, actor=api_actor(request))
-        else:
-            field = services.field_correct(
-                document=document,
-                key=key,
-                value=data.get("value"),
-                row=data.get("row"),
-                column=data.get("column"),
-                actor=api_actor(request),
-            )
+        field = services.field_decide(
+            document=document,
+            key=key,
+            action=data["action"],
+            value=data.get("value"),
+            row=data.get("row"),
+            column=data.get("column"),
+            actor=api_actor(request),
+        )
         return Response({"success": True, "field": field_representation(field)})
 
 

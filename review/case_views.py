@@ -210,8 +210,22 @@ def case_detail(request: HtmxHttpRequest, case_id: str) -> HttpResponse:
 def _case_context(
     request: HtmxHttpRequest, case: Case, form: CaseUpdateForm, *, names: dict[str, str]
 ) -> dict[str, Any]:
-    """The case page's context; `documents_settled` when a polling documents region sees that
-    no document is being read any more."""
+    """The case page's context."""
+    return {
+        "section": "cases",
+        "case": case,
+        "case_url": reverse("review:case-detail", args=[case.public_id]),
+        "status_label": STATUS_LABELS.get(case_status_shown(case), ""),
+        "form": form,
+        **_documents_context(request, case),
+        "history": history_entries(case_selectors.case_history(case=case), names=names),
+    }
+
+
+def _documents_context(request: HtmxHttpRequest, case: Case) -> dict[str, Any]:
+    """The documents region: its rows, how often it polls itself (often while a worker reads
+    a document, seldom while one waits for a person), and `documents_settled` when a polling
+    region sees that no document is being read any more."""
     documents = [
         DocumentRow(document=document, job=next(iter(document.job_list), None))
         for document in case_document_list(case=case)
@@ -220,11 +234,6 @@ def _case_context(
     waiting = any(not row.document.is_terminal for row in documents)
     polled = bool(request.GET.get("active")) and htmx_target(request) == "case-documents"
     return {
-        "section": "cases",
-        "case": case,
-        "case_url": reverse("review:case-detail", args=[case.public_id]),
-        "status_label": STATUS_LABELS.get(case_status_shown(case), ""),
-        "form": form,
         "documents": documents,
         "documents_active": active,
         "documents_settled": polled and not active,
@@ -232,7 +241,6 @@ def _case_context(
         "documents_uploaded": any(
             row.document.status == Document.Status.UPLOADED for row in documents
         ),
-        "history": history_entries(case_selectors.case_history(case=case), names=names),
     }
 
 

@@ -372,21 +372,17 @@ def _list_context(request: HtmxHttpRequest, **forms: Any) -> dict[str, Any]:
             (case_type, selectors.case_type_version_current(case_type))
             for case_type in selectors.case_type_list(workspace=access.workspace)
         ],
-        "filters": [
-            (
-                found,
-                FilterForm(
-                    initial={
-                        "name": found.name,
-                        "case_types": [ct.public_id for ct in found.case_types.all()],
-                    },
-                    case_type_choices=choices,
-                    prefix=found.public_id,
-                ),
-            )
-            for found in filters
-        ],
+        "filters": [(found, _filter_form(found, choices)) for found in filters],
         "new_filter_form": FilterForm(case_type_choices=choices),
         "new_form": forms.get("new_form") or NewCaseTypeForm(case_type_choices=choices),
         "import_form": forms.get("import_form") or ImportForm(),
     }
+
+
+def _filter_form(found: CaseTypeFilter, choices: list[tuple[str, str]]) -> FilterForm:
+    """The edit form of one saved filter, prefixed by its id (many on one page)."""
+    return FilterForm(
+        initial={"name": found.name, "case_types": [ct.public_id for ct in found.case_types.all()]},
+        case_type_choices=choices,
+        prefix=found.public_id,
+    )

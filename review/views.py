@@ -11,8 +11,11 @@ actor, exactly as the review API does; a refused value re-renders its field with
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, cast
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -293,16 +296,6 @@ def _review_page(
 ) -> HttpResponse:
     view = review_view_build(document, editing=editing, error=error)
     claim = claims.claim_state(document=document, user=_user(request))
-    decided = _id_list(request.GET.get("done"))
-    skipped = _id_list(request.GET.get("skipped"))
-    queue = _remembered_queue(request)
-    following = selectors.next_in_queue(
-        workspaces=[document.workspace],
-        after=document,
-        leave_out=[*decided, *skipped],
-        user=request.user,
-        queue=queue,
-    )
     context = {
         "section": "queue",
         "document": document,
@@ -314,16 +307,34 @@ def _review_page(
         "reject_form": reject_form or RejectForm(),
         "reject_open": bool(reject_form is not None),
         "reject_reasons": REJECT_REASONS,
-        "progress": selectors.queue_position(
-            workspaces=[document.workspace], document=document, leave_out=decided, queue=queue
-        ),
-        "next_url": reverse("review:document", args=[following.public_id]) if following else "",
-        "queue_url": reverse("review:queue"),
+        **_queue_place(request, document),
         "others": selectors.decisions_by_others(document=document, user=request.user),
         "outcome": selectors.document_outcome(document=document),
         **_zoom_context(_zoom(request)),
     }
     return render_region(request, REVIEW_TEMPLATE, context, regions=REVIEW_REGIONS, status=status)
+
+
+def _queue_place(request: HtmxHttpRequest, document: Document) -> dict[str, Any]:
+    """The document's place in the queue the reviewer works under ("3 of 12") and the next
+    one, leaving out those this page decided (`done`) or skipped (`skipped`)."""
+    decided = _id_list(request.GET.get("done"))
+    skipped = _id_list(request.GET.get("skipped"))
+    queue = _remembered_queue(request)
+    following = selectors.next_in_queue(
+        workspaces=[document.workspace],
+        after=document,
+        leave_out=[*decided, *skipped],
+        user=request.user,
+        queue=queue,
+    )
+    return {
+        "progress": selectors.queue_position(
+            workspaces=[document.workspace], document=document, leave_out=decided, queue=queue
+        ),
+        "next_url": reverse("review:document", args=[following.public_id]) if following else "",
+        "queue_url": reverse("review:queue"),
+    }
 
 
 @require_GET
@@ -374,13 +385,7 @@ def field_decision(request: HtmxHttpRequest, document_id: str, key: str) -> Http
         error = _field_decide(request, _document(request, document_id), key)
     except InvalidTransition as exc:
         return _stale(request, document_id, exc)
-    document = _document(request, document_id)
-    if htmx_target(request) is not None:
-        return _others_count(request, document, _field_row(request, document, key, error))
-    if error is not None:
-        return _review_page(request, document, error=error)
-    url = reverse("review:document", args=[document.public_id])
-    return redirect(f"{url}#field-{key}")
+    return _field_answer(request, document_id, key, error)
 
 
 def _field_decide(request: HtmxHttpRequest, document: Document, key: str) -> FieldError | None:
@@ -388,28 +393,39 @@ def _field_decide(request: HtmxHttpRequest, document: Document, key: str) -> Fie
     the field's error."""
     form = FieldDecisionForm(request.POST)
     if not form.is_valid():
-        message = "; ".join(str(e) for errors in form.errors.values() for e in errors)
-        return FieldError(key=key, message=message, value=request.POST.get("value", ""))
+        return FieldError(key=key, message=_form_errors(form), value=request.POST.get("value", ""))
     data = form.cleaned_data
     try:
-        services.field_decide(
-            document=document,
-            key=key,
-            action=data["action"],
-            value=data["value"],
-            row=data.get("row"),
-            column=data.get("column") or None,
-            page=data.get("page"),
-            bbox=data.get("bbox"),
-            actor=Actor(user=request.user),
-        )
-    except NotFound as exc:
-        raise Http404(exc.message) from None
+        with _not_found_as_404():
+            services.field_decide(
+                document=document,
+                key=key,
+                action=data["action"],
+                value=data["value"],
+                row=data.get("row"),
+                column=data.get("column") or None,
+                page=data.get("page"),
+                bbox=data.get("bbox"),
+                actor=_actor(request),
+            )
     except InvalidTransition:
         raise
     except DomainError as exc:
         return _field_error(key, data, exc)
     return None
+
+
+def _form_errors(form: forms.Form) -> str:
+    return "; ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+@contextmanager
+def _not_found_as_404() -> Iterator[None]:
+    """A service's 404 (no such field, row...) as the browser's 404 page."""
+    try:
+        yield
+    except NotFound as exc:
+        raise Http404(exc.message) from None
 
 
 def _field_error(key: str, data: dict, exc: DomainError) -> FieldError:
@@ -442,6 +458,26 @@ def _field_row(
     }
     trigger = None if error else FIELDS_CHANGED
     return render_region(request, REVIEW_TEMPLATE, context, partial="field-row", trigger=trigger)
+
+
+def _field_answer(
+    request: HtmxHttpRequest,
+    document_id: str,
+    key: str,
+    error: FieldError | None = None,
+    *,
+    error_on_field: bool = True,
+) -> HttpResponse:
+    """After a change to one field: its row for htmx; else back to the page at the field, or
+    the page with the refusal, beside the field or (`error_on_field=False`) at the top."""
+    document = _document(request, document_id)
+    if htmx_target(request) is not None:
+        return _others_count(request, document, _field_row(request, document, key, error))
+    if error is None:
+        return redirect(f"{reverse('review:document', args=[document.public_id])}#field-{key}")
+    if error_on_field:
+        return _review_page(request, document, error=error)
+    return _review_page(request, document, action_error=error.message)
 
 
 PREFETCH_HEADER = "X-Review-Prefetch"
@@ -488,17 +524,13 @@ def _others_count(
 def field_reset(request: HtmxHttpRequest, document_id: str, key: str) -> HttpResponse:
     """Put the field back as the machine read it (its first decision's `before`)."""
     try:
-        services.field_reset(
-            document=_document(request, document_id), key=key, actor=_actor(request)
-        )
-    except NotFound as exc:
-        raise Http404(exc.message) from None
+        with _not_found_as_404():
+            services.field_reset(
+                document=_document(request, document_id), key=key, actor=_actor(request)
+            )
     except InvalidTransition as exc:
         return _stale(request, document_id, exc)
-    document = _document(request, document_id)
-    if htmx_target(request) is not None:
-        return _others_count(request, document, _field_row(request, document, key, None))
-    return redirect(f"{reverse('review:document', args=[document.public_id])}#field-{key}")
+    return _field_answer(request, document_id, key)
 
 
 @require_POST
@@ -529,31 +561,24 @@ def table_rows(request: HtmxHttpRequest, document_id: str, key: str) -> HttpResp
     """Add, delete or move a row of a table field."""
     form = RowChangeForm(request.POST)
     if not form.is_valid():
-        message = "; ".join(str(e) for errors in form.errors.values() for e in errors)
-        return HttpResponseBadRequest(message)
+        return HttpResponseBadRequest(_form_errors(form))
     data = form.cleaned_data
     error = None
     try:
-        services.table_row_change(
-            document=_document(request, document_id),
-            key=key,
-            operation=data["operation"],
-            row=data["row"],
-            to=data.get("to"),
-            actor=_actor(request),
-        )
-    except NotFound as exc:
-        raise Http404(exc.message) from None
+        with _not_found_as_404():
+            services.table_row_change(
+                document=_document(request, document_id),
+                key=key,
+                operation=data["operation"],
+                row=data["row"],
+                to=data.get("to"),
+                actor=_actor(request),
+            )
     except InvalidTransition as exc:
         return _stale(request, document_id, exc)
     except DomainError as exc:
         error = FieldError(key=key, message=exc.message, value="")
-    document = _document(request, document_id)
-    if htmx_target(request) is not None:
-        return _others_count(request, document, _field_row(request, document, key, error))
-    if error is not None:
-        return _review_page(request, document, action_error=error.message)
-    return redirect(f"{reverse('review:document', args=[document.public_id])}#field-{key}")
+    return _field_answer(request, document_id, key, error, error_on_field=False)
 
 
 @require_POST
@@ -608,7 +633,7 @@ def page_words(request: HtmxHttpRequest, document_id: str, number: int) -> HttpR
 def fields_approve_remaining(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
     document = _document(request, document_id)
     try:
-        services.fields_approve_remaining(document=document, actor=Actor(user=request.user))
+        services.fields_approve_remaining(document=document, actor=_actor(request))
     except DomainError as exc:
         return _review_page(request, _document(request, document_id), action_error=exc.message)
     document = _document(request, document_id)
@@ -624,7 +649,7 @@ def document_approve(request: HtmxHttpRequest, document_id: str) -> HttpResponse
     """Release the document, then open the next one in the queue (or the empty queue)."""
     document = _document(request, document_id)
     try:
-        services.document_approve(document=document, actor=Actor(user=request.user))
+        services.document_approve(document=document, actor=_actor(request))
     except DomainError as exc:
         status = STALE_STATUS if _queued(request) else 200
         return _review_page(
@@ -644,7 +669,7 @@ def document_reject(request: HtmxHttpRequest, document_id: str) -> HttpResponse:
         return _review_page(request, document, reject_form=form, status=status)
     try:
         services.document_reject(
-            document=document, reason=form.cleaned_data["reason"], actor=Actor(user=request.user)
+            document=document, reason=form.cleaned_data["reason"], actor=_actor(request)
         )
     except DomainError as exc:
         document = _document(request, document_id)
