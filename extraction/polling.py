@@ -14,6 +14,7 @@ import functools
 import math
 import time
 import uuid
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -119,7 +120,8 @@ def job_status_read(
     order; the job's other columns deferred) and the queue position as a subquery, in one SQL
     statement written once per process: composing it with the ORM on every poll (three
     querysets with joins and a prefetch) cost more CPU than everything else a status poll
-    does (issue 14).
+    does (issue 14). Its rows are read as tuples and made into the models here, with the
+    converters Django would apply, worked out once per process.
     """
     try:
         pk = uuid.UUID(str(job_id))
@@ -129,40 +131,96 @@ def job_status_read(
     job_pk = ExtractionJob._meta.pk
     assert job_pk is not None
     params = [queued, queued, workspace.pk, job_pk.get_db_prep_value(pk, connection)]
-    # the statement's extra columns are attributes of each row (`status_...`)
-    rows: list[Any] = list(ExtractionJob.objects.raw(_status_sql(connection.vendor), params))
+    db = ExtractionJob.objects.db
+    with connection.cursor() as cursor:
+        cursor.execute(_status_sql(connection.vendor), params)
+        rows = cursor.fetchall()
     if not rows:
         return None
-    job, db = rows[0], rows[0]._state.db
+    # Rows as tuples, converted and made into models here: `QuerySet.raw` resolved the columns,
+    # the model's field order and the converters again on every poll (a third of its read).
+    columns = _status_columns(connection.vendor)
+    first = [
+        _convert(value, converters)
+        for value, converters in zip(rows[0], columns.converters, strict=True)
+    ]
+    extra = dict(zip(STATUS_EXTRA_COLUMNS, first[len(columns.attnames) :], strict=True))
+    job = ExtractionJob.from_db(
+        db, columns.attnames, [first[index] for index in columns.model_order]
+    )
     job.case = (
-        Case.from_db(db, ["id", "public_id"], [job.case_id, job.status_case_public_id])
+        Case.from_db(db, ["id", "public_id"], [job.case_id, extra["case_public_id"]])
         if job.case_id is not None
         else None
     )
     job.case_type = (
-        CaseType.from_db(db, ["id", "slug"], [job.case_type_id, job.status_case_type_slug])
+        CaseType.from_db(db, ["id", "slug"], [job.case_type_id, extra["case_type_slug"]])
         if job.case_type_id is not None
         else None
     )
-    documents = [_status_document(db, row) for row in rows if row.status_document_id is not None]
+    documents_at = len(columns.attnames) + STATUS_EXTRA_COLUMNS.index("document_id")
+    documents = [
+        _status_document(db, row[documents_at:]) for row in rows if row[documents_at] is not None
+    ]
     prefetched: Any = Document.objects.all()
     prefetched._result_cache = documents  # as a prefetch_related of the documents leaves it
     prefetched._prefetch_done = True
-    job._prefetched_objects_cache = {"documents": prefetched}
-    return job, job.status_queue_position
+    vars(job)["_prefetched_objects_cache"] = {"documents": prefetched}
+    return job, extra["queue_position"]
 
 
-def _status_document(db: str | None, row: Any) -> Document:
+# The statement's columns after the job's own (`status_...` in SQL), in order.
+STATUS_EXTRA_COLUMNS = (
+    "case_public_id",
+    "case_type_slug",
+    "queue_position",
+    "document_id",
+    "document_public_id",
+    "duplicate_id",
+    "duplicate_public_id",
+)
+
+
+@dataclass(frozen=True)
+class _StatusColumns:
+    attnames: list[str]  # the job's columns in the statement, as model attributes
+    model_order: list[int]  # their positions in the statement, in the model's field order
+    converters: list[list[Any]]  # per column of the statement: Django's converters from the DB
+
+
+@functools.cache
+def _status_columns(vendor: str) -> _StatusColumns:
+    fields = [ExtractionJob._meta.get_field(name) for name in (*STATUS_ANSWER_FIELDS, "result")]
+    position = {field.attname: index for index, field in enumerate(fields)}  # type: ignore[union-attr]
+    model_order = [
+        position[field.attname]
+        for field in ExtractionJob._meta.concrete_fields
+        if field.attname in position
+    ]
+    converters: list[list[Any]] = []
+    for field in fields:
+        column = field.get_col(ExtractionJob._meta.db_table)  # type: ignore[union-attr]
+        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        converters.append([(converter, column) for converter in found])
+    converters += [[] for _ in STATUS_EXTRA_COLUMNS]  # ids, strings and a count: as read
+    attnames = [str(fields[index].attname) for index in model_order]  # type: ignore[union-attr]
+    return _StatusColumns(attnames, model_order, converters)
+
+
+def _convert(value: Any, converters: list[Any]) -> Any:
+    for converter, column in converters:
+        value = converter(value, column, connection)
+    return value
+
+
+def _status_document(db: str, values: tuple[Any, ...]) -> Document:
+    document_id, public_id, duplicate_id, duplicate_public_id = values
     document = Document.from_db(
-        db,
-        ["id", "public_id", "duplicate_of_id"],
-        [row.status_document_id, row.status_document_public_id, row.status_duplicate_id],
+        db, ["id", "public_id", "duplicate_of_id"], [document_id, public_id, duplicate_id]
     )
     document.duplicate_of = (
-        Document.from_db(
-            db, ["id", "public_id"], [row.status_duplicate_id, row.status_duplicate_public_id]
-        )
-        if row.status_duplicate_id is not None
+        Document.from_db(db, ["id", "public_id"], [duplicate_id, duplicate_public_id])
+        if duplicate_id is not None
         else None
     )
     return document
