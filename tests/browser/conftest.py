@@ -7,11 +7,16 @@ to `test-artifacts/screenshots/` (gitignored) so a person can look at what the r
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from cases.models import Document
+from tests import factories
+from tests.review.samples import ITEMS_TEXT, items_pdf, upload_held
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
@@ -75,3 +80,50 @@ def wait_for_page_images(page: Page) -> None:
         "Array.from(document.querySelectorAll('.page img'))"
         ".every(i => i.complete && i.naturalWidth > 0 && i.currentSrc)"
     )
+
+
+def review_open(page: Page, username: str, document: Document) -> None:
+    """Sign in and open the document's review page with its page images drawn."""
+    sign_in(page, username)
+    page.goto(f"/review/{document.public_id}/")
+    wait_for_page_images(page)
+
+
+@pytest.fixture
+def held_table_document(tenant, invoice_type) -> Document:
+    """A held invoice with a line-items table, from a fixed engine result (as in tests/review)."""
+    return factories.held_document(
+        invoice_type, factories.ITEMS_VALUES, content=items_pdf(), page_text=ITEMS_TEXT
+    )
+
+
+@dataclass(frozen=True)
+class CaptureTarget:
+    """A held invoice open for capture: its due date's word on page 1 (`[x0, y0, x1, y1,
+    text]` in PDF points) and the middle of that word on the screen."""
+
+    document: Document
+    word: list
+    point: tuple[float, float]
+
+
+@pytest.fixture
+def due_date_capture(page: Page, tenant, run_on_commit) -> CaptureTarget:
+    """The real path (upload, worker, engine) to a held invoice, opened by the reviewer with
+    the invoice date's field selected and left (Esc), so a click on the page's words captures
+    into it; the target is the "13" of "Due date: 13 April 2024"."""
+    document = upload_held(tenant.client, run_on_commit, tenant.case_type)
+    review_open(page, tenant.reviewer.username, document)
+    page.locator("#field-invoice_date .field-label").click()
+    page.keyboard.press("Escape")
+    words = page.evaluate(
+        "async () => (await fetch(document.querySelector('#pages .page').dataset.wordsUrl)).json()"
+    )
+    word = next(w for w in words["words"] if w[4] == "13")
+    figure = page.locator("#pages .page").first.bounding_box()
+    assert figure is not None
+    point = (
+        figure["x"] + figure["width"] * (word[0] + word[2]) / 2 / words["width"],
+        figure["y"] + figure["height"] * (word[1] + word[3]) / 2 / words["height"],
+    )
+    return CaptureTarget(document=document, word=word, point=point)

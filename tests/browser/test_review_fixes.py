@@ -14,7 +14,13 @@ from review import claims
 from review.forms import REJECT_REASONS
 from review.models import ReviewDecision
 from tests import factories
-from tests.browser.conftest import screenshot, sign_in, wait_for_page_images
+from tests.browser.conftest import (
+    CaptureTarget,
+    review_open,
+    screenshot,
+    sign_in,
+    wait_for_page_images,
+)
 from tests.review.samples import ITEMS_TEXT, items_pdf, upload_held
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,9 +28,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_r_then_a_number_rejects_with_that_reason_template_not_the_digit(page: Page, tenant):
     document = factories.held_document(tenant.case_type, filename="wrong.pdf")
-    sign_in(page, tenant.reviewer.username)
-    page.goto(f"/review/{document.public_id}/")
-    wait_for_page_images(page)
+    review_open(page, tenant.reviewer.username, document)
 
     page.keyboard.press("r")
     expect(page.locator("#reject-reason")).to_be_focused()
@@ -39,9 +43,7 @@ def test_r_then_a_number_rejects_with_that_reason_template_not_the_digit(page: P
 
 def test_a_number_typed_after_other_text_in_the_reason_box_stays_text(page: Page, tenant):
     document = factories.held_document(tenant.case_type, filename="wrong.pdf")
-    sign_in(page, tenant.reviewer.username)
-    page.goto(f"/review/{document.public_id}/")
-    wait_for_page_images(page)
+    review_open(page, tenant.reviewer.username, document)
 
     page.keyboard.press("r")
     page.keyboard.type("Page 2 missing")
@@ -50,6 +52,13 @@ def test_a_number_typed_after_other_text_in_the_reason_box_stays_text(page: Page
     assert not ReviewDecision.objects.filter(document=document).exists()
     document.refresh_from_db()
     assert document.status == Document.Status.REVIEW_REQUIRED
+
+
+def retype(page: Page, input_id: str, text: str) -> None:
+    """Click into the input, select what it holds and type `text` over it, as a person does."""
+    page.locator(f"#{input_id}").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type(text)
 
 
 def visible_checks(page: Page, cell_id: str) -> list[str]:
@@ -61,9 +70,7 @@ def test_table_checks_follow_the_typed_values_and_each_shows_once(
 ):
     content = items_pdf(second_amount="50.00 EUR")
     document = upload_held(tenant.client, run_on_commit, invoice_type, content=content)
-    sign_in(page, tenant.reviewer.username)
-    page.goto(f"/review/{document.public_id}/")
-    wait_for_page_images(page)
+    review_open(page, tenant.reviewer.username, document)
 
     amount = page.locator("#cell-line_items-1-amount")
     expect(amount).to_have_class(re.compile(r"cell-check-failed"))
@@ -80,19 +87,15 @@ def test_table_checks_follow_the_typed_values_and_each_shows_once(
     screenshot(page, "61-fixes-table-live-check")
 
 
-def test_table_cells_typed_with_tab_and_clicks_are_all_kept(page: Page, tenant, invoice_type):
-    document = factories.held_document(
-        invoice_type, factories.ITEMS_VALUES, content=items_pdf(), page_text=ITEMS_TEXT
-    )
-    sign_in(page, tenant.reviewer.username)
-    page.goto(f"/review/{document.public_id}/")
-    wait_for_page_images(page)
+def test_table_cells_typed_with_tab_and_clicks_are_all_kept(
+    page: Page, tenant, held_table_document
+):
+    document = held_table_document
+    review_open(page, tenant.reviewer.username, document)
     page.wait_for_load_state("networkidle")
 
     # An edit left by clicking another cell is saved, not dropped.
-    page.locator("#input-cell-line_items-0-quantity").click()
-    page.keyboard.press("Control+a")
-    page.keyboard.type("7")
+    retype(page, "input-cell-line_items-0-quantity", "7")
     page.locator("#input-cell-line_items-1-description").click()
     expect(page.locator("#cell-line_items-0-quantity")).to_contain_text("Corrected")
 
@@ -155,30 +158,10 @@ def test_queue_review_table_and_case_type_editor_fit_a_1366_px_screen(
     screenshot(page, "65-fixes-casetype-editor-1366")
 
 
-def page_point(page: Page, bbox: list[float], size: tuple[float, float]) -> tuple[float, float]:
-    figure = page.locator("#pages .page").first.bounding_box()
-    assert figure is not None
-    return (
-        figure["x"] + figure["width"] * (bbox[0] + bbox[2]) / 2 / size[0],
-        figure["y"] + figure["height"] * (bbox[1] + bbox[3]) / 2 / size[1],
-    )
-
-
 def test_a_captured_box_moves_at_once_and_esc_drops_the_capture_message(
-    page: Page, tenant, run_on_commit
+    page: Page, due_date_capture: CaptureTarget
 ):
-    document = upload_held(tenant.client, run_on_commit, tenant.case_type)
-    sign_in(page, tenant.reviewer.username)
-    page.goto(f"/review/{document.public_id}/")
-    wait_for_page_images(page)
-    page.locator("#field-invoice_date .field-label").click()
-    page.keyboard.press("Escape")
-    words = page.evaluate(
-        "async () => (await fetch(document.querySelector('#pages .page').dataset.wordsUrl)).json()"
-    )
-    size = (words["width"], words["height"])
-    due = next(w for w in words["words"] if w[4] == "13")  # "Due date: 13 April 2024"
-    x, y = page_point(page, due, size)
+    x, y = due_date_capture.point
 
     page.mouse.click(x, y)
     expect(page.locator("#notice-capture")).to_contain_text("Enter saves it")
@@ -198,18 +181,14 @@ def test_a_captured_box_moves_at_once_and_esc_drops_the_capture_message(
 
 
 def test_clicking_again_on_boxes_that_overlap_selects_the_next_one_not_a_capture(
-    page: Page, tenant, invoice_type
+    page: Page, tenant, held_table_document
 ):
-    document = factories.held_document(
-        invoice_type, factories.ITEMS_VALUES, content=items_pdf(), page_text=ITEMS_TEXT
-    )
+    document = held_table_document
     total = DocumentField.objects.get(document=document, key="total_amount")
     DocumentField.objects.filter(document=document, key="currency").update(
         bbox=total.bbox, page=total.page
     )
-    sign_in(page, tenant.reviewer.username)
-    page.goto(f"/review/{document.public_id}/")
-    wait_for_page_images(page)
+    review_open(page, tenant.reviewer.username, document)
     box = page.locator("#box-total_amount").bounding_box()
     assert box is not None
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -244,19 +223,13 @@ def test_a_document_taken_over_redraws_the_page_as_read_only_with_one_notice(pag
 
 
 def test_approving_a_table_right_after_typing_in_a_cell_keeps_the_typed_value(
-    page: Page, tenant, invoice_type
+    page: Page, tenant, held_table_document
 ):
-    document = factories.held_document(
-        invoice_type, factories.ITEMS_VALUES, content=items_pdf(), page_text=ITEMS_TEXT
-    )
-    sign_in(page, tenant.reviewer.username)
-    page.goto(f"/review/{document.public_id}/")
-    wait_for_page_images(page)
+    document = held_table_document
+    review_open(page, tenant.reviewer.username, document)
     page.wait_for_load_state("networkidle")
 
-    page.locator("#input-cell-line_items-0-quantity").click()
-    page.keyboard.press("Control+a")
-    page.keyboard.type("7")
+    retype(page, "input-cell-line_items-0-quantity", "7")
     page.locator("#field-line_items [data-approve]").click()
     expect(page.locator("#notice-saving")).to_have_count(0)
     expect(page.locator("#input-cell-line_items-0-quantity")).to_have_value("7")
@@ -266,11 +239,9 @@ def test_approving_a_table_right_after_typing_in_a_cell_keeps_the_typed_value(
 
 
 def test_a_line_items_table_at_390_px_shows_every_cell_and_row_button_without_sideways_scroll(
-    page: Page, tenant, invoice_type
+    page: Page, tenant, held_table_document
 ):
-    table = factories.held_document(
-        invoice_type, factories.ITEMS_VALUES, content=items_pdf(), page_text=ITEMS_TEXT
-    )
+    table = held_table_document
     page.set_viewport_size({"width": 390, "height": 844})
     sign_in(page, tenant.admin.username)
 

@@ -14,8 +14,13 @@ from cases.models import Document
 from extraction.models import DocumentField, ExtractionJob
 from review import claims, services
 from tests import factories
-from tests.browser.conftest import screenshot, sign_in, wait_for_page_images
-from tests.review.samples import ITEMS_TEXT, items_pdf, upload_held
+from tests.browser.conftest import (
+    CaptureTarget,
+    screenshot,
+    sign_in,
+    wait_for_page_images,
+)
+from tests.review.samples import ITEMS_TEXT, items_pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,6 +35,14 @@ def approve_pending_fields(page: Page) -> None:
     count = page.locator('#field-list > li.field[data-state="pending"]').count()
     for _ in range(count):
         page.keyboard.press("a")
+
+
+def approved_by_someone_else(document: Document, admin) -> None:
+    """The admin takes the document over from the reviewer holding it and approves it."""
+    claims.claim_take_over(document=document, user=admin)
+    actor = Actor(user=admin)
+    services.fields_approve_remaining(document=document, actor=actor)
+    services.document_approve(document=document, actor=actor)
 
 
 def test_a_reviewer_clears_a_mixed_queue_by_keyboard_without_reloads(
@@ -193,33 +206,17 @@ def test_a_document_someone_else_approved_says_so(page: Page, tenant):
     sign_in(page, tenant.reviewer.username)
     page.goto(f"/review/{document.public_id}/")
     page.locator("#field-list > li.field.is-selected").wait_for()
-    claims.claim_take_over(document=document, user=tenant.admin)  # the reviewer holds it
-    admin = Actor(user=tenant.admin)
-    services.fields_approve_remaining(document=document, actor=admin)
-    services.document_approve(document=document, actor=admin)
+    approved_by_someone_else(document, tenant.admin)
     page.keyboard.press("a")
     expect(page.locator("#notice-stale")).to_contain_text("not awaiting review")
     screenshot(page, "34-flow-stale")
 
 
-def test_a_value_is_captured_by_clicking_its_words_on_the_page(page: Page, tenant, run_on_commit):
-    document = upload_held(tenant.client, run_on_commit, tenant.case_type)
-    sign_in(page, tenant.reviewer.username)
-    page.goto(f"/review/{document.public_id}/")
-    wait_for_page_images(page)
-    page.locator("#field-invoice_date .field-label").click()
-    page.keyboard.press("Escape")
-    words = page.evaluate(
-        "async () => (await fetch(document.querySelector('#pages .page').dataset.wordsUrl)).json()"
-    )
-    due = next(w for w in words["words"] if w[4] == "13")  # "Due date: 13 April 2024"
-    figure = page.locator("#pages .page").first
-    box = figure.bounding_box()
-    assert box is not None
-    page.mouse.click(
-        box["x"] + box["width"] * (due[0] + due[2]) / 2 / words["width"],
-        box["y"] + box["height"] * (due[1] + due[3]) / 2 / words["height"],
-    )
+def test_a_value_is_captured_by_clicking_its_words_on_the_page(
+    page: Page, due_date_capture: CaptureTarget
+):
+    document, due = due_date_capture.document, due_date_capture.word
+    page.mouse.click(*due_date_capture.point)
     expect(page.locator("#input-invoice_date")).to_be_focused()
     expect(page.locator("#input-invoice_date")).to_have_value("13 April 2024")
     screenshot(page, "35-flow-captured")
@@ -302,10 +299,7 @@ def test_an_open_page_learns_that_someone_else_approved_the_document(page: Page,
     sign_in(page, tenant.reviewer.username)
     page.goto(f"/review/{document.public_id}/")
     page.locator("#field-list > li.field.is-selected").wait_for()
-    claims.claim_take_over(document=document, user=tenant.admin)  # the reviewer holds it
-    admin = Actor(user=tenant.admin)
-    services.fields_approve_remaining(document=document, actor=admin)
-    services.document_approve(document=document, actor=admin)
+    approved_by_someone_else(document, tenant.admin)
     page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
     expect(page.locator("#notice-stale")).to_contain_text("Someone else decided this document")
 
