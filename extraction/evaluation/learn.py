@@ -10,11 +10,22 @@ reviewed: what it released is scored, but nothing is learned from it.
 
 Every document belongs to a true layout group read from its truth file (`"layout"`, else
 `"merchant_slug"`, else the source and the labelled issuer: a purchase order's `merchant`, an
-invoice's `vendor_name`); a document is *repeat* when an
-earlier document of its group was reviewed, *first-seen* otherwise. Reported for each part:
-field accuracy, share of fields released at T (confidence >= T and not held by the gate for
-another reason), share of those right, and how many repeat documents the engine matched to a
-remembered layout. The workspace is deleted at the end (its memory with it).
+invoice's `vendor_name`). A document is *repeat* when an earlier document of its layout was
+reviewed, *first-seen* otherwise. A truth `"layout"` names the layout itself; a group read from
+the issuer only says who printed the document, and one issuer may print several designs (the
+ZUGFeRD examples reuse seller names and a demo VAT id on unrelated pages), so there the earlier
+document must also have the same design: its layout signature (the engine's own fingerprint of
+static words and their places, `memory.similarity`) at least `SAME_DESIGN` like this one's. A
+document of a known issuer in a new design counts as first-seen and is counted apart
+(`new_design`). The design test compares the two documents themselves, not what memory
+matched, and its bar is fixed here, apart from the engine's matching thresholds: a repeat the
+engine fails to match stays a repeat, and tuning the matcher cannot move documents between
+the parts.
+
+Reported for each part: field accuracy, share of fields released at T (confidence >= T and not
+held by the gate for another reason), share of those right, and how many documents the engine
+matched to a remembered layout (on first-seen documents: matches to another layout). The
+workspace is deleted at the end (its memory with it).
 """
 
 from __future__ import annotations
@@ -23,20 +34,21 @@ import contextlib
 import json
 import logging
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cases.actors import Actor
 from cases.casetype_files import DEMO_CASE_TYPE_DIR, case_type_definition_load, case_type_import
 from cases.models import Document, Workspace
 from cases.services import IncomingFile, workspace_get_or_create
+from extraction.engine import memory
 from extraction.engine.loading import sniff_media_type
 from extraction.engine.types import FieldType
 from extraction.evaluation.compare import values_match
 from extraction.evaluation.corpus import CorpusItem
 from extraction.learning.models import DocumentLayout
-from extraction.learning.services import learning_inline
+from extraction.learning.services import document_anchors, learning_inline
 from extraction.models import DocumentField
 from extraction.pipeline import extraction_job_run
 from extraction.submission import JobOptions, JobRequest, job_submit
@@ -47,6 +59,15 @@ Reviewer = Callable[..., int]
 Progress = Callable[[int, int, CorpusItem], None]
 
 
+SAME_DESIGN = 0.5
+"""Signature similarity from which two documents of one issuer count as one layout: the bar
+the engine has always needed to match a layout on its signature alone (on the shared corpora
+the pages of one design score 0.57-0.99 against each other, languages of one design included;
+different designs sharing a seller or a demo VAT id at most 0.42)."""
+
+Fingerprint = tuple[tuple[str, ...], tuple[memory.Anchor, ...]]
+
+
 @dataclass(frozen=True)
 class LearnField:
     key: str
@@ -54,6 +75,8 @@ class LearnField:
     confidence: int
     released: bool
     from_memory: bool
+    value: object = None
+    expected: object = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +90,13 @@ class LearnDocument:
     reviewed: bool
     fields: tuple[LearnField, ...]
     error: str = ""
+    similarity: float = 0.0
+    """The engine's signature similarity to the layout it matched (0 without a match)."""
+    design: float | None = None
+    """The best signature similarity to an earlier reviewed document of its group, where the
+    group does not name its layout (`SAME_DESIGN`)."""
+    new_design: bool = False
+    """A known issuer in a design not reviewed before: counted first-seen."""
 
 
 @dataclass
@@ -92,6 +122,7 @@ class LearnReport:
             "from_memory": sum(f.from_memory for f in fields),
             "matched_layout": sum(d.matched for d in docs),
             "held": sum(d.held for d in docs),
+            "new_design": sum(d.new_design for d in docs),
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -115,6 +146,9 @@ class LearnReport:
                     "group": d.group,
                     "repeat": d.repeat,
                     "matched": d.matched,
+                    "similarity": d.similarity,
+                    "design": d.design,
+                    "new_design": d.new_design,
                     "held": d.held,
                     "fields": {
                         f.key: {
@@ -122,6 +156,8 @@ class LearnReport:
                             "confidence": f.confidence,
                             "released": f.released,
                             "memory": f.from_memory,
+                            "value": f.value,
+                            "expected": f.expected,
                         }
                         for f in d.fields
                     },
@@ -141,12 +177,22 @@ company whose form it is; its `vendor_name` is the party it is sent to), an invo
 `vendor_name`."""
 
 
-def layout_group(item: CorpusItem) -> str:
-    """The document's true layout: its truth's `layout` or `merchant_slug`, else the source
-    with the labelled issuer (`ISSUER_KEYS`), else the document alone."""
+def _truth(item: CorpusItem) -> dict[str, Any]:
     truth: dict[str, Any] = {}
     with contextlib.suppress(OSError, ValueError):
         truth = json.loads(item.path.with_suffix(".json").read_text(encoding="utf-8"))
+    return truth
+
+
+def layout_named(item: CorpusItem) -> bool:
+    """Whether the truth names the document's layout (`"layout"`), rather than its issuer."""
+    return bool(_truth(item).get("layout"))
+
+
+def layout_group(item: CorpusItem) -> str:
+    """The document's true layout group: its truth's `layout` or `merchant_slug`, else the
+    source with the labelled issuer (`ISSUER_KEYS`), else the document alone."""
+    truth = _truth(item)
     for key in ("layout", "merchant_slug"):
         if truth.get(key):
             return f"{item.source}:{truth[key]}"
@@ -173,17 +219,16 @@ def evaluate_learning(
     try:
         for path in sorted(DEMO_CASE_TYPE_DIR.glob("*.yaml")):
             case_type_import(workspace=workspace, definition=case_type_definition_load(path))
-        reviewed_groups: set[str] = set()
+        reviewed: dict[str, list[Fingerprint | None]] = {}
         for position, item in enumerate(items, start=1):
             if progress is not None:
                 progress(position, len(items), item)
             group = layout_group(item)
-            outcome = _replay_one(
-                workspace, item, group, group in reviewed_groups, reviewer, actor, threshold
-            )
+            outcome, seen = _replay_one(workspace, item, group, reviewer, actor, threshold)
+            outcome = classify_repeat(outcome, seen, reviewed.get(group, []), layout_named(item))
             report.documents.append(outcome)
             if outcome.reviewed:
-                reviewed_groups.add(group)
+                reviewed.setdefault(group, []).append(seen)
     finally:
         if not keep_workspace:
             try:
@@ -193,15 +238,36 @@ def evaluate_learning(
     return report
 
 
+def classify_repeat(
+    outcome: LearnDocument,
+    seen: Fingerprint | None,
+    earlier: Sequence[Fingerprint | None],
+    named: bool,
+) -> LearnDocument:
+    """The outcome marked repeat or first-seen (see the module doc)."""
+    if not earlier:
+        return outcome
+    if named or seen is None or any(other is None for other in earlier):
+        return replace(outcome, repeat=True)
+    design = max(
+        memory.similarity(seen[0], other[0], seen[1], other[1])
+        for other in earlier
+        if other is not None
+    )
+    same = design >= SAME_DESIGN
+    return replace(outcome, repeat=same, design=round(design, 4), new_design=not same)
+
+
 def _replay_one(
     workspace: Workspace,
     item: CorpusItem,
     group: str,
-    repeat: bool,
     reviewer: Reviewer,
     actor: Actor,
     threshold: int,
-) -> LearnDocument:
+) -> tuple[LearnDocument, Fingerprint | None]:
+    """The document run and, if held, reviewed; `repeat` is decided by the caller. With it,
+    its fingerprint (signature and anchors) as the engine saw it."""
     content = item.path.read_bytes()
     request = JobRequest(
         file=IncomingFile(
@@ -214,12 +280,14 @@ def _replay_one(
     job.refresh_from_db()
     document = job.documents.order_by("created_at", "id").first()
     if document is None or job.error_code:
-        return LearnDocument(
-            item.name, item.source, group, repeat, False, False, False, (), job.error_code or "?"
+        failed = LearnDocument(
+            item.name, item.source, group, False, False, False, False, (), job.error_code or "?"
         )
+        return failed, None
     record = DocumentLayout.objects.filter(document=document).first()
     from_memory = set(record.from_memory) if record else set()
     matched = bool(record and record.layout_id)
+    seen = (tuple(record.signature), document_anchors(record)) if record else None
     held = document.status == Document.Status.REVIEW_REQUIRED
     fields = tuple(
         _scored(f, item.expected, from_memory)
@@ -231,7 +299,18 @@ def _replay_one(
         with learning_inline():  # the next document must see what this review teaches
             reviewer(document=document, expected=item.expected, actor=actor)
         reviewed = True
-    return LearnDocument(item.name, item.source, group, repeat, matched, held, reviewed, fields)
+    outcome = LearnDocument(
+        item.name,
+        item.source,
+        group,
+        False,
+        matched,
+        held,
+        reviewed,
+        fields,
+        similarity=record.similarity if record and matched else 0.0,
+    )
+    return outcome, seen
 
 
 def _scored(f: DocumentField, expected: Mapping[str, object], from_memory: set[str]) -> LearnField:
@@ -241,6 +320,8 @@ def _scored(f: DocumentField, expected: Mapping[str, object], from_memory: set[s
         confidence=f.machine_confidence,
         released=not f.flagged and f.machine_value is not None,
         from_memory=f.key in from_memory,
+        value=f.machine_value,
+        expected=expected[f.key],
     )
 
 
@@ -288,6 +369,12 @@ def format_learning(report: LearnReport) -> str:
     lines.append("")
     lines.append(row("ALL", "first_seen", data["first_seen"]))
     lines.append(row("ALL", "repeat", data["repeat"]))
+    renamed = data["first_seen"]["new_design"]
+    if renamed:
+        lines.append(
+            f"{renamed} first-seen document(s) of a known issuer in a new design (signature "
+            f"similarity to the issuer's reviewed documents below {SAME_DESIGN})."
+        )
     for error in data["errors"]:
         lines.append(f"error: {error['name']}: {error['error']}")
     return "\n".join(lines) + "\n"

@@ -190,6 +190,13 @@ def _pages(record: DocumentLayout) -> list[PageResult]:
     ]
 
 
+def document_anchors(record: DocumentLayout) -> tuple[memory.Anchor, ...]:
+    """The anchors of a stored document's first page (its words kept until it is learned;
+    none after)."""
+    pages = _pages(record)
+    return memory.anchors(document_lines(pages), pages)
+
+
 # --- Learning from a reviewed document ----------------------------------------------------
 
 
@@ -287,7 +294,7 @@ def _layout_for(record: DocumentLayout, case_type: CaseType) -> Layout | None:
     if record.layout is not None:
         return record.layout
     pages = _pages(record)
-    page_anchors = memory.anchors(document_lines(pages), pages)
+    page_anchors = document_anchors(record)
     known = list(Layout.objects.filter(case_type=case_type).order_by("-updated_at")[:500])
     remembered = [_remembered(layout, case_type.slug) for layout in known]
     match, _ = memory.match_layout(

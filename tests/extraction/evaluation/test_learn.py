@@ -12,7 +12,13 @@ from django.core.management import call_command
 from bench.repeat_layouts import write
 from cases.models import Workspace
 from extraction.evaluation.corpus import CorpusItem
-from extraction.evaluation.learn import layout_group
+from extraction.evaluation.learn import (
+    SAME_DESIGN,
+    Fingerprint,
+    LearnDocument,
+    classify_repeat,
+    layout_group,
+)
 from extraction.learning.models import Layout, Verdict
 
 
@@ -96,3 +102,49 @@ def test_scanned_repeat_layouts_never_sit_at_the_same_place_twice(tmp_path):
         return rows.min(), cols.min()
 
     assert ink_top_left(pixels[0]) != ink_top_left(pixels[1])
+
+
+def _outcome(name: str = "b") -> LearnDocument:
+    return LearnDocument(name, "s", "s:vendor:acme", False, True, True, True, ())
+
+
+def _print(words: list[str], shift: float = 0.0) -> Fingerprint:
+    """A fingerprint of a page whose static words sit in a column, moved by `shift`."""
+    signature = tuple(sorted(f"{word}@0.{i}" for i, word in enumerate(words)))
+    places = tuple((word, 0.1 + shift, 0.05 * i + shift) for i, word in enumerate(words))
+    return signature, places
+
+
+WORDS = ["invoice", "date", "total", "payable", "street", "bank", "terms", "thanks"]
+
+
+def test_a_document_of_a_reviewed_issuer_in_the_same_design_is_repeat():
+    earlier = [_print(WORDS)]
+    outcome = classify_repeat(_outcome(), _print(WORDS, shift=0.01), earlier, named=False)
+    assert outcome.repeat
+    assert not outcome.new_design
+    assert outcome.design == 1.0
+
+
+def test_a_new_design_of_a_reviewed_issuer_counts_first_seen_and_apart():
+    """Same seller name (the truth group), other static words and places: not a repeat of
+    its layout, whatever memory matched."""
+    other = ["rechnung", "datum", "summe", "zahlbar", "strasse", "konto", "invoice", "date"]
+    outcome = classify_repeat(_outcome(), _print(other, shift=0.2), [_print(WORDS)], named=False)
+    assert not outcome.repeat
+    assert outcome.new_design
+    assert outcome.design is not None
+    assert outcome.design < SAME_DESIGN
+
+
+def test_a_layout_named_by_the_truth_is_repeat_whatever_its_signature():
+    other = ["rechnung", "datum", "summe", "zahlbar", "strasse", "konto", "bla", "blub"]
+    outcome = classify_repeat(_outcome(), _print(other), [_print(WORDS)], named=True)
+    assert outcome.repeat
+    assert not outcome.new_design
+
+
+def test_the_first_document_of_a_group_is_first_seen():
+    outcome = classify_repeat(_outcome(), _print(WORDS), [], named=False)
+    assert not outcome.repeat
+    assert not outcome.new_design

@@ -352,3 +352,20 @@ def test_a_document_deleted_before_its_lesson_teaches_nothing(invoice_type):
     document_id = document.pk
     document.delete()
     assert tasks.learning_document_learn(document_id) == 0
+
+
+def test_a_stored_documents_anchors_are_its_first_pages_words_until_it_is_taught(
+    invoice_type, reviewer, django_capture_on_commit_callbacks
+):
+    """What `evaluate --learn` compares designs by: the anchors the engine would align the
+    document by, read back from its stored words; none once its lesson dropped the words."""
+    document = _held(invoice_type, 0, 0)
+    record = DocumentLayout.objects.get(document=document)
+    anchors = services.document_anchors(record)
+    assert len(anchors) >= 10
+    static = {entry.split("@")[0] for entry in record.signature}
+    assert {word for word, _, _ in anchors} <= static
+    assert all(0 <= x <= 1 and 0 <= y <= 1.5 for _, x, y in anchors)  # in page widths
+    _review(document, _pdf(0, 0)[1], reviewer, django_capture_on_commit_callbacks)
+    record.refresh_from_db()
+    assert services.document_anchors(record) == ()
