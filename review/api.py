@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cases.apikit.authentication import api_actor, request_workspace
+from cases.apikit.pagination import LimitOffsetPage
 from cases.errors import NotFound
 from review import claims, page_images, selectors, services
 from review.serializers import (
@@ -36,8 +37,21 @@ from review.serializers import (
 PAGE_CACHE_CONTROL = "private, max-age=604800"
 
 
+class QueuePage(LimitOffsetPage):
+    """`limit` 1-100 (default 20) and `offset`, in the queue's envelope."""
+
+    def get_paginated_response(self, data: list) -> Response:
+        return Response(
+            {"success": True, "documents": data, "total": self.count, **self.page_fields()}
+        )
+
+
 class ReviewQueueApi(APIView):
-    @extend_schema(parameters=[QueueInput], operation_id="review_queue")
+    pagination_class = QueuePage
+
+    @extend_schema(
+        parameters=[QueueInput, *QueuePage.schema_parameters()], operation_id="review_queue"
+    )
     def get(self, request: Request) -> Response:
         params = QueueInput(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -49,16 +63,9 @@ class ReviewQueueApi(APIView):
         )
         if data["unclaimed"]:
             documents = selectors.review_queue_unclaimed(documents=documents, user=None)
-        page = documents[data["offset"] : data["offset"] + data["limit"]]
-        return Response(
-            {
-                "success": True,
-                "documents": [queue_item(document) for document in page],
-                "total": documents.count(),
-                "limit": data["limit"],
-                "offset": data["offset"],
-            }
-        )
+        paginator = QueuePage()
+        page = paginator.paginate_queryset(documents, request, view=self)
+        return paginator.get_paginated_response([queue_item(document) for document in page])
 
 
 def _document(request: Request, document_id: str):

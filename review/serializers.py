@@ -8,7 +8,6 @@ from django.urls import reverse
 from rest_framework import serializers
 from rest_framework.request import Request
 
-from cases.apikit.pagination import MAX_OFFSET
 from cases.models import Document
 from extraction.engine.types import FieldType
 from extraction.models import DocumentField
@@ -52,8 +51,6 @@ class QueueInput(serializers.Serializer):
         default=False,
         help_text="Only documents nobody is reviewing in the browser now (no live claim).",
     )
-    limit = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
-    offset = serializers.IntegerField(required=False, min_value=0, max_value=MAX_OFFSET, default=0)
 
 
 def field_representation(field: DocumentField) -> dict[str, Any]:

@@ -59,14 +59,18 @@ class LimitOffsetPage(LimitOffsetPagination):
     @classmethod
     def schema_parameters(cls) -> list[OpenApiParameter]:
         """`limit` and `offset` for the view's `@extend_schema(parameters=...)`."""
+        limit = {"minimum": cls.min_limit, "maximum": cls.max_limit, "default": cls.default_limit}
+        offset = {"minimum": 0, "maximum": MAX_OFFSET, "default": 0}
         return [
             OpenApiParameter(
                 "limit",
-                int,
+                {"type": "integer", **limit},
                 description=f"Items per page, {cls.min_limit} to {cls.max_limit} "
                 f"(default {cls.default_limit}).",
             ),
             OpenApiParameter(
-                "offset", int, description=f"Items to skip, 0 to {MAX_OFFSET} (default 0)."
+                "offset",
+                {"type": "integer", **offset},
+                description=f"Items to skip, 0 to {MAX_OFFSET} (default 0).",
             ),
         ]

@@ -44,6 +44,26 @@ def test_queue_never_shows_another_workspaces_documents(outsider, held_document)
     assert outsider.client.get("/api/v1/review/queue").json()["total"] == 0
 
 
+def test_queue_pages_by_limit_and_offset(tenant, held_document):
+    first = tenant.client.get("/api/v1/review/queue", {"limit": 1}).json()
+    past_the_end = tenant.client.get("/api/v1/review/queue", {"offset": 1}).json()
+
+    assert (first["total"], first["limit"], first["offset"]) == (1, 1, 0)
+    assert [item["document_id"] for item in first["documents"]] == [held_document.public_id]
+    assert past_the_end["documents"] == []
+    assert past_the_end["total"] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("limit", "0"), ("limit", "101"), ("offset", "-1"), ("offset", 2**63)]
+)
+def test_queue_refuses_a_page_parameter_out_of_range_naming_it(tenant, name, value):
+    response = tenant.client.get("/api/v1/review/queue", {name: value})
+
+    assert response.status_code == 400
+    assert name in str(response.json()["error"])
+
+
 def test_correct_field_records_old_and_new_value(tenant, held_document):
     response = decide(tenant, held_document, "total_amount", action="correct", value="130.50")
     assert response.status_code == 200
