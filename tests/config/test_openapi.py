@@ -15,9 +15,9 @@ import yaml
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from drf_spectacular.drainage import reset_generator_stats
-from drf_spectacular.generators import SchemaGenerator
 
 from cases.models import Document
+from tests.api_schema import api_schema
 from tests.documents import INVOICE_LINES, pdf_with_lines
 
 ERROR_REF = "#/components/schemas/ErrorEnvelope"
@@ -27,7 +27,7 @@ INVOICE_PDF = pdf_with_lines(INVOICE_LINES)
 
 @pytest.fixture(scope="module")
 def schema() -> dict[str, Any]:
-    return SchemaGenerator().get_schema(request=None, public=True)
+    return api_schema()
 
 
 def operations(schema: dict[str, Any]):

@@ -13,7 +13,6 @@ import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
@@ -25,7 +24,9 @@ def _raw_schema() -> dict:
     import django
 
     django.setup()
-    return SchemaGenerator().get_schema(request=None, public=True)
+    from tests.api_schema import api_schema
+
+    return api_schema()
 
 
 # The fuzzing phase (random valid and invalid requests) within the example budget; the coverage
