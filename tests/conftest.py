@@ -3,8 +3,10 @@ workspace with its own client, so every endpoint gets its isolation test cheaply
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -77,3 +79,31 @@ def run_on_commit(django_capture_on_commit_callbacks) -> Callable:
             return function(*args, **kwargs)
 
     return run
+
+
+_OCR_READS: dict[tuple, Any] = {}
+
+
+@pytest.fixture
+def ocr_once(monkeypatch) -> dict[tuple, Any]:
+    """The engine's page OCR (`words.ocr_image`) reads each distinct image once per test process:
+    pages that render to the same pixels (one drawing under different text layers, one scan
+    converted by two engines) share the real reading of the first. Everything around it (the
+    layer verdict, rendering, the page result) still runs per call. Returns the readings."""
+    from extraction.engine import words
+
+    real = words.ocr_image
+
+    def read(image, **options):
+        key = (
+            image.mode,
+            image.size,
+            hashlib.sha256(image.tobytes()).hexdigest(),
+            *options.items(),
+        )
+        if key not in _OCR_READS:
+            _OCR_READS[key] = real(image, **options)
+        return _OCR_READS[key]
+
+    monkeypatch.setattr(words, "ocr_image", read)
+    return _OCR_READS

@@ -126,26 +126,26 @@ def _cp1252(byte: int) -> str:
         return chr(byte)
 
 
-def test_private_use_layer_is_read_by_ocr():
+def test_private_use_layer_is_read_by_ocr(ocr_once):
     content = _page_with_layer(_private_use)
     assert _verdict(content) is Verdict.UNUSABLE
     _assert_read_by_ocr(content)
 
 
-def test_cid_placeholder_layer_is_read_by_ocr():
+def test_cid_placeholder_layer_is_read_by_ocr(ocr_once):
     content = _page_with_layer(_placeholder)
     assert _verdict(content) is Verdict.UNUSABLE
     _assert_read_by_ocr(content)
 
 
-def test_symbol_layer_is_read_by_ocr():
+def test_symbol_layer_is_read_by_ocr(ocr_once):
     content = _page_with_layer(_symbol)
     assert _verdict(content) is Verdict.UNUSABLE
     _assert_read_by_ocr(content)
 
 
 @pytest.mark.skipif(not DEJAVU, reason="DejaVu Sans is not installed")
-def test_cid_font_without_to_unicode_is_read_by_ocr():
+def test_cid_font_without_to_unicode_is_read_by_ocr(ocr_once):
     content = _cid_font_without_to_unicode()
     layer = pymupdf.open(stream=content, filetype="pdf")[0].get_text()
     assert "Rechnung" not in layer, "the sample must really be garbled"

@@ -103,7 +103,7 @@ def test_pdf2docx_writes_paragraphs_and_the_table_as_a_word_table(table_pdf):
     assert cells == TABLE_ROWS
 
 
-def test_a_scanned_pdf_is_ocrd_so_every_engine_outputs_its_text(scanned_pdf):
+def test_a_scanned_pdf_is_ocrd_so_every_engine_outputs_its_text(scanned_pdf, ocr_once):
     progress: list[int] = []
     text = convert(scanned_pdf, "text", "txt", progress=progress.append).content.decode()
     assert "Scanned contract" in text
