@@ -10,6 +10,7 @@ few end-to-end tests per API family and the browser tests.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -63,8 +64,15 @@ def member(workspace: Workspace, role: str = Membership.Role.REVIEWER, **user_fi
     return user
 
 
+@cache
+def _demo_definition(slug: str) -> dict[str, Any]:
+    """The demo case type file, read once per test process (parsing the YAML is most of the
+    cost of a demo case type)."""
+    return case_type_definition_load(DEMO_CASE_TYPE_DIR / f"{slug}.yaml")
+
+
 def demo_case_type(workspace: Workspace, slug: str = "invoice") -> CaseType:
-    definition = case_type_definition_load(DEMO_CASE_TYPE_DIR / f"{slug}.yaml")
+    definition = copy.deepcopy(_demo_definition(slug))  # the case type keeps its lists
     case_type, _ = case_type_import(workspace=workspace, definition=definition)
     return case_type
 
