@@ -21,16 +21,16 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import httpx
 
+from bench.throwaway import UNLIMITED, throwaway_casefile
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 WEB_WORKERS = 2
 SERVER_OPTIONS = ["--workers", str(WEB_WORKERS), "--no-access-log", "--log-level", "warning"]
 """The README's production web command (deployment section), less host and port."""
@@ -52,32 +52,6 @@ def one_megabyte_pdf() -> bytes:
 
 def _percentile(samples: list[float], cut: int) -> float:
     return 1000 * statistics.quantiles(samples, n=100, method="inclusive")[cut - 1]
-
-
-def bench_redis_url() -> str | None:
-    """A Redis database of its own for the bench's queues (the production broker), emptied
-    before use; None without a Redis server (then the ORM broker is measured)."""
-    import redis
-
-    url = os.environ.get("CASEFILE_BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
-    try:
-        client = redis.Redis.from_url(url, socket_connect_timeout=1)
-        client.flushdb()
-    except redis.RedisError:
-        return None
-    return url
-
-
-def _database_url(server: str, name: str) -> str:
-    parts = urlsplit(server)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
-
-
-def _admin_sql(server: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(_database_url(server, "postgres"), autocommit=True) as connection:
-        connection.execute(sql)
 
 
 def _bind(port: int) -> list[str]:
@@ -174,34 +148,17 @@ def _process_tree_cpu(pid: int) -> float:
 
 
 def measure(seconds: float, clients: int, creates: int) -> dict[str, Any]:
-    server = os.environ.get("DATABASE_URL") or DEFAULT_SERVER
-    name = f"casefile_bench_{os.getpid()}"
-    _admin_sql(server, f"CREATE DATABASE {name}")
     web = None
-    try:
-        with tempfile.TemporaryDirectory(prefix="casefile-load-") as data_dir:
+    with throwaway_casefile("bench", **UNLIMITED) as throwaway:
+        try:
             port = _free_port()
-            environment = {
-                **os.environ,
-                "DATABASE_URL": _database_url(server, name),
-                "CASEFILE_DATA_DIR": data_dir,
-                "CASEFILE_DEBUG": "false",
-                "CASEFILE_SECRET_KEY": "bench-only-secret-key",
-                "CASEFILE_API_RATE_LIMIT": "1000000/min",
-                "CASEFILE_JOB_STATUS_POLLS_PER_MINUTE": "1000000",
-                "CASEFILE_LOG_LEVEL": "WARNING",
-            }
-            redis_url = bench_redis_url()
-            if redis_url:
-                environment["REDIS_URL"] = redis_url
-            else:
-                environment.pop("REDIS_URL", None)
+            environment = throwaway.process_environment()
             manage = [sys.executable, "manage.py"]
             for command in (["migrate", "--noinput"], ["bootstrap"]):
                 subprocess.run(
                     manage + command, cwd=ROOT, env=environment, check=True, capture_output=True
                 )
-            key = (Path(data_dir) / "bootstrap-api-key").read_text().strip()
+            key = (Path(throwaway.data_dir) / "bootstrap-api-key").read_text().strip()
             web = subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "config.asgi:application", *_bind(port)],
                 cwd=ROOT,
@@ -243,8 +200,8 @@ def measure(seconds: float, clients: int, creates: int) -> dict[str, Any]:
                 1000 * (_process_tree_cpu(web.pid) - server_cpu) / max(1, poll["requests"]), 2
             )
             return {
-                "server": f"uvicorn --workers {WEB_WORKERS} --no-access-log, PostgreSQL (pool),"
-                + (" Redis broker and cache" if redis_url else " ORM broker"),
+                "server": f"uvicorn {' '.join(SERVER_OPTIONS[:3])}, PostgreSQL (pool),"
+                + (" Redis broker and cache" if throwaway.redis_url else " ORM broker"),
                 "status_poll": poll,
                 "job_create": {
                     "pdf_bytes": len(pdf),
@@ -253,11 +210,10 @@ def measure(seconds: float, clients: int, creates: int) -> dict[str, Any]:
                     "p95_ms": round(_percentile(create_times, 95), 1),
                 },
             }
-    finally:
-        if web is not None:
-            os.killpg(web.pid, signal.SIGTERM)
-            web.wait(timeout=30)
-        _admin_sql(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        finally:
+            if web is not None:
+                os.killpg(web.pid, signal.SIGTERM)
+                web.wait(timeout=30)
 
 
 def main(argv: list[str]) -> int:

@@ -22,7 +22,6 @@ import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from datetime import datetime
@@ -30,8 +29,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from bench.load import DEFAULT_SERVER, _admin_sql, _database_url, bench_redis_url
 from bench.load import measure as measure_load
+from bench.throwaway import throwaway_casefile
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -100,30 +99,12 @@ class _Receiver(BaseHTTPRequestHandler):
 
 
 def webhook_lag(events: int) -> dict[str, Any]:
-    server = os.environ.get("DATABASE_URL") or DEFAULT_SERVER
-    name = f"casefile_bench_hooks_{os.getpid()}"
-    _admin_sql(server, f"CREATE DATABASE {name}")
     cluster = None
-    redis_url: str | None = None
     receiver = ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
-    try:
-        with tempfile.TemporaryDirectory(prefix="casefile-hooks-") as data_dir:
-            environment = {
-                "DJANGO_SETTINGS_MODULE": "config.settings",
-                "DATABASE_URL": _database_url(server, name),
-                "CASEFILE_DATA_DIR": data_dir,
-                "CASEFILE_DEBUG": "false",
-                "CASEFILE_SECRET_KEY": "bench-only-secret-key",
-                "CASEFILE_LOG_LEVEL": "WARNING",
-                "WEBHOOKS_ALLOW_PRIVATE_IPS": "true",
-            }
-            redis_url = bench_redis_url()
-            os.environ.update(environment)
-            if redis_url:
-                os.environ["REDIS_URL"] = redis_url
-            else:
-                os.environ.pop("REDIS_URL", None)
+    with throwaway_casefile("bench_hooks", WEBHOOKS_ALLOW_PRIVATE_IPS="true") as throwaway:
+        try:
+            throwaway.apply()
             import django
 
             django.setup()
@@ -157,26 +138,22 @@ def webhook_lag(events: int) -> dict[str, Any]:
             deadline = time.monotonic() + 60
             while len(_Receiver.arrivals) < events and time.monotonic() < deadline:
                 time.sleep(0.1)
-    finally:
-        if cluster is not None:
-            os.killpg(cluster.pid, signal.SIGTERM)
-            try:
-                cluster.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(cluster.pid, signal.SIGKILL)
-                cluster.wait(timeout=20)
-        receiver.shutdown()
-        from django.db import connections
-
-        connections.close_all()
-        _admin_sql(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        finally:
+            if cluster is not None:
+                os.killpg(cluster.pid, signal.SIGTERM)
+                try:
+                    cluster.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    os.killpg(cluster.pid, signal.SIGKILL)
+                    cluster.wait(timeout=20)
+            receiver.shutdown()
     lags = [
         arrived - datetime.fromisoformat(body["timestamp"].replace("Z", "+00:00")).timestamp()
         for arrived, body in _Receiver.arrivals
     ]
     cuts = statistics.quantiles(lags, n=100, method="inclusive") if len(lags) > 1 else lags * 99
     return {
-        "broker": "redis" if redis_url else "orm",
+        "broker": "redis" if throwaway.redis_url else "orm",
         "events": events,
         "delivered": len(lags),
         "p50_s": round(cuts[49], 2),

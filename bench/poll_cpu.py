@@ -1,10 +1,10 @@
 """CPU per status poll and per job creation through the real ASGI application, in process.
 
 `python -m bench.poll_cpu [--polls N] [--creates N] [--concurrency C] [--profile FILE]` makes a
-throwaway PostgreSQL database (DATABASE_URL's server, default 127.0.0.1:5432) and uses Redis
-database 15 (as `bench/load.py`), migrates, runs `bootstrap`, creates one queued job with the
-1 MB PDF, then calls `config.asgi.application` directly with ASGI messages (no socket, no HTTP
-parser): N polls of that job, C at a time, and N job creations one at a time. It prints one JSON
+throwaway Casefile (`bench/throwaway.py`: a PostgreSQL database, Redis database 15), migrates,
+runs `bootstrap`, creates one queued job with the 1 MB PDF, then calls
+`config.asgi.application` directly with ASGI messages (no socket, no HTTP parser): N polls of
+that job, C at a time, and N job creations one at a time. It prints one JSON
 object: this process's CPU milliseconds per request (`time.process_time`, so Django's thread
 hops, middleware, DRF, psycopg and redis-py are in it; PostgreSQL's and Redis's own CPU are
 not) and the wall-clock p50/p99. `--profile FILE` writes a cProfile of each poll's work in its
@@ -23,13 +23,13 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
 from typing import Any
 
-from bench.load import DEFAULT_SERVER, _admin_sql, _database_url, bench_redis_url, one_megabyte_pdf
+from bench.load import one_megabyte_pdf
+from bench.throwaway import UNLIMITED, throwaway_casefile
 
 BOUNDARY = "casefilebenchboundary"
 
@@ -202,44 +202,19 @@ async def _run(polls: int, creates: int, concurrency: int, profile: str | None) 
 
 
 def measure(polls: int, creates: int, concurrency: int, profile: str | None) -> dict[str, Any]:
-    server = os.environ.get("DATABASE_URL") or DEFAULT_SERVER
-    name = f"casefile_pollcpu_{os.getpid()}"
-    _admin_sql(server, f"CREATE DATABASE {name}")
-    try:
-        with tempfile.TemporaryDirectory(prefix="casefile-pollcpu-") as data_dir:
-            os.environ.update(
-                {
-                    "DJANGO_SETTINGS_MODULE": "config.settings",
-                    "DATABASE_URL": _database_url(server, name),
-                    "CASEFILE_DATA_DIR": data_dir,
-                    "CASEFILE_DEBUG": "false",
-                    "CASEFILE_SECRET_KEY": "bench-only-secret-key",
-                    "CASEFILE_API_RATE_LIMIT": "1000000/min",
-                    "CASEFILE_JOB_STATUS_POLLS_PER_MINUTE": "1000000",
-                    "CASEFILE_LOG_LEVEL": "WARNING",
-                    "CASEFILE_DB_POOL": "true",  # as config/asgi.py sets for the web process
-                }
-            )
-            redis_url = bench_redis_url()
-            if redis_url:
-                os.environ["REDIS_URL"] = redis_url
-            else:
-                os.environ.pop("REDIS_URL", None)
-            import django
+    # as config/asgi.py sets for the web process
+    with throwaway_casefile("pollcpu", CASEFILE_DB_POOL="true", **UNLIMITED) as throwaway:
+        throwaway.apply()
+        import django
 
-            django.setup()
-            from django.core.management import call_command
+        django.setup()
+        from django.core.management import call_command
 
-            call_command("migrate", interactive=False, verbosity=0)
-            call_command("bootstrap", stdout=io.StringIO())
-            result = asyncio.run(_run(polls, creates, concurrency, profile))
-            result["cache"] = "redis" if redis_url else "locmem"
-            return result
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        _admin_sql(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("bootstrap", stdout=io.StringIO())
+        result = asyncio.run(_run(polls, creates, concurrency, profile))
+        result["cache"] = "redis" if throwaway.redis_url else "locmem"
+        return result
 
 
 def main(argv: list[str]) -> int:

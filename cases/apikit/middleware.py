@@ -14,10 +14,8 @@ asks for the host (Django's `CommonMiddleware` would answer an HTML 400 and log 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.core.exceptions import (
     BadRequest,
@@ -30,6 +28,7 @@ from django.core.exceptions import (
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 
+from cases.apikit.dualmode import DualModeMiddleware
 from cases.apikit.envelope import error_response
 
 logger = logging.getLogger(__name__)
@@ -58,18 +57,9 @@ def is_api_path(path: str) -> bool:
     return path.startswith(API_PATH_PREFIXES)
 
 
-class ApiErrorMiddleware:
+class ApiErrorMiddleware(DualModeMiddleware):
     """Sync or async as the handler it wraps (on the event loop under ASGI: no thread hop;
     `process_exception` Django always calls in a thread)."""
-
-    sync_capable = True
-    async_capable = True
-
-    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
-        self.get_response = get_response
-        self.async_mode = iscoroutinefunction(get_response)
-        if self.async_mode:
-            markcoroutinefunction(self)
 
     def __call__(self, request: HttpRequest) -> Any:
         if self.async_mode:

@@ -36,13 +36,24 @@ LONG_POLLS = 16  # more than any thread cap this test means to catch
 
 def _asgi_get(path: str, query: bytes = b"", headers: list[tuple[bytes, bytes]] | None = None):
     """A GET through `config.asgi.application`: the coroutine and the messages it sends."""
+    return asgi_request("GET", path, query, headers)
+
+
+def asgi_request(
+    method: str,
+    path: str,
+    query: bytes = b"",
+    headers: list[tuple[bytes, bytes]] | None = None,
+    body: bytes = b"",
+):
+    """A request through `config.asgi.application`: the coroutine and the messages it sends."""
     from config.asgi import application
 
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
         "http_version": "1.1",
-        "method": "GET",
+        "method": method,
         "scheme": "http",
         "path": path,
         "raw_path": path.encode(),
@@ -60,7 +71,7 @@ def _asgi_get(path: str, query: bytes = b"", headers: list[tuple[bytes, bytes]] 
         if received:
             await asyncio.sleep(3600)  # the client stays connected
         received = True
-        return {"type": "http.request", "body": b"", "more_body": False}
+        return {"type": "http.request", "body": body, "more_body": False}
 
     async def send(message: Any) -> None:
         messages.append(message)

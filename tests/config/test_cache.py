@@ -66,13 +66,12 @@ def test_count_keeps_the_counters_expiry(redis_available):
     cache.delete(key)
 
 
-def test_count_is_one_round_trip(redis_available, monkeypatch):
-    cache = _cache()
-    key = f"trips-{uuid.uuid4().hex}"
-    client = cache._cache.get_client(key, write=True)
+def _sent_commands(cache: SharedRedisCache, monkeypatch) -> list[bytes]:
+    """What the cache's client sends to Redis from now on, one entry per round trip."""
+    client = cache._cache.get_client(None, write=True)
     connection = client.connection_pool.get_connection()
     client.connection_pool.release(connection)
-    sent = []
+    sent: list[bytes] = []
     original = type(connection).send_packed_command
 
     def counted(self, command, check_health=True):
@@ -80,6 +79,13 @@ def test_count_is_one_round_trip(redis_available, monkeypatch):
         return original(self, command, check_health)
 
     monkeypatch.setattr(type(connection), "send_packed_command", counted)
+    return sent
+
+
+def test_count_is_one_round_trip(redis_available, monkeypatch):
+    cache = _cache()
+    key = f"trips-{uuid.uuid4().hex}"
+    sent = _sent_commands(cache, monkeypatch)
     cache.count(key, 30, also_read="x")
     assert len(sent) == 1
     cache.delete(key)
@@ -141,18 +147,9 @@ def test_count_many_counts_each_in_one_round_trip(redis_available, monkeypatch):
     first, second, other = (f"many-{uuid.uuid4().hex}" for _ in range(3))
     cache.set(other, 4, 30)
     cache.count(first, 30)
-    client = cache._cache.get_client(first, write=True)
-    connection = client.connection_pool.get_connection()
-    client.connection_pool.release(connection)
-    sent = []
-    original = type(connection).send_packed_command
-
-    def counted(self, command, check_health=True):
-        sent.append(command)
-        return original(self, command, check_health)
-
-    monkeypatch.setattr(type(connection), "send_packed_command", counted)
+    sent = _sent_commands(cache, monkeypatch)
     assert cache.count_many([(first, 30, other), (second, 60, None)]) == [(2, 4), (1, 0)]
     assert len(sent) == 1
+    client = cache._cache.get_client(None)
     assert 30 < client.ttl(cache.make_and_validate_key(second)) <= 60
     cache.delete_many([first, second, other])

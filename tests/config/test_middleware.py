@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from asgiref.sync import SyncToAsync
 
+from tests.config.test_asgi import asgi_request
+
 pytestmark = pytest.mark.django_db(transaction=True)  # the requests run in other threads
 
 SECURITY_HEADERS = {
@@ -25,41 +27,13 @@ def _asgi(
 ) -> tuple[int, dict[str, list[str]], bytes]:
     """One request through `config.asgi.application`: status, headers (lower-case names,
     every value), body."""
-    from config.asgi import application
-
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [(b"host", b"127.0.0.1"), *(headers or [])],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8000),
-    }
-    messages: list[Any] = []
-    received = False
-
-    async def receive() -> dict[str, Any]:
-        nonlocal received
-        if received:
-            await asyncio.sleep(3600)
-        received = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def send(message: Any) -> None:
-        messages.append(message)
-
-    asyncio.run(application(scope, receive, send))
-    start = messages[0]
+    call, messages = asgi_request(method, path, b"", headers, body)
+    asyncio.run(call)
     found: dict[str, list[str]] = {}
-    for name, value in start["headers"]:
+    for name, value in messages[0]["headers"]:
         found.setdefault(name.decode().lower(), []).append(value.decode("latin1"))
-    return start["status"], found, b"".join(m.get("body", b"") for m in messages[1:])
+    body_sent = b"".join(message.get("body", b"") for message in messages[1:])
+    return messages[0]["status"], found, body_sent
 
 
 @pytest.fixture
