@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import timezone
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -32,7 +31,7 @@ from cases.apikit.idempotency import idempotency_key_parse
 from cases.apikit.pagination import LimitOffsetPage
 from cases.apikit.schema import responses, success_envelope
 from cases.apikit.serializers import success
-from cases.errors import Conflict, DomainError, ValidationFailed
+from cases.errors import ValidationFailed
 from cases.models import Case, CaseType, Document
 from cases.serializers import CaseUploadInput, document_brief
 from extraction import selectors
@@ -63,6 +62,7 @@ from extraction.polling import (
     status_poll_limit_error,
     wait_for_change,
 )
+from extraction.results import job_result_available
 from extraction.serializers import (
     JobListInput,
     JobStatusInput,
@@ -212,34 +212,6 @@ class ExtractionJobResultApi(APIView):
         job = selectors.job_get(workspace=request_workspace(request), job_id=job_id)
         job_result_available(job)
         return Response(job_result(job))
-
-
-def job_result_available(job: ExtractionJob) -> None:
-    """Raise the seed's 409/410 when the job has no result to give."""
-    Status = ExtractionJob.Status
-    if job.status == Status.REVIEW_REQUIRED:
-        raise Conflict(
-            "The job is awaiting manual review; its result is released once a reviewer "
-            "approves it.",
-            code="REVIEW_REQUIRED",
-        )
-    if job.status == Status.FAILED:
-        raise Conflict(
-            f"The job failed ({job.error_code}): {job.error_message}",
-            code="JOB_FAILED",
-            details={"error": {"code": job.error_code, "message": job.error_message}},
-        )
-    if job.status != Status.COMPLETED:
-        raise Conflict("The job's result is not ready yet.", code="RESULT_NOT_READY")
-    expired = job.result_purged_at is not None or (
-        job.result_expires_at is not None and job.result_expires_at <= timezone.now()
-    )
-    if expired or job.result is None:
-        raise DomainError(
-            "The job completed, but its stored result is no longer available.",
-            code="RESULT_EXPIRED",
-            status_code=410,
-        )
 
 
 # --- Seed 000: synchronous extract and review against a workflow --------------------------

@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
+from cases.errors import Conflict, DomainError
 from cases.signed_urls import signed_url_create
 from extraction.engine.types import FieldType
 from extraction.models import DocumentField, ExtractionJob
@@ -28,6 +30,36 @@ def job_result_build(job: ExtractionJob) -> dict[str, Any]:
             for index, document in enumerate(documents.order_by("created_at", "id"))
         ],
     }
+
+
+def job_result_available(job: ExtractionJob) -> None:
+    """Raise the seed's answer when `job` has no result to give: 409 `REVIEW_REQUIRED`,
+    `JOB_FAILED` (with the job's error) or `RESULT_NOT_READY`, 410 `RESULT_EXPIRED` once the
+    result passed its retention period or was purged."""
+    Status = ExtractionJob.Status
+    if job.status == Status.REVIEW_REQUIRED:
+        raise Conflict(
+            "The job is awaiting manual review; its result is released once a reviewer "
+            "approves it.",
+            code="REVIEW_REQUIRED",
+        )
+    if job.status == Status.FAILED:
+        raise Conflict(
+            f"The job failed ({job.error_code}): {job.error_message}",
+            code="JOB_FAILED",
+            details={"error": {"code": job.error_code, "message": job.error_message}},
+        )
+    if job.status != Status.COMPLETED:
+        raise Conflict("The job's result is not ready yet.", code="RESULT_NOT_READY")
+    expired = job.result_purged_at is not None or (
+        job.result_expires_at is not None and job.result_expires_at <= timezone.now()
+    )
+    if expired or job.result is None:
+        raise DomainError(
+            "The job completed, but its stored result is no longer available.",
+            code="RESULT_EXPIRED",
+            status_code=410,
+        )
 
 
 def _document_result(index: int, document: Any, job: ExtractionJob) -> dict[str, Any]:

@@ -9,8 +9,15 @@ from urllib.parse import urlparse
 import pytest
 from django.utils import timezone
 
-from extraction.models import DocumentField
-from extraction.results import document_result_build, field_result, field_value, job_result_build
+from cases.errors import Conflict, DomainError
+from extraction.models import DocumentField, ExtractionJob
+from extraction.results import (
+    document_result_build,
+    field_result,
+    field_value,
+    job_result_available,
+    job_result_build,
+)
 from tests.factories import ITEMS_VALUES, engine_result, processed_job, simple_case_type
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +125,53 @@ def test_return_documents_adds_a_signed_download_url_valid_while_the_result_is_k
     assert urlparse(document["documentUrl"]).path.startswith("/")
     expires_at = datetime.fromisoformat(document["documentUrlExpiresAt"].replace("Z", "+00:00"))
     assert timedelta(hours=1.9) < expires_at - timezone.now() <= timedelta(hours=2)
+
+
+def _completed_job(tenant):
+    case_type = _items_case_type(tenant)
+    return processed_job(case_type, engine_result(case_type, ITEMS_VALUES))
+
+
+def test_a_completed_jobs_result_is_available(tenant):
+    job = _completed_job(tenant)
+
+    assert job.status == ExtractionJob.Status.COMPLETED
+    job_result_available(job)  # raises nothing
+
+
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [
+        (ExtractionJob.Status.REVIEW_REQUIRED, "REVIEW_REQUIRED"),
+        (ExtractionJob.Status.FAILED, "JOB_FAILED"),
+        (ExtractionJob.Status.QUEUED, "RESULT_NOT_READY"),
+        (ExtractionJob.Status.PROCESSING, "RESULT_NOT_READY"),
+    ],
+)
+def test_a_job_without_a_result_to_give_is_a_409_naming_why(tenant, status, code):
+    job = _completed_job(tenant)
+    job.status = status
+    job.error_code, job.error_message = "PDF_ENCRYPTED", "The PDF is encrypted."
+
+    with pytest.raises(Conflict) as refused:
+        job_result_available(job)
+
+    assert refused.value.code == code
+    if code == "JOB_FAILED":
+        assert refused.value.details == {
+            "error": {"code": "PDF_ENCRYPTED", "message": "The PDF is encrypted."}
+        }
+
+
+@pytest.mark.parametrize("how", ["past_expiry", "purged"])
+def test_a_result_past_its_retention_is_410_result_expired(tenant, how):
+    job = _completed_job(tenant)
+    if how == "past_expiry":
+        job.result_expires_at = timezone.now() - timedelta(seconds=1)
+    else:
+        job.result_purged_at = timezone.now()
+
+    with pytest.raises(DomainError) as refused:
+        job_result_available(job)
+
+    assert (refused.value.code, refused.value.status_code) == ("RESULT_EXPIRED", 410)
