@@ -24,7 +24,6 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.exceptions import Throttled
-from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 
 from cases.apikeys import keys_from_request
@@ -395,6 +394,9 @@ def _plain_poll_answer(view_class: Any, request: HttpRequest, job_id: str) -> Ht
     else:
         key_refusal = budget.refusal(current, previous)
         job_refusal = job_poll_refusal(polls)
+    waits = [wait for wait in (key_wait(key_refusal), job_refusal) if wait is not None]
+    if not waits:
+        return _ok(view_class, job_status(job, queue_position=queue_position))
     view = view_class()
     view.setup(request, job_id=job_id)
     drf_request = view.initialize_request(request, job_id=job_id)
@@ -406,11 +408,7 @@ def _plain_poll_answer(view_class: Any, request: HttpRequest, job_id: str) -> Ht
         drf_request, job_id=job_id
     )
     drf_request.user, drf_request.auth = ApiPrincipal(api_key=api_key), api_key
-    waits = [wait for wait in (key_wait(key_refusal), job_refusal) if wait is not None]
-    if not waits:
-        body = {"success": True, "job": job_status(job, queue_position=queue_position)}
-        response = Response(body)
-    elif job_refusal is not None:  # as the view's `throttled`: the per-job message
+    if job_refusal is not None:  # as the view's `throttled`: the per-job message
         response = view.handle_exception(poll_limit_error(max(waits)))
     else:
         response = view.handle_exception(Throttled(max(waits)))
@@ -421,6 +419,26 @@ def _plain_poll_answer(view_class: Any, request: HttpRequest, job_id: str) -> Ht
     for name, value in response.items():
         plain[name] = value
     return plain
+
+
+def _ok(view_class: Any, job: dict[str, Any]) -> HttpResponse:
+    """The 200 as the DRF view makes it (`finalize_response` and its renderer, which a plain
+    poll's `Accept` always picks) without building the view and its request for it."""
+    renderer, headers = _ok_parts(view_class)
+    content = renderer.render({"success": True, "job": job}, renderer.media_type, {})
+    response = HttpResponse(content, content_type=renderer.media_type)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+@functools.cache
+def _ok_parts(view_class: Any) -> tuple[Any, dict[str, str]]:
+    view = view_class()
+    view.setup(None)  # as for a request: HEAD answers as GET, so `Allow` names it
+    renderer = view.get_renderers()[0]
+    assert renderer.charset is None, "DRF would name the charset in Content-Type"
+    return renderer, dict(view.default_response_headers)
 
 
 def wait_for_change(*, job_id: str, seconds: int) -> None:
