@@ -6,15 +6,16 @@ confidence) and by `extraction.learning` when a reviewed document teaches a layo
 `fingerprint_pages`). Pure: layouts arrive as plain data on `EngineInput.memory`
 (`RememberedLayout`), results leave as `LayoutReading`; storage lives in `extraction.learning`.
 
-A layout is fingerprinted by the issuer's identity printed outside the buyer's block (VAT ids and
-IBANs) and by a signature of the first page's static words (no digits) with coarse positions. A
-document matches a remembered layout when the identities share one and the signatures overlap a
-little, or, without an identity on either side, when the signatures overlap a lot; identities
-that differ never match. Where both sides have anchors (words printed once on the first page,
-with their exact centres), the placed half of the signature comparison is how many shared words
-sit where one similarity transform (shift, scale, a slight turn, fitted robustly to the shared
-words) puts them: a scan of the layout shifted or scaled a little still matches, a different
-design sharing generic words does not.
+A layout is fingerprinted by the issuer's identity printed outside the buyer's block (VAT ids
+and IBANs) and by a signature of the first page's static words (no digits) with coarse
+positions. A document matches a remembered layout when the signatures overlap enough
+(`MATCH_SIGNATURE`) and the identities share one, or neither side has one; identities that
+differ never match, and a shared identity does not make up for a different design. Where both
+sides have anchors (words printed once on the first page, with their exact centres), the placed
+half of the signature comparison is how many shared words sit where one similarity transform
+(shift, scale, a slight turn, fitted robustly to the shared words) puts them: a scan of the
+layout shifted or scaled a little still matches, a different design sharing generic words does
+not.
 
 Remembered boxes and label offsets are kept in the frame of the document the layout was first
 taught from; on a new document they go through the alignment of the layout's anchors onto the
@@ -24,18 +25,21 @@ into the layout's frame before it is kept.
 A remembered position is the value's box (as fractions of the page) and the label words beside
 it with the offset between them. It is read on a new document at the label when the label is
 found on the page, else at the box; the text there must parse as the field's type
-(`fields.parse_with_kind`) or the position reads nothing. Its confidence is its own track record
-(`track_score`): right and wrong readings on later reviewed documents of the layout, shrunk
-towards the layout's record, itself shrunk towards a prior, so a position that keeps being
-corrected loses trust, and so does its layout. A reading at the box without its label beside it
-is marked down and never outvotes a generic value; a free-text reading (any text parses as a
-name) is published below T=90 until its place has read the reviewed value once.
+(`fields.parse_with_kind`) or the position reads nothing. Its confidence is its own track
+record (`track_score`): right and wrong readings on later reviewed documents of the layout,
+shrunk towards the layout's record, itself shrunk towards memory's record on all layouts of the
+case type handed to the job, shrunk towards a prior; so a position that keeps being corrected
+loses trust, and so does its layout, and a new layout starts from how memory has done on the
+others. A reading at the box without its label beside it is marked down and never outvotes a
+generic value; a free-text reading (any text parses as a name) is published below T=90 until
+its place has read the reviewed value once.
 """
 
 from __future__ import annotations
 
 import cmath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
@@ -59,17 +63,19 @@ from extraction.engine.types import (
 PRIOR_RIGHT, PRIOR_WRONG = 9.5, 0.5
 """Before any reuse is known, a remembered position is trusted like 19 in 20 (score 95)."""
 SHRINK = 4.0
-"""Pseudo-count with which a position's record is pulled towards its layout's, and a layout's
-towards the prior: one wrong reading of a new position drops it far below 90."""
+"""Pseudo-count with which a position's record is pulled towards its layout's, a layout's
+towards memory's record on the case type, and that towards the prior: one wrong reading of a
+new position drops it far below 90."""
 MAX_SCORE = 99
 DISAGREE_PENALTY = 4
 """Points taken off when memory overrides a different generic reading."""
 CONFLICT_PENALTY = 25
 """Points taken off when remembered positions of one field read different values."""
-MATCH_WITH_ISSUER = 0.2
-"""Signature similarity enough when the issuers' identities share one."""
-MATCH_WITHOUT_ISSUER = 0.5
-"""Signature similarity needed when neither side has an identity."""
+MATCH_SIGNATURE = 0.5
+"""Signature similarity a document needs to match a layout, whether or not the issuers'
+identities share one: an identity says who issued the page, not which of the issuer's designs
+it is (one seller's invoices and credit notes, or unrelated issuers printing one demo VAT id,
+share identities on pages whose static words sit elsewhere)."""
 SIGNATURE_COLUMNS, SIGNATURE_ROWS = 8, 12
 ANCHOR_TOLERANCE = 0.015
 """How far (in page widths) a word may sit from where an alignment puts it and still agree."""
@@ -92,6 +98,18 @@ UNPROVEN_TEXT_SCORE = 85
 """The most a free-text reading is published at until its place has read the reviewed value
 on a later document once (held at T=90: on the shared corpora, issuers sharing one template
 had their name places read a neighbouring line or a cut name on first reuse)."""
+DOUBTFUL_OCR = 80.0
+"""OCR word confidence (0-100) below which the OCR itself doubts a word it read."""
+DOUBTFUL_OCR_SCORE = 85
+"""The most a reading is published at when the OCR doubted one of its words (held at T=90):
+memory's record says the place is right, not that the text read there is (a handwritten
+signature read in pieces)."""
+GROWN_KINDS = ("identifier",)
+"""Kinds whose value may be longer this time than where it was learned (`INV 2041` then
+`INV 2041 mit LV`): read cut at the remembered box, the rest left out."""
+GROWN_SCORE = 85
+"""The most such a reading is published at when the words right after it on its line are not
+among the layout's static words (held at T=90: the value may have grown past its old end)."""
 UNREMEMBERED_KINDS = ("address",)
 """Multi-line values are left to the generic extractor."""
 
@@ -134,20 +152,26 @@ def fingerprint(lines: list[Line], pages: list[PageResult]) -> tuple[str, tuple[
     if pages:
         first = pages[0]
         width, height = max(first.width, 1.0), max(first.height, 1.0)
-        for line in lines:
-            if line.page != first.number:
-                continue
-            for token in line.tokens:
-                word = compact(token.text)
-                if len(word) < 3 or any(ch.isdigit() for ch in token.text):
-                    continue
-                column = min(int(token.bbox[0] / width * SIGNATURE_COLUMNS), SIGNATURE_COLUMNS - 1)
-                row = min(int(token.bbox[1] / height * SIGNATURE_ROWS), SIGNATURE_ROWS - 1)
-                entry = f"{word}@{column}.{row}"
-                if entry not in seen:
-                    seen.add(entry)
-                    signature.append(entry)
+        for word, token in _static_words(lines, first):
+            column = min(int(token.bbox[0] / width * SIGNATURE_COLUMNS), SIGNATURE_COLUMNS - 1)
+            row = min(int(token.bbox[1] / height * SIGNATURE_ROWS), SIGNATURE_ROWS - 1)
+            entry = f"{word}@{column}.{row}"
+            if entry not in seen:
+                seen.add(entry)
+                signature.append(entry)
     return "|".join(identities), tuple(sorted(signature[:MAX_SIGNATURE]))
+
+
+def _static_words(lines: list[Line], first: PageResult) -> Iterator[tuple[str, Token]]:
+    """(compact word, token) of the first page's words that may be static: three letters or
+    more and no digit (numbers, dates and amounts change from document to document)."""
+    for line in lines:
+        if line.page != first.number:
+            continue
+        for token in line.tokens:
+            word = compact(token.text)
+            if len(word) >= 3 and not any(ch.isdigit() for ch in token.text):
+                yield word, token
 
 
 def _identities(text: str) -> set[str]:
@@ -172,16 +196,10 @@ def anchors(lines: list[Line], pages: list[PageResult]) -> tuple[Anchor, ...]:
     width = max(first.width, 1.0)
     counts: dict[str, int] = {}
     places: dict[str, tuple[float, float]] = {}
-    for line in lines:
-        if line.page != first.number:
-            continue
-        for token in line.tokens:
-            word = compact(token.text)
-            if len(word) < 3 or any(ch.isdigit() for ch in token.text):
-                continue
-            counts[word] = counts.get(word, 0) + 1
-            x0, y0, x1, y1 = token.bbox
-            places[word] = ((x0 + x1) / 2 / width, (y0 + y1) / 2 / width)
+    for word, token in _static_words(lines, first):
+        counts[word] = counts.get(word, 0) + 1
+        x0, y0, x1, y1 = token.bbox
+        places[word] = ((x0 + x1) / 2 / width, (y0 + y1) / 2 / width)
     unique = sorted(word for word, count in counts.items() if count == 1)
     return tuple((word, round(places[word][0], 4), round(places[word][1], 4)) for word in unique)[
         :MAX_ANCHORS
@@ -306,11 +324,13 @@ def match_layout(
             continue
         theirs = set(filter(None, layout.issuer.split("|")))
         score = similarity(signature, layout.signature, page_anchors, layout.anchors)
+        if score < MATCH_SIGNATURE:
+            continue
         if mine and theirs:
-            if not mine & theirs or score < MATCH_WITH_ISSUER:
+            if not mine & theirs:
                 continue
             score += 1.0  # a shared identity outranks any signature alone
-        elif mine or theirs or score < MATCH_WITHOUT_ISSUER:
+        elif mine or theirs:
             continue
         if score > best_score:
             best, best_score = layout, score
@@ -320,24 +340,44 @@ def match_layout(
 # --- Track record ---------------------------------------------------------------------------
 
 
-def track_score(right: int, wrong: int, *, layout_right: int = 0, layout_wrong: int = 0) -> int:
-    """A remembered position's confidence from its own and its layout's record (0-99).
+def track_score(
+    right: int,
+    wrong: int,
+    *,
+    layout_right: int = 0,
+    layout_wrong: int = 0,
+    memory_right: int = 0,
+    memory_wrong: int = 0,
+) -> int:
+    """A remembered position's confidence from its own, its layout's and memory's record on the
+    case type (0-99).
 
-    The layout's accuracy is its record shrunk towards the prior (19 in 20); the position's is
-    its own record shrunk towards the layout's. Nothing read yet: 95; each wrong reading costs
-    more than a right one earns.
+    Memory's accuracy is its record over every layout shrunk towards the prior (19 in 20); the
+    layout's is its record shrunk towards memory's; the position's is its own record shrunk
+    towards the layout's. Nothing read anywhere yet: 95; each wrong reading costs more than a
+    right one earns.
     """
     prior = PRIOR_RIGHT / (PRIOR_RIGHT + PRIOR_WRONG)
-    layout = (layout_right + SHRINK * prior) / (layout_right + layout_wrong + SHRINK)
+    overall = (memory_right + SHRINK * prior) / (memory_right + memory_wrong + SHRINK)
+    layout = (layout_right + SHRINK * overall) / (layout_right + layout_wrong + SHRINK)
     own = (right + SHRINK * layout) / (right + wrong + SHRINK)
     return min(MAX_SCORE, int(own * 100))
 
 
 def layout_record(layout: RememberedLayout) -> tuple[int, int]:
+    """(right, wrong) readings of the layout's positions."""
     return (
         sum(position.right for position in layout.positions),
         sum(position.wrong for position in layout.positions),
     )
+
+
+def memory_record(
+    layouts: tuple[RememberedLayout, ...] | list[RememberedLayout], schema_slug: str
+) -> tuple[int, int]:
+    """(right, wrong) readings of every remembered position of the schema's layouts."""
+    records = [layout_record(layout) for layout in layouts if layout.schema_slug == schema_slug]
+    return sum(right for right, _ in records), sum(wrong for _, wrong in records)
 
 
 # --- Reading remembered positions -----------------------------------------------------------
@@ -357,7 +397,9 @@ def remember(
     layout, score = match_layout(issuer, signature, layouts, schema.slug, page_anchors)
     if layout is None or not lines:
         return fields, LayoutReading(issuer, signature)
-    reads = read_layout(context, pages, schema, layout, align(layout.anchors, page_anchors))
+    record = memory_record(layouts, schema.slug)
+    alignment = align(layout.anchors, page_anchors)
+    reads = read_layout(context, pages, schema, layout, alignment, memory=record)
     updated = dict(fields)
     from_memory: list[str] = []
     specs = {spec.key: spec for spec in schema.fields}
@@ -385,12 +427,16 @@ def read_layout(
     schema: Schema,
     layout: RememberedLayout,
     alignment: Alignment | None = None,
+    *,
+    memory: tuple[int, int] = (0, 0),
 ) -> list[Read]:
     """Every remembered position's reading on this document (those that parse), its boxes
     and label offsets put through `alignment` (the layout's frame onto this document's) when
-    there is one."""
+    there is one; trusted by its record, its layout's and `memory`'s (right, wrong) on the
+    case type (`track_score`)."""
     specs = {spec.key: spec for spec in schema.fields}
     layout_right, layout_wrong = layout_record(layout)
+    static = _static_places(layout.signature)
     reads: list[Read] = []
     for position in layout.positions:
         spec = specs.get(position.key)
@@ -398,18 +444,27 @@ def read_layout(
             continue
         page = pages[position.page - 1]
         frame = _Frame(layout.page_size, alignment) if alignment and layout.page_size[0] else None
-        found = _read_position(context, spec, page, position, frame)
+        found = _read_position(context, spec, page, position, frame, static)
         if found is None:
             continue
-        value, text, bbox, at_label = found
+        value, text, bbox, at_label = found.value, found.text, found.bbox, found.at_label
         score = track_score(
-            position.right, position.wrong, layout_right=layout_right, layout_wrong=layout_wrong
+            position.right,
+            position.wrong,
+            layout_right=layout_right,
+            layout_wrong=layout_wrong,
+            memory_right=memory[0],
+            memory_wrong=memory[1],
         )
         if position.label and not at_label:
             score -= LABEL_MISSING_PENALTY
         ceiling = MAX_SCORE
         if position.right == 0 and semantic_kind(spec.key, spec.type) in FREE_TEXT_KINDS:
             ceiling = UNPROVEN_TEXT_SCORE
+        if found.ocr_confidence < DOUBTFUL_OCR:
+            ceiling = min(ceiling, DOUBTFUL_OCR_SCORE)
+        if found.continued and semantic_kind(spec.key, spec.type) in GROWN_KINDS:
+            ceiling = min(ceiling, GROWN_SCORE)
         reads.append(Read(position, value, text, page.number, bbox, score, ceiling, at_label))
     return reads
 
@@ -475,8 +530,9 @@ def _read_position(
     page: PageResult,
     position: RememberedPosition,
     frame: _Frame | None = None,
-) -> tuple[object, str, BBox, bool] | None:
-    """(value, text, box, read at its label) of a remembered position on `page`."""
+    static: dict[str, set[tuple[int, int]]] | None = None,
+) -> _Found | None:
+    """What a remembered position reads on `page` (`static`: the layout's static words)."""
     kind = semantic_kind(spec.key, spec.type)
     if kind in UNREMEMBERED_KINDS:
         return None
@@ -516,9 +572,86 @@ def _read_position(
             text = " ".join(token.text for token in run)
             parsed = parse_with_kind(context, spec, kind, text)
             if parsed is not None:
-                at_label = index < labelled or _label_beside(lines, position.label, run)
-                return parsed.value, text, union([t.bbox for t in run]), at_label
+                return _Found(
+                    parsed.value,
+                    text,
+                    union([t.bbox for t in run]),
+                    index < labelled or _label_beside(lines, position.label, run),
+                    min(t.confidence for t in run),
+                    position.page == 1
+                    and _continued(
+                        lines, page, _core(context, spec, kind, run, parsed.value), static or {}
+                    ),
+                )
     return None
+
+
+def _core(
+    context: DocumentContext, spec: FieldSpec, kind: str, run: list[Token], value: object
+) -> list[Token]:
+    """The shortest start of the run that still reads `value` (a parser may drop a trailing
+    word the remembered box also caught: `210111 mit` reads 210111)."""
+    for size in range(1, len(run)):
+        parsed = parse_with_kind(context, spec, kind, " ".join(t.text for t in run[:size]))
+        if parsed is not None and same_value(spec.type, parsed.value, value):
+            return run[:size]
+    return run
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A remembered position's reading on one page."""
+
+    value: object
+    text: str
+    bbox: BBox
+    at_label: bool
+    """Read at its label, or at the region with its label beside it (or it has none)."""
+    ocr_confidence: float
+    """The lowest confidence among its words (100 on a trusted text layer)."""
+    continued: bool
+    """Words that are not the layout's static words follow it closely on its line."""
+
+
+def _static_places(signature: tuple[str, ...]) -> dict[str, set[tuple[int, int]]]:
+    """The signature's static words, each with the coarse cells (column, row) it sits in."""
+    places: dict[str, set[tuple[int, int]]] = {}
+    for entry in signature:
+        word, _, cell = entry.partition("@")
+        column, _, row = cell.partition(".")
+        if column.isdigit() and row.isdigit():
+            places.setdefault(word, set()).add((int(column), int(row)))
+    return places
+
+
+def _continued(
+    lines: list[Line], page: PageResult, run: list[Token], static: dict[str, set[tuple[int, int]]]
+) -> bool:
+    """Whether the run's line goes on right after it, at a word's gap, with a word the layout
+    does not print there (`static`: its signature's words and coarse cells; a neighbouring cell
+    counts, for a shifted scan): the value may be longer than the remembered box held. Only on
+    the layout's first page (the signature's), and only for a word that could be static (three
+    letters or more, no digit): a number or a short word after the value proves nothing."""
+    if not static:
+        return False
+    last = run[-1]
+    line = next((line for line in lines if any(t is last for t in line.tokens)), None)
+    if line is None:
+        return False
+    at = next(i for i, token in enumerate(line.tokens) if token is last)
+    if at + 1 >= len(line.tokens):
+        return False
+    following = line.tokens[at + 1]
+    if following.bbox[0] - last.bbox[2] > 1.5 * max(last.bbox[3] - last.bbox[1], 1.0):
+        return False  # another column's text
+    word = compact(following.text)
+    if len(word) < 3 or any(ch.isdigit() for ch in following.text):
+        return False
+    width, height = max(page.width, 1.0), max(page.height, 1.0)
+    column = min(int(following.bbox[0] / width * SIGNATURE_COLUMNS), SIGNATURE_COLUMNS - 1)
+    row = min(int(following.bbox[1] / height * SIGNATURE_ROWS), SIGNATURE_ROWS - 1)
+    cells = static.get(word, set())
+    return not any(abs(c - column) <= 1 and abs(r - row) <= 1 for c, r in cells)
 
 
 def _label_beside(lines: list[Line], label: str, run: list[Token]) -> bool:
@@ -638,43 +771,56 @@ def locate(
     hint: tuple[int, BBox] | None = None,
     limit: int = 3,
 ) -> list[Located]:
-    """Where `value` of `spec` is printed: at `hint` (upload page number, box in points) when
-    the text there reads the value, else every run of up to six tokens on one line that parses
-    to it (first `limit`, shortest runs first)."""
+    """Where `value` of `spec` is printed: the shortest run of tokens inside `hint` (upload
+    page number, box in points: where the engine read it) that reads the value, else every run
+    of up to six tokens on one line that parses to it (first `limit`, shortest runs first). The
+    engine's box may hold more than the value (its label, a neighbour on the line), which a
+    place must not keep: its next reading would start at the label."""
     kind = semantic_kind(spec.key, spec.type)
     if spec.type == FieldType.TABLE or kind in UNREMEMBERED_KINDS or value in (None, ""):
         return []
     numbers = {page.number: index for index, page in enumerate(pages, start=1)}
     lines = [line for line in context.lines if line.page in numbers]
     if hint is not None and hint[0] in numbers:
-        tokens = [
-            token
+        page_number, box = hint
+        hinted = [
+            replace(line, tokens=tuple(t for t in line.tokens if _inside(t.bbox, box)))
             for line in lines
-            if line.page == hint[0]
-            for token in line.tokens
-            if _inside(token.bbox, hint[1])
+            if line.page == page_number
         ]
-        parsed = parse_with_kind(context, spec, kind, " ".join(t.text for t in tokens))
-        if tokens and parsed is not None and same_value(spec.type, parsed.value, value):
-            return [_located(lines, pages[numbers[hint[0]] - 1], numbers[hint[0]], tokens)]
-    found: list[tuple[int, int, Located]] = []
-    for line in lines:
-        for start in range(len(line.tokens)):
-            for size in range(1, 7):
-                run = line.tokens[start : start + size]
-                if len(run) < size:
-                    break
-                parsed = parse_with_kind(context, spec, kind, " ".join(t.text for t in run))
-                if parsed is not None and same_value(spec.type, parsed.value, value):
-                    page = pages[numbers[line.page] - 1]
-                    found.append((size, line.index, _located(lines, page, numbers[line.page], run)))
-                    break
+        runs = _value_runs(context, spec, kind, hinted, value)
+        if runs:
+            _, _, run = min(runs, key=lambda item: (item[0], item[1]))
+            return [_located(lines, pages[numbers[page_number] - 1], numbers[page_number], run)]
+    found: list[tuple[int, int, Located]] = [
+        (size, index, _located(lines, pages[numbers[run[0].page] - 1], numbers[run[0].page], run))
+        for size, index, run in _value_runs(context, spec, kind, lines, value)
+    ]
     found.sort(key=lambda item: (item[0], item[1]))
     unique: list[Located] = []
     for _, _, located in found:
         if all(abs(located.bbox[1] - other.bbox[1]) > 1e-3 for other in unique):
             unique.append(located)
     return unique[:limit]
+
+
+def _value_runs(
+    context: DocumentContext, spec: FieldSpec, kind: str, lines: list[Line], value: object
+) -> list[tuple[int, int, tuple[Token, ...]]]:
+    """(tokens, line index, run) of every line's first-starting runs of up to six tokens that
+    parse to `value`, the shortest from each start."""
+    found: list[tuple[int, int, tuple[Token, ...]]] = []
+    for line in lines:
+        for start in range(len(line.tokens)):
+            for size in range(1, 7):
+                run = tuple(line.tokens[start : start + size])
+                if len(run) < size:
+                    break
+                parsed = parse_with_kind(context, spec, kind, " ".join(t.text for t in run))
+                if parsed is not None and same_value(spec.type, parsed.value, value):
+                    found.append((size, line.index, run))
+                    break
+    return found
 
 
 def reframe(
