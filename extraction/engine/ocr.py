@@ -19,7 +19,11 @@ calling thread. Orientation is checked only when RapidOCR's reading is not clear
 pages are upright, and OSD cost 0.4-2 CPU seconds a page); a page that turns out rotated is read
 again. RapidOCR gets one CPU fewer than the process may use, leaving one for Tesseract, which runs
 without OpenMP threads, instead of oversubscribing.
-RapidOCR's recogniser reads one line per run: a batch pads each line to the widest one in it.
+RapidOCR's own cost is its text detector and its recogniser. The detector reads a copy scaled so
+lines are DETECT_TEXT_PX high (it used to see a scan at full size, up to 2000 px, where it cost
+about as much as recognition), from the text height the caller gives or the connected components
+estimate; the recogniser still reads every line from the image itself, one line per run (a batch
+pads each line to the widest one in it).
 Coordinates returned are pixels of the upright input image; the caller maps them to page space.
 """
 
@@ -47,7 +51,9 @@ OCR_MAX_SIDE = 2400
 """Longest side, in pixels, of the image OCR reads; larger images are scaled down first."""
 MIN_TEXT_PX = 20
 """Lowest line height (ascender to descender), in pixels, that scaling down may leave."""
-TILE_SIDE = 2000
+RAPID_MAX_SIDE = 2000
+"""RapidOCR's own largest working size: it shrinks larger images to it before reading."""
+TILE_SIDE = RAPID_MAX_SIDE
 """Side of the tiles a large image is read in: RapidOCR's own largest working size."""
 TILE_OVERLAP = 240
 """Pixels each tile reaches into its neighbours, so every word lies whole inside one tile."""
@@ -56,6 +62,14 @@ ESTIMATE_PIXELS = 2_000_000
 LINE_PER_GLYPH = 1.7
 """Line height (a text-layer word box) over the median glyph component height: 1.4-2.4 on the
 evaluation invoices at 100-300 dpi, depending on the font's metrics."""
+DETECT_TEXT_PX = 16
+"""Line height, in pixels, RapidOCR's text detector is given. The evaluation scans have lines of
+22-56 px; detecting at 16 px cost a third as much, with the same fields right but one (a
+handwritten signature whose reading changes with any resize). Recognition still reads each line
+from the full-resolution image."""
+RAPID_DEFAULT_DETECTION = ("min", 736)
+"""RapidOCR's own detector sizing (shorter side at least 736 px), used when the text height is
+unknown."""
 
 
 @dataclass(frozen=True)
@@ -151,22 +165,23 @@ def ocr_image(
     rgb = image if image.mode == "RGB" else image.convert("RGB")
     if is_blank(rgb):
         return OcrPage((), 0, rgb.width, rgb.height, "none")
-    if text_height is None and max(rgb.size) > OCR_MAX_SIDE:
+    if text_height is None:
         text_height = estimate_text_height(rgb)
     working, factor = working_image(rgb, text_height)
+    text_px = text_height / factor if text_height else None
     use_tesseract = engine in ("auto", "tesseract") and tesseract_available()
     if max(working.size) > OCR_MAX_SIDE:
-        words, rotation = _read_tiled(working, engine, use_tesseract)
+        words, rotation = _read_tiled(working, engine, use_tesseract, text_px)
         name = "tiled"
     elif engine == "tesseract" and use_tesseract:
         rotation = detect_rotation(working, use_tesseract=True)
         words = tesseract_words(_turn(working, rotation))
         name = "tesseract"
     elif use_tesseract:
-        words, rotation = _read_fused(working)
+        words, rotation = _read_fused(working, text_px)
         name = "rapidocr+tesseract"
     else:
-        lines, rotation = _read_rapid(working)
+        lines, rotation = _read_rapid(working, text_px)
         words = [w for line in lines for w in line_words(line, None)]
         name = "rapidocr"
     if factor != 1.0:
@@ -218,7 +233,9 @@ def glyph_line_height(pixels: np.ndarray, shrink: float = 1.0) -> float | None:
     return float(np.median(heights[glyphs])) * LINE_PER_GLYPH * shrink
 
 
-def _read_tiled(image: Image.Image, engine: str, use_tesseract: bool) -> tuple[list[Word], int]:
+def _read_tiled(
+    image: Image.Image, engine: str, use_tesseract: bool, text_px: float | None
+) -> tuple[list[Word], int]:
     """Turn the image upright (judged on a central crop at reading size), read it tile by tile.
 
     A word belongs to the tile whose core (the tile without its overlap) holds its centre; the
@@ -235,7 +252,7 @@ def _read_tiled(image: Image.Image, engine: str, use_tesseract: bool) -> tuple[l
             tile = upright.crop((x0, y0, x1, y1))
             if is_blank(tile):
                 continue
-            for word in _read_upright(tile, engine, use_tesseract):
+            for word in _read_upright(tile, engine, use_tesseract, text_px):
                 box = (word.bbox[0] + x0, word.bbox[1] + y0, word.bbox[2] + x0, word.bbox[3] + y0)
                 cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
                 if core_x0 <= cx < core_x1 and core_y0 <= cy < core_y1:
@@ -258,15 +275,14 @@ def _spans(length: int) -> list[tuple[int, int, float, float]]:
     ]
 
 
-def _read_upright(image: Image.Image, engine: str, use_tesseract: bool) -> list[Word]:
+def _read_upright(
+    image: Image.Image, engine: str, use_tesseract: bool, text_px: float | None
+) -> list[Word]:
     if engine == "tesseract" and use_tesseract:
         return tesseract_words(image)
     if use_tesseract:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(tesseract_words, image, "eng")
-            lines = rapid_lines(image)
-            return fuse(lines, pending.result())
-    return [w for line in rapid_lines(image) for w in line_words(line, None)]
+        return fuse(*_read_both(image, text_px))
+    return [w for line in rapid_lines(image, text_height=text_px) for w in line_words(line, None)]
 
 
 def _scaled(box: BBox, factor: float) -> BBox:
@@ -277,38 +293,42 @@ def _turn(image: Image.Image, rotation: int) -> Image.Image:
     return image.rotate(-rotation, expand=True) if rotation else image
 
 
-def _read_fused(image: Image.Image) -> tuple[list[Word], int]:
+def _read_fused(image: Image.Image, text_px: float | None = None) -> tuple[list[Word], int]:
     """RapidOCR and Tesseract together, each reading the image as it is (Tesseract in a worker
     thread). A page RapidOCR reads as clearly upright is upright: no orientation check runs.
     Otherwise OSD decides (RapidOCR's four orientations when OSD cannot tell), and a turned page
     is read again by both."""
-    lines, tess = _read_both(image)
+    lines, tess = _read_both(image, text_px)
     if _clearly_upright(lines):
         return fuse(lines, tess), 0
     rotation = _tesseract_rotation(image)
     if rotation is None:
         rotation = _rapid_rotation(image)
     if rotation:
-        lines, tess = _read_both(_turn(image, rotation))
+        lines, tess = _read_both(_turn(image, rotation), text_px)
     return fuse(lines, tess), rotation
 
 
-def _read_both(image: Image.Image) -> tuple[list[RapidLine], list[Word]]:
+def _read_both(
+    image: Image.Image, text_px: float | None = None
+) -> tuple[list[RapidLine], list[Word]]:
     """RapidOCR's lines (this thread) and Tesseract's English words (a worker thread) at once."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(tesseract_words, image, "eng")
-        lines = rapid_lines(image)
+        lines = rapid_lines(image, text_height=text_px)
         return lines, pending.result()
 
 
-def _read_rapid(image: Image.Image) -> tuple[list[RapidLine], int]:
+def _read_rapid(image: Image.Image, text_px: float | None = None) -> tuple[list[RapidLine], int]:
     """RapidOCR alone: the image as it is when that reads clearly upright, else turned the way
     RapidOCR's four orientations say."""
-    lines = rapid_lines(image)
+    lines = rapid_lines(image, text_height=text_px)
     if _clearly_upright(lines):
         return lines, 0
     rotation = _rapid_rotation(image)
-    return (rapid_lines(_turn(image, rotation)) if rotation else lines), rotation
+    if not rotation:
+        return lines, 0
+    return rapid_lines(_turn(image, rotation), text_height=text_px), rotation
 
 
 def is_blank(image: Image.Image) -> bool:
@@ -329,15 +349,23 @@ class RapidLine:
     """y0, y1 per character, from its quad; empty when RapidOCR gave none (then `box` holds)."""
 
 
-def rapid_lines(image: Image.Image, *, use_cls: bool = False) -> list[RapidLine]:
+def rapid_lines(
+    image: Image.Image, *, use_cls: bool = False, text_height: float | None = None
+) -> list[RapidLine]:
     """RapidOCR lines of an image that is already upright.
 
     RapidOCR's 0/180 line classifier is off by default: once the page is turned upright it only
     does harm, turning short runs of digits over (`99999` read as `66666`, `60,000` as `000'09`).
     Rotation detection relies on upside-down text staying unreadable without it.
+    With `text_height` (line height in the image's pixels) the detector reads a copy scaled so
+    lines are DETECT_TEXT_PX high (`detection_size`); recognition reads the image itself.
     """
+    engine = _rapid_engine()
     with _RAPID_LOCK:
-        output = _rapid_engine()(
+        # RapidOCR 3's detector takes its sizing from these two attributes on every call.
+        detector = engine._load_det_model()
+        detector.limit_type, detector.limit_side_len = detection_size(image.size, text_height)
+        output = engine(
             np.asarray(image),
             use_det=True,
             use_cls=use_cls,
@@ -364,6 +392,21 @@ def rapid_lines(image: Image.Image, *, use_cls: bool = False) -> list[RapidLine]
             char_scores = tuple(score for _ in text)
         lines.append(RapidLine(text, box, score, char_boxes, char_scores, char_rows))
     return lines
+
+
+def detection_size(size: tuple[int, int], text_height: float | None) -> tuple[str, int]:
+    """RapidOCR's detector sizing (`limit_type`, `limit_side_len`) for an image of `size`.
+
+    Its default, the shorter side brought up to 736 px, leaves a scan at full size (up to the
+    2000 px RapidOCR reads at), where detection costs about as much as recognition. Lines need
+    only be DETECT_TEXT_PX high to be found, so the longest side is shrunk by that ratio; the
+    image is never enlarged for detection when its text is smaller than that.
+    """
+    if not text_height:
+        return RAPID_DEFAULT_DETECTION
+    longest = min(max(size), RAPID_MAX_SIDE)
+    ratio = min(1.0, DETECT_TEXT_PX / (text_height * longest / max(size)))
+    return "max", max(32, round(longest * ratio))
 
 
 def _char_geometry(

@@ -8,10 +8,13 @@ from PIL import Image, ImageDraw
 
 from extraction.engine import ocr, run_engine
 from extraction.engine.ocr import (
+    DETECT_TEXT_PX,
     OCR_MAX_SIDE,
+    RAPID_DEFAULT_DETECTION,
     RapidLine,
     _boundaries_from,
     detect_rotation,
+    detection_size,
     line_words,
     ocr_image,
     tesseract_available,
@@ -107,7 +110,7 @@ def test_large_image_is_scaled_down_to_the_working_size():
 def test_boxes_of_a_downscaled_image_come_back_in_its_own_pixels(monkeypatch):
     seen: list[tuple[int, int]] = []
 
-    def read(image):
+    def read(image, text_px=None):
         seen.append(image.size)
         return [Word("48213", (100.0, 50.0, 200.0, 80.0), 90.0)], 0
 
@@ -196,8 +199,10 @@ def test_page_read_clearly_upright_gets_no_orientation_check(page_image, monkeyp
     assert "48213" in {w.text for w in page.words}
 
 
-@pytest.mark.parametrize("tesseract", [True, False])
-@pytest.mark.parametrize("angle", [90, 180])
+# Each engine path once (OSD then both engines again; RapidOCR's four orientations then RapidOCR
+# again): the angles themselves are covered by the detect_rotation tests above, at a fraction of
+# the cost of a whole page read twice.
+@pytest.mark.parametrize(("angle", "tesseract"), [(90, True), (180, False)])
 def test_turned_page_is_still_turned_upright_and_read(page_image, monkeypatch, tesseract, angle):
     if tesseract and not tesseract_available():
         pytest.skip("Tesseract is not installed")
@@ -223,3 +228,30 @@ def test_tesseract_runs_with_one_openmp_thread(invoice_image, monkeypatch):
     ocr.tesseract_words(invoice_image, "eng")
     assert environments
     assert all(env.get("OMP_THREAD_LIMIT") == "1" for env in environments)
+
+
+def test_detector_reads_large_text_at_a_reduced_size_and_unknown_text_at_its_default():
+    assert detection_size((1200, 1600), None) == RAPID_DEFAULT_DETECTION
+    limit_type, side = detection_size((1200, 1600), 2 * DETECT_TEXT_PX)
+    assert (limit_type, side) == ("max", 800)
+    assert detection_size((1200, 1600), DETECT_TEXT_PX / 2) == ("max", 1600), "never enlarged"
+    # RapidOCR shrinks anything over 2000 px first; the ratio applies to what it reads.
+    assert detection_size((1500, 4000), 4 * DETECT_TEXT_PX) == ("max", 1000)
+
+
+def test_detector_is_given_the_smaller_image_and_the_page_still_reads(monkeypatch):
+    image = text_image(["Invoice No: 48213", "Total: $144.00"], size=(640, 160), scale=40)
+    detector = ocr._rapid_engine()._load_det_model()
+    shapes: list[tuple[int, ...]] = []
+    run = detector.session.__class__.__call__
+
+    def spy(session, batch):
+        shapes.append(batch.shape)
+        return run(session, batch)
+
+    monkeypatch.setattr(detector.session.__class__, "__call__", spy)
+    lines = ocr.rapid_lines(image, text_height=2 * DETECT_TEXT_PX)
+    assert max(shapes[0][2:]) == 320, "lines of 32 px are detected on a half-size copy"
+    text = " ".join(line.text for line in lines)
+    assert "48213" in text
+    assert "144.00" in text
