@@ -11,16 +11,16 @@ reviewed: what it released is scored, but nothing is learned from it.
 Every document belongs to a true layout group read from its truth file (`"layout"`, else
 `"merchant_slug"`, else the source and the labelled issuer: a purchase order's `merchant`, an
 invoice's `vendor_name`). A document is *repeat* when an earlier document of its layout was
-reviewed, *first-seen* otherwise. A truth `"layout"` names the layout itself; a group read from
-the issuer only says who printed the document, and one issuer may print several designs (the
-ZUGFeRD examples reuse seller names and a demo VAT id on unrelated pages), so there the earlier
-document must also have the same design: its layout signature (the engine's own fingerprint of
-static words and their places, `memory.similarity`) at least `SAME_DESIGN` like this one's. A
-document of a known issuer in a new design counts as first-seen and is counted apart
-(`new_design`). The design test compares the two documents themselves, not what memory
-matched, and its bar is fixed here, apart from the engine's matching thresholds: a repeat the
-engine fails to match stays a repeat, and tuning the matcher cannot move documents between
-the parts.
+reviewed, *first-seen* otherwise. A truth `"layout"` (or a receipt's `"merchant_slug"`) names
+the layout itself; a group read from the issuer's name only says who printed the document, and
+one issuer may print several designs (the ZUGFeRD examples reuse seller names and a demo VAT id
+on unrelated pages), so there the earlier document must also have the same design: its layout
+signature (the engine's own fingerprint of static words and their places, `memory.similarity`)
+at least `SAME_DESIGN` like this one's. A document of a known issuer in a new design counts as
+first-seen and is counted apart (`new_design`). The design test compares the two documents
+themselves, not what memory matched, and its bar is fixed here, apart from the engine's
+matching thresholds: a repeat the engine fails to match stays a repeat, and tuning the matcher
+cannot move documents between the parts.
 
 Reported for each part: field accuracy, share of fields released at T (confidence >= T and not
 held by the gate for another reason), share of those right, and how many documents the engine
@@ -185,8 +185,12 @@ def _truth(item: CorpusItem) -> dict[str, Any]:
 
 
 def layout_named(item: CorpusItem) -> bool:
-    """Whether the truth names the document's layout (`"layout"`), rather than its issuer."""
-    return bool(_truth(item).get("layout"))
+    """Whether the truth names the document's layout (`"layout"`, or the `"merchant_slug"` of
+    a till receipt: one chain's till prints one layout), rather than only its issuer's name.
+    The design test is kept to groups of issuer names: a photographed receipt's OCR may blur
+    its signature, and a repeat the engine cannot see must not leave the repeat part."""
+    truth = _truth(item)
+    return bool(truth.get("layout") or truth.get("merchant_slug"))
 
 
 def layout_group(item: CorpusItem) -> str:

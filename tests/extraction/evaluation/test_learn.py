@@ -18,6 +18,7 @@ from extraction.evaluation.learn import (
     LearnDocument,
     classify_repeat,
     layout_group,
+    layout_named,
 )
 from extraction.learning.models import Layout, Verdict
 
@@ -148,3 +149,17 @@ def test_the_first_document_of_a_group_is_first_seen():
     outcome = classify_repeat(_outcome(), _print(WORDS), [], named=False)
     assert not outcome.repeat
     assert not outcome.new_design
+
+
+def test_the_design_test_is_kept_to_groups_of_issuer_names(tmp_path):
+    """A truth `layout` or a receipt's `merchant_slug` names the layout (a chain's till prints
+    one); a group of an issuer's name does not, so only there must the design agree."""
+    (tmp_path / "a.json").write_text(json.dumps({"layout": "acme"}))
+    (tmp_path / "b.json").write_text(json.dumps({"merchant_slug": "aldi"}))
+    (tmp_path / "c.json").write_text(json.dumps({}))
+    items = [
+        CorpusItem("a", tmp_path / "a.pdf", "invoice", {}, "s"),
+        CorpusItem("b", tmp_path / "b.jpg", "invoice", {}, "s"),
+        CorpusItem("c", tmp_path / "c.pdf", "invoice", {"vendor_name": "ACME Ltd"}, "s"),
+    ]
+    assert [layout_named(item) for item in items] == [True, True, False]
