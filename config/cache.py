@@ -75,23 +75,13 @@ class SharedRedisCache(RedisCache):
     def count(self, key: str, timeout: int, *, also_read: str | None = None) -> tuple[int, int]:
         """Add one to the counter `key` (made at 0 with `timeout` seconds to live when missing)
         and return it, with the integer at `also_read` (0 when missing): one round trip."""
-        return self.count_many([(key, timeout, also_read)])[0]
-
-    def count_many(self, counters: list[tuple[str, int, str | None]]) -> list[tuple[int, int]]:
-        """`count` for each (key, timeout, also_read), all in one round trip."""
-        client = self._cache.get_client(None, write=True)
+        key = self.make_and_validate_key(key)
+        client = self._cache.get_client(key, write=True)
         pipeline = client.pipeline(transaction=False)
-        for key, timeout, also_read in counters:
-            key = self.make_and_validate_key(key)
-            pipeline.set(key, 0, ex=timeout, nx=True)
-            pipeline.incr(key)
-            if also_read is not None:
-                pipeline.get(self.make_and_validate_key(also_read))
-        answers = iter(pipeline.execute())
-        counts = []
-        for _key, _timeout, also_read in counters:
-            next(answers)  # the SET NX
-            current = int(next(answers))
-            other = next(answers) if also_read is not None else None
-            counts.append((current, int(other) if other is not None else 0))
-        return counts
+        pipeline.set(key, 0, ex=timeout, nx=True)
+        pipeline.incr(key)
+        if also_read is not None:
+            pipeline.get(self.make_and_validate_key(also_read))
+        answers = pipeline.execute()
+        other = answers[2] if also_read is not None else None
+        return int(answers[1]), int(other) if other is not None else 0

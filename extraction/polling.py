@@ -1,5 +1,5 @@
-"""Status polling: the per-job polling limit (a DRF throttle: 429 with Retry-After), `?wait=`
-long polls, and the status route's shortcut for a plain poll (`job_status_route`).
+"""Status polling: the per-job polling limit (a DRF throttle: 429 with Retry-After) and
+`?wait=` long polls.
 
 The limit counts requests per job in a one-minute window in the cache (Redis when configured,
 so every web process shares it; one round trip a poll: `cases.apikit.throttling.window_count`);
@@ -14,33 +14,20 @@ import functools
 import math
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.views.decorators.csrf import csrf_exempt
-from rest_framework.exceptions import Throttled
 from rest_framework.throttling import BaseThrottle
 
-from cases.apikeys import keys_from_request
-from cases.apikit.authentication import ApiPrincipal, api_key_check, request_workspace
+from cases.apikit.authentication import request_workspace
 from cases.apikit.cachedown import CACHE_ERRORS, cache_down
-from cases.apikit.throttling import (
-    KEY_LIMIT_CACHE_DOWN,
-    KeyBudget,
-    key_wait,
-    window_count,
-    window_counts,
-)
+from cases.apikit.throttling import window_count
 from cases.errors import DomainError
 from cases.models import Case, CaseType, Document, Workspace
 from extraction.models import ExtractionJob
 from extraction.selectors import job_state_token
-from extraction.serializers import job_status
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -72,35 +59,23 @@ class JobStatusPollThrottle(BaseThrottle):
         setattr(request, POLLED_JOB, polled)
         if polled is None:
             return True
+        job = polled[0]
+        job_id = job.pk
+        window = int(time.time() // WINDOW_SECONDS)
+        key = f"job-status-polls:{job_id}:{window}"
         try:
-            count, _ = window_count(*job_poll_counter(polled[0].pk)[:2])
+            count, _ = window_count(key, WINDOW_SECONDS * 2)
         except CACHE_ERRORS as error:  # fail open: the cache only counts
-            cache_down(JOB_LIMIT_CACHE_DOWN, error)
+            cache_down("the per-job polling limit lets polls through", error)
             return True
-        self.retry_after = job_poll_refusal(count)
-        if self.retry_after is None:
+        if count <= settings.JOB_STATUS_POLLS_PER_MINUTE:
             return True
+        self.retry_after = max(1, int(WINDOW_SECONDS - time.time() % WINDOW_SECONDS))
         setattr(request, POLL_LIMIT_HIT, True)
         return False
 
     def wait(self) -> int | None:
         return self.retry_after
-
-
-JOB_LIMIT_CACHE_DOWN = "the per-job polling limit lets polls through"
-
-
-def job_poll_counter(job_pk: object) -> tuple[str, int, str | None]:
-    """The job's poll counter of this window, as `window_counts` takes it."""
-    window = int(time.time() // WINDOW_SECONDS)
-    return f"job-status-polls:{job_pk}:{window}", WINDOW_SECONDS * 2, None
-
-
-def job_poll_refusal(count: int) -> int | None:
-    """None when `count` polls this window are within the limit, else when to retry."""
-    if count <= settings.JOB_STATUS_POLLS_PER_MINUTE:
-        return None
-    return max(1, int(WINDOW_SECONDS - time.time() % WINDOW_SECONDS))
 
 
 def polled_job(request: Request) -> tuple[ExtractionJob, int | None] | None:
@@ -313,10 +288,6 @@ def status_poll_limit_error(request: Request, wait: float | None) -> DomainError
     the limit, when to retry, and what to do instead of polling."""
     if not getattr(request, POLL_LIMIT_HIT, False):
         return None
-    return poll_limit_error(wait)
-
-
-def poll_limit_error(wait: float | None) -> DomainError:
     limit = settings.JOB_STATUS_POLLS_PER_MINUTE
     retry_after = max(1, math.ceil(wait or 1))
     return DomainError(
@@ -326,119 +297,6 @@ def poll_limit_error(wait: float | None) -> DomainError:
         status_code=429,
         headers={"Retry-After": str(retry_after)},
     )
-
-
-def job_status_route(drf_view: Callable[..., Any]) -> Callable[..., Any]:
-    """The view of `GET /api/v1/extraction-jobs/{id}`: `drf_view` (`ExtractionJobDetailApi`)
-    with a shortcut for the plain poll, the one request clients repeat.
-
-    Under ASGI a DRF view costs a thread hop to run and another to render its `Response`, and
-    its two throttles two Redis round trips. A plain poll (GET, no query string, JSON or
-    anything accepted, one API key) is answered here in one hop: the same key check
-    (`api_key_check`), the same statement (`job_status_read`), both limits counted in one
-    round trip (the per-key budget and the per-job limit, with the same decisions and
-    fail-open as the throttles), and the answer made by `drf_view`'s own class (its
-    `finalize_response` and `handle_exception`), so body, status and headers are the same.
-    Anything else (`?wait=`, HEAD, OPTIONS, another method, another `Accept`, no key or a
-    bad one, no such job) goes to `drf_view` unchanged, uncounted here.
-    """
-    view_class: Any = getattr(drf_view, "cls")  # noqa: B009 (as_view() sets it)
-    fallback = sync_to_async(drf_view, thread_sensitive=True)
-    answer = sync_to_async(_plain_poll_answer, thread_sensitive=True)
-
-    @csrf_exempt
-    async def job_status_view(request: HttpRequest, job_id: str) -> HttpResponseBase:
-        if _plain_poll(request):
-            response = await answer(view_class, request, job_id)
-            if response is not None:
-                return response
-        fallen_back: HttpResponseBase = await fallback(request, job_id=job_id)
-        return fallen_back
-
-    # drf-spectacular documents the route from the DRF view it names
-    job_status_view.cls = view_class  # type: ignore[attr-defined]
-    job_status_view.initkwargs = getattr(drf_view, "initkwargs", {})  # type: ignore[attr-defined]
-    return job_status_view
-
-
-PLAIN_ACCEPT = ("", "*/*", "application/json")
-
-
-def _plain_poll(request: HttpRequest) -> bool:
-    return (
-        request.method == "GET"
-        and not request.META.get("QUERY_STRING")
-        and request.META.get("HTTP_ACCEPT", "").strip() in PLAIN_ACCEPT
-    )
-
-
-def _plain_poll_answer(view_class: Any, request: HttpRequest, job_id: str) -> HttpResponse | None:
-    """The answer to a plain poll, or None for `job_status_route`'s DRF view to give."""
-    keys = keys_from_request(request)
-    if len(keys) != 1 or not keys[0]:
-        return None
-    api_key = api_key_check(keys[0])
-    if api_key is None:
-        return None
-    polled = job_status_read(workspace=api_key.workspace, job_id=job_id)
-    if polled is None:
-        return None
-    job, queue_position = polled
-    budget = KeyBudget.of(api_key.pk)
-    try:
-        (current, previous), (polls, _) = window_counts([budget.counter, job_poll_counter(job.pk)])
-    except CACHE_ERRORS as error:  # fail open, as each throttle does
-        cache_down(KEY_LIMIT_CACHE_DOWN, error)
-        cache_down(JOB_LIMIT_CACHE_DOWN, error)
-        key_refusal, job_refusal = None, None
-    else:
-        key_refusal = budget.refusal(current, previous)
-        job_refusal = job_poll_refusal(polls)
-    waits = [wait for wait in (key_wait(key_refusal), job_refusal) if wait is not None]
-    if not waits:
-        return _ok(view_class, job_status(job, queue_position=queue_position))
-    view = view_class()
-    view.setup(request, job_id=job_id)
-    drf_request = view.initialize_request(request, job_id=job_id)
-    view.request, view.headers = drf_request, view.default_response_headers
-    view.format_kwarg = view.get_format_suffix(job_id=job_id)
-    negotiated = view.perform_content_negotiation(drf_request)
-    drf_request.accepted_renderer, drf_request.accepted_media_type = negotiated
-    drf_request.version, drf_request.versioning_scheme = view.determine_version(
-        drf_request, job_id=job_id
-    )
-    drf_request.user, drf_request.auth = ApiPrincipal(api_key=api_key), api_key
-    if job_refusal is not None:  # as the view's `throttled`: the per-job message
-        response = view.handle_exception(poll_limit_error(max(waits)))
-    else:
-        response = view.handle_exception(Throttled(max(waits)))
-    response = view.finalize_response(drf_request, response, job_id=job_id)
-    response.render()
-    # a plain response: Django would render a DRF `Response` in another thread hop
-    plain = HttpResponse(response.content, status=response.status_code)
-    for name, value in response.items():
-        plain[name] = value
-    return plain
-
-
-def _ok(view_class: Any, job: dict[str, Any]) -> HttpResponse:
-    """The 200 as the DRF view makes it (`finalize_response` and its renderer, which a plain
-    poll's `Accept` always picks) without building the view and its request for it."""
-    renderer, headers = _ok_parts(view_class)
-    content = renderer.render({"success": True, "job": job}, renderer.media_type, {})
-    response = HttpResponse(content, content_type=renderer.media_type)
-    for name, value in headers.items():
-        response[name] = value
-    return response
-
-
-@functools.cache
-def _ok_parts(view_class: Any) -> tuple[Any, dict[str, str]]:
-    view = view_class()
-    view.setup(None)  # as for a request: HEAD answers as GET, so `Allow` names it
-    renderer = view.get_renderers()[0]
-    assert renderer.charset is None, "DRF would name the charset in Content-Type"
-    return renderer, dict(view.default_response_headers)
 
 
 def wait_for_change(*, job_id: str, seconds: int) -> None:

@@ -3,7 +3,7 @@ and review, and of the case upload and start-extraction endpoints (seed 001 path
 
 from django.urls import path
 
-from extraction import api, case_files_api, polling, upload_api
+from extraction import api, case_files_api, upload_api
 from extraction.learning import api as learning_api
 from extraction.realtime import api as realtime_api
 
@@ -35,12 +35,7 @@ urlpatterns = [
     path("review", api.ReviewApi.as_view(), name="review"),
     path("upload", upload_api.UploadApi.as_view(), name="upload"),
     path("extraction-jobs", api.ExtractionJobsApi.as_view(), name="jobs"),
-    path(
-        "extraction-jobs/<str:job_id>",
-        # the plain poll answered in one thread hop, the rest by the DRF view (polling.py)
-        polling.job_status_route(api.ExtractionJobDetailApi.as_view()),
-        name="job-detail",
-    ),
+    path("extraction-jobs/<str:job_id>", api.ExtractionJobDetailApi.as_view(), name="job-detail"),
     path(
         "extraction-jobs/<str:job_id>/result",
         api.ExtractionJobResultApi.as_view(),

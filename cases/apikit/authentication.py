@@ -76,22 +76,15 @@ class ApiKeyAuthentication(BaseAuthentication):
             raise AuthenticationFailed(
                 "The Authorization header must be `api-key KEY` or `Bearer KEY`."
             )
-        api_key = api_key_check(raw_key)
+        key_hash = ApiKey.hash_key(raw_key)
+        api_key = api_key_find(key_hash, _active_key)
         if api_key is None:
             raise AuthenticationFailed("The API key is invalid or has been revoked.")
+        _touch_last_used(api_key, key_hash)
         return ApiPrincipal(api_key=api_key), api_key
 
     def authenticate_header(self, request: Request) -> str:
         return 'api-key realm="casefile"'
-
-
-def api_key_check(raw_key: str) -> ApiKey | None:
-    """The active key `raw_key` is (its workspace loaded, its use recorded), or None."""
-    key_hash = ApiKey.hash_key(raw_key)
-    api_key = api_key_find(key_hash, _active_key)
-    if api_key is not None:
-        _touch_last_used(api_key, key_hash)
-    return api_key
 
 
 def _active_key(key_hash: str) -> ApiKey | None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import math
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -39,20 +38,10 @@ def window_count(key: str, timeout: int, *, also_read: str | None = None) -> tup
 
     One round trip with the Redis backend (`config.cache.SharedRedisCache.count`); with any
     other cache, `add` creates the counter atomically and `incr` adds to it."""
-    return window_counts([(key, timeout, also_read)])[0]
-
-
-def window_counts(counters: list[tuple[str, int, str | None]]) -> list[tuple[int, int]]:
-    """`window_count` for each (key, timeout, also_read): one round trip for all of them with
-    the Redis backend (`count_many`)."""
-    count_many = getattr(cache, "count_many", None)
-    if count_many is not None:
-        counts: list[tuple[int, int]] = count_many(counters)
-        return counts
-    return [_count_one(key, timeout, also_read) for key, timeout, also_read in counters]
-
-
-def _count_one(key: str, timeout: int, also_read: str | None) -> tuple[int, int]:
+    count = getattr(cache, "count", None)
+    if count is not None:
+        current, other = count(key, timeout, also_read=also_read)
+        return current, other
     if cache.add(key, 1, timeout=timeout):
         current = 1
     else:
@@ -80,52 +69,6 @@ def retry_after(*, limit: int, period: int, elapsed: float, current: int, previo
     return (period - elapsed) + (period * (1 - room / current) if current > 0 else 0.0)
 
 
-@dataclass(frozen=True)
-class KeyBudget:
-    """One request's place in its key's budget (`CASEFILE_API_RATE_LIMIT`): the counter to
-    add it to and the previous window's, read in the same round trip (`counter`)."""
-
-    limit: int
-    period: int
-    now: float
-    key: str
-
-    @classmethod
-    def of(cls, api_key_pk: object) -> KeyBudget:
-        limit, period = parse_rate(settings.API_RATE_LIMIT)
-        return cls(
-            limit, period, time.time(), f"throttle_{ApiKeyRateThrottle.scope}:{api_key_pk}:{period}"
-        )
-
-    @property
-    def window(self) -> int:
-        return int(self.now // self.period)
-
-    @property
-    def counter(self) -> tuple[str, int, str | None]:
-        """The (key, timeout, also_read) `window_counts` takes."""
-        return f"{self.key}:{self.window}", self.period * 2, f"{self.key}:{self.window - 1}"
-
-    def refusal(self, current: int, previous: int) -> float | None:
-        """None when the request is within the budget; otherwise seconds until there is room
-        again, and the request is taken off the count (refused requests do not count)."""
-        elapsed = self.now - self.window * self.period
-        if previous * (1 - elapsed / self.period) + current <= self.limit:
-            return None
-        with contextlib.suppress(ValueError, *CACHE_ERRORS):
-            cache.decr(f"{self.key}:{self.window}")
-        return retry_after(
-            limit=self.limit,
-            period=self.period,
-            elapsed=elapsed,
-            current=current - 1,
-            previous=previous,
-        )
-
-
-KEY_LIMIT_CACHE_DOWN = "the per-key rate limit lets requests through"
-
-
 class ApiKeyRateThrottle(BaseThrottle):
     scope = "api_key"
 
@@ -135,19 +78,26 @@ class ApiKeyRateThrottle(BaseThrottle):
     def allow_request(self, request: Request, view: APIView) -> bool:
         if request.auth is None:
             return True
-        budget = KeyBudget.of(request.auth.pk)
+        limit, period = parse_rate(settings.API_RATE_LIMIT)
+        now = time.time()
+        window = int(now // period)
+        key = f"throttle_{self.scope}:{request.auth.pk}:{period}"
         try:
-            current, previous = window_count(*budget.counter[:2], also_read=budget.counter[2])
+            current, previous = window_count(
+                f"{key}:{window}", period * 2, also_read=f"{key}:{window - 1}"
+            )
         except CACHE_ERRORS as error:
-            cache_down(KEY_LIMIT_CACHE_DOWN, error)
+            cache_down("the per-key rate limit lets requests through", error)
             return True
-        self.retry_after = budget.refusal(current, previous)
-        return self.retry_after is None
+        elapsed = now - window * period
+        if previous * (1 - elapsed / period) + current <= limit:
+            return True
+        with contextlib.suppress(ValueError, *CACHE_ERRORS):  # refused requests do not count
+            cache.decr(f"{key}:{window}")
+        self.retry_after = retry_after(
+            limit=limit, period=period, elapsed=elapsed, current=current - 1, previous=previous
+        )
+        return False
 
     def wait(self) -> float | None:
-        return key_wait(self.retry_after)
-
-
-def key_wait(retry_after: float | None) -> float | None:
-    """The seconds DRF's 429 states (`Retry-After`) for a refusal by the key's budget."""
-    return None if retry_after is None else max(1.0, math.ceil(retry_after))
+        return None if self.retry_after is None else max(1.0, math.ceil(self.retry_after))

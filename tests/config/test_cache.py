@@ -140,16 +140,3 @@ def test_a_read_uses_the_client_of_the_server_it_drew(monkeypatch):
             kept = client.get_client()
             assert kept.connection_pool.connection_kwargs["db"] == index + 1
     assert client.get_client(write=True).connection_pool.connection_kwargs["db"] == 1
-
-
-def test_count_many_counts_each_in_one_round_trip(redis_available, monkeypatch):
-    cache = _cache()
-    first, second, other = (f"many-{uuid.uuid4().hex}" for _ in range(3))
-    cache.set(other, 4, 30)
-    cache.count(first, 30)
-    sent = _sent_commands(cache, monkeypatch)
-    assert cache.count_many([(first, 30, other), (second, 60, None)]) == [(2, 4), (1, 0)]
-    assert len(sent) == 1
-    client = cache._cache.get_client(None)
-    assert 30 < client.ttl(cache.make_and_validate_key(second)) <= 60
-    cache.delete_many([first, second, other])
