@@ -14,6 +14,7 @@ asks for the host (Django's `CommonMiddleware` would answer an HTML 400 and log 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from django.conf import settings
@@ -33,16 +34,13 @@ from cases.apikit.envelope import error_response
 
 logger = logging.getLogger(__name__)
 
-API_PATH_PREFIXES = (
-    "/api/v1/",
-    "/v1/",
-    "/upload",
-    "/status/",
-    "/ws/",
-    "/credits",
-    "/files",
-    "/castdoc/",
-)
+API_PATH_ROOTS = ("api/v1", "v1", "upload", "status", "ws", "credits", "files", "castdoc")
+"""The first path segments of the API's routes (seeds and `/api/v1/`): a path is the API's when
+it is one of them or lies under one (`/files`, `/files/f_1`), never when it only starts with
+the same letters (`/uploads/`, `/files-archive`), so a browser page can never lose its CSRF
+and session middleware by its name (`config/middleware.py`)."""
+_API_ROOTS_PATTERN = "|".join(re.escape(root) for root in API_PATH_ROOTS)
+_API_PATH = re.compile(rf"/(?:{_API_ROOTS_PATTERN})(?:/|$)")
 DATABASE_RETRY_AFTER_SECONDS = 2
 _STATUS_CODES = {
     400: ("BAD_REQUEST", "The request is malformed."),
@@ -54,7 +52,7 @@ _STATUS_CODES = {
 
 
 def is_api_path(path: str) -> bool:
-    return path.startswith(API_PATH_PREFIXES)
+    return _API_PATH.match(path) is not None
 
 
 class ApiErrorMiddleware(DualModeMiddleware):

@@ -122,3 +122,52 @@ def test_whitenoise_serves_static_files_and_passes_api_paths_on(settings, tmp_pa
     assert call("/api/v1/casetypes").content == b"next"
     assert call("/review/").content == b"next"
     assert passed_on == ["/api/v1/casetypes", "/review/"]
+
+
+def _route_examples(patterns=None, prefix: str = ""):
+    """(example path, view) for every route of the URL conf, converters filled with `x1`."""
+    import re
+
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        route = str(entry.pattern)
+        if route.startswith("^"):  # a regex route (admin, static): take its literal start
+            route = re.split(r"[\\(\[\.\*\+\?\$]", route[1:], maxsplit=1)[0]
+        route = re.sub(r"<[^>]+>", "x1", route)
+        if isinstance(entry, URLResolver):
+            yield from _route_examples(entry.url_patterns, prefix + route)
+        elif isinstance(entry, URLPattern):
+            yield "/" + prefix + route, entry.callback
+
+
+def test_exactly_the_api_views_routes_count_as_api_paths():
+    """A DRF route outside the API paths would get sessions and CSRF and HTML errors; a browser
+    page inside them would lose its CSRF protection (config/middleware.py skips it there)."""
+    from rest_framework.views import APIView
+
+    from cases.apikit.middleware import is_api_path
+
+    misplaced = []
+    for path, view in _route_examples():
+        view_class = getattr(view, "cls", None) or getattr(view, "view_class", None)
+        is_api_view = isinstance(view_class, type) and issubclass(view_class, APIView)
+        if path.startswith(("/api/docs", "/api/schema")):
+            continue  # the schema and its docs page are DRF views served as documents
+        if is_api_view != is_api_path(path):
+            misplaced.append((path, view_class))
+    assert misplaced == []
+
+
+@pytest.mark.parametrize("path", ["/uploads/x", "/files-archive", "/credits2", "/v1x/", "/api/v10"])
+def test_a_path_that_only_starts_like_an_api_root_is_not_the_apis(path):
+    from cases.apikit.middleware import is_api_path
+
+    assert not is_api_path(path)
+
+
+@pytest.mark.parametrize("path", ["/upload", "/files", "/files/f_1/content", "/credits", "/v1/x"])
+def test_an_api_root_and_what_lies_under_it_are_the_apis(path):
+    from cases.apikit.middleware import is_api_path
+
+    assert is_api_path(path)
