@@ -41,9 +41,14 @@ ifndef SEED
 SEED := $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
 endif
 ORDER = $(if $(filter off,$(SEED)),-p no:randomly,-p randomly --randomly-seed=$(SEED))
+# Bytecode is cached under var/pycache even where the environment sets PYTHONDONTWRITEBYTECODE
+# (every xdist worker would compile the project and the tests from source again); worksteal
+# lets an idle worker take queued tests from a busy one, so one slow module at the end does not
+# leave a core idle.
 test: $(STAMP)
 	@echo "make test: $(if $(filter off,$(SEED)),file order,random order, seed $(SEED) (repeat: make test SEED=$(SEED)))"
-	$(BIN)/pytest -m "not browser" -n auto -q $(ORDER)
+	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache \
+	  $(BIN)/pytest -m "not browser" -n auto --dist worksteal -q $(ORDER)
 
 # One browser, one live server, in file order (see README "Development").
 test-browser: $(STAMP)
