@@ -185,7 +185,10 @@ STATUS_EXTRA_COLUMNS = (
 class _StatusColumns:
     attnames: list[str]  # the job's columns in the statement, as model attributes
     model_order: list[int]  # their positions in the statement, in the model's field order
-    converters: list[list[Any]]  # per column of the statement: Django's converters from the DB
+    converters: list[list[Any]]
+    """Per column of the statement, Django's converters from the database as (function,
+    whether it is a method of the backend's operations, column): those methods are called on
+    the current thread's connection (`_convert`), not on the connection that built this."""
 
 
 @functools.cache
@@ -200,16 +203,22 @@ def _status_columns(vendor: str) -> _StatusColumns:
     converters: list[list[Any]] = []
     for field in fields:
         column = field.get_col(ExtractionJob._meta.db_table)  # type: ignore[union-attr]
-        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-        converters.append([(converter, column) for converter in found])
+        backend = [
+            (method.__func__, True, column) for method in connection.ops.get_db_converters(column)
+        ]
+        own = [(converter, False, column) for converter in column.get_db_converters(connection)]
+        converters.append(backend + own)
     converters += [[] for _ in STATUS_EXTRA_COLUMNS]  # ids, strings and a count: as read
     attnames = [str(fields[index].attname) for index in model_order]  # type: ignore[union-attr]
     return _StatusColumns(attnames, model_order, converters)
 
 
 def _convert(value: Any, converters: list[Any]) -> Any:
-    for converter, column in converters:
-        value = converter(value, column, connection)
+    for converter, of_backend, column in converters:
+        if of_backend:
+            value = converter(connection.ops, value, column, connection)
+        else:
+            value = converter(value, column, connection)
     return value
 
 
