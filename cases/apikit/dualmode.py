@@ -3,6 +3,7 @@ it runs on the event loop (no thread hop) and under WSGI or the test client in t
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
 
@@ -10,7 +11,7 @@ from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.http import HttpRequest
 
 
-class DualModeMiddleware:
+class DualModeMiddleware(ABC):
     """Subclasses implement `__call__`, returning `self.get_response(request)`'s result (a
     coroutine in async mode) or a coroutine of their own when `self.async_mode`."""
 
@@ -23,5 +24,5 @@ class DualModeMiddleware:
         if self.async_mode:
             markcoroutinefunction(self)
 
-    def __call__(self, request: HttpRequest) -> Any:
-        raise NotImplementedError
+    @abstractmethod
+    def __call__(self, request: HttpRequest) -> Any: ...

@@ -24,11 +24,11 @@ from django_q.conf import Conf
 
 from extraction import services
 from extraction.models import ExtractionJob
+from tests.config.conftest import TEST_REDIS_URL
 from tests.factories import uploaded_document
 from webhooks.models import WebhookEvent
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("CASEFILE_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 JOBS = 8
 
 
@@ -46,7 +46,7 @@ def _cluster(log: Path) -> subprocess.Popen:
     environment = {
         **os.environ,
         "DATABASE_URL": f"postgres://{db['USER']}@{host}:{port}/{db['NAME']}",
-        "REDIS_URL": REDIS_URL,
+        "REDIS_URL": TEST_REDIS_URL,
         "CASEFILE_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "CASEFILE_DATA_DIR": str(settings.DATA_DIR),
         "CASEFILE_WORKERS": "1",
@@ -95,17 +95,9 @@ def _wait_for(predicate, *, seconds: float) -> bool:
 
 
 @pytest.fixture
-def redis_broker(monkeypatch):
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        pytest.skip("needs a Redis server")
+def redis_broker(q_redis, monkeypatch):
     from django_q.brokers.redis_broker import Redis
 
-    monkeypatch.setattr(Conf, "REDIS", REDIS_URL)
-    monkeypatch.setattr(Conf, "ORM", None)
     monkeypatch.setattr(Conf, "SYNC", False)
     broker = Redis(list_key=settings.Q_CLUSTER["name"])
     broker.purge_queue()

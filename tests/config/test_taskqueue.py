@@ -3,36 +3,21 @@ queue keys, so tasks it enqueues are taken by a stock broker (Redis only; skippe
 
 from __future__ import annotations
 
-import os
-
-import pytest
-import redis
 from django_q.brokers.redis_broker import Redis as StockRedisBroker
-from django_q.conf import Conf
 
 from config.taskqueue import PooledRedisBroker, shared_redis_client
-
-REDIS_URL = os.environ.get("CASEFILE_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
-
-
-@pytest.fixture
-def redis_conf(monkeypatch):
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        pytest.skip("needs a Redis server")
-    monkeypatch.setattr(Conf, "REDIS", REDIS_URL)
+from tests.config.conftest import TEST_REDIS_URL
 
 
-def test_every_broker_of_a_process_shares_one_client_and_pool(redis_conf):
+def test_every_broker_of_a_process_shares_one_client_and_pool(q_redis):
     first = PooledRedisBroker(list_key="casefile-test-pool")
     second = PooledRedisBroker(list_key="casefile-test-pool")
 
     assert first.connection is second.connection
-    assert first.connection.connection_pool is shared_redis_client(REDIS_URL).connection_pool
+    assert first.connection.connection_pool is shared_redis_client(TEST_REDIS_URL).connection_pool
 
 
-def test_many_enqueues_reuse_the_pools_connections(redis_conf):
+def test_many_enqueues_reuse_the_pools_connections(q_redis):
     broker = PooledRedisBroker(list_key="casefile-test-reuse")
     broker.delete_queue()
     try:
@@ -46,7 +31,7 @@ def test_many_enqueues_reuse_the_pools_connections(redis_conf):
         broker.delete_queue()
 
 
-def test_a_stock_broker_takes_what_the_pooled_broker_enqueued(redis_conf):
+def test_a_stock_broker_takes_what_the_pooled_broker_enqueued(q_redis):
     pooled = PooledRedisBroker(list_key="casefile-test-interop")
     stock = StockRedisBroker(list_key="casefile-test-interop")
     stock.delete_queue()
@@ -59,11 +44,11 @@ def test_a_stock_broker_takes_what_the_pooled_broker_enqueued(redis_conf):
         stock.delete_queue()
 
 
-def test_clients_are_kept_apart_per_address(redis_conf):
-    other_database = REDIS_URL.rsplit("/", 1)[0] + "/13"
+def test_clients_are_kept_apart_per_address(q_redis):
+    other_database = TEST_REDIS_URL.rsplit("/", 1)[0] + "/13"
 
-    assert shared_redis_client(REDIS_URL) is shared_redis_client(REDIS_URL)
-    assert shared_redis_client(other_database) is not shared_redis_client(REDIS_URL)
+    assert shared_redis_client(TEST_REDIS_URL) is shared_redis_client(TEST_REDIS_URL)
+    assert shared_redis_client(other_database) is not shared_redis_client(TEST_REDIS_URL)
 
 
 def _settings_q_cluster(monkeypatch, tmp_path, redis_url: str | None) -> dict:
@@ -83,10 +68,10 @@ def _settings_q_cluster(monkeypatch, tmp_path, redis_url: str | None) -> dict:
 
 
 def test_the_pooled_broker_is_selected_with_redis_and_the_orm_without(monkeypatch, tmp_path):
-    with_redis = _settings_q_cluster(monkeypatch, tmp_path, REDIS_URL)
+    with_redis = _settings_q_cluster(monkeypatch, tmp_path, TEST_REDIS_URL)
     without = _settings_q_cluster(monkeypatch, tmp_path, None)
 
     assert with_redis["broker_class"] == "config.taskqueue.PooledRedisBroker"
-    assert with_redis["redis"] == REDIS_URL
+    assert with_redis["redis"] == TEST_REDIS_URL
     assert "broker_class" not in without
     assert without["orm"] == "default"
