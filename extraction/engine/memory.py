@@ -151,10 +151,8 @@ def fingerprint(lines: list[Line], pages: list[PageResult]) -> tuple[str, tuple[
     seen: set[str] = set()
     if pages:
         first = pages[0]
-        width, height = max(first.width, 1.0), max(first.height, 1.0)
         for word, token in _static_words(lines, first):
-            column = min(int(token.bbox[0] / width * SIGNATURE_COLUMNS), SIGNATURE_COLUMNS - 1)
-            row = min(int(token.bbox[1] / height * SIGNATURE_ROWS), SIGNATURE_ROWS - 1)
+            column, row = _signature_cell(token.bbox, first)
             entry = f"{word}@{column}.{row}"
             if entry not in seen:
                 seen.add(entry)
@@ -170,8 +168,22 @@ def _static_words(lines: list[Line], first: PageResult) -> Iterator[tuple[str, T
             continue
         for token in line.tokens:
             word = compact(token.text)
-            if len(word) >= 3 and not any(ch.isdigit() for ch in token.text):
+            if _may_be_static(word, token.text):
                 yield word, token
+
+
+def _may_be_static(word: str, text: str) -> bool:
+    """Whether a word (`word` its compact form) may be printed on every page of a layout: three
+    letters or more and no digit."""
+    return len(word) >= 3 and not any(ch.isdigit() for ch in text)
+
+
+def _signature_cell(bbox: BBox, page: PageResult) -> tuple[int, int]:
+    """The coarse cell (column, row) of the signature grid a box's top-left corner lies in."""
+    width, height = max(page.width, 1.0), max(page.height, 1.0)
+    column = min(int(bbox[0] / width * SIGNATURE_COLUMNS), SIGNATURE_COLUMNS - 1)
+    row = min(int(bbox[1] / height * SIGNATURE_ROWS), SIGNATURE_ROWS - 1)
+    return column, row
 
 
 def _identities(text: str) -> set[str]:
@@ -645,11 +657,9 @@ def _continued(
     if following.bbox[0] - last.bbox[2] > 1.5 * max(last.bbox[3] - last.bbox[1], 1.0):
         return False  # another column's text
     word = compact(following.text)
-    if len(word) < 3 or any(ch.isdigit() for ch in following.text):
+    if not _may_be_static(word, following.text):
         return False
-    width, height = max(page.width, 1.0), max(page.height, 1.0)
-    column = min(int(following.bbox[0] / width * SIGNATURE_COLUMNS), SIGNATURE_COLUMNS - 1)
-    row = min(int(following.bbox[1] / height * SIGNATURE_ROWS), SIGNATURE_ROWS - 1)
+    column, row = _signature_cell(following.bbox, page)
     cells = static.get(word, set())
     return not any(abs(c - column) <= 1 and abs(r - row) <= 1 for c, r in cells)
 
