@@ -24,7 +24,7 @@ from extraction.realtime.tokens import realtime_token_mint
 from tests.extraction.realtime.server import asgi_server
 from tests.factories import uploaded_document
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, reset_sequences=True)
 
 
 @pytest.fixture
