@@ -1,5 +1,6 @@
 """The review API: the queue, a document's fields and page images as the reviewer sees them,
-field decisions, approve and reject (SPEC §5, beyond the seeds).
+field decisions (approve, correct, reset) and undo, approve and reject (SPEC §5, beyond the
+seeds).
 
 The same services and selectors the reviewer UI uses; the actor recorded is the API key. An API
 key needs no claim, but its decisions answer 409 `CLAIMED` while a person holds a live claim on
@@ -91,6 +92,15 @@ class FieldDecisionApi(APIView):
             actor=api_actor(request),
         )
         return Response({"success": True, "field": field_representation(field)})
+
+
+class DecisionUndoApi(APIView):
+    @extend_schema(request=None)
+    def post(self, request: Request, document_id: str) -> Response:
+        field = services.decision_undo(
+            document=_document(request, document_id), actor=api_actor(request)
+        )
+        return Response({"success": True, "field": field_representation(field) if field else None})
 
 
 class DocumentApproveApi(APIView):

@@ -110,7 +110,7 @@ class FieldDecisionSchema(OpenApiViewExtension):
             self.target_class,
             post=extend_schema(
                 operation_id="review_field_decide",
-                summary="Approve or correct one field (a table cell by row and column)",
+                summary="Approve, correct (a table cell by row and column) or reset one field",
                 request=FieldDecisionInput,
                 responses=responses(
                     {200: FieldDecisionEnvelope},
@@ -120,6 +120,38 @@ class FieldDecisionSchema(OpenApiViewExtension):
                         409,
                         "The document is not in review (NOT_IN_REVIEW), or a person is "
                         "reviewing it in the browser (CLAIMED).",
+                    ),
+                ),
+            ),
+        )
+
+
+class UndoEnvelope(serializers.Serializer):
+    success = serializers.BooleanField()
+    field = ReviewFieldOutput(
+        allow_null=True,
+        help_text="The field as it now stands; null when there was nothing to undo.",
+    )
+
+
+class DecisionUndoSchema(OpenApiViewExtension):
+    target_class = "review.api.DecisionUndoApi"
+
+    def view_replacement(self) -> type[APIView]:
+        return documented(
+            self.target_class,
+            post=extend_schema(
+                operation_id="review_decision_undo",
+                summary="Undo this API key's last field decision on the document",
+                request=None,
+                responses=responses(
+                    {200: UndoEnvelope},
+                    (404, "No such document in review."),
+                    (
+                        409,
+                        "The document is not in review (NOT_IN_REVIEW), someone decided on that "
+                        "field since (DECISION_OVERTAKEN), or a person is reviewing it in the "
+                        "browser (CLAIMED).",
                     ),
                 ),
             ),

@@ -18,7 +18,14 @@ from review.models import DocumentClaim
 
 
 class FieldDecisionInput(serializers.Serializer):
-    action = serializers.ChoiceField(choices=["approve", "correct"])
+    action = serializers.ChoiceField(
+        choices=["approve", "correct", "reset"],
+        help_text=(
+            "approve: the value as read; correct: set it to `value` (one table cell with `row` "
+            "and `column`); reset: put back what the engine read (value, box, cells and flags; "
+            "held again if the gate held it)."
+        ),
+    )
     value = serializers.JSONField(required=False, allow_null=True)
     row = serializers.IntegerField(required=False, min_value=0)
     column = serializers.CharField(required=False, max_length=63)

@@ -25,6 +25,7 @@ urlpatterns = [
         api.PageWordsApi.as_view(),
         name="page-words",
     ),
+    path("documents/<str:document_id>/undo", api.DecisionUndoApi.as_view(), name="undo"),
     path("documents/<str:document_id>/approve", api.DocumentApproveApi.as_view(), name="approve"),
     path("documents/<str:document_id>/reject", api.DocumentRejectApi.as_view(), name="reject"),
 ]

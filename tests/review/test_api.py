@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from cases.actors import Actor
 from cases.models import AuditEvent, Case, Document
+from cases.services import api_key_create
 from extraction.models import DocumentField, ExtractionJob
+from review import services
 from review.models import ReviewDecision
 from webhooks.models import WebhookEvent
 
@@ -107,6 +110,72 @@ def test_unknown_field_is_404_and_bad_action_is_400(tenant, held_document):
     assert decide(tenant, held_document, "colour", action="approve").status_code == 404
     assert decide(tenant, held_document, "total_amount", action="shrug").status_code == 400
     assert decide(tenant, held_document, "total_amount", action="correct").status_code == 400
+
+
+def undo(tenant, document):
+    return tenant.client.post(f"/api/v1/documents/{document.public_id}/undo")
+
+
+def test_reset_puts_back_the_machine_value_held_again_and_is_recorded(tenant, held_document):
+    decide(tenant, held_document, "total_amount", action="correct", value="130.50")
+
+    response = decide(tenant, held_document, "total_amount", action="reset")
+
+    assert response.status_code == 200
+    field = response.json()["field"]
+    assert (field["value"], field["reviewed"]) == ("121.00", False)
+    assert "total_amount" in pending_keys(held_document)
+    actions = ReviewDecision.objects.filter(document=held_document, field_key="total_amount")
+    assert list(actions.order_by("created_at", "id").values_list("action", flat=True)) == [
+        ReviewDecision.Action.FIELD_CORRECT,
+        ReviewDecision.Action.FIELD_RESET,
+    ]
+
+
+def test_undo_restores_the_field_as_it_stood_before_the_keys_last_decision(tenant, held_document):
+    decide(tenant, held_document, "total_amount", action="correct", value="130.50")
+    decide(tenant, held_document, "invoice_number", action="approve")
+
+    first = undo(tenant, held_document)
+    second = undo(tenant, held_document)
+
+    assert first.status_code == second.status_code == 200
+    assert first.json()["field"]["key"] == "invoice_number"
+    assert (second.json()["field"]["key"], second.json()["field"]["value"]) == (
+        "total_amount",
+        "121.00",
+    )
+    assert {"invoice_number", "total_amount"} <= set(pending_keys(held_document))
+
+
+def test_undo_with_no_decision_of_the_key_answers_null_and_changes_nothing(tenant, held_document):
+    response = undo(tenant, held_document)
+
+    assert response.status_code == 200
+    assert response.json() == {"success": True, "field": None}
+    assert not ReviewDecision.objects.filter(document=held_document).exists()
+
+
+def test_undo_of_a_decision_someone_decided_on_since_is_409_overtaken(tenant, held_document):
+    other_key, _ = api_key_create(workspace=tenant.workspace, name="another integration")
+    decide(tenant, held_document, "total_amount", action="correct", value="130.50")
+    services.field_decide(
+        document=held_document,
+        key="total_amount",
+        action="correct",
+        value="140.00",
+        actor=Actor(api_key=other_key),
+    )
+
+    response = undo(tenant, held_document)
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "DECISION_OVERTAKEN"
+    assert DocumentField.objects.get(document=held_document, key="total_amount").value == "140.00"
+
+
+def test_undo_of_another_workspaces_document_is_404(outsider, held_document):
+    assert undo(outsider, held_document).status_code == 404
 
 
 def test_approve_document_with_pending_fields_is_409(tenant, held_document):
