@@ -8,7 +8,7 @@ decorators on the views at any time; the schema would not change.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from drf_spectacular.extensions import OpenApiViewExtension
 from drf_spectacular.types import OpenApiTypes
@@ -93,7 +93,7 @@ class ReviewQueueSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            self.target_class,
+            self.target,
             get=extend_schema(
                 operation_id="review_queue",
                 summary="Documents waiting for review, oldest first",
@@ -107,7 +107,7 @@ class FieldDecisionSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            self.target_class,
+            self.target,
             post=extend_schema(
                 operation_id="review_field_decide",
                 summary="Approve, correct (a table cell by row and column) or reset one field",
@@ -139,7 +139,7 @@ class DecisionUndoSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            self.target_class,
+            self.target,
             post=extend_schema(
                 operation_id="review_decision_undo",
                 summary="Undo this API key's last field decision on the document",
@@ -173,7 +173,7 @@ class DocumentApproveSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            self.target_class,
+            self.target,
             post=extend_schema(
                 operation_id="review_document_approve",
                 summary="Approve a document once no field is pending; releases its result",
@@ -188,7 +188,7 @@ class DocumentRejectSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            self.target_class,
+            self.target,
             post=extend_schema(
                 operation_id="review_document_reject",
                 summary="Reject a document, with the reason",
@@ -273,7 +273,7 @@ class ReviewDocumentSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            cast("type[APIView]", self.target_class),
+            self.target,
             get=extend_schema(
                 operation_id="review_document_get",
                 summary="A document as the reviewer sees it: fields, flags with reasons, pages",
@@ -287,7 +287,7 @@ class ReviewFieldsSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            cast("type[APIView]", self.target_class),
+            self.target,
             get=extend_schema(
                 operation_id="review_document_fields",
                 summary="A document's fields, held ones first, with table cells",
@@ -301,7 +301,7 @@ class PageImageSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            cast("type[APIView]", self.target_class),
+            self.target,
             get=extend_schema(
                 operation_id="review_page_image",
                 summary="A page of the document as PNG, for drawing its fields' boxes on",
@@ -320,7 +320,7 @@ class PageWordsSchema(OpenApiViewExtension):
 
     def view_replacement(self) -> type[APIView]:
         return documented(
-            cast("type[APIView]", self.target_class),
+            self.target,
             get=extend_schema(
                 operation_id="review_page_words",
                 summary="The words of a page with their boxes, to capture values from the page",
