@@ -49,7 +49,10 @@ DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
     ("Extraction", Stage.SystemRole.EXTRACTION),
     ("Review", Stage.SystemRole.REVIEW),
     ("Approved", Stage.SystemRole.APPROVED),
+    ("Rejected", Stage.SystemRole.REJECTED),
 )
+"""A new case type's workflow when it names none: a rejected document's case then leaves the
+Review stage as an approved one does (the shipped case types have the same four)."""
 
 
 class _Unset:

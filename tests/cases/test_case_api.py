@@ -431,7 +431,12 @@ def test_case_types_are_listed_and_scoped(tenant, outsider):
     listed = tenant.client.get("/api/v1/casetypes").json()["data"]["casetypes"]
     assert [ct["casetype_id"] for ct in listed] == [tenant.case_type.public_id]
     detail = tenant.client.get(f"/api/v1/casetypes/{tenant.case_type.public_id}").json()["data"]
-    assert [s["system_role"] for s in detail["stages"]] == ["extraction", "review", "approved"]
+    assert [s["system_role"] for s in detail["stages"]] == [
+        "extraction",
+        "review",
+        "approved",
+        "rejected",
+    ]
     assert tenant.client.get(f"/api/v1/casetypes/{outsider.case_type.public_id}").status_code == 404
 
 

@@ -28,6 +28,7 @@ def test_creating_a_case_type_records_version_one_with_its_whole_definition(tena
         "Extraction",
         "Review",
         "Approved",
+        "Rejected",
     ]
 
 
@@ -78,7 +79,7 @@ def test_restoring_an_unknown_version_is_not_found(tenant):
 
 def test_stages_are_renamed_reordered_and_added_keeping_their_cases(tenant):
     case_type = simple_case_type(tenant.workspace, slug="versioned")
-    extraction, review, approved = case_type.stages.all()
+    extraction, review, approved, _rejected = case_type.stages.all()
     case = services.case_create(
         workspace=tenant.workspace, case_type=case_type, actor=SYSTEM, name="c"
     )
@@ -107,7 +108,7 @@ def test_stages_are_renamed_reordered_and_added_keeping_their_cases(tenant):
 
 def test_two_stages_can_swap_system_roles_in_one_save(tenant):
     case_type = simple_case_type(tenant.workspace, slug="versioned")
-    extraction, review, approved = case_type.stages.all()
+    extraction, review, approved, _rejected = case_type.stages.all()
     services.case_type_stages_set(
         case_type=case_type,
         stages=[
@@ -136,7 +137,7 @@ def test_stage_lists_that_break_a_rule_are_refused_naming_stages(tenant, stages,
     with pytest.raises(ValidationFailed, match=message) as refused:
         services.case_type_stages_set(case_type=case_type, stages=stages)
     assert refused.value.message.startswith("stages:")
-    assert case_type.stages.count() == 3
+    assert case_type.stages.count() == 4
 
 
 def test_a_stage_that_holds_cases_cannot_be_removed(tenant):
@@ -148,7 +149,7 @@ def test_a_stage_that_holds_cases_cannot_be_removed(tenant):
             case_type=case_type,
             stages=[services.StageSpec("Review", "review", review.public_id)],
         )
-    assert case_type.stages.count() == 3
+    assert case_type.stages.count() == 4
 
 
 # --- The last admin ---------------------------------------------------------------------------

@@ -94,6 +94,7 @@ def test_importcasetype_creates_then_updates(tmp_path):
         "extraction",
         "review",
         "approved",
+        "rejected",
     ]
 
 

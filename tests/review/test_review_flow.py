@@ -395,11 +395,17 @@ def test_a_rejected_documents_case_leaves_review_for_the_rejected_stage(invoice_
     )
 
 
+def test_a_rejected_document_moves_its_case_to_the_rejected_stage(held_document, actor):
+    services.document_reject(document=held_document, reason="Not our invoice.", actor=actor)
+    held_document.case.refresh_from_db()
+    assert held_document.case.stage.system_role == "rejected"
+
+
 def test_a_case_type_without_a_rejected_stage_keeps_the_rejected_case_where_it_is(
     held_document, actor
 ):
     before = held_document.case.stage
-    assert not held_document.case.case_type.stages.filter(system_role="rejected").exists()
+    held_document.case.case_type.stages.filter(system_role="rejected").delete()
     services.document_reject(document=held_document, reason="Not our invoice.", actor=actor)
     held_document.case.refresh_from_db()
     assert held_document.case.stage == before
