@@ -282,9 +282,12 @@ def file_delete(*, stored: StoredFile, now: datetime | None = None) -> StoredFil
     return stored
 
 
+@transaction.atomic
 def file_delete_unused(*, stored: StoredFile) -> StoredFile:
     """`file_delete` for the files API: a file a case keeps (a document's upload, or an
-    artifact of the case) stays with its case: 409 `FILE_IN_USE`."""
+    artifact of the case) stays with its case: 409 `FILE_IN_USE`. The row is locked before
+    the check, so the check and the delete see the same file."""
+    stored = StoredFile.objects.select_for_update().get(pk=stored.pk)
     if (stored.case_id is not None and stored.document_id is None) or stored.documents.exists():
         raise Conflict(
             f"The file {stored.public_id} is a document of a case and is kept with the case.",

@@ -202,6 +202,15 @@ def test_file_delete_unused_keeps_a_case_artifact(tenant):
         files.file_delete_unused(stored=artifact)
 
 
+def test_file_delete_unused_checks_the_file_as_it_now_stands_not_a_stale_copy(tenant):
+    document, _ = uploaded_document(tenant.case_type)
+    stale = files.file_create(workspace=tenant.workspace, filename="case.json", content=b"{}")
+    StoredFile.objects.filter(pk=stale.pk).update(case=document.case)  # kept by a case since
+    with pytest.raises(Conflict):
+        files.file_delete_unused(stored=stale)
+    assert StoredFile.objects.get(pk=stale.pk).deleted_at is None
+
+
 def test_file_delete_unused_deletes_a_loose_file(tenant, django_capture_on_commit_callbacks):
     stored = files.file_create(workspace=tenant.workspace, filename="a.pdf", content=PDF)
     with django_capture_on_commit_callbacks(execute=True):
