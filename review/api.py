@@ -28,6 +28,7 @@ from review.serializers import (
     PageImageInput,
     QueueInput,
     RejectInput,
+    UndoInput,
     document_review,
     document_state,
     field_representation,
@@ -95,10 +96,14 @@ class FieldDecisionApi(APIView):
 
 
 class DecisionUndoApi(APIView):
-    @extend_schema(request=None)
+    @extend_schema(request=UndoInput)
     def post(self, request: Request, document_id: str) -> Response:
+        params = UndoInput(data=request.data)
+        params.is_valid(raise_exception=True)
         field = services.decision_undo(
-            document=_document(request, document_id), actor=api_actor(request)
+            document=_document(request, document_id),
+            actor=api_actor(request),
+            key=params.validated_data.get("key"),
         )
         return Response({"success": True, "field": field_representation(field) if field else None})
 

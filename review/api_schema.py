@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 
 from cases.apikit.schema import responses
 from extraction.api_schema import FieldResultOutput
-from review.serializers import FieldDecisionInput, PageImageInput, RejectInput
+from review.serializers import FieldDecisionInput, PageImageInput, RejectInput, UndoInput
 
 
 class QueueItemOutput(serializers.Serializer):
@@ -143,14 +143,16 @@ class DecisionUndoSchema(OpenApiViewExtension):
             post=extend_schema(
                 operation_id="review_decision_undo",
                 summary="Undo this API key's last field decision on the document",
-                request=None,
+                request=UndoInput,
                 responses=responses(
                     {200: UndoEnvelope},
+                    400,
                     (404, "No such document in review."),
                     (
                         409,
                         "The document is not in review (NOT_IN_REVIEW), someone decided on that "
-                        "field since (DECISION_OVERTAKEN), or a person is reviewing it in the "
+                        "field since (DECISION_OVERTAKEN), the last decision is on another field "
+                        "than `key` (UNDO_FIELD_MISMATCH), or a person is reviewing it in the "
                         "browser (CLAIMED).",
                     ),
                 ),

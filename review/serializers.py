@@ -33,7 +33,30 @@ class FieldDecisionInput(serializers.Serializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["action"] == "correct" and "value" not in self.initial_data:
             raise serializers.ValidationError({"value": ["Required to correct a field."]})
+        if attrs["action"] != "correct":
+            for name in ("row", "column"):
+                if name in attrs:
+                    raise serializers.ValidationError(
+                        {
+                            name: [
+                                "Only a correction names a table cell; "
+                                f"{attrs['action']} acts on the whole field."
+                            ]
+                        }
+                    )
         return attrs
+
+
+class UndoInput(serializers.Serializer):
+    key = serializers.CharField(
+        required=False,
+        max_length=63,
+        help_text=(
+            "The field whose decision the client means to undo: when the key's last decision "
+            "is on another field (a retry after the first undo went through), nothing is undone "
+            "and the answer is 409 UNDO_FIELD_MISMATCH."
+        ),
+    )
 
 
 class RejectInput(serializers.Serializer):

@@ -528,10 +528,13 @@ def field_reset(*, document: Document, key: str, actor: Actor) -> DocumentField:
 
 
 @transaction.atomic
-def decision_undo(*, document: Document, actor: Actor) -> DocumentField | None:
+def decision_undo(
+    *, document: Document, actor: Actor, key: str | None = None
+) -> DocumentField | None:
     """Undo the actor's last field decision on the document not yet undone: the field returns
     to how it stood before it. None when there is nothing to undo; 409 `DECISION_OVERTAKEN`
-    when anyone decided on that field (or cell) since, whose decision the undo would wipe."""
+    when anyone decided on that field (or cell) since, whose decision the undo would wipe;
+    409 `UNDO_FIELD_MISMATCH` when `key` is given and that decision is on another field."""
     document = _document_in_review(document, actor)
     last = (
         ReviewDecision.objects.filter(
@@ -547,6 +550,12 @@ def decision_undo(*, document: Document, actor: Actor) -> DocumentField | None:
     )
     if last is None or last.before is None:
         return None
+    if key is not None and last.field_key != key:
+        raise Conflict(
+            f"Your last decision not yet undone is on {last.field_key}, not {key}; nothing "
+            "was undone.",
+            code="UNDO_FIELD_MISMATCH",
+        )
     overtaken = (
         ReviewDecision.objects.filter(document=document, field_key=last.field_key, undone=False)
         .filter(Q(created_at__gt=last.created_at) | Q(created_at=last.created_at, pk__gt=last.pk))

@@ -172,9 +172,16 @@ def job_progress_report(*, job_id: str, pages_done: int, pages_total: int) -> No
 
 
 def status_events_prune() -> int:
-    """Delete events older than `REALTIME_EVENT_RETENTION_HOURS`; returns how many."""
+    """Delete events older than `REALTIME_EVENT_RETENTION_HOURS`, except the newest event;
+    returns how many. The newest stays so that a new stream always finds a settled position
+    to start after (`feed._settled_head`): with the log emptied by a quiet spell, the first
+    events after it would wait out the gap grace, as if an id before them might still come."""
     cutoff = timezone.now() - timedelta(hours=settings.REALTIME_EVENT_RETENTION_HOURS)
-    deleted, _ = StatusEvent.objects.filter(created_at__lt=cutoff).delete()
+    old = StatusEvent.objects.filter(created_at__lt=cutoff)
+    newest = StatusEvent.objects.order_by("-pk").values_list("pk", flat=True).first()
+    if newest is not None:
+        old = old.exclude(pk=newest)
+    deleted, _ = old.delete()
     return deleted
 
 

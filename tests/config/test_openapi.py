@@ -303,6 +303,34 @@ def test_job_and_review_api_answers_match_the_schema(tenant, run_on_commit, sche
             "post",
             "/api/v1/documents/{document_id}/fields/{key}",
         )
+    undo_path = "/api/v1/documents/{document_id}/undo"
+    undone = check(client.post(f"/api/v1/documents/{document.public_id}/undo"), "post", undo_path)
+    assert undone["field"] is not None
+    key = undone["field"]["key"]
+    reset = check(
+        client.post(
+            f"/api/v1/documents/{document.public_id}/fields/{key}",
+            {"action": "reset"},
+            format="json",
+        ),
+        "post",
+        "/api/v1/documents/{document_id}/fields/{key}",
+    )
+    assert reset["field"]["key"] == key
+    check(
+        client.post(
+            f"/api/v1/documents/{document.public_id}/fields/{key}",
+            {"action": "approve"},
+            format="json",
+        ),
+        "post",
+        "/api/v1/documents/{document_id}/fields/{key}",
+    )
+    check(
+        client.post(f"/api/v1/documents/{document.public_id}/undo", {"key": "nothing"}),
+        "post",
+        undo_path,
+    )
     check(
         run_on_commit(client.post, f"/api/v1/documents/{document.public_id}/approve"),
         "post",

@@ -8,7 +8,7 @@ from cases.actors import Actor
 from cases.models import AuditEvent, Case, Document
 from cases.services import api_key_create
 from extraction.models import DocumentField, ExtractionJob
-from review import services
+from review import claims, services
 from review.models import ReviewDecision
 from webhooks.models import WebhookEvent
 
@@ -112,8 +112,8 @@ def test_unknown_field_is_404_and_bad_action_is_400(tenant, held_document):
     assert decide(tenant, held_document, "total_amount", action="correct").status_code == 400
 
 
-def undo(tenant, document):
-    return tenant.client.post(f"/api/v1/documents/{document.public_id}/undo")
+def undo(tenant, document, **body):
+    return tenant.client.post(f"/api/v1/documents/{document.public_id}/undo", body, format="json")
 
 
 def test_reset_puts_back_the_machine_value_held_again_and_is_recorded(tenant, held_document):
@@ -146,6 +146,44 @@ def test_undo_restores_the_field_as_it_stood_before_the_keys_last_decision(tenan
         "121.00",
     )
     assert {"invoice_number", "total_amount"} <= set(pending_keys(held_document))
+
+
+def test_a_reset_or_approval_naming_a_table_cell_is_400_naming_it(tenant, held_document):
+    response = decide(tenant, held_document, "total_amount", action="reset", row=0)
+
+    assert response.status_code == 400
+    assert "row" in response.json()["error"]["details"]["fields"]
+
+
+def test_undo_naming_another_field_than_the_last_decision_is_409_and_undoes_nothing(
+    tenant, held_document
+):
+    decide(tenant, held_document, "total_amount", action="correct", value="130.50")
+    decide(tenant, held_document, "invoice_number", action="approve")
+    assert undo(tenant, held_document, key="invoice_number").status_code == 200
+
+    retried = undo(tenant, held_document, key="invoice_number")  # the answer was lost
+
+    assert retried.status_code == 409
+    assert retried.json()["error"]["code"] == "UNDO_FIELD_MISMATCH"
+    assert DocumentField.objects.get(document=held_document, key="total_amount").value == "130.50"
+
+
+@pytest.mark.parametrize("request_", ["reset", "undo"])
+def test_reset_and_undo_answer_409_while_a_person_holds_the_document(
+    tenant, held_document, request_
+):
+    decide(tenant, held_document, "total_amount", action="correct", value="130.50")
+    claims.claim_take(document=held_document, user=tenant.reviewer)
+
+    if request_ == "reset":
+        response = decide(tenant, held_document, "total_amount", action="reset")
+    else:
+        response = undo(tenant, held_document)
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "CLAIMED"
+    assert DocumentField.objects.get(document=held_document, key="total_amount").value == "130.50"
 
 
 def test_undo_with_no_decision_of_the_key_answers_null_and_changes_nothing(tenant, held_document):

@@ -10,9 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.actors import SYSTEM
+from cases.models import ApiKey
 from extraction import services
 from extraction.models import ExtractionJob
 from extraction.pipeline import extraction_job_run
+from extraction.realtime.feed import subscription_open
 from extraction.realtime.models import StatusEvent
 from extraction.realtime.recording import (
     job_progress_report,
@@ -20,6 +22,7 @@ from extraction.realtime.recording import (
     status_events_prune,
     status_events_record,
 )
+from extraction.realtime.tokens import realtime_token_mint, realtime_token_verify
 from tests.documents import INVOICE_LINES, pdf_with_lines
 from tests.factories import processed_document, uploaded_document
 
@@ -150,6 +153,23 @@ def test_old_events_are_pruned(tenant, run_on_commit, no_enqueue, settings):
     )
     assert status_events_prune() == 1
     assert list(StatusEvent.objects.all()) == [fresh]
+
+
+def test_pruning_keeps_the_newest_event_so_new_streams_start_after_it(
+    tenant, run_on_commit, no_enqueue, settings
+):
+    settings.REALTIME_EVENT_RETENTION_HOURS = 1
+    run_on_commit(uploaded_document, tenant.case_type)
+    StatusEvent.objects.update(created_at=timezone.now() - timedelta(hours=2))
+    newest = StatusEvent.objects.latest("pk")
+
+    status_events_prune()
+
+    assert list(StatusEvent.objects.all()) == [newest]
+    grant = realtime_token_verify(
+        realtime_token_mint(api_key=ApiKey.objects.get(workspace=tenant.workspace)).token
+    )
+    assert subscription_open(grant=grant, document_ids=[], last_event_id=None).cursor == newest.pk
 
 
 def test_pruning_is_scheduled_hourly():
