@@ -243,7 +243,11 @@ def _read_tiled(
     """
     left = max(0, (image.width - TILE_SIDE) // 2)
     top = max(0, (image.height - TILE_SIDE) // 2)
-    sample = image.crop((left, top, left + TILE_SIDE, top + TILE_SIDE))
+    # Within the image: a crop past its edge is filled with black, which a narrow till roll
+    # would have turned mostly black (OSD then could not tell, and the slow check ran).
+    sample = image.crop(
+        (left, top, min(image.width, left + TILE_SIDE), min(image.height, top + TILE_SIDE))
+    )
     rotation = detect_rotation(sample, use_tesseract=use_tesseract)
     upright = _turn(image, rotation)
     words: list[Word] = []

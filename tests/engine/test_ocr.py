@@ -255,3 +255,19 @@ def test_detector_is_given_the_smaller_image_and_the_page_still_reads(monkeypatc
     text = " ".join(line.text for line in lines)
     assert "48213" in text
     assert "144.00" in text
+
+
+def test_a_narrow_roll_is_judged_upright_on_a_sample_inside_the_image(monkeypatch):
+    # A crop past the image's edge is filled with black: a till roll's sample was mostly
+    # black, so OSD could not tell and the four-orientation check ran (4 s on a long roll).
+    samples: list[Image.Image] = []
+
+    def rotation(image: Image.Image, **options: object) -> int:
+        samples.append(image)
+        return 0
+
+    monkeypatch.setattr(ocr, "detect_rotation", rotation)
+    monkeypatch.setattr(ocr, "_read_upright", lambda *args: [])
+    ocr._read_tiled(Image.new("RGB", (500, 5000), "white"), "auto", False, None)
+    assert samples[0].size == (500, ocr.TILE_SIDE)
+    assert samples[0].getextrema() == ((255, 255), (255, 255), (255, 255))
