@@ -24,6 +24,23 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """On SQLite, the test database is a file (in WAL mode, as Casefile runs), not memory.
+
+    The live server answers the page's requests in threads. Django shares an in-memory
+    database's one connection between all of them, so two requests at once (a decision while
+    the page checks the document's state) failed with "cannot open savepoint - SQL statements
+    in progress"; with a file each thread has its own connection and SQLite orders the writes.
+    """
+    from django.db import connections
+
+    database = connections["default"].settings_dict
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        test = database.setdefault("TEST", {})
+        test["NAME"] = str(tmp_path_factory.mktemp("database") / "browser-tests.sqlite3")
+
+
+@pytest.fixture(scope="session")
 def browser(django_db_setup, django_db_blocker) -> Iterator[Browser]:
     """One Chromium for the session, started after the test database exists.
 

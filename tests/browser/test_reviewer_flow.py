@@ -69,8 +69,7 @@ def test_a_reviewer_clears_a_mixed_queue_by_keyboard_without_reloads(
     expect(page.get_by_role("heading", name="not-ours.pdf")).to_be_visible()
     expect(page.locator("#queue-progress")).to_have_text("2 of 3")
     expect(page.locator("#review-notices")).to_contain_text("simple.pdf approved")
-    # The approval goes out after its undo window; the test server's in-memory SQLite shares
-    # one connection between threads, so let it land before the next request.
+    # The approval goes out after its undo window; the notice says when it has landed.
     expect(page.locator("#review-notices")).to_contain_text(
         "simple.pdf approved; its result is released", timeout=15_000
     )
@@ -86,8 +85,7 @@ def test_a_reviewer_clears_a_mixed_queue_by_keyboard_without_reloads(
     expect(page.locator("#queue-progress")).to_have_text("3 of 3")
 
     # The table: a cell corrected with the keyboard (e moves into the first cell), then a.
-    # (The test server's in-memory SQLite shares one connection between threads: let the
-    # swapped-in page's image and words requests finish before posting.)
+    # (The swapped-in page's image and words requests finish before anything is posted.)
     page.locator("#field-line_items").wait_for()
     wait_for_page_images(page)
     page.wait_for_load_state("networkidle")
