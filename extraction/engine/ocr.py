@@ -305,9 +305,7 @@ def _read_fused(image: Image.Image, text_px: float | None = None) -> tuple[list[
     lines, tess = _read_both(image, text_px)
     if _clearly_upright(lines):
         return fuse(lines, tess), 0
-    rotation = _tesseract_rotation(image)
-    if rotation is None:
-        rotation = _rapid_rotation(image)
+    rotation = detect_rotation(image, use_tesseract=True)
     if rotation:
         lines, tess = _read_both(_turn(image, rotation), text_px)
     return fuse(lines, tess), rotation
