@@ -14,7 +14,7 @@ from cases.errors import NotFound
 from cases.models import Case, CaseType, Document, Stage, StoredFile
 from extraction.engine.run import run_engine
 from extraction.engine.types import EngineInput, EngineResult, LayoutReading
-from extraction.learning import services
+from extraction.learning import services, tasks
 from extraction.learning.models import (
     CalibrationFit,
     DocumentLayout,
@@ -305,8 +305,6 @@ def test_an_approval_queues_its_lesson_and_does_not_wait_for_it(
     assert queued == [(services.LEARN_TASK, document.pk)]
     assert not Verdict.objects.filter(document=document).exists()  # not learned in the request
 
-    from extraction.learning import tasks
-
     assert tasks.learning_document_learn(document.pk) > 0  # what the worker runs
     assert Layout.objects.get(case_type=invoice_type).documents_learned == 1
 
@@ -317,9 +315,9 @@ def test_a_failing_lesson_is_logged_and_the_approval_stands(
     def broken(**kwargs):
         raise RuntimeError("disk full")
 
+    # `tasks` is imported with the module, so its own name for `document_learn` is the real
+    # one and is put back after the test (imported after the patch, it kept `broken`).
     monkeypatch.setattr(services, "document_learn", broken)
-    import extraction.learning.tasks as tasks
-
     monkeypatch.setattr(tasks, "document_learn", broken)
     document = _held(invoice_type, 0, 0)
     _review(document, _pdf(0, 0)[1], reviewer, django_capture_on_commit_callbacks)
@@ -346,8 +344,6 @@ def test_a_broker_that_is_down_never_fails_the_approval(
 
 
 def test_a_document_deleted_before_its_lesson_teaches_nothing(invoice_type):
-    from extraction.learning import tasks
-
     document = _held(invoice_type, 0, 0)
     document_id = document.pk
     document.delete()
