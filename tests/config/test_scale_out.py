@@ -1,8 +1,8 @@
 """Two qclusters, each in its own process group, share one PostgreSQL and one Redis: every job
 is run exactly once, even when the broker hands each task out twice.
 
-The clusters are real `manage.py qcluster` processes; which cluster ran a job is read from
-their JSON log lines (the job id bound by the pipeline). PostgreSQL and Redis only (skipped on
+The clusters are real `manage.py worker` processes (django-q2's qcluster with the bounded stop
+production runs); which cluster ran a job is read from their JSON log lines (the job id bound by the pipeline). PostgreSQL and Redis only (skipped on
 SQLite or without a Redis server).
 """
 
@@ -57,7 +57,7 @@ def _cluster(log: Path) -> subprocess.Popen:
     }
     with log.open("wb") as sink:
         return subprocess.Popen(
-            [sys.executable, "manage.py", "qcluster"],
+            [sys.executable, "manage.py", "worker"],
             cwd=ROOT,
             env=environment,
             start_new_session=True,  # its own process group
@@ -141,12 +141,15 @@ def test_two_clusters_on_one_database_and_redis_run_every_job_exactly_once(
     finally:
         for cluster in clusters:
             os.killpg(cluster.pid, signal.SIGTERM)
+        exit_codes = []
         for cluster in clusters:
             try:
-                cluster.wait(timeout=15)
-            except subprocess.TimeoutExpired:  # stopping cleanly is tested elsewhere
+                exit_codes.append(cluster.wait(timeout=15))
+            except subprocess.TimeoutExpired:
                 os.killpg(cluster.pid, signal.SIGKILL)
-                cluster.wait(timeout=30)
+                exit_codes.append(cluster.wait(timeout=30))
+
+    assert exit_codes == [0, 0], "both workers stop cleanly on SIGTERM, with nothing running"
 
     ran = [_ran(log) for log in logs]
     every = ran[0] + ran[1]
