@@ -29,7 +29,7 @@ from tests.factories import uploaded_document
 ROOT = Path(__file__).resolve().parents[2]
 POOL_MAX = 3
 CLIENTS = 8
-SECONDS = 4.0
+SECONDS = 3.0
 
 
 def _free_port() -> int:
@@ -177,12 +177,12 @@ def test_long_polls_do_not_hold_pooled_connections_while_they_wait(tenant, monke
 
         def long_poll() -> None:
             with httpx.Client(timeout=30, headers=headers) as http:
-                answers.append(http.get(f"{base}/{polled}?wait=6").status_code)
+                answers.append(http.get(f"{base}/{polled}?wait=4").status_code)
 
         polls = [threading.Thread(target=long_poll) for _ in range(4)]
         for poll in polls:
             poll.start()
-        time.sleep(1.5)  # the polls are waiting now
+        time.sleep(1.0)  # the polls are waiting now (until 4 s)
         with httpx.Client(timeout=30, headers=headers) as http:
             started = time.monotonic()
             statuses = [http.get(f"{base}/casetypes").status_code for _ in range(5)]
