@@ -30,7 +30,7 @@ from webhooks.models import WebhookEvent
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _long_pdf(pages: int = 150) -> bytes:
+def _long_pdf(pages: int = 60) -> bytes:
     """Enough text that the engine takes seconds, leaving time to kill the worker."""
     document = pymupdf.open()
     for number in range(pages):
