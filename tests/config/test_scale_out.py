@@ -2,8 +2,8 @@
 is run exactly once, even when the broker hands each task out twice.
 
 The clusters are real `manage.py worker` processes (django-q2's qcluster with the bounded stop
-production runs); which cluster ran a job is read from their JSON log lines (the job id bound by the pipeline). PostgreSQL and Redis only (skipped on
-SQLite or without a Redis server).
+production runs); which cluster ran a job is read from their JSON log lines (the job id bound
+by the pipeline). PostgreSQL and Redis only (skipped on SQLite or without a Redis server).
 """
 
 from __future__ import annotations
