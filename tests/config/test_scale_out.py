@@ -57,7 +57,10 @@ def _cluster(log: Path) -> subprocess.Popen:
     }
     with log.open("wb") as sink:
         return subprocess.Popen(
-            [sys.executable, "manage.py", "worker"],
+            # A bounded stop well inside the wait below: on a process-group SIGTERM django-q2's
+            # own stop now and then never returns (seen in CI and once locally under load), and
+            # the worker then ends it after --stop-seconds, as in production after 30 s.
+            [sys.executable, "manage.py", "worker", "--stop-seconds", "5"],
             cwd=ROOT,
             env=environment,
             start_new_session=True,  # its own process group
