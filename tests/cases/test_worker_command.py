@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from cases.management.commands.worker import descendants
+from cases.management.commands.worker import descendants, process_ended
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/12"
@@ -38,8 +38,26 @@ def test_descendants_lists_a_process_tree():
         child.wait()
 
 
-def _worker_start(tmp_path) -> tuple[subprocess.Popen, list[str], threading.Thread]:
-    """`manage.py worker --stop-seconds 2` on Redis in its own session, its output collected."""
+def test_process_ended_tells_a_running_child_from_an_exited_one_not_yet_reaped():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert not process_ended(child.pid)
+        child.kill()
+        deadline = time.monotonic() + 10
+        while not process_ended(child.pid):  # a zombie until wait() below reaps it
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        assert child.returncode is None  # not reaped by the check
+    finally:
+        child.kill()
+        child.wait()
+    assert process_ended(child.pid)  # reaped: gone from /proc
+
+
+def _worker_start(
+    tmp_path, stop_seconds: int = 2
+) -> tuple[subprocess.Popen, list[str], threading.Thread]:
+    """`manage.py worker --stop-seconds N` on Redis in its own session, its output collected."""
     environment = {
         **os.environ,
         "REDIS_URL": REDIS_URL,
@@ -50,7 +68,7 @@ def _worker_start(tmp_path) -> tuple[subprocess.Popen, list[str], threading.Thre
     }
     environment.pop("DATABASE_URL", None)
     worker = subprocess.Popen(
-        [sys.executable, "manage.py", "worker", "--stop-seconds", "2"],
+        [sys.executable, "manage.py", "worker", "--stop-seconds", str(stop_seconds)],
         cwd=ROOT,
         env=environment,
         stdout=subprocess.PIPE,
@@ -130,3 +148,33 @@ def test_a_storm_of_group_signals_stops_the_worker_once_and_cleanly(tmp_path):
     assert code == 0, output[-2000:]
     assert "Traceback" not in output
     assert "RecursionError" not in output
+
+
+def test_a_group_sigterm_ends_the_worker_at_once_without_waiting_on_the_ended_cluster(tmp_path):
+    """A SIGTERM to the whole group ends django-q2's sentinel and workers with it (they keep
+    SIGTERM's default action); the worker sees that and exits instead of calling the cluster's
+    stop, which could wait without limit for the dead sentinel (1 stop in 65 in a local loop)."""
+    client = _redis()
+    if client is None:
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+    client.flushdb()
+    worker, lines, reader = _worker_start(tmp_path, stop_seconds=30)
+    try:
+        deadline = time.monotonic() + 90
+        while not any("running." in line for line in list(lines)):
+            assert time.monotonic() < deadline, "".join(lines[-20:])
+            time.sleep(0.1)
+        started = time.monotonic()
+        os.killpg(worker.pid, signal.SIGTERM)
+        code = worker.wait(timeout=40)
+        stopped_after = time.monotonic() - started
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+    reader.join(timeout=5)
+    output = "".join(lines)
+    assert code == 0, output[-2000:]
+    assert stopped_after < 5, stopped_after  # not the 30 s stop time
+    assert "reached the whole process group" in output, output[-2000:]
+    assert "Stopping the worker" not in output

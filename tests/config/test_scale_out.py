@@ -57,9 +57,8 @@ def _cluster(log: Path) -> subprocess.Popen:
     }
     with log.open("wb") as sink:
         return subprocess.Popen(
-            # A bounded stop well inside the wait below: on a process-group SIGTERM django-q2's
-            # own stop now and then never returns (seen in CI and once locally under load), and
-            # the worker then ends it after --stop-seconds, as in production after 30 s.
+            # Stopped by a process-group SIGTERM below, which ends the cluster's processes at
+            # once; a stop bounded well inside the 15 s wait, should one be graceful instead.
             [sys.executable, "manage.py", "worker", "--stop-seconds", "5"],
             cwd=ROOT,
             env=environment,

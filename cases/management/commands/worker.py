@@ -10,6 +10,14 @@ a stop signal, gives running tasks `--stop-seconds` (default `CASEFILE_WORKER_ST
 lost: extraction jobs and webhook deliveries are leased rows that the recovery sweeps hand to
 the next worker (the ORM broker also redelivers its task after `retry`).
 
+A signal to the whole process group (`make run`'s Ctrl-C, `kill 0`, `kill -- -PGID`) also
+reaches the cluster's own processes, and django-q2's sentinel and workers keep SIGTERM's
+default action: they end at once (their tasks with them, back to the queue as above). Then
+there is nothing left to stop, and django-q2's `Cluster.stop()` must not be called: it wakes
+the sentinel through a shared event and waits, without limit, for a sentinel that the signal
+killed to acknowledge it. So the command first gives the signal `GROUP_SIGNAL_SECONDS` to land
+and stops gracefully only a cluster whose sentinel is still alive.
+
 `Q_CLUSTER_NAME=webhooks manage.py worker` serves the webhook queue, as with `qcluster` (the
 name must be in the environment before Django starts: django-q2 reads it at import).
 """
@@ -29,6 +37,19 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 logger = logging.getLogger(__name__)
+
+GROUP_SIGNAL_SECONDS = 0.5
+"""How long a stop signal sent to the whole process group may take to end the sentinel."""
+
+
+def process_ended(pid: int) -> bool:
+    """Whether process `pid` has exited, an exited child its parent has not reaped yet included
+    (Linux `/proc`; reading it reaps nothing, unlike `waitpid`)."""
+    try:
+        stat = (Path("/proc") / str(pid) / "stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] in {"Z", "X"}
 
 
 def descendants(pid: int) -> list[int]:
@@ -77,20 +98,34 @@ class Command(BaseCommand):
         # Further signals (a process group signalled again and again) change nothing now.
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        sentinel_pid = q.sentinel.pid if q.sentinel is not None else None
+        landed = time.monotonic() + GROUP_SIGNAL_SECONDS
+        while sentinel_pid and not process_ended(sentinel_pid) and time.monotonic() < landed:
+            time.sleep(0.02)
+        if sentinel_pid is None or process_ended(sentinel_pid):
+            logger.info(
+                "Worker stopped: the stop signal reached the whole process group and ended the "
+                "cluster's processes; their tasks return to the queue when their leases end."
+            )
+            return
         logger.info("Stopping the worker: running tasks get %.0f s to finish.", stop_seconds)
         graceful = threading.Thread(target=q.stop, daemon=True)
         graceful.start()
-        graceful.join(stop_seconds)
-        if graceful.is_alive():
-            sentinel = q.sentinel.pid if q.sentinel is not None else None
-            tree = descendants(sentinel) if sentinel else []
+        deadline = time.monotonic() + stop_seconds
+        while graceful.is_alive() and time.monotonic() < deadline:
+            graceful.join(0.1)
+            if process_ended(sentinel_pid):  # a signal that came late: nothing to wait for
+                graceful.join(0.5)
+                break
+        if graceful.is_alive() and not process_ended(sentinel_pid):
+            tree = descendants(sentinel_pid)
             logger.warning(
                 "Tasks still running after %.0f s: killing %d worker processes; their jobs "
                 "and deliveries return to the queue when their leases end.",
                 stop_seconds,
                 len(tree),
             )
-            for pid in [*tree, *([sentinel] if sentinel else [])]:
+            for pid in [*tree, sentinel_pid]:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
             deadline = time.monotonic() + 5
