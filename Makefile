@@ -45,8 +45,9 @@ ORDER = $(if $(filter off,$(SEED)),-p no:randomly,-p randomly --randomly-seed=$(
 # (every xdist worker would compile the project and the tests from source again); worksteal
 # lets an idle worker take queued tests from a busy one, so one slow module at the end does not
 # leave a core idle. One worker more than the machine has cores: about a third of the suite's
-# test time waits on subprocesses, servers and deadlines, not the CPU (2 cores: 74 s instead of
-# 78-84 s on SQLite, 138 s instead of 159 s on PostgreSQL; `make test TEST_WORKERS=N` to choose).
+# test time waits on subprocesses, servers and deadlines, not the CPU (2 cores, seed 7, three
+# workers against two: SQLite 74 s against 78-84 s, PostgreSQL 138 s against 159 s;
+# `make test TEST_WORKERS=N` to choose).
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 test: $(STAMP)
 	@echo "make test: $(if $(filter off,$(SEED)),file order,random order, seed $(SEED) (repeat: make test SEED=$(SEED)))"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from cases.management.commands.worker import descendants, process_ended
+from cases.management.commands.worker import child_ended, descendants
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/12"
@@ -38,20 +38,21 @@ def test_descendants_lists_a_process_tree():
         child.wait()
 
 
-def test_process_ended_tells_a_running_child_from_an_exited_one_not_yet_reaped():
+def test_child_ended_tells_a_running_child_from_an_exited_one_and_reaps_nothing():
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        assert not process_ended(child.pid)
+        assert not child_ended(child.pid)
         child.kill()
         deadline = time.monotonic() + 10
-        while not process_ended(child.pid):  # a zombie until wait() below reaps it
+        while not child_ended(child.pid):
             assert time.monotonic() < deadline
             time.sleep(0.01)
-        assert child.returncode is None  # not reaped by the check
+        # still a zombie: the check reaped nothing, so the child's status is there to collect
+        assert os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
     finally:
         child.kill()
         child.wait()
-    assert process_ended(child.pid)  # reaped: gone from /proc
+    assert child_ended(child.pid)  # reaped
 
 
 def _worker_start(
@@ -63,6 +64,7 @@ def _worker_start(
         "REDIS_URL": REDIS_URL,
         "CASEFILE_DATA_DIR": str(tmp_path),
         "CASEFILE_WORKERS": "1",
+        "CASEFILE_LOG_LEVEL": "INFO",
         "CASEFILE_QUEUE_LOG_LEVEL": "INFO",
         "PYTHONUNBUFFERED": "1",
     }
@@ -178,3 +180,19 @@ def test_a_group_sigterm_ends_the_worker_at_once_without_waiting_on_the_ended_cl
     assert stopped_after < 5, stopped_after  # not the 30 s stop time
     assert "reached the whole process group" in output, output[-2000:]
     assert "Stopping the worker" not in output
+    assert _group_members(worker.pid) == [], "none of the cluster's processes is left"
+
+
+def _group_members(group: int) -> list[int]:
+    """Live processes (zombies aside) in process group `group` (Linux `/proc`)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            members.append(int(entry.name))
+    return members

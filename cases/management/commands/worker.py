@@ -10,13 +10,14 @@ a stop signal, gives running tasks `--stop-seconds` (default `CASEFILE_WORKER_ST
 lost: extraction jobs and webhook deliveries are leased rows that the recovery sweeps hand to
 the next worker (the ORM broker also redelivers its task after `retry`).
 
-A signal to the whole process group (`make run`'s Ctrl-C, `kill 0`, `kill -- -PGID`) also
-reaches the cluster's own processes, and django-q2's sentinel and workers keep SIGTERM's
-default action: they end at once (their tasks with them, back to the queue as above). Then
-there is nothing left to stop, and django-q2's `Cluster.stop()` must not be called: it wakes
-the sentinel through a shared event and waits, without limit, for a sentinel that the signal
-killed to acknowledge it. So the command first gives the signal `GROUP_SIGNAL_SECONDS` to land
-and stops gracefully only a cluster whose sentinel is still alive.
+A SIGTERM to the whole process group (`make run`'s Ctrl-C, whose trap runs `kill 0`;
+`kill -- -PGID`) also reaches the cluster's own processes, and django-q2's sentinel and
+workers keep SIGTERM's default action: they end at once (their tasks with them, back to the
+queue as above). Then there is nothing left to stop, and django-q2's `Cluster.stop()` must not
+be called: it wakes the sentinel through a shared event and waits, without limit, for a
+sentinel that the signal killed to acknowledge it. So the command first gives the signal
+`GROUP_SIGNAL_SECONDS` to land and stops gracefully only a cluster whose sentinel is still
+alive. (A Ctrl-C typed at a terminal is SIGINT, which django-q2's processes ignore: graceful.)
 
 `Q_CLUSTER_NAME=webhooks manage.py worker` serves the webhook queue, as with `qcluster` (the
 name must be in the environment before Django starts: django-q2 reads it at import).
@@ -42,14 +43,14 @@ GROUP_SIGNAL_SECONDS = 0.5
 """How long a stop signal sent to the whole process group may take to end the sentinel."""
 
 
-def process_ended(pid: int) -> bool:
-    """Whether process `pid` has exited, an exited child its parent has not reaped yet included
-    (Linux `/proc`; reading it reaps nothing, unlike `waitpid`)."""
+def child_ended(pid: int) -> bool:
+    """Whether this process's child `pid` has exited, reaped or not. Reaps nothing (`waitid`
+    with `WNOWAIT`, unlike `waitpid`) and, asking only about its own children, cannot mistake
+    a recycled pid for the child."""
     try:
-        stat = (Path("/proc") / str(pid) / "stat").read_text()
-    except OSError:
+        return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+    except ChildProcessError:  # already reaped
         return True
-    return stat.rsplit(")", 1)[1].split()[0] in {"Z", "X"}
 
 
 def descendants(pid: int) -> list[int]:
@@ -100,9 +101,9 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         sentinel_pid = q.sentinel.pid if q.sentinel is not None else None
         landed = time.monotonic() + GROUP_SIGNAL_SECONDS
-        while sentinel_pid and not process_ended(sentinel_pid) and time.monotonic() < landed:
+        while sentinel_pid and not child_ended(sentinel_pid) and time.monotonic() < landed:
             time.sleep(0.02)
-        if sentinel_pid is None or process_ended(sentinel_pid):
+        if sentinel_pid is None or child_ended(sentinel_pid):
             logger.info(
                 "Worker stopped: the stop signal reached the whole process group and ended the "
                 "cluster's processes; their tasks return to the queue when their leases end."
@@ -114,10 +115,10 @@ class Command(BaseCommand):
         deadline = time.monotonic() + stop_seconds
         while graceful.is_alive() and time.monotonic() < deadline:
             graceful.join(0.1)
-            if process_ended(sentinel_pid):  # a signal that came late: nothing to wait for
+            if child_ended(sentinel_pid):  # a signal that came late: nothing to wait for
                 graceful.join(0.5)
                 break
-        if graceful.is_alive() and not process_ended(sentinel_pid):
+        if graceful.is_alive() and not child_ended(sentinel_pid):
             tree = descendants(sentinel_pid)
             logger.warning(
                 "Tasks still running after %.0f s: killing %d worker processes; their jobs "
