@@ -3,12 +3,14 @@ task is still running (plain `qcluster` waits for the task, however long it take
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -84,23 +86,39 @@ def _worker_start(
     return worker, lines, reader
 
 
-def test_sigterm_stops_the_worker_within_its_stop_time_while_a_task_runs(tmp_path, monkeypatch):
+def _logged(lines: list[str], text: str, seconds: float) -> bool:
+    """Whether the worker's output has a line with `text` within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if any(text in line for line in list(lines)):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@contextlib.contextmanager
+def _running_worker(
+    tmp_path, stop_seconds: int = 2
+) -> Iterator[tuple[subprocess.Popen, list[str]]]:
+    """A worker on an emptied Redis database that has logged "running." (skipped without
+    Redis); killed on the way out if it is still running, its output then read to the end."""
     client = _redis()
     if client is None:
         pytest.skip("needs Redis on 127.0.0.1:6379")
     client.flushdb()
-    worker, lines, reader = _worker_start(tmp_path)
-
-    def logged(text: str, seconds: float) -> bool:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if any(text in line for line in list(lines)):
-                return True
-            time.sleep(0.1)
-        return False
-
+    worker, lines, reader = _worker_start(tmp_path, stop_seconds)
     try:
-        assert logged("running.", 90), "".join(lines[-20:])
+        assert _logged(lines, "running.", 90), "".join(lines[-20:])
+        yield worker, lines
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+        reader.join(timeout=5)
+
+
+def test_sigterm_stops_the_worker_within_its_stop_time_while_a_task_runs(tmp_path, monkeypatch):
+    with _running_worker(tmp_path) as (worker, lines):
         from django_q.conf import Conf
         from django_q.tasks import async_task
 
@@ -108,17 +126,12 @@ def test_sigterm_stops_the_worker_within_its_stop_time_while_a_task_runs(tmp_pat
         monkeypatch.setattr(Conf, "ORM", None)
         monkeypatch.setattr(Conf, "REDIS", REDIS_URL)
         async_task("time.sleep", 120)
-        assert logged("processing", 30), "".join(lines[-20:])
+        assert _logged(lines, "processing", 30), "".join(lines[-20:])
 
         started = time.monotonic()
         worker.send_signal(signal.SIGTERM)
         code = worker.wait(timeout=30)
         stopped_after = time.monotonic() - started
-    finally:
-        if worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait()
-    reader.join(timeout=5)
     assert code == 0
     assert stopped_after < 2 + 8, stopped_after  # the task alone would have taken 120 s
     assert any("killing" in line for line in lines), "".join(lines[-20:])
@@ -127,25 +140,11 @@ def test_sigterm_stops_the_worker_within_its_stop_time_while_a_task_runs(tmp_pat
 def test_a_storm_of_group_signals_stops_the_worker_once_and_cleanly(tmp_path):
     """`make run`'s Ctrl-C or `kill 0` signals the whole process group, the cluster's own
     processes included, possibly several times: the worker stops once, without a traceback."""
-    client = _redis()
-    if client is None:
-        pytest.skip("needs Redis on 127.0.0.1:6379")
-    client.flushdb()
-    worker, lines, reader = _worker_start(tmp_path)
-    try:
-        deadline = time.monotonic() + 90
-        while not any("running." in line for line in list(lines)):
-            assert time.monotonic() < deadline, "".join(lines[-20:])
-            time.sleep(0.1)
+    with _running_worker(tmp_path) as (worker, lines):
         for _ in range(20):
             os.killpg(worker.pid, signal.SIGTERM)
             time.sleep(0.01)
         code = worker.wait(timeout=30)
-    finally:
-        if worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait()
-    reader.join(timeout=5)
     output = "".join(lines)
     assert code == 0, output[-2000:]
     assert "Traceback" not in output
@@ -156,25 +155,11 @@ def test_a_group_sigterm_ends_the_worker_at_once_without_waiting_on_the_ended_cl
     """A SIGTERM to the whole group ends django-q2's sentinel and workers with it (they keep
     SIGTERM's default action); the worker sees that and exits instead of calling the cluster's
     stop, which could wait without limit for the dead sentinel (1 stop in 65 in a local loop)."""
-    client = _redis()
-    if client is None:
-        pytest.skip("needs Redis on 127.0.0.1:6379")
-    client.flushdb()
-    worker, lines, reader = _worker_start(tmp_path, stop_seconds=30)
-    try:
-        deadline = time.monotonic() + 90
-        while not any("running." in line for line in list(lines)):
-            assert time.monotonic() < deadline, "".join(lines[-20:])
-            time.sleep(0.1)
+    with _running_worker(tmp_path, stop_seconds=30) as (worker, lines):
         started = time.monotonic()
         os.killpg(worker.pid, signal.SIGTERM)
         code = worker.wait(timeout=40)
         stopped_after = time.monotonic() - started
-    finally:
-        if worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait()
-    reader.join(timeout=5)
     output = "".join(lines)
     assert code == 0, output[-2000:]
     assert stopped_after < 5, stopped_after  # not the 30 s stop time
