@@ -362,9 +362,14 @@ def _review_params(request: Request) -> tuple[str, str | None]:
 
 
 def _document_checked(request: Request, *, case_type: CaseType, document_id: str) -> Response:
-    """The workflow's checks on a document extracted earlier: a file as well is refused."""
-    if "file" in flat_body(request.data) or request.FILES:
+    """The workflow's checks on a document extracted earlier: a file as well is refused.
+
+    The checks run at once, with nothing to wait for, so both modes answer with them (a
+    `mode` other than the two is still 400); `review.completed` fires either way."""
+    body = flat_body(request.data)
+    if "file" in body or request.FILES:
         raise ValidationFailed("document_id: give a file or a document_id, not both.")
+    _mode(body)
     document, checks = document_checks_run(
         workspace=request_workspace(request),
         case_type=case_type,

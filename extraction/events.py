@@ -29,8 +29,8 @@ class ReviewOutcome(StrEnum):
 
 def extraction_completed_data(job: ExtractionJob) -> dict[str, Any]:
     """`extraction.completed`: `job_id`, `filename`, `status` (`completed` or `failed`),
-    `case_id` (null without a case), `document_ids`, and `result` (the job's result JSON)
-    when completed or `error` (`code`, `message`) when failed."""
+    `case_id` (null without a case), `document_ids`, and `result` (the job's result JSON when
+    completed, null when failed, with `error` (`code`, `message`) beside it)."""
     data: dict[str, Any] = {
         "job_id": str(job.pk),
         "filename": job.filename,
@@ -58,8 +58,9 @@ def review_completed_data(
     `filename`, `workflow_id`, `case_id`, `document_id` (the document when there is exactly
     one, else null), `document_ids`, `outcome` (`ReviewOutcome`), `reviewed_by`, `status`
     (the job's: `completed` or `failed`; a checks run is on a completed document), `checks`
-    (`rule`, `passed`, `message`, `fields`); then `result` when `status` is `completed` (the
-    job's result JSON, null for a checks run) or `error` (`code`, `message`) when `failed`.
+    (`rule`, `passed`, `message`, `fields`), `result` (the job's result JSON when `status` is
+    `completed`, null for a checks run and when `failed`), and `error` (`code`, `message`)
+    beside it when `failed`.
     """
     if job is not None:
         documents = list(job.documents.all())
@@ -100,7 +101,8 @@ def review_completed_data(
 def _job_outcome(job: ExtractionJob) -> dict[str, Any]:
     if job.status == ExtractionJob.Status.COMPLETED:
         return {"result": job.result}
-    return {"error": {"code": job.error_code, "message": job.error_message}}
+    # `result` is in every body (SPEC §6: `data: {job_id, filename, result, …}`): null here.
+    return {"result": None, "error": {"code": job.error_code, "message": job.error_message}}
 
 
 def conversion_completed_data(job: ConversionJob) -> dict[str, Any]:

@@ -51,15 +51,22 @@ def job_result_available(job: ExtractionJob) -> None:
         )
     if job.status != Status.COMPLETED:
         raise Conflict("The job's result is not ready yet.", code="RESULT_NOT_READY")
-    expired = job.result_purged_at is not None or (
-        job.result_expires_at is not None and job.result_expires_at <= timezone.now()
-    )
-    if expired or job.result is None:
+    if not job_result_kept(job):
         raise DomainError(
             "The job completed, but its stored result is no longer available.",
             code="RESULT_EXPIRED",
             status_code=410,
         )
+
+
+def job_result_kept(job: ExtractionJob) -> bool:
+    """True while a job's stored result can be fetched: it is stored (the retention sweep
+    clears it when it purges) and its retention period (`result_expires_at`) has not passed,
+    even if the sweep has not run yet. The status's `resultAvailable` and the result
+    endpoint's 410 both ask."""
+    if job.result is None:
+        return False
+    return job.result_expires_at is None or job.result_expires_at > timezone.now()
 
 
 def _document_result(index: int, document: Any, job: ExtractionJob) -> dict[str, Any]:

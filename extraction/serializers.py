@@ -22,6 +22,7 @@ from cases.apikit.serializers import LenientBooleanField
 from cases.errors import ValidationFailed
 from cases.services import IncomingFile, incoming_file_check
 from extraction.models import ExtractionJob
+from extraction.results import job_result_kept
 from extraction.submission import JobOptions, JobRequest, upload_type_check
 
 DELIVERY_ALIASES = ("delivery.mode", "delivery[mode]")
@@ -234,7 +235,7 @@ def job_status(job: ExtractionJob, *, queue_position: int | None = None) -> dict
         body.update(
             progress=100,
             completedAt=timestamp(job.completed_at),
-            resultAvailable=job.result is not None,
+            resultAvailable=job_result_kept(job),
             resultUrl=job_urls(job)["resultUrl"],
             resultExpiresAt=timestamp(job.result_expires_at),
         )

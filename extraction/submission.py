@@ -112,21 +112,11 @@ def job_submit(
 ) -> tuple[ExtractionJob, bool]:
     """Create the job (or find the one this key created); returns (job, replayed).
 
+    A replay answers with its job before anything else is checked: the template renamed, the
+    webhook endpoint disabled or the credits spent since do not turn it into an error.
     Errors: 404 for an unknown template or filter, 400 `WEBHOOK_NOT_CONFIGURED`, 402
-    `INSUFFICIENT_CREDITS` (checked after the replay check, before anything is created), 409/422
-    for an Idempotency-Key in flight or reused."""
-    case_type = _case_type_or_filter(workspace=workspace, options=request.options)
-    if request.delivery_mode == ExtractionJob.DeliveryMode.WEBHOOK and not event_has_listener(
-        workspace=workspace, event_type=EventType.EXTRACTION_COMPLETED
-    ):
-        raise ValidationFailed(
-            "deliveryMode: webhook delivery needs an enabled webhook endpoint subscribed to "
-            "extraction.completed.",
-            code="WEBHOOK_NOT_CONFIGURED",
-            details={
-                "fields": {"deliveryMode": ["No enabled endpoint receives extraction.completed."]}
-            },
-        )
+    `INSUFFICIENT_CREDITS` (before anything is created), 409/422 for an Idempotency-Key in
+    flight or reused; the key's reservation is released when the request fails."""
     record = None
     if idempotency_key:
         record, existing = _idempotency_reserve(
@@ -135,7 +125,8 @@ def job_submit(
         if existing is not None:
             return existing, True
     try:
-        # After the replay check: a replay answers with its job even once credits ran out.
+        case_type = _case_type_or_filter(workspace=workspace, options=request.options)
+        _webhook_delivery_check(workspace=workspace, request=request)
         credits_check(workspace=workspace, pages=pages_estimate(request.file.content))
         with transaction.atomic():
             job = _job_create(
@@ -152,6 +143,22 @@ def job_submit(
             IdempotencyRecord.objects.filter(pk=record.pk, job__isnull=True).delete()
         raise
     return job, False
+
+
+def _webhook_delivery_check(*, workspace: Workspace, request: JobRequest) -> None:
+    """400 `WEBHOOK_NOT_CONFIGURED` when the job asks for webhook delivery and no enabled
+    endpoint of the workspace receives `extraction.completed`."""
+    if request.delivery_mode == ExtractionJob.DeliveryMode.WEBHOOK and not event_has_listener(
+        workspace=workspace, event_type=EventType.EXTRACTION_COMPLETED
+    ):
+        raise ValidationFailed(
+            "deliveryMode: webhook delivery needs an enabled webhook endpoint subscribed to "
+            "extraction.completed.",
+            code="WEBHOOK_NOT_CONFIGURED",
+            details={
+                "fields": {"deliveryMode": ["No enabled endpoint receives extraction.completed."]}
+            },
+        )
 
 
 def _case_type_or_filter(*, workspace: Workspace, options: JobOptions) -> CaseType | None:

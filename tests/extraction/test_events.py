@@ -44,7 +44,7 @@ def test_extraction_completed_carries_the_result_or_the_error():
     assert set(done) == {"job_id", "filename", "status", "case_id", "document_ids", "result"}
     failed = extraction_completed_data(_job(ExtractionJob.Status.FAILED))
     assert failed["error"] == {"code": "CORRUPT_FILE", "message": "Broken."}
-    assert "result" not in failed
+    assert failed["result"] is None  # the seed's body always names `result`
 
 
 def test_review_completed_for_a_job_has_the_documented_keys():
@@ -63,7 +63,8 @@ def test_review_completed_for_a_job_has_the_documented_keys():
         reviewed_by="ana@example.com",
         checks=[],
     )
-    assert set(rejected) == REVIEW_COMPLETED_KEYS | {"error"}
+    assert set(rejected) == REVIEW_COMPLETED_KEYS | {"result", "error"}
+    assert rejected["result"] is None
     assert rejected["document_id"] is None
     assert rejected["document_ids"] == ["doc_0", "doc_1"]
 

@@ -192,6 +192,26 @@ def test_review_of_an_extracted_document_answers_at_once(tenant):
     assert WebhookEvent.objects.filter(type="review.completed").count() == 1
 
 
+@pytest.mark.parametrize(("mode", "status"), [("callback", 200), ("response", 200), ("later", 400)])
+def test_review_of_an_extracted_document_checks_its_mode(tenant, mode, status):
+    document = processed_job(tenant.case_type).documents.get()
+    response = tenant.client.post(
+        "/v1/review",
+        {
+            "document_id": document.public_id,
+            "workflow_id": tenant.case_type.public_id,
+            "mode": mode,
+        },
+        format="json",
+    )
+    assert response.status_code == status
+    if status == 400:
+        assert "mode" in response.json()["error"]["details"]["fields"]
+        assert not WebhookEvent.objects.filter(type="review.completed").exists()
+    else:
+        assert "checks" in response.json()
+
+
 def test_review_against_another_workspaces_workflow_is_404(tenant, outsider):
     response = tenant.client.post(
         "/v1/review",

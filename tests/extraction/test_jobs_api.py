@@ -278,6 +278,36 @@ def test_idempotent_replay_returns_the_same_job_with_200(tenant, run_on_commit):
     assert ExtractionJob.objects.count() == 1
 
 
+def test_a_replay_answers_with_its_job_after_the_template_is_renamed(tenant, run_on_commit):
+    old_slug = tenant.case_type.slug
+    first = create(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="before-rename")
+    tenant.case_type.slug = "renamed"
+    tenant.case_type.save(update_fields=["slug"])
+    # The client retries the very request it sent, naming the template by its old slug.
+    retry = {"templateName": old_slug}
+    second = create(tenant, run_on_commit, retry, HTTP_IDEMPOTENCY_KEY="before-rename")
+    assert second.status_code == 200
+    assert second.json()["job"]["id"] == first.json()["job"]["id"]
+
+
+def test_a_replay_answers_with_its_job_after_its_webhook_endpoint_is_disabled(
+    tenant, run_on_commit
+):
+    endpoint = WebhookEndpoint.objects.create(
+        workspace=tenant.workspace, url="https://example.com/done", events=[]
+    )
+    data = {"deliveryMode": "webhook"}
+    first = create(tenant, run_on_commit, data, HTTP_IDEMPOTENCY_KEY="hooked")
+    endpoint.enabled = False
+    endpoint.save(update_fields=["enabled"])
+    second = create(tenant, run_on_commit, data, HTTP_IDEMPOTENCY_KEY="hooked")
+    assert first.status_code == 202
+    assert second.status_code == 200
+    assert second.json()["job"]["id"] == first.json()["job"]["id"]
+    # A new request asking for webhook delivery is still refused.
+    assert create(tenant, run_on_commit, data).status_code == 400
+
+
 def test_same_key_with_a_different_request_is_422(tenant, run_on_commit):
     create(tenant, run_on_commit, HTTP_IDEMPOTENCY_KEY="k1")
     response = create(tenant, run_on_commit, {"documentReview": "80"}, HTTP_IDEMPOTENCY_KEY="k1")

@@ -55,3 +55,16 @@ def test_sweep_keeps_documents_uploaded_into_cases(tenant):
     extraction_results_expire(now=timezone.now() + timedelta(days=30))
     assert document.fields.exists()
     assert document.file.blob.storage.exists(document.file.blob.name)
+
+
+def test_a_result_past_its_retention_is_unavailable_before_the_sweep_runs(tenant):
+    """The status and the result endpoint agree from the moment the period ends."""
+    job = processed_job(tenant.case_type)
+    status_url = f"/api/v1/extraction-jobs/{job.pk}"
+    assert tenant.client.get(status_url).json()["job"]["resultAvailable"] is True
+    ExtractionJob.objects.filter(pk=job.pk).update(
+        result_expires_at=timezone.now() - timedelta(seconds=1)
+    )
+    assert tenant.client.get(status_url).json()["job"]["resultAvailable"] is False
+    assert tenant.client.get(f"{status_url}/result").status_code == 410
+    assert ExtractionJob.objects.get(pk=job.pk).result is not None  # not swept yet
