@@ -4,9 +4,15 @@
 database (DATABASE_URL's server, default 127.0.0.1:5432), migrates it, runs `bootstrap` for
 the demo workspace and key, and starts uvicorn on loopback exactly as the README's deployment
 section recommends (`--workers 2 --no-access-log`, debug off, the web process's connection
-pool). Then, bounded in time: N job creations with a 1 MB PDF (p95), and C concurrent clients
-polling one job's status for S seconds (requests/s, p50, p99). Every answer must be the
-expected status, or the run aborts. Prints one JSON object. Only loopback is ever contacted.
+pool). Then, bounded in time: N job creations with a 1 MB PDF (p95); C concurrent clients
+polling one job's status for S seconds, each sending its next request when the last answer
+came (closed loop: the most the server answers, requests/s, p50, p99); and polls at fixed
+arrival rates (`--rates`, open loop: requests fall due at the rate whatever the answers, and
+each one's latency counts from when it was due, so time spent queued for a busy server or a
+connection is in it: the latency a client sees at that load, without the coordinated
+omission of a closed loop, whose 32 clients at 330 answers/s wait about 100 ms by Little's law
+however fast a request is served). Every answer must be the expected status, or the run
+aborts. Prints one JSON object. Only loopback is ever contacted.
 """
 
 from __future__ import annotations
@@ -130,6 +136,71 @@ async def _poll(url: str, headers: dict[str, str], clients: int, seconds: float)
     }
 
 
+async def _poll_at_rate(
+    url: str, headers: dict[str, str], rate: float, seconds: float, connections: int = 64
+) -> dict[str, Any]:
+    """Open loop: one GET falls due every 1/`rate` seconds for `seconds`, each sent on a free
+    connection of a keep-alive pool of `connections` (opened beforehand); latency runs from
+    when the request fell due to its answer's last byte (wrk2's correction), so a request
+    waiting for a free connection behind a saturated server counts the wait.
+
+    Returns the offered and achieved rates (answers per second over the time from the first
+    due request to the last answer), p50 and p99 in ms, and the requests still unanswered
+    30 s after the schedule ended (counted at 30 s)."""
+    parts = urlsplit(url)
+    request = (
+        f"GET {parts.path} HTTP/1.1\r\nHost: {parts.hostname}:{parts.port}\r\n"
+        + "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+        + "\r\n"
+    ).encode()
+    pool: asyncio.Queue[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = asyncio.Queue()
+    for _ in range(connections):
+        pool.put_nowait(await asyncio.open_connection(parts.hostname, parts.port))
+    latencies: list[float] = []
+    refusals: list[int] = []
+
+    async def send(due: float) -> None:
+        reader, writer = await pool.get()
+        writer.write(request)
+        status = await _read_response(reader)
+        latencies.append(time.perf_counter() - due)
+        pool.put_nowait((reader, writer))
+        if status != 200:
+            refusals.append(status)
+
+    total = max(1, round(rate * seconds))
+    cpu_started = time.process_time()
+    start = time.perf_counter() + 0.05
+    pending = []
+    for index in range(total):
+        due = start + index / rate
+        delay = due - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        pending.append(asyncio.ensure_future(send(due)))
+    done, late = await asyncio.wait(pending, timeout=30)
+    for task in late:
+        task.cancel()
+    for task in done:
+        task.result()  # a broken connection aborts the run
+    if refusals:
+        raise SystemExit(f"status poll answered {refusals[0]}")
+    elapsed = time.perf_counter() - start
+    client_cpu = time.process_time() - cpu_started
+    latencies += [30.0] * len(late)
+    while not pool.empty():
+        pool.get_nowait()[1].close()
+    return {
+        "offered_per_second": rate,
+        "requests": total,
+        "unanswered": len(late),
+        "requests_per_second": round(len(done) / elapsed, 1),
+        "p50_ms": round(_percentile(latencies, 50), 1),
+        "p99_ms": round(_percentile(latencies, 99), 1),
+        "client_cpu_ms_per_request": round(1000 * client_cpu / total, 2),
+    }
+
+
 def _process_tree_cpu(pid: int) -> float:
     """CPU seconds (user + system) used so far by a process and its children still running."""
     total = 0.0
@@ -147,7 +218,11 @@ def _process_tree_cpu(pid: int) -> float:
     return total
 
 
-def measure(seconds: float, clients: int, creates: int) -> dict[str, Any]:
+def measure(
+    seconds: float, clients: int, creates: int, rates: tuple[float, ...] = ()
+) -> dict[str, Any]:
+    """The JSON object `main` prints: `status_poll` (closed loop), `status_poll_at_rates`
+    (open loop, one entry per rate in `rates`, each run for `seconds`), `job_create`."""
     web = None
     with throwaway_casefile("bench", **UNLIMITED) as throwaway:
         try:
@@ -199,10 +274,21 @@ def measure(seconds: float, clients: int, creates: int) -> dict[str, Any]:
             poll["server_cpu_ms_per_request"] = round(
                 1000 * (_process_tree_cpu(web.pid) - server_cpu) / max(1, poll["requests"]), 2
             )
+            at_rates = []
+            for rate in rates:
+                server_cpu = _process_tree_cpu(web.pid)
+                at_rate = asyncio.run(
+                    _poll_at_rate(f"{base}/api/v1/extraction-jobs/{job_id}", headers, rate, seconds)
+                )
+                at_rate["server_cpu_ms_per_request"] = round(
+                    1000 * (_process_tree_cpu(web.pid) - server_cpu) / at_rate["requests"], 2
+                )
+                at_rates.append(at_rate)
             return {
                 "server": f"uvicorn {' '.join(SERVER_OPTIONS[:3])}, PostgreSQL (pool),"
                 + (" Redis broker and cache" if throwaway.redis_url else " ORM broker"),
                 "status_poll": poll,
+                "status_poll_at_rates": at_rates,
                 "job_create": {
                     "pdf_bytes": len(pdf),
                     "requests": len(create_times),
@@ -221,9 +307,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--creates", type=int, default=40)
+    parser.add_argument(
+        "--rates",
+        default="",
+        help="comma-separated arrival rates (requests/s) to poll at, open loop, after the rest",
+    )
     args = parser.parse_args(argv)
     seconds = min(max(args.seconds, 1.0), 120.0)  # bounded whatever is asked
-    print(json.dumps(measure(seconds, max(1, args.clients), max(2, args.creates))))
+    rates = tuple(min(max(float(rate), 1.0), 2000.0) for rate in args.rates.split(",") if rate)
+    print(json.dumps(measure(seconds, max(1, args.clients), max(2, args.creates), rates)))
     return 0
 
 
