@@ -1,7 +1,8 @@
 """A case's artifacts: the files its documents produced, kept in the one file store.
 
-- `case_artifacts_refresh(case=) -> None`: for every document extraction finished (processed or
-  in review), make or update its result JSON (`<name>.result.json`, the result document of
+- `case_artifacts_refresh(case=) -> None`: for every released document (`processed`: passed
+  the gate or approved by a reviewer; a held document's values stay withheld here as they are by
+  the result endpoint's 409 `REVIEW_REQUIRED`), make or update its result JSON (`<name>.result.json`, the result document of
   SPEC §5), its extracted text (`<name>.txt`), its split PDF when the upload held several
   documents (`<name>.pages-3-5.pdf`), and the case's field export (`<case>.fields.csv`, one row
   per document). Contents are compared by hash, so a reviewer's correction updates the result
@@ -31,7 +32,8 @@ from cases.models import Case, Document, StoredFile
 from extraction.conversion.converters.csv_safety import csv_cell_safe
 from extraction.results import document_result_build, field_value
 
-ARTIFACT_STATUSES = (Document.Status.PROCESSED, Document.Status.REVIEW_REQUIRED)
+ARTIFACT_STATUSES = (Document.Status.PROCESSED,)
+"""Documents whose values may leave Casefile: released ones only (SPEC §4)."""
 Kind = StoredFile.Kind
 
 

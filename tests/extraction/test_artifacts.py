@@ -18,12 +18,19 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from cases import files
+from cases.actors import Actor
 from cases.models import StoredFile
 from extraction.artifacts import case_artifacts_refresh, document_download_file
 from extraction.models import DocumentField
 from extraction.retention import extraction_results_expire
+from review.services import document_approve, field_correct, fields_approve_remaining
 from tests.documents import INVOICE_LINES, pdf_with_lines
-from tests.factories import engine_result, processed_document, processed_job
+from tests.factories import (
+    engine_result,
+    held_document,
+    processed_document,
+    processed_job,
+)
 
 
 def in_store(stored: StoredFile) -> bool:
@@ -101,6 +108,22 @@ def test_a_correction_updates_the_result_file_under_the_same_id(tenant, document
     assert again.sha256 != result.sha256
     assert json.loads(files.file_read(again))["fields"]["invoice_number"]["value"] == "INV-FIXED"
     assert StoredFile.objects.filter(document=document, kind="result").count() == 1
+
+
+def test_a_held_document_gets_no_artifact_until_a_reviewer_approves_it(tenant):
+    held = held_document(tenant.case_type, filename="held.pdf")
+    rows = file_list(tenant, held.case.public_id)
+    assert [row["kind"] for row in rows] == ["upload"]
+    assert not StoredFile.objects.filter(document=held).exclude(kind="upload").exists()
+    reviewer = Actor(user=tenant.reviewer)
+    field_correct(document=held, key="invoice_number", value="INV-REVIEWED", actor=reviewer)
+    fields_approve_remaining(document=held, actor=reviewer)
+    document_approve(document=held, actor=reviewer)
+    by_kind = {row["kind"]: row for row in file_list(tenant, held.case.public_id)}
+    assert set(by_kind) == {"upload", "result", "text", "export"}
+    result = StoredFile.objects.get(document=held, kind="result")
+    released = json.loads(files.file_read(result))["fields"]["invoice_number"]
+    assert (released["value"], released["reviewed"]) == ("INV-REVIEWED", True)
 
 
 def test_refreshing_twice_writes_nothing_new(tenant, document):
