@@ -200,8 +200,15 @@ def _read_excerpt(response: httpx.Response, *, deadline: float) -> str:
     except httpx.HTTPError:
         # The status line arrived; a body cut short or undecodable does not change the outcome.
         pass
-    return received[:EXCERPT_BYTES].decode("utf-8", errors="replace")
+    return storable_text(received[:EXCERPT_BYTES].decode("utf-8", errors="replace"))
+
+
+def storable_text(text: str) -> str:
+    """`text` with NUL characters replaced (U+FFFD): PostgreSQL's text columns refuse them, and a
+    receiver's binary answer (a GIF pixel, a protobuf) holds them; the attempt log must take
+    whatever a receiver sends."""
+    return text.replace("\x00", "\ufffd")
 
 
 def _text(exc: Exception) -> str:
-    return (str(exc) or type(exc).__name__)[:400]
+    return storable_text((str(exc) or type(exc).__name__)[:400])

@@ -299,11 +299,13 @@ def retry_delay(*, position: int, retry_after: str | None, now: datetime) -> tim
 
 
 def retry_after_seconds(value: str | None, *, now: datetime) -> float | None:
-    """A `Retry-After` header (delta-seconds or an HTTP date) in seconds from `now`."""
+    """A `Retry-After` header (delta-seconds or an HTTP date, RFC 9110 §10.2.3) in seconds
+    from `now`; None when it is neither. Delta-seconds are ASCII digits only: `str.isdigit`
+    also takes `²` or `٣`, which `float` refuses."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         moment = parsedate_to_datetime(value)

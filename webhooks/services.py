@@ -243,14 +243,22 @@ def endpoint_secret_rotate(
     """Give the endpoint a new secret; the old one keeps signing for `grace_period`.
 
     Only one previous secret is kept: rotating again inside a grace period ends the older one.
+    The secret kept is the one stored, read under the row's lock, not `endpoint`'s copy: of two
+    rotations at once, the second keeps the first one's secret, which its caller was given.
     """
     now = now or timezone.now()
     if grace_period < timedelta(0) or grace_period > MAX_GRACE_PERIOD:
         raise _invalid("grace_period_hours", "The grace period must be between 0 and 168 hours.")
     keep_previous = grace_period > timedelta(0)
+    stored_secret = (
+        WebhookEndpoint.objects.select_for_update()
+        .filter(pk=endpoint.pk)
+        .values_list("secret", flat=True)
+        .get()
+    )
     WebhookEndpoint.objects.filter(pk=endpoint.pk).update(
         secret=new_endpoint_secret(),
-        previous_secret=endpoint.secret if keep_previous else "",
+        previous_secret=stored_secret if keep_previous else "",
         previous_secret_expires_at=now + grace_period if keep_previous else None,
         modified_at=now,
     )

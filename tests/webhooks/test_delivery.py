@@ -137,6 +137,19 @@ def test_the_readme_snippets_verify_a_delivered_request_and_refuse_a_replay(
     assert not readme_verify_standard_webhook(headers, request.body, endpoint.secret)
 
 
+def test_a_binary_answer_with_nul_bytes_is_logged_and_the_delivery_succeeds(
+    endpoint, publish, receiver, clock
+):
+    """PostgreSQL's text refuses NUL: before, the attempt could not be recorded, the delivery
+    stayed `delivering` and was sent again at every lease's end, forever."""
+    receiver.reply(Reply(200, body=b"GIF89a\x01\x00\x01\x00\x00\xff"))
+    publish()
+    (attempt,) = WebhookAttempt.objects.all()
+    assert attempt.response_excerpt.startswith("GIF89a\x01\ufffd")
+    assert "\x00" not in attempt.response_excerpt
+    assert the_delivery().status == "succeeded"
+
+
 def test_every_attempt_is_logged_without_the_secret(endpoint, publish, receiver, clock):
     receiver.reply(Reply(200, body=b'{"received": true}'))
     publish()

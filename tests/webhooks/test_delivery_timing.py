@@ -69,6 +69,24 @@ def test_retries_leave_within_a_second_of_their_planned_time(
     assert 0.85 < gap < 1.1 + 2.0, gap  # 1 s ±10% jitter, plus the dispatcher's wake-up
 
 
+def test_a_broker_error_is_logged_and_the_dispatcher_goes_on(db, monkeypatch, caplog):
+    """Redis refusing the enqueue used to end the process (only database errors were caught)."""
+    calls = []
+
+    def dispatch():
+        calls.append(1)
+        if len(calls) == 1:
+            raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+        return []
+
+    monkeypatch.setattr(dispatcher, "deliveries_dispatch", dispatch)
+    monkeypatch.setattr(dispatcher, "ERROR_PAUSE", 0.05)
+    monkeypatch.setattr(dispatcher, "next_due_at", lambda: None)
+    call_command("webhooks_dispatcher", interval=0.05, max_seconds=0.5)
+    assert len(calls) >= 2
+    assert "dispatch failed" in caplog.text
+
+
 def test_the_dispatcher_sleeps_until_the_next_due_delivery_but_never_long():
     now = datetime(2026, 1, 1, tzinfo=UTC)
     assert seconds_until(None, now=now, interval=0.5) == 0.5

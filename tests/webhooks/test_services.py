@@ -171,6 +171,16 @@ def test_rotating_keeps_the_old_secret_signing_for_the_grace_period_only(endpoin
     assert rotated.signing_secrets(NOW + timedelta(hours=24)) == [rotated.secret]
 
 
+def test_a_rotation_from_a_stale_copy_keeps_the_secret_the_previous_rotation_gave(endpoint):
+    """Two rotations at once each loaded the endpoint before either wrote: the second must keep
+    the first one's secret (handed to its caller) signing, not the one both had loaded."""
+    stale = WebhookEndpoint.objects.get(pk=endpoint.pk)
+    first = services.endpoint_secret_rotate(endpoint=endpoint, now=NOW)
+    second = services.endpoint_secret_rotate(endpoint=stale, now=NOW)
+    assert second.previous_secret == first.secret
+    assert first.secret in second.signing_secrets(NOW + timedelta(hours=1))
+
+
 def test_rotating_without_a_grace_period_retires_the_old_secret_at_once(endpoint):
     rotated = services.endpoint_secret_rotate(endpoint=endpoint, grace_period=timedelta(0), now=NOW)
     assert rotated.previous_secret == ""
@@ -302,6 +312,8 @@ def test_retry_after_is_capped_at_a_day(settings):
         ("Mon, 02 Mar 2026 12:10:00 GMT", 600.0),
         ("Mon, 02 Mar 2026 11:00:00 GMT", 0.0),
         ("soon", None),
+        ("\u00b2", None),  # superscript two: a digit to str.isdigit, not to float
+        ("\u0663", None),  # Arabic-Indic three
         ("", None),
         (None, None),
     ],

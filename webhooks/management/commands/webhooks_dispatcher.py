@@ -8,8 +8,9 @@ the webhooks queue (`deliveries_dispatch`): a retry leaves within about `--inter
 planned time. Several dispatchers may run (claims are compare-and-set, rows are picked with
 SKIP LOCKED); the one-minute schedule stays as a safety net.
 
-A lost database (PostgreSQL restarting) is logged and retried after a pause, never fatal.
-SIGTERM and SIGINT stop the loop within one interval.
+A lost database (PostgreSQL restarting) or broker (Redis unreachable while enqueueing) is
+logged and retried after a pause, never fatal: claimed rows whose tasks were not enqueued are
+claimed again when their lease ends. SIGTERM and SIGINT stop the loop within one interval.
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ class Command(BaseCommand):
                 pause = seconds_until(next_due_at(), now=timezone.now(), interval=interval)
             except DatabaseError as error:
                 logger.warning("Webhook dispatcher: database unavailable (%s); retrying.", error)
+                pause = ERROR_PAUSE
+            except Exception:  # the broker (Redis) or anything else: the loop must go on
+                logger.exception("Webhook dispatcher: dispatch failed; retrying.")
                 pause = ERROR_PAUSE
             if not connection.in_atomic_block:  # (a test's transaction must stay open)
                 close_old_connections()  # drops a broken connection; the next query reconnects
