@@ -5,8 +5,9 @@
   the result endpoint's 409 `REVIEW_REQUIRED`), make or update its result JSON
   (`<name>.result.json`, the result document of SPEC §5), its extracted text (`<name>.txt`),
   its split PDF when the upload held several documents (`<name>.pages-3-5.pdf`), and the
-  case's field export (`<case>.fields.csv`, one row per document). Contents are compared by hash, so a reviewer's correction updates the result
-  file (same `file_id`) and an unchanged one is not rewritten.
+  case's field export (`<case>.fields.csv`, one row per document). Contents are compared by
+  hash, so a reviewer's correction updates the result file (same `file_id`) and an unchanged
+  one is not rewritten.
 - `document_download_file(document) -> StoredFile`: the file holding just this document (the
   split PDF, or the upload itself).
 
