@@ -21,7 +21,9 @@ from django.utils import timezone
 from cases.actors import SYSTEM, Actor
 from cases.errors import Conflict, InvalidTransition
 from cases.models import AuditEvent, Case, CaseType, Document, Stage, StoredFile, Workspace
+from cases.rules import rules_check
 from cases.services import audit_record, case_create, case_stage_move_to_role
+from extraction.checks import document_values
 from extraction.events import ReviewOutcome, extraction_completed_data, review_completed_data
 from extraction.models import ExtractionJob
 from extraction.results import job_result_build
@@ -320,8 +322,13 @@ def job_fail(
 
 @transaction.atomic
 def document_release(*, document: Document, actor: Actor) -> ExtractionJob | None:
-    """review_required -> processed for one document; completes its job once none is held."""
+    """review_required -> processed for one document; completes its job once none is held.
+
+    The case type's validation rules run again on the released values first (a reviewer's
+    corrections included), so the result's `validation` and `review.completed`'s `checks`
+    judge what is released, not what the engine read."""
     job = document.jobs.filter(status=ExtractionJob.Status.REVIEW_REQUIRED).first()
+    _document_validation_refresh(document)
     released = document_transition(
         document=document,
         allowed_from=(Document.Status.REVIEW_REQUIRED,),
@@ -337,6 +344,18 @@ def document_release(*, document: Document, actor: Actor) -> ExtractionJob | Non
     if job.documents.filter(status=Document.Status.REVIEW_REQUIRED).exists():
         return job
     return job_complete(job=job, actor=actor)
+
+
+def _document_validation_refresh(document: Document) -> None:
+    """Store the case type's rules run on the document's current field values."""
+    rules = CaseType.objects.filter(cases__documents=document).values_list(
+        "validation_rules", flat=True
+    )
+    checks = [
+        check.as_json() for check in rules_check(rules.first() or [], document_values(document))
+    ]
+    document.metadata = {**document.metadata, "validation": checks}
+    Document.objects.filter(pk=document.pk).update(metadata=document.metadata)
 
 
 def review_completed_publish(*, job: ExtractionJob, actor: Actor, outcome: ReviewOutcome) -> None:

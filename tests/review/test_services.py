@@ -9,6 +9,7 @@ from cases.errors import Conflict, ValidationFailed
 from cases.models import Document
 from extraction.models import DocumentField, ExtractionJob
 from review import services
+from webhooks.models import WebhookEvent
 from tests import factories
 
 
@@ -180,3 +181,27 @@ def test_approving_a_table_accepts_it_as_it_is(tenant, held_invoice):
     services.document_approve(document=held_invoice, actor=actor)
     held_invoice.refresh_from_db()
     assert held_invoice.status == Document.Status.PROCESSED
+
+
+def test_release_judges_the_reviewed_values_with_the_case_types_rules(tenant):
+    """A value the engine read wrong fails its pattern rule; once the reviewer corrects it, the
+    released result and `review.completed` say the rule passed."""
+    case_type = tenant.case_type
+    case_type.validation_rules = [
+        {"type": "pattern", "field": "invoice_number", "pattern": "^INV-[0-9]{4}-[0-9]{4}$"}
+    ]
+    case_type.save(update_fields=["validation_rules"])
+    document = factories.held_document(case_type, {"invoice_number": "1NV-2O24-OO42"})
+    assert document.metadata["validation"][0]["passed"] is False
+    actor = Actor(user=tenant.reviewer)
+    services.field_correct(
+        document=document, key="invoice_number", value="INV-2024-0042", actor=actor
+    )
+    services.fields_approve_remaining(document=document, actor=actor)
+    services.document_approve(document=document, actor=actor)
+    job = ExtractionJob.objects.get(documents=document)
+    assert job.status == ExtractionJob.Status.COMPLETED
+    (released,) = job.result["documents"]
+    assert [check["passed"] for check in released["validation"]] == [True]
+    event = WebhookEvent.objects.get(type="review.completed")
+    assert [check["passed"] for check in event.payload["data"]["checks"]] == [True]
