@@ -9,8 +9,8 @@ from cases.errors import Conflict, ValidationFailed
 from cases.models import Document
 from extraction.models import DocumentField, ExtractionJob
 from review import services
-from webhooks.models import WebhookEvent
 from tests import factories
+from webhooks.models import WebhookEvent
 
 
 @pytest.fixture
@@ -201,6 +201,7 @@ def test_release_judges_the_reviewed_values_with_the_case_types_rules(tenant):
     services.document_approve(document=document, actor=actor)
     job = ExtractionJob.objects.get(documents=document)
     assert job.status == ExtractionJob.Status.COMPLETED
+    assert job.result is not None
     (released,) = job.result["documents"]
     assert [check["passed"] for check in released["validation"]] == [True]
     event = WebhookEvent.objects.get(type="review.completed")
