@@ -19,10 +19,11 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from cases import selectors
+from cases.errors import NotFound
 from cases.models import Membership, Workspace
 
 SESSION_KEY = "casefile_workspace"
@@ -89,7 +90,10 @@ def access_follow(request: HttpRequest, workspace: Workspace) -> Access:
 
 
 def member_required(view: View) -> View:
-    """Sign in, then require a membership; `request.access` is set for the view."""
+    """Sign in, then require a membership; `request.access` is set for the view.
+
+    A `NotFound` from a selector or service (an unknown or stale id, another workspace's
+    object) is the browser's 404 page, as it is the API's 404 envelope."""
 
     @login_required
     @wraps(view)
@@ -98,7 +102,10 @@ def member_required(view: View) -> View:
         if access is None:
             return render(request, "review/no_workspace.html", status=403)
         _attach(request, access)
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound as exc:
+            raise Http404(exc.message) from exc
 
     return wrapped
 

@@ -339,3 +339,24 @@ def test_a_bad_pattern_is_refused_beside_its_input_not_at_the_top(case_type, adm
     assert "Not a valid regular expression" in in_row
     assert "field_schema:" not in page
     assert current_version(case_type).number == 1
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/settings/case-types/casetype__typo/"),
+        ("get", "/settings/case-types/casetype__typo/export.json"),
+        ("post", "/settings/case-types/casetype__typo/versions/1/restore/"),
+        ("post", "/settings/filters/filter__gone/"),
+        ("post", "/settings/filters/filter__gone/delete/"),
+    ],
+)
+def test_an_unknown_or_stale_id_is_the_404_page_not_a_server_error(admin_client, method, path):
+    """A typo, another workspace's link, or a filter deleted from a second tab."""
+    response = getattr(admin_client, method)(path)
+    assert response.status_code == 404
+
+
+def test_another_workspaces_case_type_is_not_found(admin_client, outsider):
+    response = admin_client.get(f"/settings/case-types/{outsider.case_type.public_id}/")
+    assert response.status_code == 404
