@@ -196,8 +196,7 @@ def field_correct(
         new_value = reviewed_value(spec, value)
         old_value = field.value
         field.value = new_value
-        if new_value is not None:
-            field.text = str(new_value)
+        field.text = "" if new_value is None else str(new_value)  # cleared: no stale reading
         if location is not None:
             field.page, field.bbox = location
         _mark_reviewed(field)

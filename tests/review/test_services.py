@@ -206,3 +206,12 @@ def test_release_judges_the_reviewed_values_with_the_case_types_rules(tenant):
     assert [check["passed"] for check in released["validation"]] == [True]
     event = WebhookEvent.objects.get(type="review.completed")
     assert [check["passed"] for check in event.payload["data"]["checks"]] == [True]
+
+
+def test_clearing_an_optional_field_clears_its_text_too(tenant):
+    document = factories.held_document(tenant.case_type)
+    field = services.field_correct(
+        document=document, key="invoice_date", value="", actor=Actor(user=tenant.reviewer)
+    )
+    assert (field.value, field.text) == (None, "")
+    assert field.machine_value is not None  # the engine's reading is kept beside it
