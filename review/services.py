@@ -359,6 +359,7 @@ def document_approve(*, document: Document, actor: Actor) -> Document:
     claims.claim_end(document=document)
     if job is not None and job.status == ExtractionJob.Status.COMPLETED:
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.APPROVED)
+    _case_rejected_once_reviewed(case=document.case, actor=actor)
     # The reviewed values teach layout memory and become verdicts, once the approval stands.
     document_pk = document.pk
     transaction.on_commit(lambda: learning.document_learn_on_commit(document_id=document_pk))
@@ -387,12 +388,20 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
         job = job_fail(job=job, code=REJECTED_CODE, message=reason, actor=actor)
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.REJECTED)
     document.refresh_from_db()
-    case = document.case
-    if not case.documents.filter(status=Document.Status.REVIEW_REQUIRED).exists():
-        # Nothing of the case is left to review: it leaves the review stage for its case
-        # type's rejected stage (a case type without one keeps the case where it is).
-        case_stage_move_to_role(case=case, role=Stage.SystemRole.REJECTED, actor=actor)
+    _case_rejected_once_reviewed(case=document.case, actor=actor)
     return document
+
+
+def _case_rejected_once_reviewed(*, case: Case, actor: Actor) -> None:
+    """Once nothing of the case is left to review and a reviewer rejected one of its
+    documents, the case leaves the review stage for its case type's rejected stage (a case
+    type without one keeps the case where it is), whichever decision came last. (A case
+    whose documents were all released goes to its approved stage: `job_complete`.)"""
+    documents = case.documents
+    if documents.filter(status=Document.Status.REVIEW_REQUIRED).exists():
+        return
+    if documents.filter(status=Document.Status.FAILED, error_code=REJECTED_CODE).exists():
+        case_stage_move_to_role(case=case, role=Stage.SystemRole.REJECTED, actor=actor)
 
 
 def case_reassign(

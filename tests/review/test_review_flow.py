@@ -450,3 +450,21 @@ def test_document_state_says_whether_it_can_still_be_decided(
     services.document_approve(document=held_document, actor=Actor(user=tenant.admin))
     state = reviewer_client.get(url(held_document, "review:document-state")).json()
     assert (state["status"], state["decidable"]) == ("processed", False)
+
+
+def test_a_case_with_a_rejected_document_leaves_review_when_its_last_held_one_is_approved(
+    invoice_type, actor
+):
+    """Reject one document, then approve the other: the case must not stay in Review with
+    nothing left to review (the other order already moved it to Rejected)."""
+    rejected = factories.held_document(invoice_type)
+    approved = factories.held_document(invoice_type)
+    Document.objects.filter(pk=approved.pk).update(case=rejected.case)
+    services.document_reject(document=rejected, reason="Not our invoice.", actor=actor)
+    rejected.case.refresh_from_db()
+    assert rejected.case.stage.system_role == "review"  # one document is still held
+    approved.refresh_from_db()
+    services.fields_approve_remaining(document=approved, actor=actor)
+    services.document_approve(document=approved, actor=actor)
+    rejected.case.refresh_from_db()
+    assert rejected.case.stage.system_role == "rejected"
