@@ -541,7 +541,8 @@ def decision_undo(
 ) -> DocumentField | None:
     """Undo the actor's last field decision on the document not yet undone: the field returns
     to how it stood before it. None when there is nothing to undo; 409 `DECISION_OVERTAKEN`
-    when anyone decided on that field (or cell) since, whose decision the undo would wipe;
+    when anyone decided on that field since, whose decision the undo would wipe (for a table,
+    a decision on any of its cells or rows: the field is restored whole, rows included);
     409 `UNDO_FIELD_MISMATCH` when `key` is given and that decision is on another field."""
     document = _document_in_review(document, actor)
     last = (
@@ -569,8 +570,6 @@ def decision_undo(
         .filter(Q(created_at__gt=last.created_at) | Q(created_at=last.created_at, pk__gt=last.pk))
         .exclude(action=ReviewDecision.Action.DECISION_UNDO)
     )
-    if last.row is not None:
-        overtaken = overtaken.filter(Q(row=last.row) | Q(row__isnull=True))
     if overtaken.exists():
         # Someone decided on the same field since: restoring our "before" would wipe that.
         raise Conflict(

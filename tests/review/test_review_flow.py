@@ -154,6 +154,31 @@ def test_undo_refuses_to_wipe_a_later_decision_of_another_reviewer(tenant, held_
     assert field(held_document, "invoice_number").value == "B-2"
 
 
+def test_undo_refuses_to_wipe_another_reviewers_correction_of_another_row(
+    tenant, held_table_document, actor
+):
+    """An undo restores the table whole, so a later decision on any row of it is wiped."""
+    document = held_table_document
+    services.field_correct(
+        document=document, key="line_items", row=0, column="description", value="Bolts", actor=actor
+    )
+    claims.claim_take_over(document=document, user=tenant.admin)
+    services.field_correct(
+        document=document,
+        key="line_items",
+        row=1,
+        column="description",
+        value="Nuts",
+        actor=Actor(user=tenant.admin),
+    )
+    claims.claim_take_over(document=document, user=actor.user)
+    with pytest.raises(Conflict) as refused:
+        services.decision_undo(document=document, actor=actor)
+    assert refused.value.code == "DECISION_OVERTAKEN"
+    rows = field(document, "line_items").rows
+    assert [row["description"]["value"] for row in rows[:2]] == ["Bolts", "Nuts"]
+
+
 def test_the_undo_view_answers_409_when_a_later_decision_would_be_wiped(
     tenant, held_document, reviewer_client
 ):
