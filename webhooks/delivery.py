@@ -260,7 +260,19 @@ def _attempt_error(result: client.PostResult) -> str:
 
 
 def _endpoint_failure_note(*, endpoint: WebhookEndpoint, now: datetime) -> None:
-    """Remember when failing began; disable after failing continuously for too long."""
+    """Remember when failing began; disable after failing continuously for too long.
+
+    A failure after a quiet spell longer than any wait between two attempts (the retry
+    schedule's longest gap, or a day of `Retry-After`) begins a new run of failures: an
+    endpoint whose last delivery went dead days ago is not disabled on its next first failure."""
+    before_this = (
+        WebhookAttempt.objects.filter(delivery__endpoint_id=endpoint.pk)
+        .order_by("-created_at", "-id")
+        .values_list("created_at", flat=True)[1:2]
+    )
+    previous = next(iter(before_this), None)
+    if previous is not None and now - previous > _longest_wait_between_attempts():
+        WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=now)
     WebhookEndpoint.objects.filter(pk=endpoint.pk, failing_since__isnull=True).update(
         failing_since=now
     )
@@ -278,6 +290,14 @@ def _endpoint_failure_note(*, endpoint: WebhookEndpoint, now: datetime) -> None:
             ),
             now=now,
         )
+
+
+def _longest_wait_between_attempts() -> timedelta:
+    """The longest a failing delivery waits for its next attempt: the schedule's longest gap
+    with its jitter, or the longest `Retry-After` honoured, plus the request's own timeout."""
+    longest_gap = max(settings.WEBHOOKS_RETRY_SCHEDULE, default=0) * (1 + JITTER)
+    waiting = max(timedelta(seconds=longest_gap), MAX_RETRY_AFTER)
+    return waiting + timedelta(seconds=2 * settings.WEBHOOKS_TIMEOUT)
 
 
 def retry_delay(*, position: int, retry_after: str | None, now: datetime) -> timedelta | None:

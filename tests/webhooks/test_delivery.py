@@ -356,6 +356,25 @@ def test_a_success_in_between_resets_the_failure_clock(
     assert around(endpoint.failing_since, START + timedelta(minutes=70))
 
 
+def test_a_failure_after_a_quiet_spell_starts_a_new_run_of_failures(
+    endpoint, publish, receiver, clock, settings
+):
+    """An outage a day long kills one delivery; days later the receiver is fixed and quiet,
+    and the next event's first failure must not disable the endpoint at once."""
+    settings.WEBHOOKS_DISABLE_AFTER_HOURS = 72
+    settings.WEBHOOKS_RETRY_SCHEDULE = [3600]
+    receiver.default = Reply(500)
+    publish()
+    clock.shift(timedelta(hours=1, minutes=10))
+    tasks.webhook_deliveries_dispatch()
+    assert the_delivery().status == Status.DEAD
+    clock.shift(timedelta(days=4))
+    publish()
+    endpoint.refresh_from_db()
+    assert endpoint.enabled
+    assert around(endpoint.failing_since, START + timedelta(days=4, hours=1, minutes=10))
+
+
 # --- The address guard --------------------------------------------------------------------
 
 
