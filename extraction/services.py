@@ -254,10 +254,13 @@ def job_fail(
     message: str,
     actor: Actor = SYSTEM,
     attempt: int | None = None,
+    message_from_person: bool = False,
 ) -> ExtractionJob:
     """-> failed. A worker passes its `attempt`, so a run that outlived its lease cannot fail a
-    job that a later attempt has taken over. `message` is cleaned by `error_message_shown`."""
-    message = error_message_shown(message)
+    job that a later attempt has taken over. `message` is cleaned by `error_message_shown`,
+    unless it is a person's own words (`message_from_person`: a reviewer's reason for rejecting,
+    kept whole, paths such as `/finance/po/2024` included)."""
+    message = message.strip() if message_from_person else error_message_shown(message)
     now = timezone.now()
     previous = job.status
     candidates = ExtractionJob.objects.filter(

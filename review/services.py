@@ -385,7 +385,9 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
     )
     claims.claim_end(document=document)
     if job is not None:
-        job = job_fail(job=job, code=REJECTED_CODE, message=reason, actor=actor)
+        job = job_fail(
+            job=job, code=REJECTED_CODE, message=reason, actor=actor, message_from_person=True
+        )
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.REJECTED)
     document.refresh_from_db()
     _case_rejected_once_reviewed(case=document.case, actor=actor)

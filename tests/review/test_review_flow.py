@@ -10,10 +10,11 @@ from django.urls import reverse
 from cases.actors import Actor
 from cases.errors import Conflict, ValidationFailed
 from cases.models import Document
-from extraction.models import DocumentField
+from extraction.models import DocumentField, ExtractionJob
 from review import claims, selectors, services
 from review.models import ReviewDecision
 from tests import factories
+from webhooks.models import WebhookEvent
 
 QUEUED = {"HTTP_HX_REQUEST": "true", "HTTP_X_REVIEW_QUEUE": "1"}
 
@@ -493,3 +494,13 @@ def test_a_case_with_a_rejected_document_leaves_review_when_its_last_held_one_is
     services.document_approve(document=approved, actor=actor)
     rejected.case.refresh_from_db()
     assert rejected.case.stage.system_role == "rejected"
+
+
+def test_a_rejection_reason_reaches_the_job_and_its_webhook_as_written(held_document, actor):
+    """A reviewer's words are not an engine error: no path scrubbing, no 500-character cut."""
+    reason = "Duplicate of /finance/po/2024 order 17. " + "Checked with the buyer. " * 30
+    services.document_reject(document=held_document, reason=reason, actor=actor)
+    job = ExtractionJob.objects.get(documents=held_document)
+    assert job.error_message == reason.strip()
+    event = WebhookEvent.objects.get(type="extraction.completed")
+    assert event.payload["data"]["error"]["message"] == reason.strip()
