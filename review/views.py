@@ -634,8 +634,8 @@ def fields_approve_remaining(request: HtmxHttpRequest, document_id: str) -> Http
     document = _document(request, document_id)
     try:
         services.fields_approve_remaining(document=document, actor=_actor(request))
-    except DomainError as exc:
-        return _review_page(request, _document(request, document_id), action_error=exc.message)
+    except DomainError as exc:  # 409 to the page's queue, which then says so (`_stale`)
+        return _stale(request, document_id, exc)
     document = _document(request, document_id)
     if htmx_target(request) is None:
         messages.success(request, "Every remaining field is approved.")

@@ -326,6 +326,19 @@ def test_a_decision_on_a_document_someone_else_holds_answers_409_naming_them(
     assert not DocumentField.objects.get(document=held_document, key="invoice_number").reviewed
 
 
+def test_approve_all_remaining_on_a_document_someone_else_holds_answers_409(
+    reviewer_client, held_document, tenant
+):
+    """A 200 with the field list would read as success to the page's queue: no notice."""
+    claims.claim_take(document=held_document, user=tenant.admin)
+    answer = reviewer_client.post(
+        doc_url(held_document, "review:approve-remaining"), HTTP_HX_TARGET="field-list", **QUEUED
+    )
+    assert answer.status_code == 409
+    assert tenant.admin.username in answer.content.decode()
+    assert not DocumentField.objects.filter(document=held_document, reviewed=True).exists()
+
+
 def test_take_over_from_the_page_moves_the_claim(reviewer_client, held_document, tenant):
     claims.claim_take(document=held_document, user=tenant.admin)
     answer = reviewer_client.post(
