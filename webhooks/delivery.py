@@ -55,7 +55,13 @@ def _due(now: datetime) -> Q:
 
 
 def _lease() -> timedelta:
-    return LEASE_BASE + timedelta(seconds=2 * float(settings.WEBHOOKS_TIMEOUT))
+    return LEASE_BASE + _send_margin()
+
+
+def _send_margin() -> timedelta:
+    """Lease an attempt must have left to start: its request (bounded by `WEBHOOKS_TIMEOUT`,
+    a total deadline) and its recording end before the lease does."""
+    return timedelta(seconds=2 * float(settings.WEBHOOKS_TIMEOUT))
 
 
 def _claim(*, now: datetime, **lookup: Any) -> int | None:
@@ -132,6 +138,9 @@ def webhook_delivery_attempt(
     Without `attempt_number` the delivery is claimed here (the path right after publishing).
     With it, the dispatcher already claimed it, and the attempt goes ahead only while that
     claim still holds: a task that ran late, twice, or after its lease passed sends nothing.
+    Nor does one whose lease ends within `_send_margin()`: its request could still be out when
+    the lease ends and the row is claimed and sent again (two sends at once); it is left to
+    that claim instead.
     """
     now = now or timezone.now()
     if attempt_number is None:
@@ -146,7 +155,7 @@ def webhook_delivery_attempt(
         or delivery.status != Status.DELIVERING
         or delivery.attempt_count != attempt_number
         or delivery.locked_until is None
-        or delivery.locked_until <= now
+        or delivery.locked_until - now <= _send_margin()
     ):
         return None
     endpoint = delivery.endpoint

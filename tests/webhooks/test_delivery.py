@@ -439,6 +439,23 @@ def test_a_duplicated_task_does_not_send_twice(endpoint, publish, receiver, cloc
     assert len(receiver.requests) == 1
 
 
+def test_a_task_that_starts_as_its_lease_runs_out_sends_nothing(
+    endpoint, publish, receiver, clock
+):
+    """Its request could still be out when the lease ends and the dispatcher claims and
+    sends the delivery again: two sends of one message at once."""
+    publish(enqueue=False)
+    item = the_delivery()
+    number = delivery._claim(now=START, pk=item.pk)
+    clock.shift(delivery._lease() - delivery._send_margin() + timedelta(seconds=1))
+    assert tasks.webhook_delivery_deliver(item.public_id, number) is None
+    assert receiver.requests == []
+    clock.shift(delivery._send_margin())  # the lease has ended: claimed and sent once
+    assert tasks.webhook_deliveries_dispatch() == 1
+    assert len(receiver.requests) == 1
+    assert the_delivery().status == Status.SUCCEEDED
+
+
 def test_a_task_cannot_send_while_another_worker_holds_the_claim(
     endpoint, publish, receiver, clock
 ):
