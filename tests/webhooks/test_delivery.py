@@ -439,9 +439,7 @@ def test_a_duplicated_task_does_not_send_twice(endpoint, publish, receiver, cloc
     assert len(receiver.requests) == 1
 
 
-def test_a_task_that_starts_as_its_lease_runs_out_sends_nothing(
-    endpoint, publish, receiver, clock
-):
+def test_a_task_that_starts_as_its_lease_runs_out_sends_nothing(endpoint, publish, receiver, clock):
     """Its request could still be out when the lease ends and the dispatcher claims and
     sends the delivery again: two sends of one message at once."""
     publish(enqueue=False)
