@@ -363,10 +363,15 @@ def _document_validation_refresh(document: Document) -> None:
 
 def review_completed_publish(*, job: ExtractionJob, actor: Actor, outcome: ReviewOutcome) -> None:
     """`review.completed` for a job: a reviewer approved or rejected it, or a review-API job
-    passed or failed without one (shape: `extraction.events.review_completed_data`)."""
+    passed or failed without one (shape: `extraction.events.review_completed_data`).
+
+    `checks` only when the job's values are released (passed, approved): a check's message
+    names the value it judged (`total_amount = 48210.00 is within …`), and a rejected or failed
+    job's values never passed the gate."""
+    released = outcome in (ReviewOutcome.PASSED, ReviewOutcome.APPROVED)
     checks = [
         check
-        for document in job.documents.all()
+        for document in (job.documents.all() if released else ())
         for check in document.metadata.get("validation", [])
     ]
     event_publish(

@@ -4,6 +4,8 @@ queue relies on (409 for a stale document, X-Review-Others)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -504,3 +506,18 @@ def test_a_rejection_reason_reaches_the_job_and_its_webhook_as_written(held_docu
     assert job.error_message == reason.strip()
     event = WebhookEvent.objects.get(type="extraction.completed")
     assert event.payload["data"]["error"]["message"] == reason.strip()
+
+
+def test_a_rejection_sends_no_check_messages_naming_the_values_it_never_released(tenant, actor):
+    case_type = tenant.case_type
+    case_type.validation_rules = [
+        {"type": "range", "field": "total_amount", "min": "0", "max": "100000"}
+    ]
+    case_type.save(update_fields=["validation_rules"])
+    document = factories.held_document(case_type, {"total_amount": ("48210.00", "48,210.00")})
+    assert "48210.00" in document.metadata["validation"][0]["message"]
+    services.document_reject(document=document, reason="Not ours.", actor=actor)
+    event = WebhookEvent.objects.get(type="review.completed")
+    assert event.payload["data"]["outcome"] == "rejected"
+    assert event.payload["data"]["checks"] == []
+    assert "48210" not in json.dumps(event.payload)
