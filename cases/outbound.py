@@ -306,7 +306,7 @@ def url_fetch(
                     headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
                 ) as response:
                     if response.status_code in REDIRECT_STATUSES:
-                        current = _redirect_target(response, allowed_networks)
+                        current = _redirect_target(response, current, allowed_networks)
                         continue
                     if response.status_code != 200:
                         raise FetchError(
@@ -337,14 +337,20 @@ def url_fetch(
     raise FetchError(f"More than {limits.max_redirects} redirects.", code="FETCH_FAILED")
 
 
-def _redirect_target(response: httpx.Response, allowed_networks: Sequence[IPNetwork]) -> httpx.URL:
+def _redirect_target(
+    response: httpx.Response, current: httpx.URL, allowed_networks: Sequence[IPNetwork]
+) -> httpx.URL:
+    """The next hop: `Location` resolved against the URL asked for (`current`), never against
+    `response.url`, which the guard rewrote to the checked IP address (a relative `Location`
+    would otherwise go to the bare IP: the wrong site over HTTP, a failed certificate over
+    HTTPS)."""
     location = response.headers.get("Location")
     if not location:
         raise FetchError(
             f"The server answered {response.status_code} without a Location.", code="FETCH_FAILED"
         )
     try:
-        target = response.url.join(location)
+        target = current.join(location)
     except httpx.InvalidURL as exc:
         raise FetchError(f"The redirect target is invalid: {exc}.", code="FETCH_FAILED") from None
     return url_check(str(target), allowed_networks=allowed_networks)

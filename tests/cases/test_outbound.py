@@ -205,6 +205,15 @@ def test_a_redirect_chain_within_the_limit_is_followed(server):
     assert server.paths == [f"/hop{hop}" for hop in range(6)]
 
 
+def test_a_relative_redirect_goes_to_the_same_host_by_name_not_to_its_address(server):
+    server.routes["/a"] = redirect("/b.pdf")
+    server.routes["/b.pdf"] = ok(PDF)
+    url = server.url("/a", host="files.example.test")
+    assert fetch(url, resolve=lambda host, port: ["127.0.0.1"]) == PDF
+    assert server.paths == ["/a", "/b.pdf"]
+    assert server.host_headers == [f"files.example.test:{server.port}"] * 2
+
+
 def test_a_sixth_redirect_is_refused(server):
     for hop in range(6):
         server.routes[f"/hop{hop}"] = redirect(f"/hop{hop + 1}")
