@@ -5,6 +5,11 @@ Python's `json` recurses once per nested array or object, so a body of a thousan
 brackets outside strings (a linear pass over the few characters that matter, no recursion) and
 refuses a body nested deeper than `MAX_JSON_DEPTH` with a 400 (`INVALID_BODY`) before any
 parsing. No API body needs more than a handful of levels; 64 leaves generous room.
+
+JSON may also escape characters no text column can hold: NUL (`\u0000`, which PostgreSQL's
+text and jsonb refuse) and unpaired surrogates (`\ud800`, which are not Unicode scalar values
+and cannot be encoded as UTF-8). A body holding one, in a key or a value, is refused with a
+400 naming the character, instead of failing later where it is stored or encoded (a 500).
 """
 
 from __future__ import annotations
@@ -66,4 +71,30 @@ class BoundedJSONParser(JSONParser):
                 f"The JSON body is nested deeper than {MAX_JSON_DEPTH} levels of arrays and "
                 "objects."
             )
-        return super().parse(io.BytesIO(data), media_type, parser_context)
+        parsed = super().parse(io.BytesIO(data), media_type, parser_context)
+        problem = unstorable_text(parsed)
+        if problem:
+            raise ParseError(f"The JSON body holds {problem}, which cannot be stored as text.")
+        return parsed
+
+
+def unstorable_text(value: Any) -> str:
+    """The first character of a parsed JSON value's strings (keys included) that no text
+    column can hold, described ("a NUL character (\\u0000)", "an unpaired surrogate
+    (\\ud800)"), or "" when there is none. Iterative: the depth was checked before parsing."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, str):
+            if "\x00" in item:
+                return "a NUL character (\\u0000)"
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return f"an unpaired surrogate (\\u{ord(item[exc.start]):04x})"
+    return ""

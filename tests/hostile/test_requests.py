@@ -99,6 +99,23 @@ def test_brackets_inside_strings_do_not_count_as_depth(tenant):
     assert response.json()["error"]["code"] != "INVALID_BODY"
 
 
+@pytest.mark.parametrize(
+    ("escaped", "named"),
+    [
+        (rb'"\ud800"', "an unpaired surrogate (\\ud800)"),
+        (rb'"a\u0000b"', "a NUL character (\\u0000)"),
+    ],
+)
+@pytest.mark.parametrize("path", [JOBS, "/api/v1/upload", "/v1/extract", "/api/v1/webhooks"])
+def test_a_json_string_no_text_column_can_hold_is_refused_with_400(tenant, path, escaped, named):
+    """In a value or a key, anywhere in the body: before, the upload's metadata answered 500
+    (UTF-8 encoding of the lone surrogate) and PostgreSQL refused NUL in jsonb (500)."""
+    for body in (b'{"xn_address": ' + escaped + b"}", b"{" + escaped + b': {"a": [1]}}'):
+        response = tenant.client.post(path, body, content_type="application/json")
+        answer = assert_envelope(response, 400, "INVALID_BODY")
+        assert named in answer["error"]["message"]
+
+
 def _idempotent_create(tenant, run_on_commit, key: str):
     pdf = SimpleUploadedFile("i.pdf", INVOICE_PDF, "application/pdf")
     return run_on_commit(
