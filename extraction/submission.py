@@ -10,6 +10,7 @@ afterwards returns the same job.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from dataclasses import asdict, dataclass, field, replace
@@ -70,8 +71,13 @@ class JobRequest:
         return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
 
 
-_PAGES_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]{0,400}?/Count\s+(\d{1,6})")
-_COUNT_PAGES = re.compile(rb"/Count\s+(\d{1,6})[^>]{0,400}?/Type\s*/Pages\b")
+_COUNT = re.compile(rb"/Count\s+(\d{1,6})")
+_PAGES_TYPE = re.compile(rb"/Type\s*/Pages\b")
+PAGE_TREE_REACH = 400
+"""Bytes on either side of a `/Count` searched for the `/Type /Pages` of its dictionary."""
+MAX_COUNTS_EXAMINED = 1000
+"""`/Count` entries examined at most: a page tree of the largest job holds a few dozen; a file
+padded with millions of them (or of `/Type /Pages`) costs no more than this many windows."""
 _PDF_AFTER_WHITESPACE = re.compile(rb"\s*%PDF")
 """`content.lstrip().startswith(b"%PDF")` without copying the file."""
 
@@ -96,10 +102,17 @@ def pages_estimate(content: bytes) -> int:
     is only the credit pre-check's estimate; the worker charges the pages it processed."""
     if not _PDF_AFTER_WHITESPACE.match(content) and b"%PDF-" not in content[:1024]:
         return 1
-    if b"/Pages" not in content or b"/Count" not in content:  # both patterns need both
+    if b"/Pages" not in content or b"/Count" not in content:
         return 1
-    counts = [int(match) for match in _PAGES_COUNT.findall(content)]
-    counts += [int(match) for match in _COUNT_PAGES.findall(content)]
+    counts = []
+    for found in itertools.islice(_COUNT.finditer(content), MAX_COUNTS_EXAMINED):
+        # The same dictionary: no `>` between the count and the type, within the reach.
+        before = content[max(0, found.start() - PAGE_TREE_REACH) : found.start()]
+        before = before[before.rfind(b">") + 1 :]
+        after = content[found.end() : found.end() + PAGE_TREE_REACH + 16]
+        after = after.split(b">", 1)[0]
+        if _PAGES_TYPE.search(before) or _PAGES_TYPE.search(after):
+            counts.append(int(found.group(1)))
     return max([count for count in counts if count > 0], default=1)
 
 

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from cases.credits import credits_check
 from cases.models import Workspace
 from extraction.models import ExtractionJob
+from extraction import submission
 from extraction.submission import pages_estimate
 from tests.documents import INVOICE_LINES, pdf_with_lines
 from tests.factories import processed_job
@@ -84,6 +85,25 @@ def test_an_unlimited_workspace_is_checked_with_one_query(tenant, django_assert_
 )
 def test_pages_estimate_reads_the_page_tree_count(content, pages):
     assert pages_estimate(content) == pages
+
+
+def test_pages_estimate_examines_a_bounded_number_of_windows(monkeypatch):
+    """A file padded with page-tree words (the old patterns scanned 400 bytes after each of a
+    million `/Type /Pages`: 45 s of a web process's CPU for 50 MB) costs at most
+    MAX_COUNTS_EXAMINED windows of the reach on either side."""
+    searched: list[int] = []
+    real = submission._PAGES_TYPE
+
+    class Counting:
+        def search(self, data: bytes):
+            searched.append(len(data))
+            return real.search(data)
+
+    monkeypatch.setattr(submission, "_PAGES_TYPE", Counting())
+    padded = b"%PDF-1.7 " + b"/Type/Pages /Count 1 " * 200_000 + b"<< /Type /Pages /Count 9 >>"
+    assert pages_estimate(padded) == 1  # the real tree lies past the bound: an estimate
+    assert len(searched) <= 2 * submission.MAX_COUNTS_EXAMINED
+    assert sum(searched) <= 2 * submission.MAX_COUNTS_EXAMINED * (submission.PAGE_TREE_REACH + 16)
 
 
 def _both_reads(tenant, job_id):
