@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cases.credits import credits_check
 from cases.models import Workspace
-from extraction.models import ExtractionJob
 from extraction import submission
+from extraction.models import ExtractionJob
 from extraction.submission import pages_estimate
 from tests.documents import INVOICE_LINES, pdf_with_lines
 from tests.factories import processed_job
