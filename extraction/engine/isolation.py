@@ -9,12 +9,19 @@ RLIMIT_AS and is killed when the deadline passes. The caller gets the `EngineRes
 `EngineError` (CORRUPT_FILE, PASSWORD_REQUIRED, ...); an error MuPDF raises mid-engine is
 MALFORMED_PDF. A crash in the child never propagates to the caller's process, and its
 traceback goes to this module's log, never into the error message users see.
+
+The child never outlives its deadline, even when the parent cannot kill it: the parent kills
+it at once when it leaves on an exception of its own (django-q2's task timeout raises one in
+the worker, and then terminates the worker), the child dies with its parent (Linux
+`PR_SET_PDEATHSIG`), and it has its own alarm a few seconds past the deadline.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
+import math
 import multiprocessing
 import os
 import resource
@@ -31,11 +38,19 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_SECONDS = 300.0
 DEFAULT_MEMORY_LIMIT_BYTES = 3 * 1024**3
+CHILD_ALARM_MARGIN_SECONDS = 5
+"""How long past the deadline the child's own alarm ends it, if the parent has not."""
+PR_SET_PDEATHSIG = 1
 
 
 def _child(
-    engine_input: EngineInput, memory_limit: int | None, sender: Connection
+    engine_input: EngineInput,
+    memory_limit: int | None,
+    sender: Connection,
+    parent_pid: int,
+    timeout_seconds: float,
 ) -> None:  # pragma: no cover - runs in the forked child; its outcomes are tested via the parent
+    child_bounded(parent_pid=parent_pid, timeout_seconds=timeout_seconds)
     try:
         if memory_limit:
             # A forked child inherits its parent's address space (a worker that has loaded
@@ -64,6 +79,28 @@ def _child(
     finally:
         sender.close()
         os._exit(0)
+
+
+def child_bounded(
+    *, parent_pid: int, timeout_seconds: float
+) -> None:  # pragma: no cover - runs in a forked child; tested through the parent
+    """First thing in a forked child: die with the parent (SIGKILL on its death, Linux
+    `PR_SET_PDEATHSIG`; elsewhere the alarm still holds) and at CHILD_ALARM_MARGIN_SECONDS past
+    `timeout_seconds` (SIGALRM's default action), whatever becomes of the parent."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:  # the parent died before the request was in place
+        os._exit(0)
+    signal.alarm(math.ceil(timeout_seconds) + CHILD_ALARM_MARGIN_SECONDS)
+
+
+def crash_raise(kind_and_message: str, trace: str) -> None:
+    """A child's unexpected exception, in the parent: the traceback to this module's log, a
+    sentence naming only the exception's type to users (WORKER_CRASHED)."""
+    logger.error("The engine crashed: %s\n%s", kind_and_message, trace)
+    kind = kind_and_message.split(":", 1)[0]
+    raise EngineError(EngineErrorCode.WORKER_CRASHED, _CRASHED.format(kind=kind))
 
 
 _MUPDF_FAILED = (
@@ -109,10 +146,11 @@ def run_engine_isolated(
     The child reports each page read over the pipe (`("page", done, total)`); the parent
     passes it to `on_page` (it writes the job's progress: the child has no database)."""
     receiver, sender = multiprocessing.Pipe(duplex=False)
+    parent_pid = os.getpid()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child; it always ends in os._exit
         receiver.close()
-        _child(engine_input, memory_limit_bytes, sender)
+        _child(engine_input, memory_limit_bytes, sender, parent_pid, timeout_seconds)
     sender.close()
     child = _Child(pid)
     deadline = time.monotonic() + timeout_seconds
@@ -122,6 +160,12 @@ def run_engine_isolated(
             if on_page is not None:
                 on_page(message[1], message[2])
             message = _receive(receiver, child, deadline)
+    except BaseException:
+        # Our own deadline (TIMEOUT, killed already), or one from outside: django-q2's task
+        # timeout raises in this process and terminates it moments later, too soon for the
+        # graceful wait in `reap`.
+        child.kill()
+        raise
     finally:
         receiver.close()
         child.reap()
@@ -137,9 +181,7 @@ def run_engine_isolated(
     if message[0] == "ok":
         return message[1]
     if message[0] == "crash":
-        logger.error("The engine crashed: %s\n%s", message[1], message[2])
-        kind = message[1].split(":", 1)[0]
-        raise EngineError(EngineErrorCode.WORKER_CRASHED, _CRASHED.format(kind=kind))
+        crash_raise(message[1], message[2])
     raise EngineError(message[1], message[2])
 
 

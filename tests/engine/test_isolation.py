@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import pytest
 
 import extraction.engine as engine
-from extraction.engine import run_engine_isolated
+from extraction.engine import isolation, run_engine_isolated
 from extraction.engine.types import EngineError, EngineInput
 from tests.schemas import INVOICE
 
@@ -120,3 +121,54 @@ def test_the_child_reports_each_page_read_to_the_parent():
     )
     assert result.page_count == 3
     assert heard == [(1, 3), (2, 3), (3, 3)]
+
+
+class _OutsideTimeout(BaseException):
+    """Stands in for django-q2's task timeout, raised in the worker while it waits."""
+
+
+def test_a_parent_leaving_on_an_outside_exception_kills_the_child_before_reaping(monkeypatch):
+    """django-q2 terminates the worker moments after its timeout exception: the graceful wait
+    in `reap` would let it die first and leave the child parsing, with no deadline."""
+    calls: list[str] = []
+    monkeypatch.setattr(isolation._Child, "kill", _recording(isolation._Child.kill, "kill", calls))
+    monkeypatch.setattr(isolation._Child, "reap", _recording(isolation._Child.reap, "reap", calls))
+
+    def hang_after_a_page(_input, *, on_page):
+        on_page(1, 2)
+        time.sleep(30)
+
+    def outside_timeout(done, total):
+        raise _OutsideTimeout
+
+    monkeypatch.setattr(engine, "run_engine", hang_after_a_page)
+    with pytest.raises(_OutsideTimeout):
+        run_engine_isolated(_input(), timeout_seconds=30, on_page=outside_timeout)
+    assert calls[:2] == ["kill", "reap"]
+
+
+def test_a_child_its_parent_cannot_kill_ends_at_its_own_alarm(monkeypatch):
+    monkeypatch.setattr(isolation, "CHILD_ALARM_MARGIN_SECONDS", 0)
+    children: list[isolation._Child] = []
+    real_init = isolation._Child.__init__
+
+    def remember(self, pid):
+        real_init(self, pid)
+        children.append(self)
+
+    monkeypatch.setattr(isolation._Child, "__init__", remember)
+    monkeypatch.setattr(isolation._Child, "kill", lambda self: None)  # the parent "cannot"
+    monkeypatch.setattr(isolation._Child, "reap", lambda self: None)
+    monkeypatch.setattr(engine, "run_engine", lambda _input, **_kwargs: time.sleep(30))
+    assert _code(timeout_seconds=1) == "TIMEOUT"
+    (child,) = children
+    _, status = os.waitpid(child.pid, 0)  # ends by itself, about a second after it began
+    assert os.waitstatus_to_exitcode(status) == -signal.SIGALRM
+
+
+def _recording(method, name: str, calls: list[str]):
+    def recorded(self, *args, **kwargs):
+        calls.append(name)
+        return method(self, *args, **kwargs)
+
+    return recorded

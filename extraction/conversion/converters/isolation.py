@@ -2,9 +2,10 @@
 
 The same mechanism as `extraction/engine/isolation.py` (whose child-process helpers it reuses):
 the child sets RLIMIT_AS and is killed at the deadline, so a hostile PDF fails the job with
-TIMEOUT, MEMORY_LIMIT or WORKER_CRASHED and never the worker. The child also sends progress
-messages, which reach the caller's `progress` callback in the caller's process (the worker
-stores them on the job) while it waits.
+TIMEOUT, MEMORY_LIMIT or WORKER_CRASHED (a sentence for users, the traceback in the log) and
+never the worker; the child dies with its parent and at its own alarm past the deadline. The
+child also sends progress messages, which reach the caller's `progress` callback in the
+caller's process (the worker stores them on the job) while it waits.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from extraction.engine.isolation import (
     _Child,
     _looks_like_memory,
     _send_quietly,
+    child_bounded,
+    crash_raise,
 )
 from extraction.engine.types import EngineError, EngineErrorCode, EngineLimits
 
@@ -35,7 +38,10 @@ def _child(
     limits: EngineLimits,
     memory_limit: int | None,
     sender: Connection,
+    parent_pid: int,
+    timeout_seconds: float,
 ) -> None:  # pragma: no cover - runs in the forked child; tested through the parent
+    child_bounded(parent_pid=parent_pid, timeout_seconds=timeout_seconds)
     try:
         if memory_limit:
             ceiling = _address_space_bytes() + memory_limit
@@ -56,11 +62,10 @@ def _child(
     except Exception as exc:
         message = f"{type(exc).__name__}: {exc}"
         if _looks_like_memory(exc):
-            _send_quietly(sender, ("error", "MEMORY_LIMIT", message))
+            _send_quietly(sender, ("error", "MEMORY_LIMIT", "The job exceeded its memory limit."))
         else:
-            _send_quietly(
-                sender, ("error", "WORKER_CRASHED", message + "\n" + traceback.format_exc(limit=5))
-            )
+            # Users see a sentence; the traceback goes to the worker's log (parent side).
+            _send_quietly(sender, ("crash", message, traceback.format_exc(limit=8)))
     finally:
         sender.close()
         os._exit(0)
@@ -78,15 +83,28 @@ def convert_isolated(
 ) -> Converted:
     """`convert` in a forked child; raises EngineError on any failure, never crashes."""
     receiver, sender = multiprocessing.Pipe(duplex=False)
+    parent_pid = os.getpid()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child; it always ends in os._exit
         receiver.close()
-        _child(content, engine, output_format, limits, memory_limit_bytes, sender)
+        _child(
+            content,
+            engine,
+            output_format,
+            limits,
+            memory_limit_bytes,
+            sender,
+            parent_pid,
+            timeout_seconds,
+        )
     sender.close()
     child = _Child(pid)
     deadline = time.monotonic() + timeout_seconds
     try:
         message = _receive(receiver, child, deadline, progress)
+    except BaseException:  # killed at once: see `extraction.engine.isolation`
+        child.kill()
+        raise
     finally:
         receiver.close()
         child.reap()
@@ -101,6 +119,8 @@ def convert_isolated(
         )
     if message[0] == "ok":
         return message[1]
+    if message[0] == "crash":
+        crash_raise(message[1], message[2])
     raise EngineError(message[1], message[2])
 
 

@@ -67,12 +67,18 @@ def test_a_child_over_its_memory_limit_is_memory_limit(monkeypatch):
     assert caught.value.code == EngineErrorCode.MEMORY_LIMIT
 
 
-def test_a_bug_in_the_child_is_worker_crashed_with_its_message(monkeypatch):
+def test_a_bug_in_the_child_is_worker_crashed_with_a_sentence_and_a_logged_traceback(
+    monkeypatch, caplog
+):
+    """Users see the exception's type in a sentence; its text and traceback go to the log."""
+
     def broken(*args, **kwargs):
-        raise KeyError("boom")
+        raise KeyError("/srv/casefile/secret/path boom")
 
     monkeypatch.setattr(isolation, "convert", broken)
     with pytest.raises(EngineError) as caught:
         _run()
     assert caught.value.code == EngineErrorCode.WORKER_CRASHED
     assert "KeyError" in caught.value.message
+    assert "/srv" not in caught.value.message and "boom" not in caught.value.message
+    assert "Traceback" in caplog.text and "boom" in caplog.text
