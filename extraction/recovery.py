@@ -42,12 +42,15 @@ def extraction_jobs_recover() -> dict[str, int]:
             requeued += _job_requeue(job_id=job_id, now=now)
         else:
             job = ExtractionJob.objects.get(pk=job_id)
-            job_fail(
+            # With the attempt read above: a worker that finished this attempt since (held
+            # for review, completed) is not failed after the fact.
+            job = job_fail(
                 job=job,
                 code="WORKER_LOST",
                 message=f"The worker running this job stopped responding {attempts} times.",
+                attempt=attempts,
             )
-            failed += 1
+            failed += int(job.status == ExtractionJob.Status.FAILED)
     return {"requeued": requeued, "failed": failed, "reenqueued": reenqueued}
 
 

@@ -70,6 +70,27 @@ def test_a_job_whose_lease_expired_with_no_attempts_left_fails_with_worker_lost(
     assert enqueued == []
 
 
+def test_a_last_attempt_that_finishes_as_the_sweep_runs_is_not_failed_after_the_fact(
+    invoice_type, enqueued, monkeypatch
+):
+    """The sweep read the job as processing with its lease past; before it fails it, the
+    worker's last attempt holds it for review: the hold stands."""
+    job = stuck_job(invoice_type, attempts=3, lease_left=-timedelta(seconds=1))
+    real_fail = recovery.job_fail
+
+    def worker_finishes_first(**kwargs):
+        ExtractionJob.objects.filter(pk=job.pk).update(
+            status=ExtractionJob.Status.REVIEW_REQUIRED, lease_expires_at=None
+        )
+        return real_fail(**kwargs)
+
+    monkeypatch.setattr(recovery, "job_fail", worker_finishes_first)
+    assert recovery.extraction_jobs_recover() == {"requeued": 0, "failed": 0, "reenqueued": 0}
+    job.refresh_from_db()
+    assert job.status == ExtractionJob.Status.REVIEW_REQUIRED
+    assert job.error_code == ""
+
+
 def test_a_job_whose_lease_is_still_running_is_left_alone(invoice_type, enqueued):
     job = stuck_job(invoice_type, attempts=1, lease_left=timedelta(minutes=5))
 
