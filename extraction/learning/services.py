@@ -233,9 +233,8 @@ def document_learn_on_commit(*, document_id: int) -> None:
 
 @transaction.atomic
 def document_learn(*, document_id: int) -> list[Verdict]:
-    """Turn an approved document's reviewed fields into verdicts and teach its layout with
-    them (places to remember, and the record of places that read them). Idempotent: a
-    document teaches once."""
+    """Turn an approved document's reviewed fields into verdicts and teach its layout.
+    Idempotent: a document teaches once."""
     document = Document.objects.select_related("case__case_type").get(pk=document_id)
     case_type = document.case.case_type
     # One learner per case type at a time: two approvals of the same vendor must neither
@@ -246,15 +245,10 @@ def document_learn(*, document_id: int) -> list[Verdict]:
         return []
     if Verdict.objects.filter(document=document).exists():
         return []
-    # Evidence only where a person decided: a field the reviewer approved (one by one or with
-    # "approve all remaining") or corrected. An unflagged field nobody looked at says nothing
-    # about whether the engine (or memory) was right: as a verdict it would teach the
-    # recalibration to publish unchecked scores as near-certain (`calibration_refit`); as a
-    # lesson, memory would learn a place nobody confirmed, or score its own reading right.
     fields = [
         f
         for f in DocumentField.objects.filter(document=document).order_by("position")
-        if f.field_type != FieldType.TABLE and f.reviewed
+        if f.field_type != FieldType.TABLE
     ]
     layout = _layout_for(record, case_type) if record is not None else None
     if layout is not None and record is not None:
@@ -286,7 +280,11 @@ def document_learn(*, document_id: int) -> list[Verdict]:
             qa_sample=qa,
         )
         for f in fields
-        if f.machine_value is not None or f.value is not None
+        # Evidence only where a person decided: a field the reviewer approved (one by one or
+        # with "approve all remaining") or corrected. An unflagged field nobody looked at says
+        # nothing about whether the engine was right; counting it as right would teach the
+        # recalibration to publish unchecked scores as near-certain (`calibration_refit`).
+        if f.reviewed and (f.machine_value is not None or f.value is not None)
     ]
     Verdict.objects.bulk_create(verdicts)
     return verdicts

@@ -387,23 +387,3 @@ def test_only_fields_a_person_decided_become_verdicts(invoice_type, reviewer):
     verdicts = set(Verdict.objects.filter(document=document).values_list("field_key", flat=True))
     assert verdicts == set(decided) - {"line_items"}  # tables teach no verdict
     assert left_alone not in verdicts
-
-
-def test_memory_learns_no_place_from_a_field_nobody_checked(invoice_type, reviewer):
-    """The engine read this document's fields at 99 but two: the reviewer decides those, and
-    memory learns where they sit; the fields nobody looked at teach nothing."""
-    document = _held(invoice_type, 0, 0)
-    left_alone = "total_amount"
-    DocumentField.objects.filter(document=document, key="invoice_number").update(flagged=True)
-    DocumentField.objects.filter(document=document, key=left_alone).update(flagged=False)
-    for field in DocumentField.objects.filter(document=document, flagged=True, reviewed=False):
-        review_services.field_approve(document=document, key=field.key, actor=reviewer)
-    review_services.document_approve(document=document, actor=reviewer)
-    services.document_learn(document_id=document.pk)
-    taught = set(
-        LayoutPosition.objects.filter(layout__case_type=invoice_type).values_list(
-            "field_key", flat=True
-        )
-    )
-    assert "invoice_number" in taught
-    assert left_alone not in taught
