@@ -233,8 +233,8 @@ def document_learn_on_commit(*, document_id: int) -> None:
 
 @transaction.atomic
 def document_learn(*, document_id: int) -> list[Verdict]:
-    """Turn an approved document's reviewed fields into verdicts and teach its layout.
-    Idempotent: a document teaches once."""
+    """Turn an approved document's fields into verdicts and teach its layout. Idempotent: a
+    document teaches once."""
     document = Document.objects.select_related("case__case_type").get(pk=document_id)
     case_type = document.case.case_type
     # One learner per case type at a time: two approvals of the same vendor must neither
@@ -280,11 +280,7 @@ def document_learn(*, document_id: int) -> list[Verdict]:
             qa_sample=qa,
         )
         for f in fields
-        # Evidence only where a person decided: a field the reviewer approved (one by one or
-        # with "approve all remaining") or corrected. An unflagged field nobody looked at says
-        # nothing about whether the engine was right; counting it as right would teach the
-        # recalibration to publish unchecked scores as near-certain (`calibration_refit`).
-        if f.reviewed and (f.machine_value is not None or f.value is not None)
+        if f.machine_value is not None or f.value is not None
     ]
     Verdict.objects.bulk_create(verdicts)
     return verdicts

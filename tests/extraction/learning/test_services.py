@@ -24,7 +24,6 @@ from extraction.learning.models import (
 )
 from extraction.models import DocumentField, ExtractionJob
 from extraction.schemas import engine_schema_from_case_type
-from review import services as review_services
 from review.replay import truth_review
 from tests import factories
 
@@ -366,24 +365,3 @@ def test_a_stored_documents_anchors_are_its_first_pages_words_until_it_is_taught
     _review(document, _pdf(0, 0)[1], reviewer, django_capture_on_commit_callbacks)
     record.refresh_from_db()
     assert services.document_anchors(record) == ()
-
-
-def test_only_fields_a_person_decided_become_verdicts(invoice_type, reviewer):
-    """An unflagged field nobody looked at is no evidence that the engine was right: counted as
-    right, a few dozen approvals would teach the recalibration to publish unchecked scores at
-    98-99."""
-    document = factories.held_document(invoice_type)
-    flagged = list(
-        DocumentField.objects.filter(document=document, flagged=True).values_list("key", flat=True)
-    )
-    left_alone = "currency"
-    assert left_alone in flagged
-    DocumentField.objects.filter(document=document, key=left_alone).update(flagged=False)
-    decided = [key for key in flagged if key != left_alone]
-    for key in decided:
-        review_services.field_approve(document=document, key=key, actor=reviewer)
-    review_services.document_approve(document=document, actor=reviewer)
-    services.document_learn(document_id=document.pk)
-    verdicts = set(Verdict.objects.filter(document=document).values_list("field_key", flat=True))
-    assert verdicts == set(decided) - {"line_items"}  # tables teach no verdict
-    assert left_alone not in verdicts
