@@ -154,8 +154,9 @@ async def _poll_at_rate(
         + "\r\n"
     ).encode()
     pool: asyncio.Queue[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = asyncio.Queue()
-    for _ in range(connections):
-        pool.put_nowait(await asyncio.open_connection(parts.hostname, parts.port))
+    opened = [await asyncio.open_connection(parts.hostname, parts.port) for _ in range(connections)]
+    for connection in opened:
+        pool.put_nowait(connection)
     latencies: list[float] = []
     refusals: list[int] = []
 
@@ -188,8 +189,8 @@ async def _poll_at_rate(
     elapsed = time.perf_counter() - start
     client_cpu = time.process_time() - cpu_started
     latencies += [30.0] * len(late)
-    while not pool.empty():
-        pool.get_nowait()[1].close()
+    for _, writer in opened:  # those of cancelled requests too
+        writer.close()
     return {
         "offered_per_second": rate,
         "requests": total,

@@ -634,8 +634,10 @@ def fields_approve_remaining(request: HtmxHttpRequest, document_id: str) -> Http
     document = _document(request, document_id)
     try:
         services.fields_approve_remaining(document=document, actor=_actor(request))
-    except DomainError as exc:  # 409 to the page's queue, which then says so (`_stale`)
-        return _stale(request, document_id, exc)
+    except (InvalidTransition, Conflict) as exc:  # no longer held, or someone else's claim
+        return _stale(request, document_id, exc)  # 409 to the page's queue, which says so
+    except DomainError as exc:
+        return _review_page(request, _document(request, document_id), action_error=exc.message)
     document = _document(request, document_id)
     if htmx_target(request) is None:
         messages.success(request, "Every remaining field is approved.")

@@ -303,10 +303,11 @@ def _endpoint_failure_note(*, endpoint: WebhookEndpoint, now: datetime) -> None:
 
 def _longest_wait_between_attempts() -> timedelta:
     """The longest a failing delivery waits for its next attempt: the schedule's longest gap
-    with its jitter, or the longest `Retry-After` honoured, plus the request's own timeout."""
+    with its jitter, or the longest `Retry-After` honoured, plus twice the request's timeout
+    (the send margin a claim keeps)."""
     longest_gap = max(settings.WEBHOOKS_RETRY_SCHEDULE, default=0) * (1 + JITTER)
     waiting = max(timedelta(seconds=longest_gap), MAX_RETRY_AFTER)
-    return waiting + timedelta(seconds=2 * settings.WEBHOOKS_TIMEOUT)
+    return waiting + _send_margin()
 
 
 def retry_delay(*, position: int, retry_after: str | None, now: datetime) -> timedelta | None:

@@ -72,13 +72,13 @@ class BoundedJSONParser(JSONParser):
                 "objects."
             )
         parsed = super().parse(io.BytesIO(data), media_type, parser_context)
-        problem = unstorable_text(parsed)
+        problem = unstorable_character(parsed)
         if problem:
             raise ParseError(f"The JSON body holds {problem}, which cannot be stored as text.")
         return parsed
 
 
-def unstorable_text(value: Any) -> str:
+def unstorable_character(value: Any) -> str:
     """The first character of a parsed JSON value's strings (keys included) that no text
     column can hold, described ("a NUL character (\\u0000)", "an unpaired surrogate
     (\\ud800)"), or "" when there is none. Iterative: the depth was checked before parsing."""

@@ -92,13 +92,17 @@ def child_bounded(
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent_pid:  # the parent died before the request was in place
         os._exit(0)
+    # The default action, which ends the process even inside C code: a fork inherits the
+    # parent's handlers, and django-q2's worker has a Python one that only raises.
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
     signal.alarm(math.ceil(timeout_seconds) + CHILD_ALARM_MARGIN_SECONDS)
 
 
-def crash_raise(kind_and_message: str, trace: str) -> None:
-    """A child's unexpected exception, in the parent: the traceback to this module's log, a
-    sentence naming only the exception's type to users (WORKER_CRASHED)."""
-    logger.error("The engine crashed: %s\n%s", kind_and_message, trace)
+def crash_raise(kind_and_message: str, trace: str, *, what: str = "engine") -> None:
+    """A child's unexpected exception, in the parent: the traceback to this module's log
+    (naming `what` crashed), a sentence naming only the exception's type to users
+    (WORKER_CRASHED)."""
+    logger.error("The %s crashed: %s\n%s", what, kind_and_message, trace)
     kind = kind_and_message.split(":", 1)[0]
     raise EngineError(EngineErrorCode.WORKER_CRASHED, _CRASHED.format(kind=kind))
 

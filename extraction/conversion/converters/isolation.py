@@ -120,7 +120,7 @@ def convert_isolated(
     if message[0] == "ok":
         return message[1]
     if message[0] == "crash":
-        crash_raise(message[1], message[2])
+        crash_raise(message[1], message[2], what="conversion")
     raise EngineError(message[1], message[2])
 
 
