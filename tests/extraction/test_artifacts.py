@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 from dataclasses import replace
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pymupdf
 import pytest
+from django.apps import apps as django_apps
 from django.core.files.storage import default_storage
 from django.db import connection
 from rest_framework.test import APIClient
@@ -272,3 +274,30 @@ def test_a_deleted_artifact_is_not_made_again(tenant, document):
     rows = file_list(tenant, document.case.public_id)
     assert "text" not in {row["kind"] for row in rows}
     assert StoredFile.objects.filter(document=document, kind="text").count() == 1
+
+
+def test_the_migration_deletes_artifacts_made_for_held_documents_before_the_fix(tenant, document):
+    """Artifacts of released documents stay; a held document's result and text, and every
+    field export (made again from released documents on the next listing), go with their blobs."""
+    migration = importlib.import_module("extraction.migrations.0009_withheld_artifacts_delete")
+    case_artifacts_refresh(case=document.case)
+    held = held_document(tenant.case_type, filename="held.pdf")
+    made_before = [
+        files.file_create(
+            workspace=held.workspace,
+            filename=f"held.{kind}",
+            content=b"INV-2024-0042",
+            media_type="text/plain",
+            kind=kind,
+            case=held.case,
+            document=held,
+        )
+        for kind in ("result", "text")
+    ]
+    export = StoredFile.objects.get(case=document.case, kind="export")
+    migration._withheld_artifacts_delete(django_apps, None)
+    assert not StoredFile.objects.filter(pk__in=[s.pk for s in made_before]).exists()
+    assert not any(in_store(stored) for stored in made_before)
+    assert not StoredFile.objects.filter(pk=export.pk).exists()
+    assert StoredFile.objects.filter(document=document, kind="result").exists()
+    assert {row["kind"] for row in file_list(tenant, document.case.public_id)} >= {"export"}
