@@ -29,6 +29,15 @@ def document_values(document: Document) -> dict[str, Any]:
     }
 
 
+def document_rule_checks(*, case_type: CaseType, document: Document) -> list[dict[str, Any]]:
+    """The case type's validation rules run on the document's stored values, as JSON checks
+    (`rule`, `passed`, `message`, `fields`)."""
+    return [
+        check.as_json()
+        for check in rules_check(case_type.validation_rules, document_values(document))
+    ]
+
+
 @transaction.atomic
 def document_checks_run(
     *, workspace: Workspace, case_type: CaseType, document_id: str, actor: Actor
@@ -51,10 +60,7 @@ def document_checks_run(
         )
     if document.status != Document.Status.PROCESSED:
         raise Conflict("The document has not been extracted yet.", code="RESULT_NOT_READY")
-    checks = [
-        check.as_json()
-        for check in rules_check(case_type.validation_rules, document_values(document))
-    ]
+    checks = document_rule_checks(case_type=case_type, document=document)
     passed = all(check["passed"] for check in checks)
     event_publish(
         workspace=workspace,

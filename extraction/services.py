@@ -21,9 +21,8 @@ from django.utils import timezone
 from cases.actors import SYSTEM, Actor
 from cases.errors import Conflict, InvalidTransition
 from cases.models import AuditEvent, Case, CaseType, Document, Stage, StoredFile, Workspace
-from cases.rules import rules_check
 from cases.services import audit_record, case_create, case_stage_move_to_role
-from extraction.checks import document_values
+from extraction.checks import document_rule_checks
 from extraction.events import ReviewOutcome, extraction_completed_data, review_completed_data
 from extraction.models import ExtractionJob
 from extraction.results import job_result_build
@@ -351,12 +350,7 @@ def document_release(*, document: Document, actor: Actor) -> ExtractionJob | Non
 
 def _document_validation_refresh(document: Document) -> None:
     """Store the case type's rules run on the document's current field values."""
-    rules = CaseType.objects.filter(cases__documents=document).values_list(
-        "validation_rules", flat=True
-    )
-    checks = [
-        check.as_json() for check in rules_check(rules.first() or [], document_values(document))
-    ]
+    checks = document_rule_checks(case_type=document.case.case_type, document=document)
     document.metadata = {**document.metadata, "validation": checks}
     Document.objects.filter(pk=document.pk).update(metadata=document.metadata)
 

@@ -156,23 +156,13 @@ def run_engine_isolated(
         receiver.close()
         _child(engine_input, memory_limit_bytes, sender, parent_pid, timeout_seconds)
     sender.close()
-    child = _Child(pid)
     deadline = time.monotonic() + timeout_seconds
-    try:
+    with _Child(pid) as child, contextlib.closing(receiver):
         message = _receive(receiver, child, deadline)
         while message is not None and message[0] == "page":
             if on_page is not None:
                 on_page(message[1], message[2])
             message = _receive(receiver, child, deadline)
-    except BaseException:
-        # Our own deadline (TIMEOUT, killed already), or one from outside: django-q2's task
-        # timeout raises in this process and terminates it moments later, too soon for the
-        # graceful wait in `reap`.
-        child.kill()
-        raise
-    finally:
-        receiver.close()
-        child.reap()
     if message is None:
         code = child.exitcode
         if code is not None and code < 0 and -code == signal.SIGKILL and memory_limit_bytes:
@@ -190,11 +180,24 @@ def run_engine_isolated(
 
 
 class _Child:
-    """A forked child process: liveness, kill and reaping by pid."""
+    """A forked child process: liveness, kill and reaping by pid.
+
+    As a context manager it reaps the child on the way out, killing it first when the block
+    leaves on an exception: our own deadline (TIMEOUT, killed already) or one from outside
+    (django-q2's task timeout raises in this process and terminates it moments later, too soon
+    for the graceful wait in `reap`)."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.exitcode: int | None = None
+
+    def __enter__(self) -> _Child:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        if exc_type is not None:
+            self.kill()
+        self.reap()
 
     def is_alive(self) -> bool:
         if self.exitcode is not None:

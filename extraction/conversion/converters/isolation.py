@@ -10,6 +10,7 @@ caller's process (the worker stores them on the job) while it waits.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import resource
@@ -98,16 +99,9 @@ def convert_isolated(
             timeout_seconds,
         )
     sender.close()
-    child = _Child(pid)
     deadline = time.monotonic() + timeout_seconds
-    try:
+    with _Child(pid) as child, contextlib.closing(receiver):
         message = _receive(receiver, child, deadline, progress)
-    except BaseException:  # killed at once: see `extraction.engine.isolation`
-        child.kill()
-        raise
-    finally:
-        receiver.close()
-        child.reap()
     if message is None:
         code = child.exitcode
         if code is not None and code < 0 and -code == signal.SIGKILL and memory_limit_bytes:
