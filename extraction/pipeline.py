@@ -36,7 +36,14 @@ from extraction.engine.types import (
     EngineResult,
     PageResult,
 )
-from extraction.gate import GateField, effective_threshold, field_flags, qa_sampled
+from extraction.gate import (
+    DocumentFlag,
+    GateField,
+    classification_hold,
+    effective_threshold,
+    field_flags,
+    qa_sampled,
+)
 from extraction.learning import services as learning
 from extraction.models import DocumentField, DocumentPage, ExtractionJob
 from extraction.realtime.recording import page_progress_reporter
@@ -243,12 +250,18 @@ def _job_persist_and_gate(
             case_type=case_type,
             threshold=threshold,
         )
-        sampled = not flagged and qa_sampled(
-            document_id=document.public_id, percent=case_type.qa_sample_percent
+        uncertain = classification_hold(
+            confidence=document_result.classification_confidence,
+            threshold=threshold,
+            candidates=[case_type.name]
+            + [other.name for other in case_types.values() if other.pk != case_type.pk],
         )
-        if sampled:
-            document.metadata = {**document.metadata, "qa_sample": True}
-            document.save(update_fields=["metadata"])
+        sampled = (
+            not flagged
+            and not uncertain
+            and qa_sampled(document_id=document.public_id, percent=case_type.qa_sample_percent)
+        )
+        _document_marks_set(document, uncertain=uncertain, sampled=sampled)
         learning.document_layout_record(
             document=document,
             case_type=case_type,
@@ -256,7 +269,7 @@ def _job_persist_and_gate(
             engine_result=engine_result,
         )
         flagged_total += flagged
-        held = held or bool(flagged) or sampled
+        held = held or bool(flagged) or bool(uncertain) or sampled
     job.processed_pages = engine_result.page_count
     job.case_type_version = case_type_version_current(job.case_type) if job.case_type else None
     job.review_threshold = next((t for t in thresholds if t is not None), None)
@@ -287,6 +300,25 @@ def _job_persist_and_gate(
     if held:
         return job_hold_for_review(job=job)
     return job_complete(job=job, actor=SYSTEM)
+
+
+def _document_marks_set(
+    document: Document, *, uncertain: dict[str, Any] | None, sampled: bool
+) -> None:
+    """Record why the gate holds the whole document (`DocumentFlag`) and whether it is a QA
+    sample, replacing what an earlier extraction of it recorded."""
+    metadata = {
+        key: value
+        for key, value in document.metadata.items()
+        if key not in (DocumentFlag.CASE_TYPE_UNCERTAIN, "qa_sample")
+    }
+    if uncertain:
+        metadata[DocumentFlag.CASE_TYPE_UNCERTAIN] = uncertain
+    if sampled:
+        metadata["qa_sample"] = True
+    if metadata != document.metadata:
+        document.metadata = metadata
+        document.save(update_fields=["metadata"])
 
 
 def _found_document_create(*, job: ExtractionJob, case_type: CaseType) -> Document:

@@ -232,6 +232,11 @@ class ReviewDocumentOutput(DocumentStateOutput):
     templateName = serializers.CharField()
     review_threshold = serializers.IntegerField(allow_null=True)
     pending_count = serializers.IntegerField(help_text="Fields still waiting for a decision.")
+    document_flags = FlagReasonOutput(
+        many=True,
+        help_text="Why the gate holds the whole document: case_type_uncertain when "
+        "classification (filterName) chose its case type with a confidence under the threshold.",
+    )
     claimed_by = serializers.CharField(
         allow_null=True,
         help_text="The user id of the person reviewing it in the browser now: decisions "

@@ -24,7 +24,7 @@ from extraction.engine.table_checks import (
     column_role,
 )
 from extraction.engine.types import FieldType
-from extraction.gate import GateFlag, effective_threshold
+from extraction.gate import DocumentFlag, GateFlag, effective_threshold
 from extraction.models import DocumentField, DocumentPage
 
 CONFIDENCE_HIGH = 90
@@ -262,6 +262,8 @@ class ReviewView:
     pending_count: int
     decidable: bool
     threshold: int | None = None
+    document_flags: list[dict[str, str]] = field(default_factory=list)
+    """Why the gate holds the whole document: `{"flag", "reason"}` (`document_flag_reasons`)."""
 
     @property
     def approvable(self) -> bool:
@@ -305,7 +307,24 @@ def review_view_build(
         pending_count=sum(f.pending for f in fields),
         decidable=document.status == Document.Status.REVIEW_REQUIRED,
         threshold=threshold,
+        document_flags=document_flag_reasons(document),
     )
+
+
+def document_flag_reasons(document: Document) -> list[dict[str, str]]:
+    """Why the gate holds the whole document, each as `{"flag", "reason"}` with the sentence
+    the review page shows (`extraction.gate.DocumentFlag`; none for most documents)."""
+    uncertain = document.metadata.get(DocumentFlag.CASE_TYPE_UNCERTAIN)
+    if not uncertain:
+        return []
+    chosen, *others = uncertain["candidates"]
+    reason = (
+        f"Case type uncertain: classification chose {chosen} over {', '.join(others)} with "
+        f"confidence {uncertain['confidence']}, under the threshold {uncertain['threshold']}. "
+        f"Approve only if this is a {chosen} document; otherwise reject it as not a document "
+        "of this case type, and it can be sent again with the right templateName."
+    )
+    return [{"flag": DocumentFlag.CASE_TYPE_UNCERTAIN.value, "reason": reason}]
 
 
 def document_threshold(document: Document) -> int | None:

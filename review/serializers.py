@@ -13,7 +13,12 @@ from extraction.engine.types import FieldType
 from extraction.models import DocumentField
 from extraction.results import field_result
 from review import page_images
-from review.field_rows import CELL_ISSUE_LABELS, document_threshold, flag_label
+from review.field_rows import (
+    CELL_ISSUE_LABELS,
+    document_flag_reasons,
+    document_threshold,
+    flag_label,
+)
 from review.models import DocumentClaim
 
 
@@ -192,6 +197,7 @@ def document_review(
         "templateName": document.case.case_type.slug,
         "review_threshold": document_threshold(document),
         "pending_count": sum(1 for f in fields if f["pending"]),
+        "document_flags": document_flag_reasons(document),
         "claimed_by": claim.user.public_id if claim else None,
         "claimed_until": claim.expires_at if claim else None,
         "pages": pages,

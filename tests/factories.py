@@ -163,10 +163,12 @@ def engine_result(
     confidence: int = 90,
     page_text: str | None = None,
     cell_issues: Mapping[tuple[int, str], tuple[str, ...]] | None = None,
+    classification_confidence: int = 100,
 ) -> EngineResult:
     """A fixed one-page, one-document result for `case_type`: every field of its schema, found
     with `confidence` when `values` has it (default `INVOICE_VALUES`), else not found.
-    `cell_issues` marks table cells, by (row, column key), with the checks they failed."""
+    `cell_issues` marks table cells, by (row, column key), with the checks they failed;
+    `classification_confidence` is how surely the document was classified as `case_type`."""
     values = INVOICE_VALUES if values is None else values
     cell_issues = cell_issues or {}
     fields = []
@@ -219,7 +221,7 @@ def engine_result(
             DocumentResult(
                 index=0,
                 schema_slug=case_type.slug,
-                classification_confidence=100,
+                classification_confidence=classification_confidence,
                 pages=(1,),
                 fields=tuple(fields),
             ),
@@ -293,13 +295,14 @@ def processed_job(
 ) -> ExtractionJob:
     """A job of the job API (`POST /api/v1/extraction-jobs` with `templateName`), submitted
     through the same service (`job_submit`) and finished with a fixed `result` through the
-    pipeline's persistence and gate: `completed` with its result, or `review_required`."""
+    pipeline's persistence and gate: `completed` with its result, or `review_required`.
+    `options` may replace `templateName` (`{"templateName": None, "filterName": ...}`)."""
     workspace = case_type.workspace
     request = JobRequest(
         file=services.IncomingFile(
             filename=filename, content=content or invoice_pdf(), media_type="application/pdf"
         ),
-        options=JobOptions(templateName=case_type.slug, **dict(options or {})),
+        options=JobOptions(**{"templateName": case_type.slug, **dict(options or {})}),
     )
     with transaction.atomic():
         job, _ = job_submit(

@@ -1,11 +1,19 @@
-"""The gate's flags: thresholds, required fields, failed rules and the QA sample."""
+"""The gate's flags: thresholds, required fields, failed rules, an uncertain case type and the
+QA sample."""
 
 from __future__ import annotations
 
 import json
 
 from cases.rules import Check
-from extraction.gate import GateField, GateFlag, effective_threshold, field_flags, qa_sampled
+from extraction.gate import (
+    GateField,
+    GateFlag,
+    classification_hold,
+    effective_threshold,
+    field_flags,
+    qa_sampled,
+)
 
 
 def test_job_threshold_wins_over_the_case_types():
@@ -97,3 +105,18 @@ def test_gate_flags_are_stored_as_their_plain_strings():
         threshold=90,
     )
     assert json.dumps(flags) == '["required_missing"]'
+
+
+def test_a_case_type_classified_under_the_threshold_holds_the_document():
+    held = classification_hold(confidence=60, threshold=90, candidates=["Invoice", "Receipt"])
+    assert held == {"confidence": 60, "threshold": 90, "candidates": ["Invoice", "Receipt"]}
+    assert (
+        classification_hold(confidence=90, threshold=90, candidates=["Invoice", "Receipt"]) is None
+    )
+
+
+def test_no_classification_hold_without_a_choice_or_a_threshold():
+    assert classification_hold(confidence=0, threshold=90, candidates=["Invoice"]) is None
+    assert (
+        classification_hold(confidence=0, threshold=None, candidates=["Invoice", "Receipt"]) is None
+    )

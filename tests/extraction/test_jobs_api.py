@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 from cases.models import Case, CaseTypeFilter, Document
 from extraction.models import ExtractionJob, IdempotencyRecord
 from tests.documents import INVOICE_LINES, pdf_with_lines
-from tests.factories import demo_case_type, processed_job
+from tests.factories import demo_case_type, engine_result, processed_job
 from webhooks.models import WebhookEndpoint
 
 JOBS = "/api/v1/extraction-jobs"
@@ -158,6 +158,56 @@ def test_filter_name_classifies_and_creates_the_case(tenant, run_on_commit, invo
     assert job.case.case_type == invoice_type
     document = job.documents.get()
     assert document.classification_confidence is not None
+
+
+def _classified_job(tenant, invoice_type, *, classification_confidence: int) -> ExtractionJob:
+    """A `filterName` job among the invoice and the purchase order, classified as an invoice
+    with `classification_confidence`; every field read at 90 against a threshold of 80."""
+    document_filter = CaseTypeFilter.objects.create(workspace=tenant.workspace, name="docs")
+    document_filter.case_types.set(
+        [invoice_type, demo_case_type(tenant.workspace, "purchase_order")]
+    )
+    return processed_job(
+        invoice_type,
+        engine_result(invoice_type, classification_confidence=classification_confidence),
+        options={"templateName": None, "filterName": "docs", "documentReview": 80},
+    )
+
+
+def test_a_case_type_classified_under_the_threshold_holds_the_document(tenant, invoice_type):
+    job = _classified_job(tenant, invoice_type, classification_confidence=60)
+    assert job.status == ExtractionJob.Status.REVIEW_REQUIRED
+    document = job.documents.get()
+    assert document.status == Document.Status.REVIEW_REQUIRED
+    assert not document.fields.filter(flagged=True).exists()
+    assert document.metadata["case_type_uncertain"] == {
+        "confidence": 60,
+        "threshold": 80,
+        "candidates": ["Invoice", "Purchase order"],
+    }
+    response = tenant.client.get(f"/api/v1/documents/{document.public_id}")
+    (flag,) = response.json()["document"]["document_flags"]
+    assert flag["flag"] == "case_type_uncertain"
+    assert "chose Invoice over Purchase order with confidence 60" in flag["reason"]
+    assert tenant.client.get(f"{JOBS}/{job.pk}/result").status_code == 409
+    approved = tenant.client.post(f"/api/v1/documents/{document.public_id}/approve")
+    assert approved.status_code == 200, approved.content
+    assert tenant.client.get(f"{JOBS}/{job.pk}/result").status_code == 200
+
+
+def test_a_case_type_classified_at_the_threshold_is_released(tenant, invoice_type):
+    job = _classified_job(tenant, invoice_type, classification_confidence=80)
+    assert job.status == ExtractionJob.Status.COMPLETED
+    assert "case_type_uncertain" not in job.documents.get().metadata
+
+
+def test_a_named_template_is_no_classification_to_doubt(tenant, invoice_type):
+    job = processed_job(
+        invoice_type,
+        engine_result(invoice_type, classification_confidence=0),
+        options={"documentReview": 80},
+    )
+    assert job.status == ExtractionJob.Status.COMPLETED
 
 
 @pytest.mark.parametrize(

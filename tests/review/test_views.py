@@ -247,6 +247,26 @@ def test_review_page_lists_pending_fields_first_with_boxes_over_page_images(
     assert "Shift</kbd>+<kbd>A</kbd>" in html
 
 
+def test_review_page_and_queue_say_when_the_case_type_itself_is_uncertain(
+    reviewer_client, held_document
+):
+    assert (
+        'id="document-flag-case_type_uncertain"'
+        not in reviewer_client.get(document_url(held_document)).content.decode()
+    )
+    held_document.metadata["case_type_uncertain"] = {
+        "confidence": 41,
+        "threshold": 90,
+        "candidates": ["Invoice", "Purchase order", "Receipt"],
+    }
+    held_document.save(update_fields=["metadata"])
+    html = reviewer_client.get(document_url(held_document)).content.decode()
+    assert 'id="document-flag-case_type_uncertain"' in html
+    assert "chose Invoice over Purchase order, Receipt with confidence 41" in html
+    queue = reviewer_client.get(reverse("review:queue")).content.decode()
+    assert f'{held_document.case.case_type.name} <span class="pill pill-pending"' in queue
+
+
 def test_correcting_a_date_with_a_bad_value_rerenders_the_field_with_the_error(
     reviewer_client, held_document
 ):
