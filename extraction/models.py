@@ -15,6 +15,9 @@ from django.utils import timezone
 
 from cases.models import ApiKey, Case, CaseType, CaseTypeVersion, Document, StoredFile, Workspace
 
+REJECTED_CODE = "REVIEW_REJECTED"
+"""The error code of a job, and of its documents, when a reviewer rejected the document."""
+
 
 class ExtractionJob(models.Model):
     """Status transitions (compare-and-set, each one function: the claim in

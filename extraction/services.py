@@ -24,7 +24,7 @@ from cases.models import AuditEvent, Case, CaseType, Document, Stage, StoredFile
 from cases.services import audit_record, case_create, case_stage_move_to_role
 from extraction.checks import document_rule_checks
 from extraction.events import ReviewOutcome, extraction_completed_data, review_completed_data
-from extraction.models import ExtractionJob
+from extraction.models import REJECTED_CODE, ExtractionJob
 from extraction.results import job_result_build
 from webhooks.services import EventType, event_publish
 
@@ -213,8 +213,7 @@ def job_complete(*, job: ExtractionJob, actor: Actor) -> ExtractionJob:
     job.options = _without_password(job.options)
     job.save(update_fields=["result", "result_expires_at", "options", "updated_at"])
     job_audit(job=job, from_state=previous, to_state=job.status, actor=actor)
-    if job.case is not None and _case_fully_processed(job.case):
-        case_stage_move_to_role(case=job.case, role=Stage.SystemRole.APPROVED, actor=actor)
+    cases_review_settle(cases=_job_cases(job), actor=actor)
     event_publish(
         workspace=job.workspace,
         event_type=EventType.EXTRACTION_COMPLETED,
@@ -309,6 +308,7 @@ def job_fail(
     job_audit(
         job=job, from_state=previous, to_state=job.status, actor=actor, data={"error_code": code}
     )
+    cases_review_settle(cases=_job_cases(job), actor=actor)
     event_publish(
         workspace=job.workspace,
         event_type=EventType.EXTRACTION_COMPLETED,
@@ -382,8 +382,37 @@ def _without_password(options: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in options.items() if key != "password"}
 
 
-def _case_fully_processed(case: Case) -> bool:
-    return not case.documents.exclude(status=Document.Status.PROCESSED).exists()
+CASE_WAITING_STATUSES = (
+    Document.Status.UPLOADED,
+    Document.Status.QUEUED,
+    Document.Status.PROCESSING,
+    Document.Status.REVIEW_REQUIRED,
+)
+"""A case with a document in one of these has not been settled by review yet."""
+
+
+def _job_cases(job: ExtractionJob) -> list[Case]:
+    """The cases the job's documents are in (a split `filterName` upload may fill several)."""
+    return list(Case.objects.filter(documents__jobs=job).distinct().order_by("pk"))
+
+
+def cases_review_settle(*, cases: Sequence[Case], actor: Actor) -> None:
+    """Move each case to where review left it, once none of its documents is still waiting
+    (uploaded, queued, being extracted or held): to its case type's approved stage when every
+    document was released, to its rejected stage when a reviewer rejected one (whichever
+    decision came last). A case type without that stage keeps the case where it is; a case
+    with a document whose extraction failed otherwise stays for a person to handle.
+
+    The one place a case leaves review: called when a job completes or fails and when a
+    reviewer approves or rejects a document."""
+    for case in cases:
+        documents = case.documents.all()
+        if documents.filter(status__in=CASE_WAITING_STATUSES).exists():
+            continue
+        if not documents.exclude(status=Document.Status.PROCESSED).exists():
+            case_stage_move_to_role(case=case, role=Stage.SystemRole.APPROVED, actor=actor)
+        elif documents.filter(status=Document.Status.FAILED, error_code=REJECTED_CODE).exists():
+            case_stage_move_to_role(case=case, role=Stage.SystemRole.REJECTED, actor=actor)
 
 
 def document_transition(

@@ -25,7 +25,7 @@ from cases import selectors as case_selectors
 from cases.actors import Actor
 from cases.errors import Conflict, NotFound, ValidationFailed
 from cases.models import Case, CaseType, Document
-from extraction.models import ExtractionJob
+from extraction.models import REJECTED_CODE, ExtractionJob
 from extraction.selectors import case_document_list
 from extraction.services import case_extraction_start
 from review import services
@@ -33,7 +33,6 @@ from review.access import access_follow, current_access, member_required
 from review.forms import CaseFilterForm, CaseUpdateForm
 from review.fragments import HtmxHttpRequest, htmx_target, render_region
 from review.history import history_entries
-from review.models import REJECTED_CODE
 from review.views import member_choices
 
 CASE_PAGE_SIZE = 25

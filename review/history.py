@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from cases.models import AuditEvent
-from review.models import REJECTED_CODE, UNDO_REASON_PREFIX
+from extraction.models import REJECTED_CODE
+from review.models import UNDO_REASON_PREFIX
 
 _DATA_LABELS = {
     "filename": "file",

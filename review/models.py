@@ -11,9 +11,6 @@ from django.db import models
 
 from cases.models import ApiKey, Document, Workspace
 
-REJECTED_CODE = "REVIEW_REJECTED"
-"""The error code of a document's job when a reviewer rejected the document."""
-
 UNDO_REASON_PREFIX = "undo of "
 """An undone decision is recorded as a field change whose reason starts with this."""
 

@@ -24,8 +24,8 @@ from cases import selectors as case_selectors
 from cases.errors import NotFound
 from cases.models import Document, Workspace
 from cases.selectors import StatusCount
-from extraction.models import DocumentField, DocumentPage, ExtractionJob
-from review.models import REJECTED_CODE, ReviewDecision
+from extraction.models import REJECTED_CODE, DocumentField, DocumentPage, ExtractionJob
+from review.models import ReviewDecision
 
 QUEUE_SORTS: dict[str, tuple[str | OrderBy, ...]] = {
     "oldest": ("queued_at", "created_at", "id"),

@@ -22,7 +22,6 @@ from cases.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from cases.models import AuditEvent, Case, Document, Stage
 from cases.services import (
     audit_record,
-    case_stage_move_to_role,
     case_update,
     user_get_in_workspace,
 )
@@ -31,10 +30,10 @@ from extraction.engine.types import FieldType
 from extraction.events import ReviewOutcome
 from extraction.gate import GateFlag, table_recheck
 from extraction.learning import services as learning
-from extraction.models import DocumentField, ExtractionJob
+from extraction.models import REJECTED_CODE, DocumentField, ExtractionJob
 from extraction.services import document_release, job_fail, review_completed_publish
 from review import claims
-from review.models import REJECTED_CODE, UNDO_REASON_PREFIX, ReviewDecision
+from review.models import UNDO_REASON_PREFIX, ReviewDecision
 from review.values import reviewed_value
 
 
@@ -359,7 +358,6 @@ def document_approve(*, document: Document, actor: Actor) -> Document:
     claims.claim_end(document=document)
     if job is not None and job.status == ExtractionJob.Status.COMPLETED:
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.APPROVED)
-    _case_rejected_once_reviewed(case=document.case, actor=actor)
     # The reviewed values teach layout memory and become verdicts, once the approval stands.
     document_pk = document.pk
     transaction.on_commit(lambda: learning.document_learn_on_commit(document_id=document_pk))
@@ -390,20 +388,7 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
         )
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.REJECTED)
     document.refresh_from_db()
-    _case_rejected_once_reviewed(case=document.case, actor=actor)
     return document
-
-
-def _case_rejected_once_reviewed(*, case: Case, actor: Actor) -> None:
-    """Once nothing of the case is left to review and a reviewer rejected one of its
-    documents, the case leaves the review stage for its case type's rejected stage (a case
-    type without one keeps the case where it is), whichever decision came last. (A case
-    whose documents were all released goes to its approved stage: `job_complete`.)"""
-    documents = case.documents
-    if documents.filter(status=Document.Status.REVIEW_REQUIRED).exists():
-        return
-    if documents.filter(status=Document.Status.FAILED, error_code=REJECTED_CODE).exists():
-        case_stage_move_to_role(case=case, role=Stage.SystemRole.REJECTED, actor=actor)
 
 
 def case_reassign(

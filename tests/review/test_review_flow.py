@@ -13,6 +13,7 @@ from cases.actors import Actor
 from cases.errors import Conflict, ValidationFailed
 from cases.models import Document
 from extraction.models import DocumentField, ExtractionJob
+from extraction.pipeline import extraction_job_result_store
 from review import claims, selectors, services
 from review.models import ReviewDecision
 from tests import factories
@@ -521,3 +522,21 @@ def test_a_rejection_sends_no_check_messages_naming_the_values_it_never_released
     assert event.payload["data"]["outcome"] == "rejected"
     assert event.payload["data"]["checks"] == []
     assert "48210" not in json.dumps(event.payload)
+
+
+def test_a_case_with_a_rejected_document_waits_for_one_still_being_extracted(invoice_type, actor):
+    """Rejecting one document while another of the case is still being extracted leaves the
+    case in Review; once that one is released, the case goes to Rejected."""
+    rejected = factories.held_document(invoice_type)
+    extracting, job = factories.uploaded_document(invoice_type)
+    Document.objects.filter(pk=extracting.pk).update(case=rejected.case)
+    services.document_reject(document=rejected, reason="Not our invoice.", actor=actor)
+    rejected.case.refresh_from_db()
+    assert rejected.case.stage.system_role == "review"
+    extraction_job_result_store(
+        job_id=str(job.pk), engine_result=factories.engine_result(invoice_type, confidence=100)
+    )
+    extracting.refresh_from_db()
+    assert extracting.status == Document.Status.PROCESSED
+    rejected.case.refresh_from_db()
+    assert rejected.case.stage.system_role == "rejected"
