@@ -321,8 +321,9 @@ def document_flag_reasons(document: Document) -> list[dict[str, str]]:
     reason = (
         f"Case type uncertain: classification chose {chosen} over {', '.join(others)} with "
         f"confidence {uncertain['confidence']}, under the threshold {uncertain['threshold']}. "
-        f"Approve only if this is a {chosen} document; otherwise reject it as not a document "
-        "of this case type, and it can be sent again with the right templateName."
+        f"Approve only if the document is of the case type {chosen}; otherwise reject it "
+        "(“Not a document of this case type”) so that it is sent again with the right "
+        "templateName."
     )
     return [{"flag": DocumentFlag.CASE_TYPE_UNCERTAIN.value, "reason": reason}]
 
