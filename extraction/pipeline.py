@@ -91,8 +91,11 @@ def _job_run(*, job_id: str) -> ExtractionJob | None:
     try:
         upload_source_fetch(job=job)  # a URL upload's file arrives here, in the worker
         credits_check(workspace=job.workspace, pages=1)  # none left: fail before any work
-        engine_result = _engine_run(_engine_input(job), on_page=page_progress_reporter(job))
-        return _job_persist_and_gate(job=job, engine_result=engine_result)
+        case_types = _candidate_case_types(job)
+        engine_result = _engine_run(
+            _engine_input(job, case_types), on_page=page_progress_reporter(job)
+        )
+        return _job_persist_and_gate(job=job, engine_result=engine_result, case_types=case_types)
     except EngineError as error:
         return job_fail(job=job, code=error.code, message=error.message, attempt=job.attempts)
     except (FetchError, InsufficientCredits) as error:
@@ -119,7 +122,9 @@ def extraction_job_result_store(
     job = _job_claim(job_id=job_id)
     if job is None:
         return None
-    return _job_persist_and_gate(job=job, engine_result=engine_result)
+    return _job_persist_and_gate(
+        job=job, engine_result=engine_result, case_types=_candidate_case_types(job)
+    )
 
 
 def _job_claim(*, job_id: str) -> ExtractionJob | None:
@@ -157,8 +162,7 @@ def _job_claim(*, job_id: str) -> ExtractionJob | None:
     return job
 
 
-def _engine_input(job: ExtractionJob) -> EngineInput:
-    case_types = _candidate_case_types(job)
+def _engine_input(job: ExtractionJob, case_types: list[CaseType]) -> EngineInput:
     with job.source_file.blob.open("rb") as blob:
         content = blob.read()
     return EngineInput(
@@ -176,6 +180,8 @@ def _engine_input(job: ExtractionJob) -> EngineInput:
 
 
 def _candidate_case_types(job: ExtractionJob) -> list[CaseType]:
+    """The job's case type, or those of its filter as they stand when the job starts (read
+    once per run: the engine classifies among them and the gate judges the choice)."""
     if job.case_type is not None:
         return [job.case_type]
     filter_name = job.options.get("filterName")
@@ -210,7 +216,7 @@ def _engine_run(
 
 @transaction.atomic
 def _job_persist_and_gate(
-    *, job: ExtractionJob, engine_result: EngineResult
+    *, job: ExtractionJob, engine_result: EngineResult, case_types: list[CaseType]
 ) -> ExtractionJob | None:
     locked = ExtractionJob.objects.select_for_update().get(pk=job.pk)
     if locked.status != ExtractionJob.Status.PROCESSING or locked.attempts != job.attempts:
@@ -225,13 +231,14 @@ def _job_persist_and_gate(
         pages=engine_result.page_count,
         reference=f"extraction-job:{job.pk}",
     )
-    case_types = {ct.slug: ct for ct in _candidate_case_types(job)}
+    by_slug = {case_type.slug: case_type for case_type in case_types}
+    classification_threshold = _classification_threshold(job=job, case_types=case_types)
     documents = list(job.documents.order_by("created_at", "id"))
     flagged_total = 0
     held = False
     thresholds = []
     for position, document_result in enumerate(engine_result.documents):
-        case_type = case_types[document_result.schema_slug]
+        case_type = by_slug[document_result.schema_slug]
         if position < len(documents):
             document = documents[position]
         else:
@@ -252,9 +259,9 @@ def _job_persist_and_gate(
         )
         uncertain = classification_hold(
             confidence=document_result.classification_confidence,
-            threshold=threshold,
+            threshold=classification_threshold,
             candidates=[case_type.name]
-            + [other.name for other in case_types.values() if other.pk != case_type.pk],
+            + [other.name for other in case_types if other.pk != case_type.pk],
         )
         sampled = (
             not flagged
@@ -300,6 +307,17 @@ def _job_persist_and_gate(
     if held:
         return job_hold_for_review(job=job)
     return job_complete(job=job, actor=SYSTEM)
+
+
+def _classification_threshold(*, job: ExtractionJob, case_types: list[CaseType]) -> int | None:
+    """The threshold a classification among `case_types` is judged by: the job's
+    `documentReview`, else the strictest of the candidates' own (a case type without one would
+    otherwise take in every doubtful document)."""
+    thresholds = [ct.review_threshold for ct in case_types if ct.review_threshold is not None]
+    return effective_threshold(
+        job_threshold=job.options.get("documentReview"),
+        case_type_threshold=max(thresholds, default=None),
+    )
 
 
 def _document_marks_set(

@@ -400,12 +400,18 @@ def cases_review_settle(*, cases: Sequence[Case], actor: Actor) -> None:
     """Move each case to where review left it, once none of its documents is still waiting
     (uploaded, queued, being extracted or held): to its case type's approved stage when every
     document was released, to its rejected stage when a reviewer rejected one (whichever
-    decision came last). A case type without that stage keeps the case where it is; a case
-    with a document whose extraction failed otherwise stays for a person to handle.
+    decision came last). Only a case still in review's hands moves (`_case_in_review_hands`):
+    a stage a person chose is kept. A case type without that stage keeps the case where it
+    is; a case with a document whose extraction failed otherwise stays for a person.
 
-    The one place a case leaves review: called when a job completes or fails and when a
-    reviewer approves or rejects a document."""
+    The one place a case leaves review: called when a job completes or fails and after every
+    reviewer's approval or rejection. The case row is locked first, so two transactions
+    settling one case (two reviewers deciding its last two documents) run one after the
+    other and the second sees the first's decision."""
     for case in cases:
+        case = Case.objects.select_for_update(no_key=True).get(pk=case.pk)
+        if not _case_in_review_hands(case):
+            continue
         documents = case.documents.all()
         if documents.filter(status__in=CASE_WAITING_STATUSES).exists():
             continue
@@ -413,6 +419,21 @@ def cases_review_settle(*, cases: Sequence[Case], actor: Actor) -> None:
             case_stage_move_to_role(case=case, role=Stage.SystemRole.APPROVED, actor=actor)
         elif documents.filter(status=Document.Status.FAILED, error_code=REJECTED_CODE).exists():
             case_stage_move_to_role(case=case, role=Stage.SystemRole.REJECTED, actor=actor)
+
+
+def _case_in_review_hands(case: Case) -> bool:
+    """Whether Casefile may still move the case: its stage is an extraction or review stage,
+    or a stage without a role ordered before the case type's review stage (an inbox). An
+    approved or rejected stage, or one a person moved the case on to, is theirs."""
+    role = case.stage.system_role
+    if role in (Stage.SystemRole.EXTRACTION, Stage.SystemRole.REVIEW):
+        return True
+    if role != Stage.SystemRole.NONE:
+        return False
+    review = Stage.objects.filter(
+        case_type_id=case.case_type_id, system_role=Stage.SystemRole.REVIEW
+    ).first()
+    return review is not None and case.stage.position < review.position
 
 
 def document_transition(

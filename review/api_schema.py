@@ -21,6 +21,17 @@ from extraction.api_schema import FieldResultOutput
 from review.serializers import FieldDecisionInput, PageImageInput, RejectInput, UndoInput
 
 
+class FlagReasonOutput(serializers.Serializer):
+    flag = serializers.CharField(help_text="The gate's flag, e.g. low_confidence.")
+    reason = serializers.CharField(help_text="The sentence the review page shows for it.")
+
+
+DOCUMENT_FLAGS_HELP = (
+    "Why the gate holds the whole document, while it is held: case_type_uncertain when "
+    "classification (filterName) chose its case type with a confidence under the threshold."
+)
+
+
 class QueueItemOutput(serializers.Serializer):
     document_id = serializers.CharField()
     filename = serializers.CharField()
@@ -29,6 +40,7 @@ class QueueItemOutput(serializers.Serializer):
     templateName = serializers.CharField()
     assigned_to = serializers.CharField(allow_null=True)
     flagged_field_count = serializers.IntegerField(help_text="Fields still waiting for a decision.")
+    document_flags = FlagReasonOutput(many=True, help_text=DOCUMENT_FLAGS_HELP)
     review_required_at = serializers.DateTimeField(allow_null=True)
     claimed_by = serializers.CharField(
         allow_null=True,
@@ -202,11 +214,6 @@ class DocumentRejectSchema(OpenApiViewExtension):
         )
 
 
-class FlagReasonOutput(serializers.Serializer):
-    flag = serializers.CharField(help_text="The gate's flag, e.g. low_confidence.")
-    reason = serializers.CharField(help_text="The sentence the review page shows for it.")
-
-
 class ReviewDocumentFieldOutput(ReviewFieldOutput):
     label = serializers.CharField()  # type: ignore[assignment]
     required = serializers.BooleanField()  # type: ignore[assignment]
@@ -232,11 +239,7 @@ class ReviewDocumentOutput(DocumentStateOutput):
     templateName = serializers.CharField()
     review_threshold = serializers.IntegerField(allow_null=True)
     pending_count = serializers.IntegerField(help_text="Fields still waiting for a decision.")
-    document_flags = FlagReasonOutput(
-        many=True,
-        help_text="Why the gate holds the whole document: case_type_uncertain when "
-        "classification (filterName) chose its case type with a confidence under the threshold.",
-    )
+    document_flags = FlagReasonOutput(many=True, help_text=DOCUMENT_FLAGS_HELP)
     claimed_by = serializers.CharField(
         allow_null=True,
         help_text="The user id of the person reviewing it in the browser now: decisions "

@@ -313,9 +313,10 @@ def review_view_build(
 
 def document_flag_reasons(document: Document) -> list[dict[str, str]]:
     """Why the gate holds the whole document, each as `{"flag", "reason"}` with the sentence
-    the review page shows (`extraction.gate.DocumentFlag`; none for most documents)."""
+    the review page shows (`extraction.gate.DocumentFlag`; none for most documents, and none
+    once the document is decided)."""
     uncertain = document.metadata.get(DocumentFlag.CASE_TYPE_UNCERTAIN)
-    if not uncertain:
+    if not uncertain or document.status != Document.Status.REVIEW_REQUIRED:
         return []
     chosen, *others = uncertain["candidates"]
     reason = (

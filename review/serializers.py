@@ -108,6 +108,7 @@ def queue_item(document: Document) -> dict[str, Any]:
         "templateName": document.case.case_type.slug,
         "assigned_to": document.case.assigned_to.public_id if document.case.assigned_to else None,
         "flagged_field_count": document.pending_count,
+        "document_flags": document_flag_reasons(document),
         "review_required_at": document.review_required_at,
         "claimed_by": getattr(document, "claimed_by_public_id", None),
         "claimed_until": getattr(document, "claimed_until", None),

@@ -31,20 +31,28 @@ from extraction.events import ReviewOutcome
 from extraction.gate import GateFlag, table_recheck
 from extraction.learning import services as learning
 from extraction.models import REJECTED_CODE, DocumentField, ExtractionJob
-from extraction.services import document_release, job_fail, review_completed_publish
+from extraction.services import (
+    cases_review_settle,
+    document_release,
+    job_fail,
+    review_completed_publish,
+)
 from review import claims
 from review.models import UNDO_REASON_PREFIX, ReviewDecision
 from review.values import reviewed_value
 
 
 def _held_job_lock(document: Document) -> ExtractionJob | None:
-    """Lock the job holding the document, before the document itself.
+    """Lock the document's case, then the job holding the document, before the document.
 
-    Decisions that can end a job (approve, reject) take the job row first and the document
-    second, always in that order: two reviewers releasing two documents of one job then run
-    one after the other, so the second sees the first's release (no job left held forever)
-    and neither waits on a lock the other holds (no deadlock).
+    Decisions that can end a job or settle a case (approve, reject) take the case row first,
+    the job row second and the document third, always in that order: two reviewers deciding
+    two documents of one case or one job then run one after the other, so the second sees
+    the first's decision (no job left held, no case left in review) and neither waits on a
+    lock the other holds (no deadlock). The case is locked before any audit row referring to
+    it is written (`cases_review_settle` takes the same lock at the end).
     """
+    Case.objects.select_for_update(no_key=True).filter(pk=document.case_id).first()
     return (
         ExtractionJob.objects.select_for_update()
         .filter(documents=document, status=ExtractionJob.Status.REVIEW_REQUIRED)
@@ -358,6 +366,7 @@ def document_approve(*, document: Document, actor: Actor) -> Document:
     claims.claim_end(document=document)
     if job is not None and job.status == ExtractionJob.Status.COMPLETED:
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.APPROVED)
+    cases_review_settle(cases=[document.case], actor=actor)
     # The reviewed values teach layout memory and become verdicts, once the approval stands.
     document_pk = document.pk
     transaction.on_commit(lambda: learning.document_learn_on_commit(document_id=document_pk))
@@ -387,6 +396,7 @@ def document_reject(*, document: Document, reason: str, actor: Actor) -> Documen
             job=job, code=REJECTED_CODE, message=reason, actor=actor, message_from_person=True
         )
         review_completed_publish(job=job, actor=actor, outcome=ReviewOutcome.REJECTED)
+    cases_review_settle(cases=[document.case], actor=actor)
     document.refresh_from_db()
     return document
 

@@ -21,7 +21,7 @@ from django.db import transaction
 from cases import services
 from cases.actors import Actor
 from cases.casetype_files import DEMO_CASE_TYPE_DIR, case_type_definition_load, case_type_import
-from cases.models import ApiKey, CaseType, Document, Membership, User, Workspace
+from cases.models import ApiKey, CaseType, CaseTypeFilter, Document, Membership, User, Workspace
 from extraction.engine.types import (
     CellResult,
     DocumentResult,
@@ -317,6 +317,32 @@ def processed_job(
     assert stored is not None
     job.refresh_from_db()
     return job
+
+
+def classified_job(
+    case_type: CaseType,
+    *,
+    classification_confidence: int,
+    options: Mapping[str, Any] | None = None,
+    result: EngineResult | None = None,
+) -> ExtractionJob:
+    """A `filterName` job among `case_type` and the demo purchase order, classified as
+    `case_type` with `classification_confidence`: every field read at 90 (or `result`),
+    `documentReview` 80 unless `options` say otherwise."""
+    document_filter = CaseTypeFilter.objects.create(workspace=case_type.workspace, name="inbox")
+    document_filter.case_types.set(
+        [case_type, demo_case_type(case_type.workspace, "purchase_order")]
+    )
+    return processed_job(
+        case_type,
+        result or engine_result(case_type, classification_confidence=classification_confidence),
+        options={
+            "templateName": None,
+            "filterName": "inbox",
+            "documentReview": 80,
+            **(options or {}),
+        },
+    )
 
 
 def held_document(

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from cases.models import CaseType, Document
 from extraction.engine import memory
+from extraction.gate import DocumentFlag
 from extraction.learning.models import CalibrationFit, DocumentLayout, Layout, Verdict
 
 THRESHOLDS = (50, 60, 70, 80, 90, 95)
@@ -50,7 +51,8 @@ def _interval(part: int, whole: int) -> dict[str, Any]:
 
 def automation_by_week(*, case_type: CaseType, weeks: int = 12) -> list[dict[str, Any]]:
     """Documents the pipeline stored per week (oldest first), and how many of them and of
-    their fields the gate released without review."""
+    their fields the gate released without review (a document held whole, its case type in
+    doubt, released none of its fields; a QA sample's unflagged fields count as released)."""
     since = timezone.now() - timedelta(weeks=weeks)
     documents = (
         Document.objects.filter(layout__case_type=case_type, layout__created_at__gte=since)
@@ -67,11 +69,15 @@ def automation_by_week(*, case_type: CaseType, weeks: int = 12) -> list[dict[str
             f"{year}-W{number:02d}",
             {"documents": 0, "documents_released": 0, "fields": 0, "fields_released": 0},
         )
-        sampled = bool((row["metadata"] or {}).get("qa_sample"))
+        metadata = row["metadata"] or {}
+        sampled = bool(metadata.get("qa_sample"))
+        held_whole = DocumentFlag.CASE_TYPE_UNCERTAIN in metadata  # none of its fields left
         entry["documents"] += 1
-        entry["documents_released"] += int(row["held_count"] == 0 and not sampled)
+        entry["documents_released"] += int(
+            row["held_count"] == 0 and not sampled and not held_whole
+        )
         entry["fields"] += row["field_count"]
-        entry["fields_released"] += row["field_count"] - row["held_count"]
+        entry["fields_released"] += 0 if held_whole else row["field_count"] - row["held_count"]
     result = []
     for week in sorted(by_week):
         entry = by_week[week]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from cases.models import CaseTypeFilter, Document
+from cases.models import Document
 from extraction.models import ExtractionJob
 from tests import factories
 from tests.browser.conftest import review_open, screenshot
@@ -17,15 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_reviewer_sees_an_uncertain_case_type_and_approves_the_document(
     page: Page, tenant, invoice_type
 ):
-    document_filter = CaseTypeFilter.objects.create(workspace=tenant.workspace, name="inbox")
-    document_filter.case_types.set(
-        [invoice_type, factories.demo_case_type(tenant.workspace, "purchase_order")]
-    )
-    job = factories.processed_job(
-        invoice_type,
-        factories.engine_result(invoice_type, classification_confidence=52),
-        options={"templateName": None, "filterName": "inbox", "documentReview": 80},
-    )
+    job = factories.classified_job(invoice_type, classification_confidence=52)
     document = job.documents.get()
     review_open(page, tenant.reviewer.username, document)
 

@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 from cases.models import Case, CaseTypeFilter, Document
 from extraction.models import ExtractionJob, IdempotencyRecord
 from tests.documents import INVOICE_LINES, pdf_with_lines
-from tests.factories import demo_case_type, engine_result, processed_job
+from tests.factories import classified_job, demo_case_type, engine_result, processed_job
 from webhooks.models import WebhookEndpoint
 
 JOBS = "/api/v1/extraction-jobs"
@@ -160,22 +160,8 @@ def test_filter_name_classifies_and_creates_the_case(tenant, run_on_commit, invo
     assert document.classification_confidence is not None
 
 
-def _classified_job(tenant, invoice_type, *, classification_confidence: int) -> ExtractionJob:
-    """A `filterName` job among the invoice and the purchase order, classified as an invoice
-    with `classification_confidence`; every field read at 90 against a threshold of 80."""
-    document_filter = CaseTypeFilter.objects.create(workspace=tenant.workspace, name="docs")
-    document_filter.case_types.set(
-        [invoice_type, demo_case_type(tenant.workspace, "purchase_order")]
-    )
-    return processed_job(
-        invoice_type,
-        engine_result(invoice_type, classification_confidence=classification_confidence),
-        options={"templateName": None, "filterName": "docs", "documentReview": 80},
-    )
-
-
 def test_a_case_type_classified_under_the_threshold_holds_the_document(tenant, invoice_type):
-    job = _classified_job(tenant, invoice_type, classification_confidence=60)
+    job = classified_job(invoice_type, classification_confidence=60)
     assert job.status == ExtractionJob.Status.REVIEW_REQUIRED
     document = job.documents.get()
     assert document.status == Document.Status.REVIEW_REQUIRED
@@ -190,15 +176,35 @@ def test_a_case_type_classified_under_the_threshold_holds_the_document(tenant, i
     assert flag["flag"] == "case_type_uncertain"
     assert "chose Invoice over Purchase order with confidence 60" in flag["reason"]
     assert tenant.client.get(f"{JOBS}/{job.pk}/result").status_code == 409
+    (queued,) = tenant.client.get("/api/v1/review/queue").json()["documents"]
+    assert [f["flag"] for f in queued["document_flags"]] == ["case_type_uncertain"]
     approved = tenant.client.post(f"/api/v1/documents/{document.public_id}/approve")
     assert approved.status_code == 200, approved.content
+    after = tenant.client.get(f"/api/v1/documents/{document.public_id}").json()["document"]
+    assert after["document_flags"] == []
     assert tenant.client.get(f"{JOBS}/{job.pk}/result").status_code == 200
 
 
 def test_a_case_type_classified_at_the_threshold_is_released(tenant, invoice_type):
-    job = _classified_job(tenant, invoice_type, classification_confidence=80)
+    job = classified_job(invoice_type, classification_confidence=80)
     assert job.status == ExtractionJob.Status.COMPLETED
     assert "case_type_uncertain" not in job.documents.get().metadata
+
+
+def test_a_classification_is_judged_by_the_strictest_candidates_threshold(tenant, invoice_type):
+    """The chosen case type has no threshold, the other one has: a doubtful document must not
+    slip through the type that holds nothing."""
+    invoice_type.review_threshold = None
+    invoice_type.save(update_fields=["review_threshold"])
+    job = classified_job(
+        invoice_type,
+        classification_confidence=10,
+        options={"documentReview": None},
+        result=engine_result(invoice_type, confidence=100, classification_confidence=10),
+    )
+    assert job.status == ExtractionJob.Status.REVIEW_REQUIRED
+    uncertain = job.documents.get().metadata["case_type_uncertain"]
+    assert uncertain["threshold"] == 90  # the demo purchase order's review_threshold
 
 
 def test_a_named_template_is_no_classification_to_doubt(tenant, invoice_type):

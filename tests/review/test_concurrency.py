@@ -1,4 +1,5 @@
-"""Two reviewers deciding on two documents of one job at the same moment (PostgreSQL)."""
+"""Two reviewers deciding on two documents of one job, or of one case, at the same moment
+(PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -88,3 +89,35 @@ def test_simultaneous_rejections_fail_the_job_once_without_deadlock(tenant):
     job.refresh_from_db()
     assert job.status == ExtractionJob.Status.FAILED
     assert WebhookEvent.objects.filter(type="review.completed").count() == 1
+
+
+def _case_with_two_held_documents(tenant) -> list[Document]:
+    """Two documents of one case, each held by its own job, every field reviewed."""
+    first = held_document(tenant.case_type)
+    second = held_document(tenant.case_type)
+    Document.objects.filter(pk=second.pk).update(case=first.case)
+    second.refresh_from_db()
+    DocumentField.objects.filter(document__in=[first, second]).update(reviewed=True)
+    return [first, second]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("last", ["approve", "reject"])
+@pytest.mark.parametrize("round_", range(3))
+def test_simultaneous_decisions_on_a_cases_last_documents_settle_it(tenant, last, round_):
+    """Each decision saw the other document still held and left the case in Review for good,
+    until the case row was locked first."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent writers")
+    first, second = _case_with_two_held_documents(tenant)
+    actor = Actor(user=tenant.reviewer)
+    decide_second = (
+        (lambda: services.document_approve(document=second, actor=actor))
+        if last == "approve"
+        else (lambda: services.document_reject(document=second, reason="wrong", actor=actor))
+    )
+    errors = _at_once(lambda: services.document_approve(document=first, actor=actor), decide_second)
+    assert errors == []
+    first.case.refresh_from_db()
+    expected = "approved" if last == "approve" else "rejected"
+    assert first.case.stage.system_role == expected

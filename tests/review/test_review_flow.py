@@ -4,6 +4,7 @@ queue relies on (409 for a stale document, X-Review-Others)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -11,7 +12,8 @@ from django.urls import reverse
 
 from cases.actors import Actor
 from cases.errors import Conflict, ValidationFailed
-from cases.models import Document
+from cases.models import Document, Stage
+from cases.services import case_update
 from extraction.models import DocumentField, ExtractionJob
 from extraction.pipeline import extraction_job_result_store
 from review import claims, selectors, services
@@ -540,3 +542,50 @@ def test_a_case_with_a_rejected_document_waits_for_one_still_being_extracted(inv
     assert extracting.status == Document.Status.PROCESSED
     rejected.case.refresh_from_db()
     assert rejected.case.stage.system_role == "rejected"
+
+
+def test_a_case_a_person_moved_on_stays_there_when_a_new_document_is_released(invoice_type, actor):
+    """The case had a rejected document; a person moved it on to a stage of their own. A clean
+    document added later must not pull it back to Rejected."""
+    rejected = factories.held_document(invoice_type)
+    services.document_reject(document=rejected, reason="Not our invoice.", actor=actor)
+    case = rejected.case
+    by_hand = Stage.objects.create(case_type=invoice_type, name="Escalated", position=99)
+    case_update(case=case, actor=actor, stage=by_hand)
+    extracting, job = factories.uploaded_document(invoice_type)
+    Document.objects.filter(pk=extracting.pk).update(case=case)
+    extraction_job_result_store(
+        job_id=str(job.pk), engine_result=factories.engine_result(invoice_type, confidence=100)
+    )
+    extracting.refresh_from_db()
+    assert extracting.status == Document.Status.PROCESSED
+    case.refresh_from_db()
+    assert case.stage == by_hand
+
+
+def test_approving_a_cases_only_document_settles_it_while_its_upload_holds_another_case(
+    tenant, invoice_type, actor
+):
+    """A split filterName upload: an invoice (its own case) and a doubtful purchase order
+    (another case). Approving the invoice moves its case on, though the job stays held."""
+    purchase_order = factories.engine_result(
+        factories.demo_case_type(tenant.workspace, "purchase_order"),
+        {},
+        classification_confidence=30,
+    ).documents[0]
+    invoice = factories.engine_result(invoice_type, confidence=100)
+    job = factories.classified_job(
+        invoice_type,
+        classification_confidence=100,
+        options={"documentSplitting": True},
+        result=dataclasses.replace(
+            invoice, documents=(*invoice.documents, dataclasses.replace(purchase_order, index=1))
+        ),
+    )
+    invoice_document, order_document = job.documents.order_by("created_at", "id")
+    assert invoice_document.case_id != order_document.case_id
+    services.document_approve(document=invoice_document, actor=actor)
+    invoice_document.case.refresh_from_db()
+    assert invoice_document.case.stage.system_role == "approved"
+    job.refresh_from_db()
+    assert job.status == ExtractionJob.Status.REVIEW_REQUIRED

@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 
 from cases.models import CaseType, Document
 from extraction.learning.models import DocumentLayout, Layout, LayoutPosition, Verdict
+from extraction.learning.selectors import automation_by_week
 from tests import factories
 
 
@@ -107,3 +108,9 @@ def test_resetting_an_unknown_or_foreign_layout_is_not_found(tenant, outsider, i
     foreign = outsider.client.delete(f"{_url(invoice_type)}/layouts/{layout.public_id}")
     assert foreign.status_code == 404
     assert Layout.objects.exists()
+
+
+def test_a_document_held_for_its_case_type_counts_as_released_by_no_one(tenant, invoice_type):
+    factories.classified_job(invoice_type, classification_confidence=10)
+    (week,) = automation_by_week(case_type=invoice_type)
+    assert (week["documents"], week["documents_released"], week["fields_released"]) == (1, 0, 0)
