@@ -188,10 +188,13 @@ class ExtractionJobDetailApi(APIView):
         if polled is None:  # the per-job throttle found no such job: the 404
             polled = (selectors.job_status_get(workspace=workspace, job_id=job_id), None)
         job, queue_position = polled
-        params = JobStatusInput(data=request.query_params)
-        params.is_valid(raise_exception=True)
-        if params.validated_data["wait"] and not job.is_terminal:
-            wait_for_change(job_id=str(job.pk), seconds=params.validated_data["wait"])
+        wait = 0
+        if request.query_params:  # a plain poll, the common case, skips the serializer
+            params = JobStatusInput(data=request.query_params)
+            params.is_valid(raise_exception=True)
+            wait = params.validated_data["wait"]
+        if wait and not job.is_terminal:
+            wait_for_change(job_id=str(job.pk), seconds=wait)
             job = selectors.job_status_get(workspace=workspace, job_id=job_id)
             queue_position = selectors.job_queue_position(job)
         return Response({"success": True, "job": job_status(job, queue_position=queue_position)})
