@@ -104,9 +104,10 @@ DB_POOL = env_bool("CASEFILE_DB_POOL", False)
 DB_POOL_MAX = env_int("CASEFILE_DB_POOL_MAX", 8, minimum=1)
 # Server-side parameter binding with prepared statements: PostgreSQL plans a statement run
 # five times on a connection once, not on every run (a job-status poll's query cost 1.2 ms of
-# the server's CPU planned each time, 0.2 ms prepared). Django leaves both off for connection
-# poolers in transaction mode that cannot keep prepared statements (PgBouncer before 1.21):
-# behind one, set CASEFILE_DB_PREPARED_STATEMENTS=false.
+# the server's CPU planned each time, 0.2 ms prepared). Django leaves both off by default;
+# behind a pooler in transaction mode that cannot keep prepared statements (PgBouncer before
+# 1.21, or later without `max_prepared_statements` set above 0), set
+# CASEFILE_DB_PREPARED_STATEMENTS=false.
 DB_PREPARED_STATEMENTS = env_bool("CASEFILE_DB_PREPARED_STATEMENTS", True)
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0 if DB_POOL else 60)}

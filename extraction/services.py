@@ -171,8 +171,8 @@ def job_hold_for_review(*, job: ExtractionJob) -> ExtractionJob:
             job=job,
             review_required_at=now,
         )
-    if job.case is not None:
-        case_stage_move_to_role(case=job.case, role=Stage.SystemRole.REVIEW)
+    for case in _job_cases(job):  # a split upload's parts may be in several cases
+        case_stage_move_to_role(case=case, role=Stage.SystemRole.REVIEW)
     return job
 
 
@@ -308,7 +308,8 @@ def job_fail(
     job_audit(
         job=job, from_state=previous, to_state=job.status, actor=actor, data={"error_code": code}
     )
-    cases_review_settle(cases=_job_cases(job), actor=actor)
+    if code != REJECTED_CODE:  # a reviewer's rejection settles the rejected document's case
+        cases_review_settle(cases=_job_cases(job), actor=actor)
     event_publish(
         workspace=job.workspace,
         event_type=EventType.EXTRACTION_COMPLETED,
@@ -404,7 +405,8 @@ def cases_review_settle(*, cases: Sequence[Case], actor: Actor) -> None:
     a stage a person chose is kept. A case type without that stage keeps the case where it
     is; a case with a document whose extraction failed otherwise stays for a person.
 
-    The one place a case leaves review: called when a job completes or fails and after every
+    The one place a case leaves review: called when a job completes or fails (a reviewer's
+    rejection excepted: it settles only the rejected document's case) and after every
     reviewer's approval or rejection. The case row is locked first, so two transactions
     settling one case (two reviewers deciding its last two documents) run one after the
     other and the second sees the first's decision."""
@@ -423,17 +425,30 @@ def cases_review_settle(*, cases: Sequence[Case], actor: Actor) -> None:
 
 def _case_in_review_hands(case: Case) -> bool:
     """Whether Casefile may still move the case: its stage is an extraction or review stage,
-    or a stage without a role ordered before the case type's review stage (an inbox). An
+    or a stage without a role ordered before the case type's first review, approved or
+    rejected stage (an inbox, where a workflow without an extraction stage starts cases). An
     approved or rejected stage, or one a person moved the case on to, is theirs."""
     role = case.stage.system_role
     if role in (Stage.SystemRole.EXTRACTION, Stage.SystemRole.REVIEW):
         return True
     if role != Stage.SystemRole.NONE:
         return False
-    review = Stage.objects.filter(
-        case_type_id=case.case_type_id, system_role=Stage.SystemRole.REVIEW
-    ).first()
-    return review is not None and case.stage.position < review.position
+    boundary = (
+        Stage.objects.filter(
+            case_type_id=case.case_type_id,
+            system_role__in=(
+                Stage.SystemRole.REVIEW,
+                Stage.SystemRole.APPROVED,
+                Stage.SystemRole.REJECTED,
+            ),
+        )
+        .order_by("position", "pk")
+        .first()
+    )
+    return boundary is not None and (case.stage.position, case.stage.pk) < (
+        boundary.position,
+        boundary.pk,
+    )
 
 
 def document_transition(

@@ -19,7 +19,7 @@ from django.db import transaction
 
 from cases.actors import Actor
 from cases.errors import DomainError, ValidationFailed
-from cases.models import Document, User, Workspace
+from cases.models import Case, Document, User, Workspace
 from cases.services import case_update, user_get_in_workspace
 from review import services
 from review.claims import ClaimHeld, claim_live
@@ -89,6 +89,8 @@ def documents_assign(
     assigned_cases: set[int] = set()
     for document in documents:
         with transaction.atomic():
+            # The case before the document, as review decisions lock them (no deadlock).
+            Case.objects.select_for_update(no_key=True).filter(pk=document.case_id).first()
             current = Document.objects.select_for_update().get(pk=document.pk)
             if current.status != Document.Status.REVIEW_REQUIRED:
                 result.skip(_no_longer_held(current))

@@ -43,16 +43,26 @@ from review.values import reviewed_value
 
 
 def _held_job_lock(document: Document) -> ExtractionJob | None:
-    """Lock the document's case, then the job holding the document, before the document.
+    """Lock the document's case and the other cases of the job holding it (in primary-key
+    order), then that job, before the document.
 
-    Decisions that can end a job or settle a case (approve, reject) take the case row first,
-    the job row second and the document third, always in that order: two reviewers deciding
-    two documents of one case or one job then run one after the other, so the second sees
-    the first's decision (no job left held, no case left in review) and neither waits on a
-    lock the other holds (no deadlock). The case is locked before any audit row referring to
-    it is written (`cases_review_settle` takes the same lock at the end).
+    Decisions that can end a job or settle a case (approve, reject) take the case rows first,
+    the job row second and the document third, always in that order (bulk assignment takes
+    the case before the document too): two reviewers deciding two documents of one case or
+    one job then run one after the other, so the second sees the first's decision (no job
+    left held, no case left in review) and neither waits on a lock the other holds (no
+    deadlock). The cases are locked before any audit row referring to them is written; the
+    job's completion settles them all (`cases_review_settle`, which takes the same locks).
     """
-    Case.objects.select_for_update(no_key=True).filter(pk=document.case_id).first()
+    held_jobs_cases = Case.objects.filter(
+        documents__jobs__documents=document,
+        documents__jobs__status=ExtractionJob.Status.REVIEW_REQUIRED,
+    ).values("pk")
+    list(
+        Case.objects.select_for_update(no_key=True)
+        .filter(Q(pk=document.case_id) | Q(pk__in=held_jobs_cases))
+        .order_by("pk")
+    )
     return (
         ExtractionJob.objects.select_for_update()
         .filter(documents=document, status=ExtractionJob.Status.REVIEW_REQUIRED)

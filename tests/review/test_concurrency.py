@@ -11,7 +11,7 @@ from django.db import connection
 from cases.actors import Actor
 from cases.models import Document
 from extraction.models import DocumentField, ExtractionJob
-from review import services
+from review import bulk, services
 from tests.factories import held_document
 from webhooks.models import WebhookEvent
 
@@ -121,3 +121,25 @@ def test_simultaneous_decisions_on_a_cases_last_documents_settle_it(tenant, last
     first.case.refresh_from_db()
     expected = "approved" if last == "approve" else "rejected"
     assert first.case.stage.system_role == expected
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("round_", range(4))
+def test_bulk_assignment_and_an_approval_of_one_document_at_once_do_not_deadlock(tenant, round_):
+    """Bulk assignment locked the document, then the case; a decision locks the case, then
+    the document: both orders at once were a deadlock (a 500 for one of them)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent writers")
+    document = held_document(tenant.case_type)
+    DocumentField.objects.filter(document=document).update(reviewed=True)
+    actor = Actor(user=tenant.reviewer)
+    errors = _at_once(
+        lambda: bulk.documents_assign(
+            workspace=tenant.workspace,
+            document_ids=[document.public_id],
+            assignee=tenant.reviewer,
+            actor=actor,
+        ),
+        lambda: services.document_approve(document=document, actor=actor),
+    )
+    assert [type(error).__name__ for error in errors] == []

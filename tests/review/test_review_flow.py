@@ -563,18 +563,16 @@ def test_a_case_a_person_moved_on_stays_there_when_a_new_document_is_released(in
     assert case.stage == by_hand
 
 
-def test_approving_a_cases_only_document_settles_it_while_its_upload_holds_another_case(
-    tenant, invoice_type, actor
-):
-    """A split filterName upload: an invoice (its own case) and a doubtful purchase order
-    (another case). Approving the invoice moves its case on, though the job stays held."""
+def _split_upload(tenant, invoice_type) -> ExtractionJob:
+    """A split filterName upload: a clean invoice (its own case) and a doubtful purchase order
+    (another case), both held with their job."""
     purchase_order = factories.engine_result(
         factories.demo_case_type(tenant.workspace, "purchase_order"),
         {},
         classification_confidence=30,
     ).documents[0]
     invoice = factories.engine_result(invoice_type, confidence=100)
-    job = factories.classified_job(
+    return factories.classified_job(
         invoice_type,
         classification_confidence=100,
         options={"documentSplitting": True},
@@ -582,6 +580,13 @@ def test_approving_a_cases_only_document_settles_it_while_its_upload_holds_anoth
             invoice, documents=(*invoice.documents, dataclasses.replace(purchase_order, index=1))
         ),
     )
+
+
+def test_approving_a_cases_only_document_settles_it_while_its_upload_holds_another_case(
+    tenant, invoice_type, actor
+):
+    """Approving the invoice of a split upload moves its case on, though the job stays held."""
+    job = _split_upload(tenant, invoice_type)
     invoice_document, order_document = job.documents.order_by("created_at", "id")
     assert invoice_document.case_id != order_document.case_id
     services.document_approve(document=invoice_document, actor=actor)
@@ -589,3 +594,37 @@ def test_approving_a_cases_only_document_settles_it_while_its_upload_holds_anoth
     assert invoice_document.case.stage.system_role == "approved"
     job.refresh_from_db()
     assert job.status == ExtractionJob.Status.REVIEW_REQUIRED
+
+
+def test_rejecting_one_part_of_a_split_upload_moves_only_its_own_case(tenant, invoice_type, actor):
+    """The reviewer rejects the doubtful purchase order of a split upload; the invoice's case
+    must not go to Rejected with it."""
+    job = _split_upload(tenant, invoice_type)
+    invoice_document, order_document = job.documents.order_by("created_at", "id")
+    services.document_reject(
+        document=order_document, reason="Not a document of this case type", actor=actor
+    )
+    order_document.case.refresh_from_db()
+    invoice_document.case.refresh_from_db()
+    assert order_document.case.stage.system_role == "rejected"
+    assert invoice_document.case.stage.system_role == "review"
+
+
+def test_every_case_of_a_held_split_upload_waits_in_review(tenant, invoice_type):
+    job = _split_upload(tenant, invoice_type)
+    roles = {document.case.stage.system_role for document in job.documents.all()}
+    assert roles == {"review"}
+
+
+def test_a_workflow_without_extraction_and_review_stages_still_approves_its_cases(tenant):
+    case_type = factories.simple_case_type(
+        tenant.workspace,
+        slug="plain",
+        stages=[("Inbox", ""), ("Done", "approved"), ("Refused", "rejected")],
+    )
+    document = factories.processed_document(
+        case_type, factories.engine_result(case_type, confidence=100)
+    )
+    assert document.status == Document.Status.PROCESSED
+    document.case.refresh_from_db()
+    assert document.case.stage.name == "Done"
