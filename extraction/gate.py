@@ -103,9 +103,10 @@ def classification_hold(
 
     `candidates` are the names of the case types classification chose among, the chosen one
     first. A single candidate is no choice (a `templateName` job); without a threshold nothing
-    is held for confidence, as for fields. The classification confidence (0-100, from the
-    margin between the best and the runner-up, `extraction.engine.classify`) is conservative:
-    on the shared corpora every document classified at 55 or more had the right type.
+    is held for confidence, as for fields. The classification confidence (0-100: how strongly
+    the best case type's keywords and labelled fields are found, scaled by its margin over
+    the runner-up, `extraction.engine.classify`) is conservative: on the shared corpora every
+    document classified at 55 or more had the right type.
     """
     if len(candidates) < 2 or threshold is None or confidence >= threshold:
         return None
