@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import serializers
 
+from extraction.gate import HoldReason
 from extraction.serializers import JobOptionsInput
 
 JOB_STATUSES = "`queued`, `processing`, `review_required`, `completed` or `failed`"
@@ -204,6 +205,16 @@ class JobStatusOutput(serializers.Serializer):
     reviewRequiredAt = serializers.DateTimeField(required=False, allow_null=True)
     reviewThreshold = serializers.IntegerField(required=False, allow_null=True)
     reviewFlaggedFieldCount = serializers.IntegerField(required=False)
+    reviewReasons = serializers.ListField(
+        child=serializers.ChoiceField(choices=[reason.value for reason in HoldReason]),
+        required=False,
+        help_text=(
+            "review_required: why the job is held, in this order: `fields_flagged` (see "
+            "reviewFlaggedFieldCount), `case_type_uncertain` (a document's case type was "
+            "chosen with a classification confidence under the threshold; the whole document "
+            "is reviewed), `qa_sample` (drawn for quality assurance, nothing flagged)."
+        ),
+    )
     completedAt = serializers.DateTimeField(required=False, allow_null=True)
     resultUrl = serializers.CharField(required=False)
     resultExpiresAt = serializers.DateTimeField(required=False, allow_null=True)

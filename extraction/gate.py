@@ -49,6 +49,18 @@ class DocumentFlag(StrEnum):
     CASE_TYPE_UNCERTAIN = "case_type_uncertain"
 
 
+class HoldReason(StrEnum):
+    """Why a job is held for review, as its status answer's `reviewReasons` says (in this
+    order): some field is flagged (`GateFlag`), some document's case type is in doubt
+    (`DocumentFlag.CASE_TYPE_UNCERTAIN`), or a document was drawn for quality assurance
+    (`CaseType.qa_sample_percent`) although nothing in it is flagged.
+    """
+
+    FIELDS_FLAGGED = "fields_flagged"
+    CASE_TYPE_UNCERTAIN = "case_type_uncertain"
+    QA_SAMPLE = "qa_sample"
+
+
 @dataclass(frozen=True)
 class GateField:
     key: str

@@ -116,6 +116,11 @@ class ExtractionJob(models.Model):
     review_threshold = models.PositiveSmallIntegerField(null=True, blank=True)
     review_required_at = models.DateTimeField(null=True, blank=True)
     review_flagged_field_count = models.PositiveIntegerField(default=0)
+    review_reasons = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Why the gate held the job: `extraction.gate.HoldReason` values, in its order.",
+    )
 
     error_code = models.CharField(max_length=60, blank=True)
     error_message = models.TextField(blank=True)

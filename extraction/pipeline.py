@@ -39,6 +39,7 @@ from extraction.engine.types import (
 from extraction.gate import (
     DocumentFlag,
     GateField,
+    HoldReason,
     classification_hold,
     effective_threshold,
     field_flags,
@@ -235,7 +236,7 @@ def _job_persist_and_gate(
     classification_threshold = _classification_threshold(job=job, case_types=case_types)
     documents = list(job.documents.order_by("created_at", "id"))
     flagged_total = 0
-    held = False
+    reasons: set[HoldReason] = set()
     thresholds = []
     for position, document_result in enumerate(engine_result.documents):
         case_type = by_slug[document_result.schema_slug]
@@ -276,11 +277,17 @@ def _job_persist_and_gate(
             engine_result=engine_result,
         )
         flagged_total += flagged
-        held = held or bool(flagged) or bool(uncertain) or sampled
+        if flagged:
+            reasons.add(HoldReason.FIELDS_FLAGGED)
+        if uncertain:
+            reasons.add(HoldReason.CASE_TYPE_UNCERTAIN)
+        if sampled:
+            reasons.add(HoldReason.QA_SAMPLE)
     job.processed_pages = engine_result.page_count
     job.case_type_version = case_type_version_current(job.case_type) if job.case_type else None
     job.review_threshold = next((t for t in thresholds if t is not None), None)
     job.review_flagged_field_count = flagged_total
+    job.review_reasons = [reason.value for reason in HoldReason if reason in reasons]
     job.save(
         update_fields=[
             "case",
@@ -289,6 +296,7 @@ def _job_persist_and_gate(
             "processed_pages",
             "review_threshold",
             "review_flagged_field_count",
+            "review_reasons",
             "updated_at",
         ]
     )
@@ -304,7 +312,7 @@ def _job_persist_and_gate(
             ExtractionJob.StepState.COMPLETE,
         ),
     )
-    if held:
+    if reasons:
         return job_hold_for_review(job=job)
     return job_complete(job=job, actor=SYSTEM)
 

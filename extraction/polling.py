@@ -99,6 +99,7 @@ STATUS_ANSWER_FIELDS = (
     "review_threshold",
     "review_required_at",
     "review_flagged_field_count",
+    "review_reasons",
     "error_code",
     "error_message",
     "result_expires_at",

@@ -230,6 +230,7 @@ def job_status(job: ExtractionJob, *, queue_position: int | None = None) -> dict
             reviewRequiredAt=timestamp(job.review_required_at),
             reviewThreshold=job.review_threshold,
             reviewFlaggedFieldCount=job.review_flagged_field_count,
+            reviewReasons=job.review_reasons,
         )
     elif job.status == Status.COMPLETED:
         body.update(

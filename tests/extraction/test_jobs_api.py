@@ -105,6 +105,7 @@ def test_document_review_gate_withholds_the_result(tenant, run_on_commit):
     assert status["resultAvailable"] is False
     assert status["reviewThreshold"] == 99
     assert status["reviewFlaggedFieldCount"] > 0
+    assert status["reviewReasons"] == ["fields_flagged"]
     assert status["reviewRequiredAt"].endswith("Z")
     result = tenant.client.get(f"{JOBS}/{job_id}/result")
     assert result.status_code == 409
@@ -176,6 +177,9 @@ def test_a_case_type_classified_under_the_threshold_holds_the_document(tenant, i
     assert flag["flag"] == "case_type_uncertain"
     assert "chose Invoice over Purchase order with confidence 60" in flag["reason"]
     assert tenant.client.get(f"{JOBS}/{job.pk}/result").status_code == 409
+    status = tenant.client.get(f"{JOBS}/{job.pk}").json()["job"]
+    assert status["reviewFlaggedFieldCount"] == 0
+    assert status["reviewReasons"] == ["case_type_uncertain"]
     (queued,) = tenant.client.get("/api/v1/review/queue").json()["documents"]
     assert [f["flag"] for f in queued["document_flags"]] == ["case_type_uncertain"]
     approved = tenant.client.post(f"/api/v1/documents/{document.public_id}/approve")
@@ -183,6 +187,24 @@ def test_a_case_type_classified_under_the_threshold_holds_the_document(tenant, i
     after = tenant.client.get(f"/api/v1/documents/{document.public_id}").json()["document"]
     assert after["document_flags"] == []
     assert tenant.client.get(f"{JOBS}/{job.pk}/result").status_code == 200
+
+
+def test_a_job_status_names_every_reason_it_is_held_in_order(tenant, invoice_type):
+    invoice_type.qa_sample_percent = 100
+    invoice_type.save(update_fields=["qa_sample_percent"])
+    sampled = processed_job(invoice_type, engine_result(invoice_type, confidence=100))
+    both = classified_job(
+        invoice_type,
+        classification_confidence=10,
+        result=engine_result(invoice_type, confidence=10, classification_confidence=10),
+    )
+    answers = {
+        job.pk: tenant.client.get(f"{JOBS}/{job.pk}").json()["job"] for job in (sampled, both)
+    }
+    assert answers[sampled.pk]["reviewReasons"] == ["qa_sample"]
+    assert answers[sampled.pk]["reviewFlaggedFieldCount"] == 0
+    assert answers[both.pk]["reviewReasons"] == ["fields_flagged", "case_type_uncertain"]
+    assert answers[both.pk]["reviewFlaggedFieldCount"] > 0
 
 
 def test_a_case_type_classified_at_the_threshold_is_released(tenant, invoice_type):
