@@ -19,7 +19,9 @@ from bench.synth.sources import (
     credit_notes,
     de_din5008,
     en_classic,
+    es_factura,
     fr_facture,
+    it_fattura,
     multipage,
     nl_grid,
     pl_faktura,
@@ -40,6 +42,8 @@ SOURCES: dict[str, Callable[[random.Random], Rendered]] = {
     "receipt-asia": receipt_asia.build,
     "receipt-nordic": receipt_nordic.build,
     "multipage": multipage.build,
+    "es-factura": es_factura.build,
+    "it-fattura": it_fattura.build,
 }
 
 
