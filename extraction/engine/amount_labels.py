@@ -90,11 +90,17 @@ def _german_form(text: str) -> str:
     return re.sub(r"[^a-z]", "", lowered)
 
 
+_RATE_QUALIFIER = re.compile(r"\d[\d.,]*\s*%")
+"""A rate printed in an amount's label (`MwSt. 19 %`, `(7%)`); a `%` without a number heads a
+column or box of rates."""
+
+
 @lru_cache(maxsize=16384)
 def amount_role(label: str) -> str | None:
     """`total_amount`, `subtotal_amount`, `tax_amount`, `other`, or None (not an amount label).
 
-    Precedence follows how such labels are built: a word for something else (surcharge,
+    Precedence follows how such labels are built: a `%` that qualifies no number (`%IVA`,
+    `VAT %`) heads rates, so `other`; a word for something else (surcharge,
     discount, cash) makes it `other`; a net word (`net`, `ohne USt`, `HT`) makes a subtotal even
     beside a tax or total word; a gross word (`brutto`, `TTC`, `incl. VAT`, `due`) makes a total;
     a tax word alone makes the tax (`Total TVA` is the tax); a total word alone the total.
@@ -102,6 +108,8 @@ def amount_role(label: str) -> str | None:
     words = _words(label)
     if not words:
         return None
+    if "%" in _RATE_QUALIFIER.sub("", label):
+        return OTHER  # a rate's heading (`%IVA`, `VAT %`), not `TVA 20 %` naming its rate
     joined = _german_form(label) + " " + "".join(words)
     if any(w in _OTHER_WORDS for w in words) or any(s in joined for s in _OTHER_STEMS):
         return OTHER

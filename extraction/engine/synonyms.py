@@ -130,6 +130,7 @@ BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Te betalen voor",
         "Fecha de vencimiento",
         "Vencimiento",
+        "Vto.",
         "Zahlungsziel",
         "Termin płatności",
         "Scadenza",
@@ -197,6 +198,8 @@ BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Total a pagar",
         "Importe total",
         "Total factura",
+        "Totale documento",
+        "Totale fattura",
     ),
     "subtotal_amount": (
         "Subtotal",
@@ -223,6 +226,8 @@ BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Grondslag",
         "Base imponible",
         "Subtotal sin IVA",
+        "Imponibile",
+        "Totale imponibile",
     ),
     "tax_amount": (
         "Tax",
@@ -245,6 +250,9 @@ BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
         "IVA",
         "Cuota IVA",
         "Impuestos",
+        "Imposta",
+        "Totale imposta",
+        "Totale IVA",
     ),
     "currency": ("Currency", "Währung", "Devise", "Monnaie", "Valuta", "Moneda"),
     "merchant": ("Merchant", "Company", "Store", "Shop", "Händler", "Marchand", "Comerciante"),
@@ -336,6 +344,9 @@ BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Aantal",
         "Hoeveelheid",
         "Cantidad",
+        "Cant.",
+        "Quantità",
+        "Q.tà",
     ),
     "signature": (
         "Signature",
@@ -370,6 +381,7 @@ LINE_ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
         "Descripción",
         "Concepto",
         "Artículo",
+        "Descrizione",
     ),
     "quantity": (
         "Quantity",
@@ -400,6 +412,8 @@ LINE_ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
         "Stukprijs",
         "Precio unitario",
         "Precio",
+        "Prezzo unitario",
+        "Prezzo",
     ),
     "amount": (
         "Amount",
@@ -415,6 +429,8 @@ LINE_ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
         "Totaal",
         "Prijs incl. BTW",
         "Importe",
+        "Importo",
+        "Prezzo totale",
         "Total",
     ),
 }

@@ -124,6 +124,27 @@ def _decimal(cell: tuple[object, str] | None) -> Decimal | None:
         return None
 
 
+def rows_arithmetic(rows: Sequence[Mapping[str, object]], keys: Sequence[str]) -> tuple[int, int]:
+    """(rows with quantity, unit price and amount all read, how many of those add up), for
+    rows of column key -> value; `keys` are the columns, their roles found by `column_role`.
+    (0, 0) when the columns do not hold all three roles."""
+    roles: dict[str, str] = {}
+    for key in keys:
+        role = column_role(key)
+        if role is not None:
+            roles.setdefault(role, key)
+    if len(roles) < 3:
+        return 0, 0
+    checked = agreeing = 0
+    for row in rows:
+        cells = {key: (value, "") for key, value in row.items()}
+        if any(_decimal(cells.get(key)) is None for key in roles.values()):
+            continue
+        checked += 1
+        agreeing += _row_adds_up(cells, roles)
+    return checked, agreeing
+
+
 def _row_adds_up(row: Mapping[str, tuple[object, str]], roles: dict[str, str]) -> bool:
     """True unless quantity, unit price and amount are all read and disagree.
 

@@ -13,7 +13,9 @@ carried-forward lines are skipped. Description lines without numbers are merged 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
 
 import pymupdf
 
@@ -25,6 +27,7 @@ from extraction.engine.labels import compact, find_label_hits
 from extraction.engine.layout import Line, Phrase, Token, group_lines, union
 from extraction.engine.parsers import parse_value
 from extraction.engine.synonyms import BUILTIN_SYNONYMS, LINE_ITEM_COLUMNS
+from extraction.engine.table_checks import rows_arithmetic
 from extraction.engine.types import (
     BBox,
     CellResult,
@@ -53,7 +56,14 @@ class Header:
     line_index: int
     bottom: float
     columns: tuple[tuple[str, float, float], ...]
-    """(column key, x0, x1) for matched columns; unmatched header phrases use key ''."""
+    """(column key, x0, x1) for matched columns; an unmatched header phrase gets the key
+    `UNNAMED` + its position (`?2`), so its cells stay apart from the others."""
+    titles: tuple[tuple[str, str], ...] = ()
+    """(key, printed title) of the unmatched header phrases."""
+
+
+UNNAMED = "?"
+"""Key prefix of a header phrase that names none of the field's columns."""
 
 
 def _column_spec(column: ColumnSpec) -> FieldSpec:
@@ -104,10 +114,15 @@ def _header(line: Line, hits: list, spec: FieldSpec) -> Header:
         if index is not None and index not in owner:
             owner[index] = hit.key
     columns = tuple(
-        (owner.get(index, ""), phrase.bbox[0], phrase.bbox[2])
+        (owner.get(index, f"{UNNAMED}{index}"), phrase.bbox[0], phrase.bbox[2])
         for index, phrase in enumerate(line.phrases)
     )
-    return Header(line.page, line.index, line.bbox[3], columns)
+    titles = tuple(
+        (f"{UNNAMED}{index}", phrase.text)
+        for index, phrase in enumerate(line.phrases)
+        if index not in owner
+    )
+    return Header(line.page, line.index, line.bbox[3], columns, titles)
 
 
 def _at_phrase_start(hit) -> bool:
@@ -167,6 +182,8 @@ def read_rows(
     carried = False
     """A carried-forward line was read: the rest of its page is footer, and the next page's
     lines before the first item are its page header."""
+    named = {key for key, _, _ in header.columns if not key.startswith(UNNAMED)}
+    titles = dict(header.titles)
     body = lines[header.line_index + 1 :]
     for position, line in enumerate(body):
         if line.page != current_page:
@@ -178,7 +195,8 @@ def read_rows(
         if page_top:
             repeated = find_header([line], spec)
             if repeated is not None:
-                header = Header(line.page, line.index, line.bbox[3], repeated.columns)
+                header = replace(repeated, line_index=line.index, bottom=line.bbox[3])
+                titles.update(header.titles)
                 previous_bottom = line.bbox[3]
                 continue
         if _is_carry_line(line, page_top or _near_page_end(body, position)):
@@ -206,9 +224,91 @@ def read_rows(
         else:
             for key, tokens in cells.items():
                 rows[-1].setdefault(key, []).extend(tokens)
-    return [
-        _row_result(row, spec, context) for row in rows if _is_item(row, numeric, types, context)
+    items = [row for row in rows if _is_item(row, numeric, types, context)]
+    guessed = _unnamed_columns_read(items, titles, named, spec, context)
+    return [_row_result(row, spec, context, guessed) for row in items]
+
+
+def _unnamed_columns_read(
+    items: list[dict[str, list[Token]]],
+    titles: dict[str, str],
+    named: set[str],
+    spec: FieldSpec,
+    context: DocumentContext | None,
+) -> dict[str, tuple[str, bool]]:
+    """Number columns of the field whose heading was not recognised (`Cant.`, `Stk.`), read
+    from a column under a heading that names none of the field's columns and holds a number in
+    most rows: column key -> (unnamed key, whether row arithmetic confirms it in two rows or
+    more).
+
+    Left empty, such a column would read as absent and the table as sure as its other cells.
+    Where quantity × unit price = amount can be checked, the one unnamed column that makes it
+    hold in every row is taken; where it cannot, only a lone unread column and a lone
+    candidate are paired. A heading with a `%` (`% IVA`) holds rates, never a candidate. The
+    cells read so are scored as layout guesses (`confidence.POSITION_PRIOR`), unless
+    arithmetic confirms them.
+    """
+    columns = {c.key: c for c in spec.columns}
+    unread = [
+        c.key
+        for c in spec.columns
+        if c.type in (FieldType.MONEY, FieldType.NUMBER) and c.key not in named
     ]
+    candidates = [
+        key
+        for key, title in titles.items()
+        if "%" not in title and _holds_numbers(items, key, context)
+    ]
+    if not unread or not candidates:
+        return {}
+    read: dict[str, tuple[str, bool]] = {}
+    for key in unread:
+        agreeing: list[tuple[str, int]] = []
+        testable = False
+        for candidate in candidates:
+            rows = [
+                {
+                    **{k: _cell_value(row, k, columns[k].type, context) for k in named},
+                    key: _cell_value(row, candidate, columns[key].type, context),
+                }
+                for row in items
+            ]
+            checked, adding_up = rows_arithmetic(rows, list(columns))
+            testable = testable or checked > 0
+            if checked and adding_up == checked:
+                agreeing.append((candidate, checked))
+        if testable and len(agreeing) == 1:
+            candidate, checked = agreeing[0]
+            read[key] = (candidate, checked >= 2)
+        elif not testable and len(unread) == 1 and len(candidates) == 1:
+            read[key] = (candidates[0], False)
+    used = Counter(candidate for candidate, _ in read.values())
+    return {key: pair for key, pair in read.items() if used[pair[0]] == 1}
+
+
+_NUMBER_WITH_UNIT = re.compile(r"[-−]?\d[\d.,' ]*\s*[^\W\d_]{1,4}\.?")
+"""A quantity with its unit (`2 pz`, `1,5 h`, `3 Stk.`)."""
+
+
+def _holds_numbers(
+    items: list[dict[str, list[Token]]], key: str, context: DocumentContext | None
+) -> bool:
+    """Whether the column holds a number in at least half the rows, and only numbers."""
+    texts = [_text(row[key]) for row in items if row.get(key)]
+    if not texts or len(texts) * 2 < len(items):
+        return False
+    for text in texts:
+        parsed = _parse(FieldType.NUMBER, text, context)
+        if parsed is None or not (parsed.exact or _NUMBER_WITH_UNIT.fullmatch(text)):
+            return False
+    return True
+
+
+def _cell_value(
+    row: dict[str, list[Token]], key: str, field_type: str, context: DocumentContext | None
+) -> object:
+    parsed = _parse(field_type, _text(row[key]), context) if row.get(key) else None
+    return parsed.value if parsed else None
 
 
 CARRY_FORMS = frozenset(
@@ -276,8 +376,15 @@ def _near_page_end(body: list[Line], position: int) -> bool:
     )
 
 
+_DATE_IN_TEXT = re.compile(r"(?<![\d.,])\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?![\d.,])")
+
+
 def _parse(field_type: str, text: str, context: DocumentContext | None):
-    """A cell's value read with the document's conventions (decimal comma, date order)."""
+    """A cell's value read with the document's conventions (decimal comma, date order). A
+    date is no number: a note such as `Delivery note 4711 of 12/09/2024` spilling into a
+    number column neither makes an item row nor gives a quantity of 12."""
+    if field_type in (FieldType.MONEY, FieldType.NUMBER) and _DATE_IN_TEXT.search(text):
+        return None
     if context is None:
         return parse_value(field_type, text)
     return parse_value(
@@ -299,11 +406,22 @@ def _text(tokens: list[Token]) -> str:
 
 
 def _row_result(
-    row: dict[str, list[Token]], spec: FieldSpec, context: DocumentContext | None = None
+    row: dict[str, list[Token]],
+    spec: FieldSpec,
+    context: DocumentContext | None = None,
+    guessed: dict[str, tuple[str, bool]] | None = None,
 ) -> dict[str, CellResult]:
+    """The row's cells by column key; `guessed` columns (`_unnamed_columns_read`) are read
+    from their unnamed column and scored as a layout guess unless arithmetic confirmed them."""
     result: dict[str, CellResult] = {}
     for column in spec.columns:
         tokens = row.get(column.key, [])
+        position, label_score, consistent = "table", 1.0, None
+        if column.key in (guessed or {}):
+            unnamed, confirmed = (guessed or {})[column.key]
+            tokens = row.get(unnamed, [])
+            position, label_score = "layout", 0.0
+            consistent = True if confirmed else None
         if not tokens:
             result[column.key] = CellResult(None, "", 0)
             continue
@@ -311,7 +429,11 @@ def _row_result(
         parsed = _parse(column.type, text, context)
         source = min(t.confidence for t in tokens)
         evidence = Evidence(
-            "table", exact=parsed.exact if parsed else False, source_confidence=source
+            position,
+            label_score=label_score,
+            exact=parsed.exact if parsed else False,
+            source_confidence=source,
+            consistent=consistent,
         )
         value = parsed.value if parsed else None
         score = confidence.score(evidence) if parsed else 0

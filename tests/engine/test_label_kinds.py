@@ -6,12 +6,12 @@ import pytest
 
 from extraction.engine import run_engine
 from extraction.engine.amount_labels import amount_role
-from extraction.engine.types import EngineInput
+from extraction.engine.types import EngineInput, FieldResult
 from extraction.schemas import demo_engine_schemas
 from tests.engine.conftest import build_pdf
 
 
-def _fields(*lines: tuple[float, float, str]) -> dict[str, object]:
+def _fields(*lines: tuple[float, float, str]) -> dict[str, FieldResult]:
     schema = demo_engine_schemas()["invoice"]
     result = run_engine(EngineInput(build_pdf([list(lines)]), "x.pdf", (schema,)))
     return {f.key: f for f in result.documents[0].fields}
@@ -30,6 +30,11 @@ def _fields(*lines: tuple[float, float, str]) -> dict[str, object]:
         ("Umsatzsteuer (19,00 %)", "tax_amount"),
         ("CHANGE", "other"),
         ("Amount", None),
+        ("%IVA", "other"),
+        ("VAT %", "other"),
+        ("Tax (%)", "other"),
+        ("IVA 21 %", "tax_amount"),
+        ("19% MwSt.", "tax_amount"),
     ],
 )
 def test_an_amount_label_is_read_by_all_its_words(label, role):
@@ -51,6 +56,23 @@ def test_a_label_inside_a_longer_label_for_something_else_is_not_the_total():
     assert fields["total_amount"].value == "119.00"
     assert fields["subtotal_amount"].value == "100.00"
     assert fields["tax_amount"].value == "19.00"
+
+
+def test_a_rate_heading_above_a_rate_is_not_the_tax_amount():
+    """A box of rates and totals with each heading above its value: the tax is the amount
+    under `Totale imposta`, never the rate under `%IVA`."""
+    fields = _fields(
+        (50, 60, "Fattura"),
+        (50, 300, "Esigibilità IVA"),
+        (250, 300, "%IVA"),
+        (350, 300, "Totale imponibile"),
+        (470, 300, "Totale imposta"),
+        (50, 315, "I (immediata)"),
+        (250, 315, "22,00"),
+        (350, 315, "1.000,00"),
+        (470, 315, "220,00"),
+    )
+    assert fields["tax_amount"].value == "220.00"
 
 
 def test_net_and_gross_qualifiers_decide_between_subtotal_and_total():

@@ -106,3 +106,66 @@ def test_unruled_table_matches_tabula_numeric_columns():
     got = {tuple(row[:6]) for row in rows}
     want = [tuple(row[:6]) for row in expected if any(row[:6])]
     assert sum(1 for row in want if row in got) / len(want) >= 0.9
+
+
+def _line_item_cells(header: list[str], rows: list[list[str]]) -> list[dict]:
+    """Line items of a page with a table at the given columns (x = 50, 250, 330, 430)."""
+    xs = (50, 250, 330, 430)
+    page: list[tuple[float, float, str]] = [
+        (x, 100, title) for x, title in zip(xs, header, strict=True)
+    ]
+    for offset, row in enumerate(rows, 1):
+        page += [(x, 100 + 16 * offset, text) for x, text in zip(xs, row, strict=True)]
+    page.append((330, 100 + 16 * (len(rows) + 2), "Total"))
+    result = run_engine(EngineInput(build_pdf([page]), "x.pdf", (INVOICE,)))
+    field = next(f for f in result.documents[0].fields if f.key == "line_items")
+    return [dict(row) for row in field.rows]
+
+
+def test_an_unrecognised_quantity_heading_is_read_when_row_arithmetic_confirms_it():
+    """`Kpl` names no column the engine knows: its numbers are the quantity only because
+    quantity × unit price = amount holds in every row with them."""
+    rows = _line_item_cells(
+        ["Description", "Kpl", "Unit price", "Amount"],
+        [["Widget", "3", "10.00", "30.00"], ["Bolt", "2", "5.50", "11.00"]],
+    )
+    assert [row["quantity"].value for row in rows] == ["3", "2"]
+    assert all(row["quantity"].confidence >= 90 for row in rows)
+
+
+def test_an_unrecognised_column_that_breaks_row_arithmetic_is_not_the_quantity():
+    rows = _line_item_cells(
+        ["Description", "Ref", "Unit price", "Amount"],
+        [["Widget", "4711", "10.00", "30.00"], ["Bolt", "4712", "5.50", "11.00"]],
+    )
+    assert [row["quantity"].value for row in rows] == [None, None]
+
+
+def test_an_unrecognised_column_is_not_guessed_when_two_columns_could_be_it():
+    """Neither quantity nor unit price is named, and nothing can be checked: `Kpl` could be
+    either, so neither is guessed."""
+    rows = _line_item_cells(
+        ["Description", "Kpl", "Note", "Amount"],
+        [["Widget", "3", "blue", "30.00"], ["Bolt", "2", "grey", "11.00"]],
+    )
+    assert [(row["quantity"].value, row["unit_price"].value) for row in rows] == [(None, None)] * 2
+
+
+def test_a_column_headed_with_a_percent_sign_holds_rates_not_quantities():
+    rows = _line_item_cells(
+        ["Description", "VAT %", "Note", "Amount"],
+        [["Widget", "21", "blue", "30.00"], ["Bolt", "21", "grey", "11.00"]],
+    )
+    assert [row["quantity"].value for row in rows] == [None, None]
+
+
+def test_a_note_with_a_date_inside_the_table_is_no_item_row():
+    rows = _line_item_cells(
+        ["Description", "Qty", "Unit price", "Amount"],
+        [
+            ["Delivery note 4711 of", "12/09/2024", "", ""],
+            ["Widget", "3", "10.00", "30.00"],
+        ],
+    )
+    assert [row["description"].value for row in rows] == ["Widget"]
+    assert rows[0]["quantity"].value == "3"
