@@ -15,6 +15,7 @@ from pathlib import Path
 from bench.synth import raster
 from bench.synth.document import Rendered
 from bench.synth.sources import (
+    au_tax_invoice,
     ch_rechnung,
     credit_notes,
     de_din5008,
@@ -25,6 +26,7 @@ from bench.synth.sources import (
     multipage,
     nl_grid,
     pl_faktura,
+    pt_fatura,
     receipt_asia,
     receipt_nordic,
     us_invoice,
@@ -44,6 +46,8 @@ SOURCES: dict[str, Callable[[random.Random], Rendered]] = {
     "multipage": multipage.build,
     "es-factura": es_factura.build,
     "it-fattura": it_fattura.build,
+    "pt-fatura": pt_fatura.build,
+    "au-tax-invoice": au_tax_invoice.build,
 }
 
 
