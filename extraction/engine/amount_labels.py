@@ -40,7 +40,7 @@ _OTHER_STEMS = _vocabulary(
     "trinkgeld"
 )
 _NET_WORDS = _vocabulary(
-    "net netto nett ht excl exkl excluding exclusive without ohne before sub subtotal hors "
+    "net netto nett ht ex excl exkl excluding exclusive without ohne before sub subtotal hors "
     "taxable base basis imponible grondslag exclusief imponibile goods sin neto"
 )
 _NET_STEMS = _vocabulary(
@@ -48,7 +48,7 @@ _NET_STEMS = _vocabulary(
     "bemessungsgrundlage subtotaal"
 )
 _GROSS_WORDS = _vocabulary(
-    "gross brutto ttc incl inkl including inclusive grand due payable pay payer betalen pagar "
+    "gross brutto ttc inc incl inkl including inclusive grand due payable pay payer betalen pagar "
     "pagare inclusief owing zaplaty zaplacenia betala betale after con incluido voldoen"
 )
 _GROSS_STEMS = _vocabulary(

@@ -35,6 +35,9 @@ def _fields(*lines: tuple[float, float, str]) -> dict[str, FieldResult]:
         ("Tax (%)", "other"),
         ("IVA 21 %", "tax_amount"),
         ("19% MwSt.", "tax_amount"),
+        ("Total (inc GST)", "total_amount"),
+        ("Total ex GST", "subtotal_amount"),
+        ("Total GST", "tax_amount"),
     ],
 )
 def test_an_amount_label_is_read_by_all_its_words(label, role):
