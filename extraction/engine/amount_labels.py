@@ -41,7 +41,7 @@ _OTHER_STEMS = _vocabulary(
 )
 _NET_WORDS = _vocabulary(
     "net netto nett ht ex excl exkl excluding exclusive without ohne before sub subtotal hors "
-    "taxable base basis imponible grondslag exclusief imponibile goods sin neto"
+    "taxable base basis imponible grondslag exclusief imponibile goods sin neto iliquido sem"
 )
 _NET_STEMS = _vocabulary(
     "netto zwischensumme subtotal soustotal warenwert positionssumme steuerbasis "

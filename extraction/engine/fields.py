@@ -499,12 +499,16 @@ def _title_line_candidates(context: DocumentContext, spec: FieldSpec, kind: str)
         if parsed is None:
             return []
         tokens = [t for t in line.tokens if t.text.strip(".,") in text.split()]
+        source = min((t.confidence for t in tokens), default=100.0)
+        spacing_doubt = 0.0
+        if kind == "identifier":
+            parsed, spacing_doubt = _identifier_spacing(parsed, text, source)
         evidence = Evidence(
             "inline",
             label_score=0.95,
             exact=parsed.exact,
-            source_confidence=min((t.confidence for t in tokens), default=100.0),
-            doubt=_reading_doubt(context, parsed),
+            source_confidence=source,
+            doubt=max(spacing_doubt, _reading_doubt(context, parsed)),
         )
         bbox = union([t.bbox for t in tokens]) if tokens else line.bbox
         return [
@@ -616,6 +620,9 @@ def _candidate_from_spot(
     source = min((t.confidence for t in tokens), default=100.0)
     if label_source < 60:
         source = min(source, label_source)
+    spacing_doubt = 0.0
+    if kind == "identifier":
+        parsed, spacing_doubt = _identifier_spacing(parsed, text, source)
     steps = spot.steps + (1 if header and spot.position == "below" else 0)
     specificity = min(1.0, hit.length / 10)
     evidence = Evidence(
@@ -624,7 +631,10 @@ def _candidate_from_spot(
         steps=steps,
         exact=parsed.exact,
         source_confidence=source,
-        doubt=_reading_doubt(context, parsed, text if spec.type == FieldType.MONEY else ""),
+        doubt=max(
+            spacing_doubt,
+            _reading_doubt(context, parsed, text if spec.type == FieldType.MONEY else ""),
+        ),
     )
     bbox = union([t.bbox for t in tokens]) if tokens else hit.bbox
     page = tokens[0].page if tokens else hit.line.page
@@ -791,6 +801,25 @@ def _identifier(text: str) -> Parsed | None:
     if find_dates(token) and re.fullmatch(r"[\d./\-]+", token):
         return None
     return Parsed(token, exact=len(text.split()) == 1)
+
+
+SPACING_DOUBT = 0.2
+"""Doubt on an identifier read across a space (`FT A2024/12`): whether the words belong
+together, and whether the space is printed, are guesses."""
+
+
+def _identifier_spacing(parsed: Parsed, text: str, source: float) -> tuple[Parsed, float]:
+    """An identifier `_identifier` joined from several words, spaced as printed when the text
+    came from the text layer (its spaces are the document's: `FT 2025/633`) and joined when
+    from OCR (which splits `IBZY2087` into `IBZY 2087`), with `SPACING_DOUBT` either way;
+    any other reading unchanged, without doubt. `source` is the words' source confidence
+    (100 for the text layer)."""
+    parts = text.split()
+    if len(parts) < 2 or str(parsed.value) != "".join(parts).strip("#"):
+        return parsed, 0.0
+    if source >= 100:
+        return replace(parsed, value=" ".join(parts).strip("# ")), SPACING_DOUBT
+    return parsed, SPACING_DOUBT
 
 
 def _name_like(parsed: Parsed, kind: str) -> Parsed | None:

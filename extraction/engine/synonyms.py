@@ -347,6 +347,8 @@ BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Cant.",
         "Quantità",
         "Q.tà",
+        "Quantidade",
+        "Qtd.",
     ),
     "signature": (
         "Signature",
@@ -382,6 +384,7 @@ LINE_ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
         "Concepto",
         "Artículo",
         "Descrizione",
+        "Descrição",
     ),
     "quantity": (
         "Quantity",
@@ -414,6 +417,9 @@ LINE_ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
         "Precio",
         "Prezzo unitario",
         "Prezzo",
+        "Preço unitário",
+        "Preço Unit.",
+        "Preço",
     ),
     "amount": (
         "Amount",
@@ -431,6 +437,7 @@ LINE_ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
         "Importe",
         "Importo",
         "Prezzo totale",
+        "Valor",
         "Total",
     ),
 }

@@ -38,6 +38,7 @@ def _fields(*lines: tuple[float, float, str]) -> dict[str, FieldResult]:
         ("Total (inc GST)", "total_amount"),
         ("Total ex GST", "subtotal_amount"),
         ("Total GST", "tax_amount"),
+        ("Total Ilíquido", "subtotal_amount"),
     ],
 )
 def test_an_amount_label_is_read_by_all_its_words(label, role):
@@ -253,3 +254,21 @@ def test_a_signed_credit_note_keeps_its_printed_signs():
     )
     assert fields["total_amount"].value == "-1255.30"
     assert fields["subtotal_amount"].value == "-1046.08"
+
+
+def test_an_invoice_number_printed_with_a_space_keeps_it_and_is_held_as_a_guess():
+    fields = _fields((50, 60, "Fatura"), (50, 100, "Fatura n.º:"), (150, 100, "FT A2025/506"))
+    number = fields["invoice_number"]
+    assert number.value == "FT A2025/506"
+    assert number.confidence < 90
+
+
+def test_an_identifier_split_by_ocr_is_joined_and_doubted():
+    from extraction.engine.fields import SPACING_DOUBT, _identifier, _identifier_spacing
+
+    parsed = _identifier("IBZY 2087")
+    assert parsed is not None
+    assert _identifier_spacing(parsed, "IBZY 2087", source=85.0) == (parsed, SPACING_DOUBT)
+    whole = _identifier("INV-2087")
+    assert whole is not None
+    assert _identifier_spacing(whole, "INV-2087", source=85.0) == (whole, 0.0)

@@ -169,3 +169,16 @@ def test_a_note_with_a_date_inside_the_table_is_no_item_row():
     )
     assert [row["description"].value for row in rows] == ["Widget"]
     assert rows[0]["quantity"].value == "3"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Descrição", "Qtd.", "Preço Unit.", "Valor"],
+        ["Descrizione", "Q.tà", "Prezzo", "Importo"],
+        ["Descripción", "Cant.", "Precio", "Importe"],
+    ],
+)
+def test_portuguese_italian_and_spanish_column_headings_are_known(header):
+    rows = _line_item_cells(header, [["Cimento", "3", "10,00", "30,00"]])
+    assert [(row["description"].value, row["quantity"].value) for row in rows] == [("Cimento", "3")]
