@@ -209,7 +209,9 @@ class JobStatusOutput(serializers.Serializer):
         child=serializers.ChoiceField(choices=[reason.value for reason in HoldReason]),
         required=False,
         help_text=(
-            "review_required: why the job is held, in this order: `fields_flagged` (see "
+            "review_required: why the gate held the job when it was extracted (a reviewer's "
+            "decision on one of several documents does not change it), in this order: "
+            "`fields_flagged` (see "
             "reviewFlaggedFieldCount), `case_type_uncertain` (a document's case type was "
             "chosen with a classification confidence under the threshold; the whole document "
             "is reviewed), `qa_sample` (drawn for quality assurance, nothing flagged)."

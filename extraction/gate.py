@@ -50,10 +50,10 @@ class DocumentFlag(StrEnum):
 
 
 class HoldReason(StrEnum):
-    """Why a job is held for review, as its status answer's `reviewReasons` says (in this
-    order): some field is flagged (`GateFlag`), some document's case type is in doubt
-    (`DocumentFlag.CASE_TYPE_UNCERTAIN`), or a document was drawn for quality assurance
-    (`CaseType.qa_sample_percent`) although nothing in it is flagged.
+    """Why the gate held a job for review when it was extracted, as its status answer's
+    `reviewReasons` says (in this order): some field is flagged (`GateFlag`), some document's
+    case type is in doubt (`DocumentFlag.CASE_TYPE_UNCERTAIN`), or a document was drawn for
+    quality assurance (`CaseType.qa_sample_percent`) although nothing in it is flagged.
     """
 
     FIELDS_FLAGGED = "fields_flagged"

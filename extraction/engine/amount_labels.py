@@ -95,6 +95,12 @@ _RATE_QUALIFIER = re.compile(r"\d[\d.,]*\s*%")
 column or box of rates."""
 
 
+def is_rate_heading(label: str) -> bool:
+    """Whether `label` heads a rate rather than an amount: a `%` that qualifies no number
+    (`%IVA`, `VAT %`, `Tax (%)`), unlike `TVA 20 %`, which names the rate of its amount."""
+    return "%" in _RATE_QUALIFIER.sub("", label)
+
+
 @lru_cache(maxsize=16384)
 def amount_role(label: str) -> str | None:
     """`total_amount`, `subtotal_amount`, `tax_amount`, `other`, or None (not an amount label).
@@ -108,8 +114,8 @@ def amount_role(label: str) -> str | None:
     words = _words(label)
     if not words:
         return None
-    if "%" in _RATE_QUALIFIER.sub("", label):
-        return OTHER  # a rate's heading (`%IVA`, `VAT %`), not `TVA 20 %` naming its rate
+    if is_rate_heading(label):
+        return OTHER
     joined = _german_form(label) + " " + "".join(words)
     if any(w in _OTHER_WORDS for w in words) or any(s in joined for s in _OTHER_STEMS):
         return OTHER

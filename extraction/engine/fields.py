@@ -20,7 +20,12 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from extraction.engine import confidence
-from extraction.engine.amount_labels import OTHER, amount_role, only_label_words
+from extraction.engine.amount_labels import (
+    OTHER,
+    amount_role,
+    is_rate_heading,
+    only_label_words,
+)
 from extraction.engine.confidence import Evidence
 from extraction.engine.labels import (
     LabelHit,
@@ -500,9 +505,7 @@ def _title_line_candidates(context: DocumentContext, spec: FieldSpec, kind: str)
             return []
         tokens = [t for t in line.tokens if t.text.strip(".,") in text.split()]
         source = min((t.confidence for t in tokens), default=100.0)
-        spacing_doubt = 0.0
-        if kind == "identifier":
-            parsed, spacing_doubt = _identifier_spacing(parsed, text, source)
+        spacing_doubt = _identifier_spacing(parsed, text) if kind == "identifier" else 0.0
         evidence = Evidence(
             "inline",
             label_score=0.95,
@@ -620,9 +623,7 @@ def _candidate_from_spot(
     source = min((t.confidence for t in tokens), default=100.0)
     if label_source < 60:
         source = min(source, label_source)
-    spacing_doubt = 0.0
-    if kind == "identifier":
-        parsed, spacing_doubt = _identifier_spacing(parsed, text, source)
+    spacing_doubt = _identifier_spacing(parsed, text) if kind == "identifier" else 0.0
     steps = spot.steps + (1 if header and spot.position == "below" else 0)
     specificity = min(1.0, hit.length / 10)
     evidence = Evidence(
@@ -804,22 +805,18 @@ def _identifier(text: str) -> Parsed | None:
 
 
 SPACING_DOUBT = 0.2
-"""Doubt on an identifier read across a space (`FT A2024/12`): whether the words belong
-together, and whether the space is printed, are guesses."""
+"""Doubt on an identifier read by joining words (`FT A2024/12` -> `FTA2024/12`): OCR splits
+codes (`IBZY 2087`), but a text layer's space may be printed (a Portuguese series and number),
+and which words belong to the number is a guess either way."""
 
 
-def _identifier_spacing(parsed: Parsed, text: str, source: float) -> tuple[Parsed, float]:
-    """An identifier `_identifier` joined from several words, spaced as printed when the text
-    came from the text layer (its spaces are the document's: `FT 2025/633`) and joined when
-    from OCR (which splits `IBZY2087` into `IBZY 2087`), with `SPACING_DOUBT` either way;
-    any other reading unchanged, without doubt. `source` is the words' source confidence
-    (100 for the text layer)."""
+def _identifier_spacing(parsed: Parsed, text: str) -> float:
+    """`SPACING_DOUBT` when `_identifier` joined several words of `text` into `parsed`, else 0.
+    The joined value is kept (memory and the review compare identifiers in that form)."""
     parts = text.split()
     if len(parts) < 2 or str(parsed.value) != "".join(parts).strip("#"):
-        return parsed, 0.0
-    if source >= 100:
-        return replace(parsed, value=" ".join(parts).strip("# ")), SPACING_DOUBT
-    return parsed, SPACING_DOUBT
+        return 0.0
+    return SPACING_DOUBT
 
 
 def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
@@ -1281,8 +1278,9 @@ def _other_amounts(context: DocumentContext | None) -> list[Decimal]:
         return []
     found: list[Decimal] = []
     for line in context.lines:
-        if len(line.phrases) < 2 or amount_role(line.phrases[0].text) != OTHER:
-            continue
+        label = line.phrases[0].text if line.phrases else ""
+        if len(line.phrases) < 2 or amount_role(label) != OTHER or is_rate_heading(label):
+            continue  # a rate (`VAT %: 20`) is no amount that could explain a gap
         parsed = parse_money(line.phrases[-1].text, context.decimal_comma)
         if parsed is not None:
             found.append(Decimal(str(parsed.value)))

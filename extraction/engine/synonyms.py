@@ -419,6 +419,9 @@ LINE_ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
         "Prezzo",
         "Preço unitário",
         "Preço Unit.",
+        "Valor unitário",
+        "Valor unit.",
+        "Vlr. unit.",
         "Preço",
     ),
     "amount": (
@@ -438,6 +441,7 @@ LINE_ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
         "Importo",
         "Prezzo totale",
         "Valor",
+        "Valor total",
         "Total",
     ),
 }

@@ -57,7 +57,8 @@ class Header:
     bottom: float
     columns: tuple[tuple[str, float, float], ...]
     """(column key, x0, x1) for matched columns; an unmatched header phrase gets the key
-    `UNNAMED` + its position (`?2`), so its cells stay apart from the others."""
+    `UNNAMED` + its compacted title (`?kpl`, the same on every page that repeats the header),
+    so its cells stay apart from the others."""
     titles: tuple[tuple[str, str], ...] = ()
     """(key, printed title) of the unmatched header phrases."""
 
@@ -113,15 +114,16 @@ def _header(line: Line, hits: list, spec: FieldSpec) -> Header:
         )
         if index is not None and index not in owner:
             owner[index] = hit.key
+    unnamed: dict[int, str] = {}
+    for index, phrase in enumerate(line.phrases):
+        if index not in owner:
+            key = f"{UNNAMED}{compact(phrase.text)}"
+            unnamed[index] = key if key not in unnamed.values() else f"{key}{UNNAMED}{index}"
     columns = tuple(
-        (owner.get(index, f"{UNNAMED}{index}"), phrase.bbox[0], phrase.bbox[2])
+        (owner.get(index) or unnamed[index], phrase.bbox[0], phrase.bbox[2])
         for index, phrase in enumerate(line.phrases)
     )
-    titles = tuple(
-        (f"{UNNAMED}{index}", phrase.text)
-        for index, phrase in enumerate(line.phrases)
-        if index not in owner
-    )
+    titles = tuple((unnamed[index], line.phrases[index].text) for index in unnamed)
     return Header(line.page, line.index, line.bbox[3], columns, titles)
 
 
@@ -223,6 +225,8 @@ def read_rows(
             page_top = carried = False
         else:
             for key, tokens in cells.items():
+                if key in numeric and _DATE_IN_TEXT.search(_text(tokens)):
+                    key = "description"  # a dated note under the item, not its number
                 rows[-1].setdefault(key, []).extend(tokens)
     items = [row for row in rows if _is_item(row, numeric, types, context)]
     guessed = _unnamed_columns_read(items, titles, named, spec, context)
@@ -238,8 +242,8 @@ def _unnamed_columns_read(
 ) -> dict[str, tuple[str, bool]]:
     """Number columns of the field whose heading was not recognised (`Cant.`, `Stk.`), read
     from a column under a heading that names none of the field's columns and holds a number in
-    most rows: column key -> (unnamed key, whether row arithmetic confirms it in two rows or
-    more).
+    at least half the rows: column key -> (unnamed key, whether row arithmetic confirms it in
+    two rows or more).
 
     Left empty, such a column would read as absent and the table as sure as its other cells.
     Where quantity × unit price = amount can be checked, the one unnamed column that makes it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extraction.engine import run_engine
-from extraction.engine.amount_labels import amount_role
+from extraction.engine.amount_labels import amount_role, is_rate_heading
 from extraction.engine.types import EngineInput, FieldResult
 from extraction.schemas import demo_engine_schemas
 from tests.engine.conftest import build_pdf
@@ -43,6 +43,20 @@ def _fields(*lines: tuple[float, float, str]) -> dict[str, FieldResult]:
 )
 def test_an_amount_label_is_read_by_all_its_words(label, role):
     assert amount_role(label) == role
+
+
+@pytest.mark.parametrize(
+    ("label", "heading"),
+    [
+        ("%IVA", True),
+        ("VAT %", True),
+        ("Tax (%)", True),
+        ("TVA 20 %", False),
+        ("Rabatt 10%", False),
+    ],
+)
+def test_a_percent_sign_without_a_number_heads_rates(label, heading):
+    assert is_rate_heading(label) is heading
 
 
 def test_a_label_inside_a_longer_label_for_something_else_is_not_the_total():
@@ -256,19 +270,20 @@ def test_a_signed_credit_note_keeps_its_printed_signs():
     assert fields["subtotal_amount"].value == "-1046.08"
 
 
-def test_an_invoice_number_printed_with_a_space_keeps_it_and_is_held_as_a_guess():
+def test_an_invoice_number_printed_across_a_space_is_held_as_a_guess():
     fields = _fields((50, 60, "Fatura"), (50, 100, "Fatura n.º:"), (150, 100, "FT A2025/506"))
     number = fields["invoice_number"]
-    assert number.value == "FT A2025/506"
+    assert number.value == "FTA2025/506"
     assert number.confidence < 90
 
 
-def test_an_identifier_split_by_ocr_is_joined_and_doubted():
+def test_only_an_identifier_joined_from_several_words_is_doubted():
     from extraction.engine.fields import SPACING_DOUBT, _identifier, _identifier_spacing
 
     parsed = _identifier("IBZY 2087")
     assert parsed is not None
-    assert _identifier_spacing(parsed, "IBZY 2087", source=85.0) == (parsed, SPACING_DOUBT)
+    assert parsed.value == "IBZY2087"
+    assert _identifier_spacing(parsed, "IBZY 2087") == SPACING_DOUBT
     whole = _identifier("INV-2087")
     assert whole is not None
-    assert _identifier_spacing(whole, "INV-2087", source=85.0) == (whole, 0.0)
+    assert _identifier_spacing(whole, "INV-2087") == 0.0

@@ -177,8 +177,26 @@ def test_a_note_with_a_date_inside_the_table_is_no_item_row():
         ["Descrição", "Qtd.", "Preço Unit.", "Valor"],
         ["Descrizione", "Q.tà", "Prezzo", "Importo"],
         ["Descripción", "Cant.", "Precio", "Importe"],
+        ["Descrição", "Quantidade", "Valor unitário", "Valor total"],
     ],
 )
 def test_portuguese_italian_and_spanish_column_headings_are_known(header):
     rows = _line_item_cells(header, [["Cimento", "3", "10,00", "30,00"]])
-    assert [(row["description"].value, row["quantity"].value) for row in rows] == [("Cimento", "3")]
+    assert [
+        (row["description"].value, row["quantity"].value, row["unit_price"].value) for row in rows
+    ] == [("Cimento", "3", "10.00")]
+
+
+def test_a_dated_note_under_an_item_joins_its_description_not_its_quantity():
+    rows = _line_item_cells(
+        ["Description", "Qty", "Unit price", "Amount"],
+        [
+            ["Widget", "3", "10.00", "30.00"],
+            ["Delivered", "12/09/2024", "", ""],
+            ["Bolt", "2", "5.50", "11.00"],
+        ],
+    )
+    assert [(row["description"].text, row["quantity"].value) for row in rows] == [
+        ("Widget Delivered 12/09/2024", "3"),
+        ("Bolt", "2"),
+    ]

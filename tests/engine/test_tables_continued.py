@@ -122,3 +122,28 @@ def test_ruled_table_keeps_every_row_across_a_reporter_rows():
     assert [row["description"].value for row in rows] == [f"Article {n}" for n in range(1, 6)]
     assert rows[-1]["amount"].value == "4.50"
     assert rows[-1]["amount"].page == 2
+
+
+def test_an_unknown_quantity_heading_is_placed_on_every_page_that_repeats_it():
+    """Page 2 repeats the header without its `Pos` column: `Kpl` is still the same column."""
+    document = pymupdf.open()
+    first = document.new_page(width=595, height=842)
+    first.insert_text((50, 60), "Invoice", fontsize=10)
+    for x, text in ((40, "Pos"), (80, "Description"), (300, "Kpl"), (380, "Unit price")):
+        first.insert_text((x, 200), text, fontsize=10)
+    first.insert_text((480, 200), "Amount", fontsize=10)
+    for y, cells in (
+        (220, ("1", "Widget", "3", "10.00", "30.00")),
+        (236, ("2", "Bolt", "2", "5.50", "11.00")),
+    ):
+        for x, text in zip((40, 80, 300, 380, 480), cells, strict=True):
+            first.insert_text((x, y), text, fontsize=10)
+    second = document.new_page(width=595, height=842)
+    for x, text in ((80, "Description"), (300, "Kpl"), (380, "Unit price"), (480, "Amount")):
+        second.insert_text((x, 60), text, fontsize=10)
+    for x, text in zip((80, 300, 380, 480), ("Nut", "4", "0.25", "1.00"), strict=True):
+        second.insert_text((x, 80), text, fontsize=10)
+    second.insert_text((380, 120), "Total", fontsize=10)
+    second.insert_text((480, 120), "42.00", fontsize=10)
+    rows = _run(document.tobytes()).rows
+    assert [row["quantity"].value for row in rows] == ["3", "2", "4"]
