@@ -28,7 +28,9 @@ from bench.synth.sources import (
     pl_faktura,
     pt_fatura,
     receipt_asia,
+    receipt_fr,
     receipt_nordic,
+    receipt_us,
     us_invoice,
 )
 
@@ -48,6 +50,8 @@ SOURCES: dict[str, Callable[[random.Random], Rendered]] = {
     "it-fattura": it_fattura.build,
     "pt-fatura": pt_fatura.build,
     "au-tax-invoice": au_tax_invoice.build,
+    "receipt-us": receipt_us.build,
+    "receipt-fr": receipt_fr.build,
 }
 
 
