@@ -229,12 +229,13 @@ def read_rows(
                     key = "description"  # a dated note under the item, not its number
                 rows[-1].setdefault(key, []).extend(tokens)
     items = [row for row in rows if _is_item(row, numeric, types, context)]
-    guessed = _unnamed_columns_read(items, titles, named, spec, context)
+    texts = [{key: _text(tokens) for key, tokens in row.items()} for row in items]
+    guessed = _unnamed_columns_read(texts, titles, named, spec, context)
     return [_row_result(row, spec, context, guessed) for row in items]
 
 
 def _unnamed_columns_read(
-    items: list[dict[str, list[Token]]],
+    items: list[dict[str, str]],
     titles: dict[str, str],
     named: set[str],
     spec: FieldSpec,
@@ -272,8 +273,8 @@ def _unnamed_columns_read(
         for candidate in candidates:
             rows = [
                 {
-                    **{k: _cell_value(row, k, columns[k].type, context) for k in named},
-                    key: _cell_value(row, candidate, columns[key].type, context),
+                    **{k: _cell_value(row.get(k), columns[k].type, context) for k in named},
+                    key: _cell_value(row.get(candidate), columns[key].type, context),
                 }
                 for row in items
             ]
@@ -294,11 +295,9 @@ _NUMBER_WITH_UNIT = re.compile(r"[-−]?\d[\d.,' ]*\s*[^\W\d_]{1,4}\.?")
 """A quantity with its unit (`2 pz`, `1,5 h`, `3 Stk.`)."""
 
 
-def _holds_numbers(
-    items: list[dict[str, list[Token]]], key: str, context: DocumentContext | None
-) -> bool:
+def _holds_numbers(items: list[dict[str, str]], key: str, context: DocumentContext | None) -> bool:
     """Whether the column holds a number in at least half the rows, and only numbers."""
-    texts = [_text(row[key]) for row in items if row.get(key)]
+    texts = [row[key] for row in items if row.get(key)]
     if not texts or len(texts) * 2 < len(items):
         return False
     for text in texts:
@@ -308,10 +307,8 @@ def _holds_numbers(
     return True
 
 
-def _cell_value(
-    row: dict[str, list[Token]], key: str, field_type: str, context: DocumentContext | None
-) -> object:
-    parsed = _parse(field_type, _text(row[key]), context) if row.get(key) else None
+def _cell_value(text: str | None, field_type: str, context: DocumentContext | None) -> object:
+    parsed = _parse(field_type, text, context) if text else None
     return parsed.value if parsed else None
 
 
@@ -409,6 +406,18 @@ def _text(tokens: list[Token]) -> str:
     return " ".join(t.text for t in tokens)
 
 
+def _cell_source(
+    key: str, guessed: dict[str, tuple[str, bool]] | None
+) -> tuple[str, str, float, bool | None]:
+    """Where column `key`'s cells are read and how they are scored: (row key, evidence
+    position, label score, consistent). A named column is a table cell; a column placed by
+    `_unnamed_columns_read` is a layout guess, consistent when arithmetic confirmed it."""
+    if guessed and key in guessed:
+        unnamed, confirmed = guessed[key]
+        return unnamed, "layout", 0.0, True if confirmed else None
+    return key, "table", 1.0, None
+
+
 def _row_result(
     row: dict[str, list[Token]],
     spec: FieldSpec,
@@ -419,13 +428,8 @@ def _row_result(
     from their unnamed column and scored as a layout guess unless arithmetic confirmed them."""
     result: dict[str, CellResult] = {}
     for column in spec.columns:
-        tokens = row.get(column.key, [])
-        position, label_score, consistent = "table", 1.0, None
-        if column.key in (guessed or {}):
-            unnamed, confirmed = (guessed or {})[column.key]
-            tokens = row.get(unnamed, [])
-            position, label_score = "layout", 0.0
-            consistent = True if confirmed else None
+        key, position, label_score, consistent = _cell_source(column.key, guessed)
+        tokens = row.get(key, [])
         if not tokens:
             result[column.key] = CellResult(None, "", 0)
             continue
@@ -513,6 +517,8 @@ def ruled_rows(
     stops = _stop_forms()
     rows: list[dict[str, tuple[str, list[Token], BBox]]] = []
     grid: _Grid | None = None
+    named: set[str] = set()
+    titles: dict[str, str] = {}
     for page in pages:
         if page.rotation or not 0 < page.number <= pdf.page_count:
             continue
@@ -522,9 +528,12 @@ def ruled_rows(
             if not table_rows:
                 continue
             edges = _edges(table_rows)
-            keys = _header_keys(table_rows[0], page, column_specs)
-            if len(set(keys.values())) >= 2:
+            keys, header_titles = _header_keys(table_rows[0], page, column_specs)
+            header_named = {key for key in keys.values() if not key.startswith(UNNAMED)}
+            if len(header_named) >= 2:
                 grid = _Grid(page.number, edges, keys)
+                named |= header_named
+                titles.update(header_titles)
                 body = table_rows[1:]
             elif grid is not None and page.number > grid.page and _same_edges(edges, grid.edges):
                 grid.page = page.number
@@ -555,7 +564,9 @@ def ruled_rows(
         if not numeric
         or any(key in row and _parse(types[key], row[key][0], context) for key in numeric)
     ]
-    return [_grid_result(row, spec, context) for row in items]
+    texts = [{key: text for key, (text, _, _) in row.items()} for row in items]
+    guessed = _unnamed_columns_read(texts, titles, named, spec, context)
+    return [_grid_result(row, spec, context, guessed) for row in items]
 
 
 def _edges(table_rows: list[list[BBox | None]]) -> tuple[float, ...]:
@@ -589,8 +600,9 @@ def _cell_tokens(cell: BBox, page: PageResult) -> list[Token]:
 
 def _header_keys(
     cells: list[BBox | None], page: PageResult, column_specs: tuple[FieldSpec, ...]
-) -> dict[int, str]:
-    """Grid column index -> column key, for header cells that begin with a column's label."""
+) -> tuple[dict[int, str], dict[str, str]]:
+    """Grid column index -> column key, for header cells that begin with a column's label,
+    and for the other header cells `UNNAMED` + their compacted title; with those keys' titles."""
     candidates: list[tuple[float, int, int, str]] = []
     lines: list[Line] = []
     for index, cell in enumerate(cells):
@@ -606,7 +618,14 @@ def _header_keys(
     for _, _, index, key in sorted(candidates, reverse=True):
         if index not in keys and key not in keys.values():
             keys[index] = key
-    return keys
+    titles: dict[str, str] = {}
+    for line in lines:
+        if line.index not in keys:
+            key = f"{UNNAMED}{compact(line.text)}"
+            key = key if key not in titles else f"{key}{UNNAMED}{line.index}"
+            keys[line.index] = key
+            titles[key] = line.text
+    return keys, titles
 
 
 def _grid_row(
@@ -676,17 +695,24 @@ def _grid_result(
     row: dict[str, tuple[str, list[Token], BBox]],
     spec: FieldSpec,
     context: DocumentContext | None = None,
+    guessed: dict[str, tuple[str, bool]] | None = None,
 ) -> dict[str, CellResult]:
+    """The grid row's cells by column key, `guessed` columns as in `_row_result`."""
     result: dict[str, CellResult] = {}
     for column in spec.columns:
-        if column.key not in row:
+        key, position, label_score, consistent = _cell_source(column.key, guessed)
+        if key not in row:
             result[column.key] = CellResult(None, "", 0)
             continue
-        text, tokens, box = row[column.key]
+        text, tokens, box = row[key]
         parsed = _parse(column.type, text, context)
         source = min(t.confidence for t in tokens)
         evidence = Evidence(
-            "table", exact=parsed.exact if parsed else False, source_confidence=source
+            position,
+            label_score=label_score,
+            exact=parsed.exact if parsed else False,
+            source_confidence=source,
+            consistent=consistent,
         )
         value = parsed.value if parsed else None
         score = confidence.score(evidence) if parsed else 0

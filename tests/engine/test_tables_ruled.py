@@ -111,3 +111,33 @@ def test_image_only_page_is_unaffected():
     assert field.rows == ()
     assert field.value is None
     assert field.confidence == 0
+
+
+def test_a_ruled_table_places_a_number_column_under_an_unknown_heading():
+    """Rows this tall end the unruled reading after its first row, so the grid is read; its
+    `Kpl` column is the quantity because quantity × unit price = amount in every row."""
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    page.insert_text((40, 60), "Invoice INV-8", fontsize=12)
+    rows = [
+        ("Description", "Kpl", "Unit price", "Amount"),
+        ("Widget", "3", "10.00", "30.00"),
+        ("Bolt", "2", "5.50", "11.00"),
+        ("Nut", "4", "0.25", "1.00"),
+    ]
+    heights = (20.0, 90.0, 90.0, 90.0)
+    tops = [100.0]
+    for height in heights:
+        tops.append(tops[-1] + height)
+    for y in tops:
+        page.draw_line((EDGES[0], y), (EDGES[-1], y))
+    for x in EDGES:
+        page.draw_line((x, tops[0]), (x, tops[-1]))
+    for top, row in zip(tops, rows, strict=False):
+        for column, text in enumerate(row):
+            page.insert_text((EDGES[column] + 4, top + 14), text, fontsize=10)
+    page.insert_text((330, tops[-1] + 20), "Total", fontsize=10)
+    page.insert_text((434, tops[-1] + 20), "42.00", fontsize=10)
+    field = _run(document.tobytes())
+    assert [row["quantity"].value for row in field.rows] == ["3", "2", "4"]
+    assert [row["unit_price"].value for row in field.rows] == ["10.00", "5.50", "0.25"]
