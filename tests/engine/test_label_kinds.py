@@ -287,3 +287,12 @@ def test_only_an_identifier_joined_from_several_words_is_doubted():
     whole = _identifier("INV-2087")
     assert whole is not None
     assert _identifier_spacing(whole, "INV-2087") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [("Ticket n° 1202", "1202"), ("ST# 1234 OP# 00012 TE# 07 TR# 04521", "04521")],
+)
+def test_a_till_receipt_names_its_number_as_tills_do(line, number):
+    fields = _fields((50, 60, "SUPERMARCHE"), (50, 100, line), (50, 140, "TOTAL 12,50"))
+    assert fields["invoice_number"].value == number
