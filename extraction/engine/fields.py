@@ -1201,18 +1201,23 @@ def cross_check_money(
     candidates: dict[str, list[Candidate]],
     context: DocumentContext | None = None,
 ) -> dict[str, Candidate | None]:
-    """Prefer the total, subtotal and tax that add up; mark agreeing values consistent."""
+    """Prefer the total, subtotal and tax that add up; mark agreeing values consistent. A
+    subtotal equal to the total adds up only on a document without a tax read: beside a tax
+    (a card slip's `MONTANT=` under a receipt's VAT table) it is no confirmation."""
     if not all(key in candidates for key in ("total_amount", "subtotal_amount")):
         return chosen
     totals = _top_values(candidates["total_amount"])
     subtotals = _top_values(candidates["subtotal_amount"])
     taxes: list[Candidate | None] = [*_top_values(candidates.get("tax_amount", [])), None]
     best: tuple[float, Candidate, Candidate, Candidate | None] | None = None
+    tax_read = _decimal(chosen.get("tax_amount"))
     for total in totals:
         for subtotal in subtotals:
             for tax in taxes:
                 if not _adds_up(total, subtotal, tax):
                     continue
+                if tax is None and tax_read:
+                    continue  # a subtotal equal to the total contradicts the tax read
                 weight = total.strength + subtotal.strength + (tax.strength if tax else 0.0)
                 if best is None or weight > best[0]:
                     best = (weight, total, subtotal, tax)

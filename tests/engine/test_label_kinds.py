@@ -296,3 +296,25 @@ def test_only_an_identifier_joined_from_several_words_is_doubted():
 def test_a_till_receipt_names_its_number_as_tills_do(line, number):
     fields = _fields((50, 60, "SUPERMARCHE"), (50, 100, line), (50, 140, "TOTAL 12,50"))
     assert fields["invoice_number"].value == number
+
+
+def test_a_subtotal_equal_to_the_total_beside_a_tax_is_not_confirmed_by_it():
+    """A receipt whose card slip repeats the paid amount: `MONTANT=` equals the total, and a
+    tax is printed, so the two do not confirm each other as subtotal and total."""
+    fields = _fields(
+        (50, 60, "Relais des Tilleuls"),
+        (50, 100, "A PAYER"),
+        (200, 100, "32,89 €"),
+        (50, 130, "Taux"),
+        (100, 130, "HT"),
+        (150, 130, "TVA"),
+        (200, 130, "TTC"),
+        (50, 145, "20,00%"),
+        (100, 145, "27,41"),
+        (150, 145, "5,48"),
+        (200, 145, "32,89"),
+        (80, 175, "CARTE BANCAIRE"),
+        (80, 200, "MONTANT= 32,89 EUR"),
+    )
+    subtotal = fields["subtotal_amount"]
+    assert subtotal.value != "32.89" or subtotal.confidence < 90
