@@ -1203,7 +1203,9 @@ def cross_check_money(
 ) -> dict[str, Candidate | None]:
     """Prefer the total, subtotal and tax that add up; mark agreeing values consistent. A
     subtotal equal to the total adds up only on a document without a tax read: beside a tax
-    (a card slip's `MONTANT=` under a receipt's VAT table) it is no confirmation."""
+    (a card slip's `MONTANT=` under a receipt's VAT table) the three disagree and are marked
+    so, as when nothing adds up; this holds an invoice whose subtotal already includes its tax
+    too, which the arithmetic alone cannot tell apart."""
     if not all(key in candidates for key in ("total_amount", "subtotal_amount")):
         return chosen
     totals = _top_values(candidates["total_amount"])
@@ -1224,12 +1226,7 @@ def cross_check_money(
     if best is None:
         return _mark_inconsistent(_derive_missing(chosen), _other_amounts(context))
     _, total, subtotal, tax = best
-    updated = dict(chosen)
-    chosen_tax = chosen.get("tax_amount")
-    if tax is None and chosen_tax is not None and _decimal(chosen_tax):
-        updated["tax_amount"] = replace(
-            chosen_tax, evidence=replace(chosen_tax.evidence, consistent=False)
-        )
+    updated = dict(chosen)  # a combination without a tax is only taken when none was read
     for key, candidate in (
         ("total_amount", total),
         ("subtotal_amount", subtotal),

@@ -542,8 +542,8 @@ def ruled_rows(
                 continue
             for position, cells in enumerate(body):
                 row = _grid_row(cells, grid.keys, page)
-                if not row:
-                    continue
+                if all(key.startswith(UNNAMED) for key in row):
+                    continue  # empty, or text under no named heading (a merged section row)
                 if _is_carry_row(cells, page, position in (0, len(body) - 1)):
                     continue
                 if _is_stop_row(row, cells, page, stops):

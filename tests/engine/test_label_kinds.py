@@ -318,3 +318,10 @@ def test_a_subtotal_equal_to_the_total_beside_a_tax_is_not_confirmed_by_it():
     )
     subtotal = fields["subtotal_amount"]
     assert subtotal.value != "32.89" or subtotal.confidence < 90
+
+
+@pytest.mark.parametrize("reference", ["Check # 1234", "Support ticket 4711 - password reset"])
+def test_a_cheque_or_support_ticket_number_does_not_doubt_the_invoice_number(reference):
+    fields = _fields((50, 60, "INVOICE # 5521"), (50, 100, reference), (50, 140, "Total 12.50"))
+    assert fields["invoice_number"].value == "5521"
+    assert fields["invoice_number"].confidence >= 90
