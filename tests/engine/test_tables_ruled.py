@@ -141,3 +141,29 @@ def test_a_ruled_table_places_a_number_column_under_an_unknown_heading():
     field = _run(document.tobytes())
     assert [row["quantity"].value for row in field.rows] == ["3", "2", "4"]
     assert [row["unit_price"].value for row in field.rows] == ["10.00", "5.50", "0.25"]
+
+
+def test_a_merged_section_row_under_an_unnamed_column_does_not_end_the_grid():
+    edges = (40.0, 80.0, 260.0, 330.0, 430.0, 540.0)
+    rows = [
+        ("Pos.", "Description", "Qty", "Unit price", "Amount"),
+        ("1", "Widget", "3", "4.50", "13.50"),
+        ("VAT exempt services",),
+        ("2", "Gadget", "1", "20.00", "20.00"),
+    ]
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    page.insert_text((40, 60), "Invoice INV-9", fontsize=12)
+    top, height = 100.0, 20.0
+    for index in range(len(rows) + 1):
+        page.draw_line((edges[0], top + index * height), (edges[-1], top + index * height))
+    for index, row in enumerate(rows):
+        y0, y1 = top + index * height, top + (index + 1) * height
+        for x in edges if len(row) > 1 else (edges[0], edges[-1]):
+            page.draw_line((x, y0), (x, y1))
+        for column, text in enumerate(row):
+            page.insert_text((edges[column] + 4, y0 + 14), text, fontsize=10)
+    page.insert_text((330, 220), "Total", fontsize=10)
+    page.insert_text((434, 220), "33.50", fontsize=10)
+    field = _run(document.tobytes())
+    assert [row["description"].value for row in field.rows] == ["Widget", "Gadget"]
