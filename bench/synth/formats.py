@@ -87,6 +87,17 @@ class QuantityStyle:
         return truth_number(value).replace(".", self.decimal)
 
 
+@dataclass(frozen=True)
+class FixedQuantity(QuantityStyle):
+    """Quantities always with `places` decimals (`1,00`, `2,500`), as ERPs and invoicing
+    programs print them."""
+
+    places: int = 2
+
+    def number(self, value: Decimal) -> str:
+        return f"{value:.{self.places}f}".replace(".", self.decimal)
+
+
 MONTHS = {
     "en": "January February March April May June July August September October November December",
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
@@ -96,6 +107,10 @@ MONTHS = {
     "diciembre",
     "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
     "listopada grudnia",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+    "dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+    "dezembro",
 }
 
 

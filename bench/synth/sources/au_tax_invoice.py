@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
@@ -59,7 +58,7 @@ from bench.synth.document import (
     quantity,
     truth_fields,
 )
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
+from bench.synth.formats import DateStyle, FixedQuantity, MoneyStyle, QuantityStyle, money
 
 GREY = (0.42, 0.42, 0.42)
 GST = Decimal(10)
@@ -175,14 +174,6 @@ PLANS = [
     "Payroll module",
     "Starter plan",
 ]
-
-
-@dataclass(frozen=True)
-class FixedQuantity(QuantityStyle):
-    """Quantities with two decimals (`1.00`, `2.50`), as Xero prints them."""
-
-    def number(self, value: Decimal) -> str:
-        return f"{value:.2f}".replace(".", self.decimal)
 
 
 def _abn(rng: random.Random) -> str:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
@@ -47,19 +46,11 @@ from bench.synth.common import (
     total_rows,
 )
 from bench.synth.document import Rendered, net_totals, pick_dates, truth_fields
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
+from bench.synth.formats import DateStyle, FixedQuantity, MoneyStyle, QuantityStyle, money
 
 GREY = (0.4, 0.4, 0.4)
 FILL = (0.86, 0.88, 0.9)
 NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-
-
-@dataclass(frozen=True)
-class FixedQuantity(QuantityStyle):
-    """Quantities as an ERP prints them, always with two decimals (`2,00`, `0,25`)."""
-
-    def number(self, value: Decimal) -> str:
-        return f"{value:.2f}".replace(".", self.decimal)
 
 
 def _nif(rng: random.Random) -> str:

@@ -37,7 +37,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import random
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
@@ -53,13 +52,10 @@ from bench.synth.document import (
     quantity,
     truth_fields,
 )
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
+from bench.synth.formats import DateStyle, FixedQuantity, MoneyStyle, QuantityStyle, money
 
 GREY = (0.4, 0.4, 0.4)
 FILL = (0.9, 0.9, 0.9)
-MONTHS = (
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"
-)
 SURNAMES = [
     "Rossi",
     "Russo",
@@ -162,32 +158,6 @@ SERVICES = [
 BANKS = ["Banca Intesa Sanpaolo", "UniCredit S.p.A.", "Banco BPM", "BPER Banca", "Credem"]
 
 
-@dataclass(frozen=True)
-class ItalianDate(DateStyle):
-    """`DateStyle` with Italian month names (`5 marzo 2024`)."""
-
-    def format(self, value: dt.date) -> str:
-        month = MONTHS.split()[value.month - 1]
-        return self.pattern.format(
-            d=value.day,
-            dd=f"{value.day:02d}",
-            m=value.month,
-            mm=f"{value.month:02d}",
-            yyyy=value.year,
-            yy=f"{value.year % 100:02d}",
-            month=month,
-            mon=month[:3],
-        )
-
-
-@dataclass(frozen=True)
-class FixedQuantity(QuantityStyle):
-    """Quantities always with two decimals (`1,00`), as the FatturaPA style sheets print them."""
-
-    def number(self, value: Decimal) -> str:
-        return f"{value:.2f}".replace(".", self.decimal)
-
-
 def _digits(rng: random.Random, count: int) -> str:
     return names.digits(rng, count)
 
@@ -236,12 +206,12 @@ def build(rng: random.Random) -> Rendered:
     layout = rng.choice(("gestionale", "gestionale", "fatturapa"))
     if layout == "fatturapa":
         style = MoneyStyle(".", ",", "")
-        numeric: DateStyle = ItalianDate("{dd}-{mm}-{yyyy}", "it")
+        numeric: DateStyle = DateStyle("{dd}-{mm}-{yyyy}", "it")
         quantities: QuantityStyle = FixedQuantity(",")
     else:
         after = rng.random() < 0.35
         style = MoneyStyle(".", ",", "€", symbol_after=after)
-        numeric = ItalianDate(
+        numeric = DateStyle(
             rng.choice(("{dd}/{mm}/{yyyy}", "{dd}/{mm}/{yyyy}", "{dd}.{mm}.{yyyy}")), "it"
         )
         quantities = FixedQuantity(",") if rng.random() < 0.5 else QuantityStyle(",")
@@ -363,7 +333,7 @@ def build(rng: random.Random) -> Rendered:
             y += 44
         else:
             long_date = rng.random() < 0.5
-            issue_style = ItalianDate("{d} {month} {yyyy}", "it") if long_date else numeric
+            issue_style = DateStyle("{d} {month} {yyyy}", "it") if long_date else numeric
             if long_date:
                 overrides["invoice_date"] = issue_style
             title = "FATTURA DIFFERITA" if differita else "FATTURA"

@@ -48,7 +48,6 @@ import datetime as dt
 import math
 import random
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
@@ -65,11 +64,10 @@ from bench.synth.document import (
     quantity,
     truth_fields,
 )
-from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
+from bench.synth.formats import DateStyle, FixedQuantity, MoneyStyle, QuantityStyle, money
 
 GREY = (0.4, 0.4, 0.4)
 FILL = (0.88, 0.88, 0.88)
-MONTHS = "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"
 SURNAMES = [
     "Silva",
     "Santos",
@@ -217,34 +215,6 @@ BANKS = ["Caixa Geral de Depósitos", "Millennium bcp", "Novo Banco", "Santander
 ATCUD_CHARS = "BCDFGHJKLMNPQRSTVWXYZ23456789"
 
 
-@dataclass(frozen=True)
-class PortugueseDate(DateStyle):
-    """`DateStyle` with Portuguese month names (`5 de março de 2024`)."""
-
-    def format(self, value: dt.date) -> str:
-        month = MONTHS.split()[value.month - 1]
-        return self.pattern.format(
-            d=value.day,
-            dd=f"{value.day:02d}",
-            m=value.month,
-            mm=f"{value.month:02d}",
-            yyyy=value.year,
-            yy=f"{value.year % 100:02d}",
-            month=month,
-            mon=month[:3],
-        )
-
-
-@dataclass(frozen=True)
-class FixedQuantity(QuantityStyle):
-    """Quantities with a fixed number of decimals (`1,00`, `2,500`), as ERPs print them."""
-
-    places: int = 2
-
-    def number(self, value: Decimal) -> str:
-        return f"{value:.{self.places}f}".replace(".", self.decimal)
-
-
 def _nif(rng: random.Random, first: str) -> str:
     """A NIF with a valid mod-11 check digit."""
     body = first + names.digits(rng, 8 - len(first))
@@ -368,7 +338,7 @@ def build(rng: random.Random) -> Rendered:
     grouping = rng.choice((" ", ".", ".", ""))
     mark = rng.choice(("€", "€", "EUR"))
     style = MoneyStyle(grouping, ",", mark, symbol_after=True)
-    dates_style = PortugueseDate(
+    dates_style = DateStyle(
         rng.choice(
             ("{yyyy}-{mm}-{dd}", "{yyyy}-{mm}-{dd}", "{dd}-{mm}-{yyyy}", "{dd}/{mm}/{yyyy}")
         ),
