@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import pymupdf
@@ -25,7 +26,7 @@ from extraction.engine.fields import DocumentContext
 from extraction.engine.grids import Grid, page_grids
 from extraction.engine.labels import compact, find_label_hits
 from extraction.engine.layout import Line, Phrase, Token, group_lines, union
-from extraction.engine.parsers import parse_value
+from extraction.engine.parsers import find_dates, parse_value
 from extraction.engine.synonyms import BUILTIN_SYNONYMS, LINE_ITEM_COLUMNS
 from extraction.engine.table_checks import rows_arithmetic
 from extraction.engine.types import (
@@ -114,17 +115,25 @@ def _header(line: Line, hits: list, spec: FieldSpec) -> Header:
         )
         if index is not None and index not in owner:
             owner[index] = hit.key
-    unnamed: dict[int, str] = {}
-    for index, phrase in enumerate(line.phrases):
-        if index not in owner:
-            key = f"{UNNAMED}{compact(phrase.text)}"
-            unnamed[index] = key if key not in unnamed.values() else f"{key}{UNNAMED}{index}"
+    unnamed = _unnamed_keys(
+        (index, phrase.text) for index, phrase in enumerate(line.phrases) if index not in owner
+    )
     columns = tuple(
         (owner.get(index) or unnamed[index], phrase.bbox[0], phrase.bbox[2])
         for index, phrase in enumerate(line.phrases)
     )
     titles = tuple((unnamed[index], line.phrases[index].text) for index in unnamed)
     return Header(line.page, line.index, line.bbox[3], columns, titles)
+
+
+def _unnamed_keys(titled: Iterable[tuple[int, str]]) -> dict[int, str]:
+    """Keys for header phrases or cells (position, printed title) that name no column:
+    `UNNAMED` + the compacted title (`?kpl`), + their position when a title repeats."""
+    keys: dict[int, str] = {}
+    for index, title in titled:
+        key = f"{UNNAMED}{compact(title)}"
+        keys[index] = key if key not in keys.values() else f"{key}{UNNAMED}{index}"
+    return keys
 
 
 def _at_phrase_start(hit) -> bool:
@@ -225,7 +234,7 @@ def read_rows(
             page_top = carried = False
         else:
             for key, tokens in cells.items():
-                if key in numeric and _DATE_IN_TEXT.search(_text(tokens)):
+                if key in numeric and find_dates(_text(tokens)):
                     key = "description"  # a dated note under the item, not its number
                 rows[-1].setdefault(key, []).extend(tokens)
     items = [row for row in rows if _is_item(row, numeric, types, context)]
@@ -266,17 +275,17 @@ def _unnamed_columns_read(
     ]
     if not unread or not candidates:
         return {}
+    named_values = [
+        {k: _cell_value(row.get(k), columns[k].type, context) for k in named} for row in items
+    ]
     read: dict[str, tuple[str, bool]] = {}
     for key in unread:
         agreeing: list[tuple[str, int]] = []
         testable = False
         for candidate in candidates:
             rows = [
-                {
-                    **{k: _cell_value(row.get(k), columns[k].type, context) for k in named},
-                    key: _cell_value(row.get(candidate), columns[key].type, context),
-                }
-                for row in items
+                {**values, key: _cell_value(row.get(candidate), columns[key].type, context)}
+                for values, row in zip(named_values, items, strict=True)
             ]
             checked, adding_up = rows_arithmetic(rows, list(columns))
             testable = testable or checked > 0
@@ -377,14 +386,11 @@ def _near_page_end(body: list[Line], position: int) -> bool:
     )
 
 
-_DATE_IN_TEXT = re.compile(r"(?<![\d.,])\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?![\d.,])")
-
-
 def _parse(field_type: str, text: str, context: DocumentContext | None):
     """A cell's value read with the document's conventions (decimal comma, date order). A
     date is no number: a note such as `Delivery note 4711 of 12/09/2024` spilling into a
     number column neither makes an item row nor gives a quantity of 12."""
-    if field_type in (FieldType.MONEY, FieldType.NUMBER) and _DATE_IN_TEXT.search(text):
+    if field_type in (FieldType.MONEY, FieldType.NUMBER) and find_dates(text):
         return None
     if context is None:
         return parse_value(field_type, text)
@@ -406,48 +412,56 @@ def _text(tokens: list[Token]) -> str:
     return " ".join(t.text for t in tokens)
 
 
-def _cell_source(
-    key: str, guessed: dict[str, tuple[str, bool]] | None
-) -> tuple[str, str, float, bool | None]:
-    """Where column `key`'s cells are read and how they are scored: (row key, evidence
-    position, label score, consistent). A named column is a table cell; a column placed by
-    `_unnamed_columns_read` is a layout guess, consistent when arithmetic confirmed it."""
-    if guessed and key in guessed:
-        unnamed, confirmed = guessed[key]
-        return unnamed, "layout", 0.0, True if confirmed else None
-    return key, "table", 1.0, None
-
-
 def _row_result(
     row: dict[str, list[Token]],
     spec: FieldSpec,
     context: DocumentContext | None = None,
     guessed: dict[str, tuple[str, bool]] | None = None,
 ) -> dict[str, CellResult]:
-    """The row's cells by column key; `guessed` columns (`_unnamed_columns_read`) are read
-    from their unnamed column and scored as a layout guess unless arithmetic confirmed them."""
+    """An unruled row's cells by column key (see `_cells`)."""
+    return _cells(
+        {
+            key: (_text(tokens), tokens, union([t.bbox for t in tokens]))
+            for key, tokens in row.items()
+            if tokens
+        },
+        spec,
+        context,
+        guessed,
+    )
+
+
+def _cells(
+    row: Mapping[str, tuple[str, list[Token], BBox]],
+    spec: FieldSpec,
+    context: DocumentContext | None = None,
+    guessed: dict[str, tuple[str, bool]] | None = None,
+) -> dict[str, CellResult]:
+    """A row's cells by column key, from its (text, tokens, box) by row key, typed and scored:
+    a named column as a table cell; a column placed by `_unnamed_columns_read` (`guessed`:
+    column key -> its unnamed key, whether arithmetic confirmed it) read from its unnamed
+    column as a layout guess, consistent when arithmetic confirmed it."""
     result: dict[str, CellResult] = {}
     for column in spec.columns:
-        key, position, label_score, consistent = _cell_source(column.key, guessed)
-        tokens = row.get(key, [])
-        if not tokens:
+        key, position, label_score, consistent = column.key, "table", 1.0, None
+        if guessed and column.key in guessed:
+            key, confirmed = guessed[column.key]
+            position, label_score, consistent = "layout", 0.0, True if confirmed else None
+        if key not in row:
             result[column.key] = CellResult(None, "", 0)
             continue
-        text = _text(tokens)
+        text, tokens, box = row[key]
         parsed = _parse(column.type, text, context)
-        source = min(t.confidence for t in tokens)
         evidence = Evidence(
             position,
             label_score=label_score,
             exact=parsed.exact if parsed else False,
-            source_confidence=source,
+            source_confidence=min(t.confidence for t in tokens),
             consistent=consistent,
         )
         value = parsed.value if parsed else None
         score = confidence.score(evidence) if parsed else 0
-        result[column.key] = CellResult(
-            value, text, score, tokens[0].page, union([t.bbox for t in tokens])
-        )
+        result[column.key] = CellResult(value, text, score, tokens[0].page, box)
     return result
 
 
@@ -566,7 +580,7 @@ def ruled_rows(
     ]
     texts = [{key: text for key, (text, _, _) in row.items()} for row in items]
     guessed = _unnamed_columns_read(texts, titles, named, spec, context)
-    return [_grid_result(row, spec, context, guessed) for row in items]
+    return [_cells(row, spec, context, guessed) for row in items]
 
 
 def _edges(table_rows: list[list[BBox | None]]) -> tuple[float, ...]:
@@ -618,14 +632,9 @@ def _header_keys(
     for _, _, index, key in sorted(candidates, reverse=True):
         if index not in keys and key not in keys.values():
             keys[index] = key
-    titles: dict[str, str] = {}
-    for line in lines:
-        if line.index not in keys:
-            key = f"{UNNAMED}{compact(line.text)}"
-            key = key if key not in titles else f"{key}{UNNAMED}{line.index}"
-            keys[line.index] = key
-            titles[key] = line.text
-    return keys, titles
+    unnamed = _unnamed_keys((line.index, line.text) for line in lines if line.index not in keys)
+    titles = {unnamed[line.index]: line.text for line in lines if line.index in unnamed}
+    return {**keys, **unnamed}, titles
 
 
 def _grid_row(
@@ -689,35 +698,6 @@ def _merge_row(
             into[key] = (f"{old_text} {text}", [*old_tokens, *tokens], box)
         else:
             into[key] = (text, tokens, box)
-
-
-def _grid_result(
-    row: dict[str, tuple[str, list[Token], BBox]],
-    spec: FieldSpec,
-    context: DocumentContext | None = None,
-    guessed: dict[str, tuple[str, bool]] | None = None,
-) -> dict[str, CellResult]:
-    """The grid row's cells by column key, `guessed` columns as in `_row_result`."""
-    result: dict[str, CellResult] = {}
-    for column in spec.columns:
-        key, position, label_score, consistent = _cell_source(column.key, guessed)
-        if key not in row:
-            result[column.key] = CellResult(None, "", 0)
-            continue
-        text, tokens, box = row[key]
-        parsed = _parse(column.type, text, context)
-        source = min(t.confidence for t in tokens)
-        evidence = Evidence(
-            position,
-            label_score=label_score,
-            exact=parsed.exact if parsed else False,
-            source_confidence=source,
-            consistent=consistent,
-        )
-        value = parsed.value if parsed else None
-        score = confidence.score(evidence) if parsed else 0
-        result[column.key] = CellResult(value, text, score, tokens[0].page, box)
-    return result
 
 
 def ruled_tables(page: pymupdf.Page, words: list[Word]) -> list[list[list[str]]]:
