@@ -1210,23 +1210,22 @@ def cross_check_money(
         return chosen
     totals = _top_values(candidates["total_amount"])
     subtotals = _top_values(candidates["subtotal_amount"])
-    taxes: list[Candidate | None] = [*_top_values(candidates.get("tax_amount", [])), None]
+    taxes: list[Candidate | None] = [*_top_values(candidates.get("tax_amount", []))]
+    if not _decimal(chosen.get("tax_amount")):
+        taxes.append(None)  # no tax at all: only then may the subtotal equal the total
     best: tuple[float, Candidate, Candidate, Candidate | None] | None = None
-    tax_read = _decimal(chosen.get("tax_amount"))
     for total in totals:
         for subtotal in subtotals:
             for tax in taxes:
                 if not _adds_up(total, subtotal, tax):
                     continue
-                if tax is None and tax_read:
-                    continue  # a subtotal equal to the total contradicts the tax read
                 weight = total.strength + subtotal.strength + (tax.strength if tax else 0.0)
                 if best is None or weight > best[0]:
                     best = (weight, total, subtotal, tax)
     if best is None:
         return _mark_inconsistent(_derive_missing(chosen), _other_amounts(context))
     _, total, subtotal, tax = best
-    updated = dict(chosen)  # a combination without a tax is only taken when none was read
+    updated = dict(chosen)
     for key, candidate in (
         ("total_amount", total),
         ("subtotal_amount", subtotal),
