@@ -288,3 +288,10 @@ def test_command_writes_a_folder_per_source_with_documents_beside_truth(tmp_path
     with pymupdf.open(tmp_path / "multipage" / "multipage-000.pdf") as document:
         assert document.page_count >= 2
     assert "multipage" in capsys.readouterr().out
+
+
+def test_a_nordic_receipt_paid_in_cash_over_the_largest_note_is_still_made():
+    """Seed 5, document 7 totals more than 1000 and is paid in cash: the change is counted
+    from the next hundred (generating it used to stop the whole corpus)."""
+    rendered = generate("receipt-nordic", 7, seed=5)
+    assert rendered.fields["total_amount"]

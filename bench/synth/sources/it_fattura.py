@@ -37,6 +37,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import random
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
 
@@ -156,6 +157,29 @@ SERVICES = [
     ("Rilievo topografico", "nr"),
 ]
 BANKS = ["Banca Intesa Sanpaolo", "UniCredit S.p.A.", "Banco BPM", "BPER Banca", "Credem"]
+
+
+def _courtesy_box(
+    canvas: Canvas,
+    top: float,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    size: float,
+) -> float:
+    """One ruled box of the FatturaPA courtesy copy (shaded header, 13 pt rows, full width);
+    returns its bottom."""
+    return draw_table(
+        canvas,
+        top,
+        columns,
+        rows,
+        left=50,
+        right=545,
+        size=size,
+        rules="grid",
+        header_fill=FILL,
+        row_height=13,
+    )
 
 
 def _digits(rng: random.Random, count: int) -> str:
@@ -534,7 +558,7 @@ def build(rng: random.Random) -> Rendered:
                     style.number(line.amount),
                 ]
             )
-        y = draw_table(
+        y = _courtesy_box(
             canvas,
             y,
             [
@@ -548,12 +572,7 @@ def build(rng: random.Random) -> Rendered:
                 Column("Prezzo totale", 543, "right"),
             ],
             rows,
-            left=50,
-            right=545,
-            size=size - 1,
-            rules="grid",
-            header_fill=FILL,
-            row_height=13,
+            size - 1,
         )
         y += 10
         canvas.text(50, y, "RIEPILOGHI IVA E TOTALI", size=size, bold=True)
@@ -572,7 +591,7 @@ def build(rng: random.Random) -> Rendered:
             ]
             for g in groups
         ]
-        y = draw_table(
+        y = _courtesy_box(
             canvas,
             y,
             [
@@ -584,14 +603,9 @@ def build(rng: random.Random) -> Rendered:
                 Column("Totale imposta", 543, "right"),
             ],
             summary,
-            left=50,
-            right=545,
-            size=size - 1,
-            rules="grid",
-            header_fill=FILL,
-            row_height=13,
+            size - 1,
         )
-        y = draw_table(
+        y = _courtesy_box(
             canvas,
             y + 2,
             [
@@ -608,15 +622,10 @@ def build(rng: random.Random) -> Rendered:
                     style.number(document_total),
                 ]
             ],
-            left=50,
-            right=545,
-            size=size - 1,
-            rules="grid",
-            header_fill=FILL,
-            row_height=13,
+            size - 1,
         )
         if ritenuta is not None:
-            y = draw_table(
+            y = _courtesy_box(
                 canvas,
                 y + 6,
                 [
@@ -625,12 +634,7 @@ def build(rng: random.Random) -> Rendered:
                     Column("Importo ritenuta", 543, "right"),
                 ],
                 [["A - Prestazioni di lavoro autonomo", "20,00", style.number(ritenuta)]],
-                left=50,
-                right=545,
-                size=size - 1,
-                rules="grid",
-                header_fill=FILL,
-                row_height=13,
+                size - 1,
             )
         pay_rows = []
         if method == "bonifico":
@@ -646,7 +650,7 @@ def build(rng: random.Random) -> Rendered:
             )
         else:
             pay_rows.append(["MP01 contanti", "", "", "", style.number(payable)])
-        y = draw_table(
+        y = _courtesy_box(
             canvas,
             y + 6,
             [
@@ -657,12 +661,7 @@ def build(rng: random.Random) -> Rendered:
                 Column("Importo", 543, "right"),
             ],
             pay_rows,
-            left=50,
-            right=545,
-            size=size - 1,
-            rules="grid",
-            header_fill=FILL,
-            row_height=13,
+            size - 1,
         )
         for row in _notes(kind, split, bollo):
             y += 10

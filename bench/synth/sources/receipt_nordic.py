@@ -151,7 +151,8 @@ def build(rng: random.Random) -> Rendered:
         y += step
         canvas.text(left, y, f"VISA ************{names.digits(rng, 4)}", size=size - 0.5)
     else:
-        cash = next(Decimal(n) for n in (50, 100, 200, 500, 1000) if n >= total)
+        notes = (Decimal(n) for n in (50, 100, 200, 500, 1000) if n >= total)
+        cash = next(notes, (total // 100 + 1) * 100)  # a large sum: the next hundred
         canvas.text(left, y, spec["cash"], size=size)
         canvas.text(right, y, style.number(cash), size=size, align="right")
         y += step
