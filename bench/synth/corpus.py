@@ -16,15 +16,18 @@ from bench.synth import raster
 from bench.synth.document import Rendered
 from bench.synth.sources import (
     au_tax_invoice,
+    ca_invoice,
     ch_rechnung,
     credit_notes,
     de_din5008,
     en_classic,
     es_factura,
     fr_facture,
+    in_gst_invoice,
     it_fattura,
     multipage,
     nl_grid,
+    nordic_faktura,
     pl_faktura,
     pt_fatura,
     receipt_asia,
@@ -52,6 +55,9 @@ SOURCES: dict[str, Callable[[random.Random], Rendered]] = {
     "au-tax-invoice": au_tax_invoice.build,
     "receipt-us": receipt_us.build,
     "receipt-fr": receipt_fr.build,
+    "ca-invoice": ca_invoice.build,
+    "nordic-faktura": nordic_faktura.build,
+    "in-gst-invoice": in_gst_invoice.build,
 }
 
 
