@@ -19,6 +19,7 @@ from bench.synth.sources import (
     ca_invoice,
     ch_rechnung,
     credit_notes,
+    cz_faktura,
     de_din5008,
     en_classic,
     es_factura,
@@ -26,6 +27,7 @@ from bench.synth.sources import (
     in_gst_invoice,
     it_fattura,
     multipage,
+    mx_cfdi,
     nl_grid,
     nordic_faktura,
     pl_faktura,
@@ -58,6 +60,8 @@ SOURCES: dict[str, Callable[[random.Random], Rendered]] = {
     "ca-invoice": ca_invoice.build,
     "nordic-faktura": nordic_faktura.build,
     "in-gst-invoice": in_gst_invoice.build,
+    "cz-faktura": cz_faktura.build,
+    "mx-cfdi": mx_cfdi.build,
 }
 
 
