@@ -29,6 +29,7 @@ _OTHER_WORDS = _vocabulary(
     "shipping freight delivery postage handling rounding cash change tendered given card tip "
     "bar forward carried brought previous remise rabais escompte acompte frais port "
     "arrondi rendu especes korting aanbetaling verzendkosten descuento anticipo envio redondeo "
+    "zaokrouhleni zaokruhlenie zaloha "
     "cambio sconto acconto trasporto rabat reg registration no nr id number nummer numero "
     "rate satz stawka taux tarief qty quantity items item pcs pieces weight gewicht kg hours "
     "stunden pages savings terms term days tage jours dagen dias giorni idnr ustidnr vatid "
@@ -41,7 +42,8 @@ _OTHER_STEMS = _vocabulary(
 )
 _NET_WORDS = _vocabulary(
     "net netto nett ht ex excl exkl excluding exclusive without ohne before sub subtotal hors "
-    "taxable base basis imponible grondslag exclusief imponibile goods sin neto iliquido sem"
+    "taxable base basis imponible grondslag exclusief imponibile goods sin neto iliquido sem "
+    "eks ekskl bez zaklad"
 )
 _NET_STEMS = _vocabulary(
     "netto zwischensumme subtotal soustotal warenwert positionssumme steuerbasis "
@@ -49,18 +51,19 @@ _NET_STEMS = _vocabulary(
 )
 _GROSS_WORDS = _vocabulary(
     "gross brutto ttc inc incl inkl including inclusive grand due payable pay payer betalen pagar "
-    "pagare inclusief owing zaplaty zaplacenia betala betale after con incluido voldoen"
+    "pagare inclusief owing zaplaty zaplacenia betala betale after con incluido voldoen uhrade"
 )
 _GROSS_STEMS = _vocabulary(
     "brutto zahlbetrag endbetrag rechnungsbetrag zuzahlen apayer montantdu soldedu tevoldoen"
 )
 _TAX_WORDS = _vocabulary(
-    "tax vat mwst ust tva btw iva gst hst pst qst sst taxe taxes impuesto impuestos imposta "
-    "podatek moms mva"
+    "tax vat mwst ust tva btw iva gst hst pst qst sst tps tvq tvh dph taxe taxes impuesto "
+    "impuestos imposta podatek moms mva"
 )
 _TAX_STEMS = _vocabulary("steuer mehrwert umsatz")
 _TOTAL_WORDS = _vocabulary(
-    "total totals sum gesamt summe totaal somme totale razem suma totalt totalbelopp yhteensa"
+    "total totals sum gesamt summe totaal somme totale razem suma summa totalt totalbelopp "
+    "yhteensa celkem celkom spolu"
 )
 _TOTAL_STEMS = _vocabulary("gesamt summe totaal rechnungssumme")
 _IDENTIFIER_ENDINGS = ("nummer", "nr", "idnr", "id", "no")

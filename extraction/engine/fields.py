@@ -49,6 +49,7 @@ from extraction.engine.synonyms import (
     ISSUER_KEYS,
     JOB_TITLES,
     is_legal_form_only,
+    legal_extension,
     legal_form_words,
     semantic_kind,
 )
@@ -243,14 +244,26 @@ US_STATE_ZIP = re.compile(
 """A US state code and ZIP code (`Austin, TX 78701`): an address in the United States."""
 
 
+CANADIAN_ADDRESS_OR_TAX_NUMBER = re.compile(
+    r"\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|Qu[ée]bec\)?|Ontario\)?)\s+"
+    r"[ABCEGHJ-NPRSTVXY]\d[A-Z]\s?\d[A-Z]\d\b"
+    r"|\b\d{9,10}\s?(?:RT|TQ)\s?\d{4}\b"
+)
+"""A province with its postal code (`Laval, QC H4V 8S6`, `Lévis (Québec) G5T 8N6`) or a
+Canadian GST/HST or QST registration number (`123456789 RT0001`, `1234567890 TQ0001`)."""
+
+
 def dollar_currency(text: str) -> str | None:
     """Which dollar a bare `$` means, from the country the document names, if exactly one.
 
     Callers pass the issuer's text (not the buyer's block): a US seller shipping to Toronto
-    bills in USD. A US state with its ZIP code names the United States."""
+    bills in USD. A US state with its ZIP code names the United States; a Canadian province
+    with its postal code, or a Canadian tax registration number, names Canada."""
     named = _named_country(text, DOLLAR_COUNTRIES, all_found=True)
     if US_STATE_ZIP.search(text):
         named.add("USD")
+    if CANADIAN_ADDRESS_OR_TAX_NUMBER.search(text):
+        named.add("CAD")
     return named.pop() if len(named) == 1 else None
 
 
@@ -538,7 +551,8 @@ def _amount_hits(context: DocumentContext, key: str, hits: list[LabelHit]) -> li
     """Label hits of a summary amount, read by the whole label phrase (`amount_labels`).
 
     A synonym found inside a label that names something else is dropped (`Gesamtbetrag der
-    Zuschläge` is no total, `Net Total Amount` no total, `Total TVA` no total), and a phrase
+    Zuschläge` is no total, `Net Total Amount` no total, `Total TVA` no total), so is one in
+    the middle of a phrase followed by other words (`Meeting re: tax planning 5.75`), and a phrase
     whose words name this amount becomes a label even when no synonym matched it
     (`Rechnungssumme ohne USt.`, `Gross Total Amount`).
     """
@@ -547,6 +561,7 @@ def _amount_hits(context: DocumentContext, key: str, hits: list[LabelHit]) -> li
         for hit in hits
         if amount_role(_label_part(hit.line, hit.start)) != OTHER
         and amount_role(_label_part(hit.line, hit.start, from_hit=True)) in (None, key)
+        and (hit.phrase_start or only_label_words(_label_part(hit.line, hit.start, from_hit=True)))
     ]
     covered = {(hit.line.index, hit.start) for hit in kept}
     for line in context.lines:
@@ -590,10 +605,17 @@ def _label_part(line: Line, start: int, *, from_hit: bool = False) -> str:
 
 
 def _is_header_row(line: Line, label_tokens: set[int]) -> bool:
-    """A row of three or more short text phrases: a table header, whose 'below' is a cell."""
+    """A row of three or more short text phrases: a table header, whose 'below' is a cell. A
+    heading may hold a digit where OCR misread a sign (`MVA8` for `MVA%`), never an amount."""
     if len(line.phrases) < 3:
         return False
-    return all(not re.search(r"\d", p.text) and len(p.text) < 30 for p in line.phrases)
+    return all(len(p.text) < 30 and _heading_text(p.text) for p in line.phrases)
+
+
+def _heading_text(text: str) -> bool:
+    if not re.search(r"\d", text):
+        return True
+    return len(text) <= 6 and sum(ch.isalpha() for ch in text) >= 2
 
 
 def _candidate_from_spot(
@@ -654,7 +676,8 @@ def _candidate_from_spot(
 
 def _column_continues(context: DocumentContext, spot: ValueSpot) -> bool:
     """Whether the line after a value under a header holds another number in the same column:
-    then the header names a table column (line items), not one summary value."""
+    then the header names a table column (line items), not one summary value. A sentence
+    across the column (`Betala till bankgiro 7842-1096 ...`) is no table cell."""
     if not spot.tokens:
         return False
     first = spot.tokens[0]
@@ -667,7 +690,9 @@ def _column_continues(context: DocumentContext, spot: ValueSpot) -> bool:
     following = context.lines[index + 1]
     return (
         any(
-            min(p.bbox[2], x1) > max(p.bbox[0], x0) and re.search(r"\d", p.text)
+            min(p.bbox[2], x1) > max(p.bbox[0], x0)
+            and re.search(r"\d", p.text)
+            and sum(1 for w in p.text.split() if sum(ch.isalpha() for ch in w) >= 2) < 3
             for p in following.phrases
         )
         and following.page == first.page
@@ -820,11 +845,16 @@ def _identifier_spacing(parsed: Parsed, text: str) -> float:
 
 
 def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
+    """A name or address as read, or None for what is no name: a legal form alone, another
+    party's heading (`ODBĚRATEL` beside `DODAVATEL`), the rest of a sentence (`Dodavatel
+    není plátcem DPH.`: the supplier is no VAT payer)."""
     text = str(parsed.value)
     letters = sum(ch.isalpha() for ch in text)
-    if letters < 2 or "@" in text or is_legal_form_only(text):
+    if letters < 2 or "@" in text or is_legal_form_only(text) or compact(text) in BUYER_HEADINGS:
         return None
     words = text.split()
+    if len(words) >= 2 and text[0].islower() and text.rstrip().endswith("."):
+        return None
     if kind != "address" and (len(words) > 7 or letters < len(text.replace(" ", "")) / 2):
         return None
     if kind == "address" and not re.search(r"\d", text):
@@ -876,7 +906,8 @@ def _pattern_candidates(context: DocumentContext, spec: FieldSpec, kind: str) ->
 def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candidate]:
     """The issuer's name where no label names it, from layout.
 
-    In order of trust: a company name (one with a legal form) heading the first page or given
+    In order of trust: the legal name of a brand printed large at the top (`_branded_legal_name`);
+    a company name (one with a legal form) heading the first page or given
     as the sender line above an address window (`Global Goods Inc. · 789 Commerce Street`), the
     more so when the document repeats it (footers do); else the largest text at the top when it
     stands out. Names under a buyer heading (`Bill to`, `Kunde`, `Nabywca`) and the recipient in
@@ -906,12 +937,49 @@ def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candid
             repeats = repeats_of(phrase, name)
             height = phrase.bbox[3] - phrase.bbox[1]
             named.append((height * (1 + 0.25 * min(repeats, 2)) - line.index * 0.01, phrase, name))
+    branded = _branded_legal_name(context, first_page, buyer)
+    if branded is not None:
+        evidence = Evidence("layout", source_confidence=branded.confidence, support=1)
+        return [
+            Candidate(spec.key, branded.text, branded.text, branded.page, branded.bbox, evidence)
+        ]
     if named:
         _, phrase, name = max(named, key=lambda item: item[0])
         repeats = repeats_of(phrase, name)
         evidence = Evidence("layout", source_confidence=phrase.confidence, support=min(repeats, 2))
         return [Candidate(spec.key, name, phrase.text, phrase.page, phrase.bbox, evidence)]
     return _largest_top_phrase(context, spec, first_page, buyer)
+
+
+def _branded_legal_name(
+    context: DocumentContext, first_page: list[Line], buyer: set[int]
+) -> Phrase | None:
+    """The legal name of a brand printed large at the top (`FORSBERG PLÅT` above the address,
+    `Forsberg Plåt HB` in the footer): the issuer, ahead of any other company name near the
+    top (an address window's customer has a legal form too)."""
+    bottom = max(line.bbox[3] for line in first_page)
+    top = [
+        p
+        for line in first_page
+        if line.bbox[1] < 0.25 * bottom
+        for p in line.phrases
+        if sum(ch.isalpha() for ch in p.text) >= 3 and not _is_title(p.text) and id(p) not in buyer
+    ]
+    if not top:
+        return None
+    heights = sorted(p.bbox[3] - p.bbox[1] for line in first_page for p in line.phrases)
+    brand = max(top, key=lambda p: p.bbox[3] - p.bbox[1])
+    if brand.bbox[3] - brand.bbox[1] < 1.4 * heights[len(heights) // 2]:
+        return None
+    return _legal_name_of(context, brand)
+
+
+def _legal_name_of(context: DocumentContext, brand: Phrase) -> Phrase | None:
+    name = brand.text.strip()
+    return next(
+        (p for line in context.lines for p in line.phrases if legal_extension(name, p.text)),
+        None,
+    )
 
 
 def _largest_top_phrase(
@@ -985,6 +1053,9 @@ BUYER_HEADINGS = frozenset(
         "Recipient",
         "Deliver to",
         "Kunde",
+        "Odběratel",
+        "Odberateľ",
+        "Kupující",
         "Käufer",
         "Rechnungsempfänger",
         "Leistungsempfänger",
@@ -1073,6 +1144,16 @@ _TITLE_WORDS = {
     "pedido",
     "lieferschein",
     "deliverynote",
+    "faktura",
+    "fattura",
+    "fatura",
+    "kvitto",
+    "kvittering",
+    "kreditnota",
+    "kreditfaktura",
+    "ricevuta",
+    "recibo",
+    "quittung",
 }
 
 

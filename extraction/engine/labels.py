@@ -18,7 +18,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extraction.engine.layout import Line, Phrase, Token
-from extraction.engine.synonyms import BUILTIN_SYNONYMS
+from extraction.engine.synonyms import (
+    BUILTIN_SYNONYMS,
+    OF_WORDS,
+    OTHER_EVENT_WORDS,
+    REFERENCE_AFTER_WORDS,
+    REFERENCE_WORDS,
+)
 from extraction.engine.types import FieldSpec
 
 
@@ -60,40 +66,6 @@ def _threshold(form: str) -> float:
     if len(form) <= 7:
         return 90.0
     return 85.0
-
-
-REFERENCE_WORDS = frozenset(
-    {
-        "original",
-        "originale",
-        "orig",
-        "related",
-        "ref",
-        "reference",
-        "referenz",
-        "bezug",
-        "ursprungliche",
-        "ursprunglichen",
-        "corrected",
-        "korrigierte",
-        "previous",
-        "vorherige",
-        "your",
-        "ihre",
-        "votre",
-        "uw",
-        "customer",
-        "kunden",
-        "supplier",
-        "lieferanten",
-        "order",
-        "bestell",
-        "delivery",
-        "liefer",
-    }
-)
-"""Words before a label that make it another document's (`Original Invoice No`)."""
-REFERENCE_AFTER_WORDS = frozenset({"dorigine", "origine", "initiale", "corrigee", "originale"})
 
 
 @dataclass(frozen=True)
@@ -142,10 +114,17 @@ class LabelHit:
 
     def refers_elsewhere(self) -> bool:
         """The label names another document's value (`Original Invoice`, `Bezug: Rechnung`,
-        `Facture d'origine`, `Your order no`): a word just before or after it says so."""
-        before = compact(self.line.tokens[self.start - 1].text) if self.start else ""
-        after = compact(self.line.tokens[self.end].text) if self.end < len(self.line.tokens) else ""
-        return before in REFERENCE_WORDS or after in REFERENCE_AFTER_WORDS
+        `Facture d'origine`, `Your order no`) or another event's (`Date of Supply`, `Datum der
+        Lieferung`, `Datum objednávky`): a word just before or after it says so."""
+        tokens = self.line.tokens
+        before = compact(tokens[self.start - 1].text) if self.start else ""
+        after = [compact(t.text) for t in tokens[self.end : self.end + 2]]
+        if after[:1] and after[0] in REFERENCE_AFTER_WORDS:
+            return True
+        if after[:1] and after[0] in OF_WORDS:
+            after = after[1:]  # `Date of Supply`; `Datum objednávky` names its event at once
+        event = after[0] if after else ""
+        return before in REFERENCE_WORDS or (event in OTHER_EVENT_WORDS and event not in self.key)
 
     @property
     def phrase_start(self) -> bool:
@@ -206,11 +185,24 @@ def _best_hit(
                 continue  # the printed label says more (`Verkäufer-BIC` is no `Verkäufer`)
             if 200 * min(length, size) / (length + size) < threshold:
                 continue  # even a perfect overlap could not reach the threshold
+            if _missing_a_word(joined, option) and not line.tokens[end].text.rstrip(":").endswith(
+                "."
+            ):
+                continue  # `Montant` is no `Montant HT`; `Rechnungsdat.` is `Rechnungsdatum`
             score = fuzz.ratio(joined, option)
             better = best is None or (score / 100, length) > (best.score, best.length)
             if score >= threshold and better:
                 best = LabelHit(key, line, start, end + 1, score / 100, length, option)
     return best
+
+
+def _missing_a_word(printed: str, option: str) -> bool:
+    """Whether `printed` is `option` without its first or last two characters or more:
+    `Montant` is not `Montant HT`. Fuzzy matching forgives misread characters, not a missing
+    qualifier, which is often the very word that says what the label is (`HT`: before tax)."""
+    return len(option) - len(printed) >= 2 and (
+        option.startswith(printed) or option.endswith(printed)
+    )
 
 
 def _glued_hit(
@@ -283,8 +275,20 @@ def value_spots(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> lis
         text = _strip_lead(right.text)
         if text:
             spots.append(ValueSpot(text, right.tokens, "right", steps))
-    spots.extend(_below(hit, lines, label_tokens))
+    if not _inside_a_sentence(hit, phrase):
+        spots.extend(_below(hit, lines, label_tokens))
     return spots
+
+
+def _inside_a_sentence(hit: LabelHit, phrase: Phrase) -> bool:
+    """A label word after three words or more of its phrase, one of them in lower case
+    (`professional services rendered from ...`; not `FACTURE / INVOICE`, nor the second of two
+    labels run together, `Totale imponibile Totale imposta`): it may name a value beside it,
+    but heads no block below."""
+    first = hit.line.tokens[hit.start]
+    before = next((i for i, t in enumerate(phrase.tokens) if t is first), 0)
+    words = [t.text for t in phrase.tokens[:before] if sum(ch.isalpha() for ch in t.text) >= 2]
+    return len(words) >= 3 and any(word[0].islower() for word in words)
 
 
 def phrase_of(line: Line, token_index: int) -> Phrase:
@@ -339,12 +343,28 @@ def _strip_lead(text: str) -> str:
     return text.strip()
 
 
+def _strip_cell(hit: LabelHit) -> tuple[float, float] | None:
+    """The cell of a label in a strip of labels (`Exkl. moms | Moms | Att betala`, each above
+    its value in a box): from the label to the next one. Values in such boxes are often
+    right-aligned under a left-aligned label, so they may not overlap it, and may overlap the
+    next label instead; a value below such a label is read from its cell alone. None unless
+    the label's line is three or more phrases without digits."""
+    phrases = hit.line.phrases
+    if len(phrases) < 3 or any(re.search(r"\d", p.text) for p in phrases):
+        return None
+    own = phrase_of(hit.line, hit.start)
+    later = [p.bbox[0] for p in phrases if p.bbox[0] > own.bbox[2]]
+    height = max(hit.bbox[3] - hit.bbox[1], 4.0)
+    return own.bbox[0] - height, min(later) if later else own.bbox[2] + 12 * height
+
+
 def _below(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> list[ValueSpot]:
     spots: list[ValueSpot] = []
     x0, _, x1, y1 = hit.bbox
     height = max(hit.bbox[3] - hit.bbox[1], 4.0)
     steps = 0
     heading = is_section_heading(hit)  # under a heading, sub-label lines are skipped
+    band = _strip_cell(hit)
     for line in lines[hit.line.index + 1 : hit.line.index + 5]:
         if line.page != hit.line.page or line.bbox[1] - y1 > 3.5 * height * (steps + 1):
             break
@@ -352,7 +372,10 @@ def _below(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> list[Val
         for phrase in line.phrases:
             px0, _, px1, _ = phrase.bbox
             overlap = min(px1, x1 + height) - max(px0, x0 - height)
-            if overlap > 0:
+            if band is not None:
+                if band[0] <= (px0 + px1) / 2 < band[1]:
+                    overlapping.append((max(overlap, 0.0), phrase))
+            elif overlap > 0:
                 width = max(min(px1 - px0, x1 - x0 + 2 * height), 1.0)
                 overlapping.append((overlap / width, phrase))
         overlapping.sort(key=lambda item: -item[0])

@@ -49,6 +49,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "rs": "INR",
     "rs.": "INR",
     "inr": "INR",
+    "rupee": "INR",
+    "rupees": "INR",
     "chf": "CHF",
     "fr.": "CHF",
     "kr": "SEK",
@@ -249,13 +251,15 @@ def date_order_hint(text: str) -> DateOrder | None:
     return "DMY" if votes["DMY"] > votes["MDY"] else "MDY"
 
 
+_LAKH_AMOUNT = re.compile(r"(?<![\w.,])[-−]?\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?![\d])")
+"""Indian digit grouping (`1,01,044.00`: lakh and crore), read unless decimals are commas."""
 _AMOUNT = re.compile(
     r"(?<![\w.,])[-−]?\d{1,3}(?:[ .,'’\u202f]\d{3})*(?:[.,]\d{1,2})?(?![\d])|"
     r"(?<![\w.,])[-−]?\d+(?:[.,]\d{1,2})?(?!\d)"
 )
 _CURRENCY_TOKEN = re.compile(
     r"(us\$|r\$|a\$|c\$|ca\$|au\$|s\$|hk\$|nz\$|mx\$|[€$£¥₹₽₺₩₫₱฿₪₦]|"
-    r"\b(?:rs\.?|fr\.|zł|kč|[a-z]{2,3}|euros?|dollars?|lei)\b)",
+    r"\b(?:rs\.?|fr\.|zł|kč|[a-z]{2,3}|euros?|dollars?|rupees?|lei)(?!\w))",
     re.IGNORECASE,
 )
 _WORD_CURRENCIES = frozenset({"rm", "rp", "ft", "kr", "lei", "zl"})
@@ -393,6 +397,12 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     if not cleaned or len(cleaned) > 40 or _DATE_NUMERIC.search(cleaned):
         return None
     matches = list(_AMOUNT.finditer(cleaned))
+    if decimal_comma is not True:
+        lakh = list(_LAKH_AMOUNT.finditer(cleaned))
+        inside = [
+            m for m in matches if any(m.start() < k.end() and k.start() < m.end() for k in lakh)
+        ]
+        matches = [m for m in matches if m not in inside] + lakh
     if not matches:
         return None
     match = max(matches, key=lambda m: len(m.group(0)))

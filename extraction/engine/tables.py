@@ -13,6 +13,7 @@ carried-forward lines are skipped. Description lines without numbers are merged 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -26,7 +27,7 @@ from extraction.engine.fields import DocumentContext
 from extraction.engine.grids import Grid, page_grids
 from extraction.engine.labels import compact, find_label_hits
 from extraction.engine.layout import Line, Phrase, Token, group_lines, union
-from extraction.engine.parsers import find_dates, parse_value
+from extraction.engine.parsers import MONTHS, find_dates, parse_value
 from extraction.engine.synonyms import BUILTIN_SYNONYMS, LINE_ITEM_COLUMNS
 from extraction.engine.table_checks import rows_arithmetic
 from extraction.engine.types import (
@@ -158,6 +159,64 @@ def _is_stop_line(line: Line, stops: set[str]) -> bool:
     return first in stops
 
 
+def _line_cells(line: Line, header: Header, numeric: list[str]) -> dict[str, list[Token]]:
+    """A line's tokens by the column whose header band each falls in (`_assign`), with one
+    correction: a description is one phrase, so words of a phrase that reaches into the
+    description column belong to it even where they stick out under a neighbouring text
+    column (`CNC` of `CNC Machining Charges` under a centred `S.No.` heading). A number after
+    the description's start joins it only when its column also holds another phrase of the line
+    (`90 x 100` sticking out under `HSN/SAC`, whose code follows); numbers under a number
+    column, a number leading the phrase (a position number) and a lone number under an unknown
+    heading (`Kpl`) keep their column."""
+    placed: list[list[tuple[Token, str]]] = []
+    for phrase in line.phrases:
+        tokens = [t for t in phrase.tokens if not _FOOTNOTE_MARK.fullmatch(t.text)]
+        placed.append([(token, _assign(token, header)) for token in tokens])
+    sources: dict[str, set[int]] = {}
+    for index, pairs in enumerate(placed):
+        for _, key in pairs:
+            sources.setdefault(key, set()).add(index)
+    cells: dict[str, list[Token]] = {}
+    for pairs in placed:
+        keys = [key for _, key in pairs]
+        first = keys.index("description") if "description" in keys else None
+        for position, (token, key) in enumerate(pairs):
+            if (
+                first is not None
+                and key not in numeric
+                and key != "description"
+                and (
+                    re.search(r"[^\W\d_]", token.text)
+                    or (position > first and len(sources[key]) > 1)
+                )
+            ):
+                key = "description"
+            cells.setdefault(key, []).append(token)
+    return cells
+
+
+def _totals_beside_notes(line: Line, header: Header, numeric: list[str], stops: set[str]) -> bool:
+    """A totals label with its one amount to the right of notes on the same line (`Terms: due
+    on receipt ... Subtotal 5,075.95`, a footer of two columns): the items have ended. A label
+    after a quantity or a price (`2 10.00 GST 20.00`) or before them (`GST 2 100.00 200.00`), a
+    tax code column, is part of an item."""
+    for index, phrase in enumerate(line.phrases[1:], 1):
+        words = [t.text for t in phrase.tokens]
+        label = " ".join(itertools.takewhile(lambda w: not re.search(r"\d", w), words))
+        if not label or not any(compact(part) in stops for part in re.split(r"\s*/\s*", label)):
+            continue
+        after = (
+            phrase.text[len(label) :] + " " + " ".join(p.text for p in line.phrases[index + 1 :])
+        )
+        amounts = [w for w in after.split() if re.search(r"\d", w) and "%" not in w]
+        before = [t for p in line.phrases[:index] for t in p.tokens]
+        if len(amounts) == 1 and not any(
+            re.search(r"\d", t.text) and _assign(t, header) in numeric for t in before
+        ):
+            return True
+    return False
+
+
 def _assign(token: Token, header: Header) -> str:
     """The column whose header band the token falls into (by overlap, else nearest center)."""
     cx = (token.bbox[0] + token.bbox[2]) / 2
@@ -215,24 +274,28 @@ def read_rows(
             previous_bottom = line.bbox[3]
             continue
         line_height = max(4.0, min(30.0, line.bbox[3] - line.bbox[1]))
-        if _is_stop_line(line, stops) or line.bbox[1] - previous_bottom > 4 * line_height:
+        if (
+            _is_stop_line(line, stops)
+            or _totals_beside_notes(line, header, numeric, stops)
+            or line.bbox[1] - previous_bottom > 4 * line_height
+        ):
             break
         previous_bottom = line.bbox[3]
-        cells: dict[str, list[Token]] = {}
-        for token in line.tokens:
-            cells.setdefault(_assign(token, header), []).append(token)
+        cells = _line_cells(line, header, numeric)
         has_number = any(
             key in cells and _parse(types[key], _text(cells[key]), context) is not None
             for key in numeric
         )
         if carried and page_top and not has_number:
             continue
+        if rows and not has_number and _is_footnote_legend(line.text):
+            break
         if has_number or not rows:
             if not has_number and not cells.get("description"):
                 continue
             rows.append(cells)
             page_top = carried = False
-        else:
+        elif not _is_period(line.text):
             for key, tokens in cells.items():
                 if key in numeric and find_dates(_text(tokens)):
                     key = "description"  # a dated note under the item, not its number
@@ -241,6 +304,27 @@ def read_rows(
     texts = [{key: _text(tokens) for key, tokens in row.items()} for row in items]
     guessed = _unnamed_columns_read(texts, titles, named, spec, context)
     return [_row_result(row, spec, context, guessed) for row in items]
+
+
+_FOOTNOTE_MARK = re.compile(r"[*†‡¹²³]{1,3}")
+"""A token that only marks a footnote (`Medical consumables *`): no part of any cell."""
+_RANGE_WORDS = frozenset(("to", "until", "bis", "au", "al", "tot", "a", "do", "till", "-", "–"))
+
+
+def _is_footnote_legend(text: str) -> bool:
+    """A line that explains a footnote mark (`* GST-free item`, `† Prix soldé`): it follows
+    the items, so it ends the table instead of joining the last item's description."""
+    return re.match(r"[*†‡¹²³]{1,3}\s*[^\W\d_]", text.strip()) is not None
+
+
+def _is_period(text: str) -> bool:
+    """A line that is only a range of two dates (`6 Mar 2023 – 5 Apr 2023`, the service period
+    a subscription invoice prints under each item): not part of the item's description. A
+    single date under an item (a delivery date) still joins it."""
+    if len(find_dates(text)) < 2:
+        return False
+    words = re.findall(r"[^\W\d_]+|[-–]", text.lower())
+    return all(word in MONTHS or word in _RANGE_WORDS for word in words)
 
 
 def _unnamed_columns_read(
@@ -458,11 +542,21 @@ def _cells(
             exact=parsed.exact if parsed else False,
             source_confidence=min(t.confidence for t in tokens),
             consistent=consistent,
+            doubt=WORDLESS_DESCRIPTION_DOUBT if _wordless_description(column, text) else 0.0,
         )
         value = parsed.value if parsed else None
         score = confidence.score(evidence) if parsed else 0
         result[column.key] = CellResult(value, text, score, tokens[0].page, box)
     return result
+
+
+WORDLESS_DESCRIPTION_DOUBT = 0.5
+"""A description without a word (`433`) is more likely an article number read under the
+description's heading than an item's description."""
+
+
+def _wordless_description(column: FieldSpec, text: str) -> bool:
+    return column.key == "description" and not re.search(r"[^\W\d_]", text)
 
 
 def extract_table_fields(
@@ -602,14 +696,18 @@ def _same_edges(a: tuple[float, ...], b: tuple[float, ...], tolerance: float = 3
     )
 
 
-def _cell_tokens(cell: BBox, page: PageResult) -> list[Token]:
+def _cell_lines(cell: BBox, page: PageResult) -> list[Line]:
     inside = [
         w
         for w in page.words
         if cell[0] - 1 <= (w.bbox[0] + w.bbox[2]) / 2 <= cell[2] + 1
         and cell[1] - 1 <= (w.bbox[1] + w.bbox[3]) / 2 <= cell[3] + 1
     ]
-    return [token for line in group_lines(inside, page.number, 0) for token in line.tokens]
+    return group_lines(inside, page.number, 0)
+
+
+def _cell_tokens(cell: BBox, page: PageResult) -> list[Token]:
+    return [token for line in _cell_lines(cell, page) for token in line.tokens]
 
 
 def _header_keys(
@@ -645,7 +743,9 @@ def _grid_row(
         cell = cells[index] if index < len(cells) else None
         if not cell:
             continue
-        tokens = _cell_tokens(cell, page)
+        lines = _cell_lines(cell, page)
+        kept = [line for line in lines if not _is_period(line.text)] or lines
+        tokens = [t for line in kept for t in line.tokens if not _FOOTNOTE_MARK.fullmatch(t.text)]
         if tokens:
             row[key] = (_text(tokens), tokens, tuple(cell))  # type: ignore[assignment]
     return row

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pymupdf
 import pytest
 
 from extraction.engine import run_engine
@@ -246,6 +249,28 @@ def test_a_dollar_is_the_issuers_not_the_customers_country():
     assert fields["currency"].value == "USD"
 
 
+@pytest.mark.parametrize(
+    "issuer_line",
+    [
+        "7583, rue Notre-Dame Est, Lévis (Québec) G5T 8N6",
+        "200 Burrard St, Vancouver, BC V6C 3L6",
+        "GST/HST No. 123456789 RT0001",
+        "TVQ : 1006543210TQ0001",
+    ],
+)
+def test_a_dollar_is_canadian_when_the_issuer_has_a_canadian_address_or_tax_number(issuer_line):
+    fields = _fields(
+        (50, 40, "Toitures Girard ltée"),
+        (50, 55, issuer_line),
+        (50, 100, "Bill to:"),
+        (50, 115, "Lone Star Supplies Inc."),
+        (50, 130, "100 Congress Ave, Austin, TX 78701"),
+        (300, 300, "Total"),
+        (450, 300, "$120.00"),
+    )
+    assert fields["currency"].value == "CAD"
+
+
 def test_an_invoice_mentioning_a_credit_note_stays_positive():
     fields = _fields(
         (50, 60, "Rechnung"),
@@ -325,3 +350,225 @@ def test_a_cheque_or_support_ticket_number_does_not_doubt_the_invoice_number(ref
     fields = _fields((50, 60, "INVOICE # 5521"), (50, 100, reference), (50, 140, "Total 12.50"))
     assert fields["invoice_number"].value == "5521"
     assert fields["invoice_number"].confidence >= 90
+
+
+@pytest.mark.parametrize(
+    "legal_name",
+    ["Serralharia Lopes, Lda.", "Nordbygg Oyj", "Tatra Stav s.r.o.", "Maple Leaf Ltée"],
+)
+def test_a_company_name_with_its_countrys_legal_form_is_the_vendor(legal_name):
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    page.insert_text((50, 70), legal_name.split()[0].upper(), fontsize=24)
+    page.insert_text((50, 90), legal_name, fontsize=10)
+    page.insert_text((50, 104), "Rua do Ouro 12, 1100-060 Lisboa", fontsize=10)
+    page.insert_text((350, 160), "Fatura FT 2024/12", fontsize=12)
+    page.insert_text((50, 780), "Processado por programa certificado", fontsize=8)
+    schema = demo_engine_schemas()["invoice"]
+    result = run_engine(EngineInput(document.tobytes(), "x.pdf", (schema,)))
+    vendor = next(f for f in result.documents[0].fields if f.key == "vendor_name")
+    assert vendor.value == legal_name
+
+
+def test_a_tax_word_inside_an_item_description_is_no_tax_label():
+    fields = _fields(
+        (50, 60, "Invoice"),
+        (50, 200, "Meeting with client re: tax planning"),
+        (300, 200, "5.75"),
+        (400, 200, "776.25"),
+        (300, 400, "Total"),
+        (450, 400, "776.25"),
+    )
+    assert fields["tax_amount"].value is None
+
+
+@pytest.mark.parametrize("label", ["HST 13% on 3,547.50", "TPS / GST 5%", "TVQ 9,975 %"])
+def test_canadian_sales_taxes_are_tax_labels(label):
+    fields = _fields(
+        (50, 60, "Invoice"),
+        (300, 380, label),
+        (450, 380, "461.18"),
+        (300, 400, "Total"),
+        (450, 400, "4,033.68"),
+    )
+    assert fields["tax_amount"].value == "461.18"
+
+
+def test_a_brand_printed_large_is_named_by_its_legal_name_from_the_footer():
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    page.insert_text((50, 70), "FORSBERG PLÅT", fontsize=24)
+    page.insert_text((350, 70), "Faktura", fontsize=16)
+    page.insert_text((50, 150), "Lindqvist Plåt HB", fontsize=10)
+    page.insert_text((50, 164), "Drottninggatan 136, 351 98 Luleå", fontsize=10)
+    page.insert_text((350, 300), "Att betala", fontsize=10)
+    page.insert_text((480, 300), "41 125,00 kr", fontsize=10)
+    page.insert_text((50, 780), "Forsberg Plåt HB", fontsize=8)
+    page.insert_text((50, 790), "Storgatan 67, 720 31 Västerås", fontsize=8)
+    schema = demo_engine_schemas()["invoice"]
+    result = run_engine(EngineInput(document.tobytes(), "x.pdf", (schema,)))
+    vendor = next(f for f in result.documents[0].fields if f.key == "vendor_name")
+    assert vendor.value == "Forsberg Plåt HB"
+
+
+def test_each_amount_in_a_strip_of_boxes_is_read_from_its_own_box():
+    fields = _fields(
+        (50, 60, "Faktura"),
+        (54, 362, "Exkl. moms"),
+        (178, 362, "Moms"),
+        (302, 362, "Öresavrundning"),
+        (425, 362, "Att betala"),
+        (135, 376, "7 951,65"),
+        (264, 376, "1 987,91"),
+        (395, 376, "0,44"),
+        (491, 376, "9 940,00 SEK"),
+        (50, 400, "Betala till bankgiro 105-8783. Ange OCR-nummer 1251677 vid betalning."),
+    )
+    assert fields["total_amount"].value == "9940.00"
+    assert fields["subtotal_amount"].value == "7951.65"
+    assert fields["tax_amount"].value == "1987.91"
+
+
+@pytest.mark.parametrize(
+    ("subtotal", "tax", "total"),
+    [
+        ("Sum eks. mva", "MVA 25 %", "Å betale"),
+        ("Belopp exkl. moms", "Moms 25 %", "Att betala"),
+        ("Subtotal", "Moms 25%", "I alt"),
+    ],
+)
+def test_nordic_summary_labels_are_read(subtotal, tax, total):
+    fields = _fields(
+        (50, 40, "Andersen Rør AS"),
+        (350, 40, "FAKTURA"),
+        (300, 300, subtotal),
+        (450, 300, "1 000,00"),
+        (300, 315, tax),
+        (450, 315, "250,00"),
+        (300, 330, total),
+        (450, 330, "1 250,00"),
+    )
+    assert [fields[key].value for key in ("subtotal_amount", "tax_amount", "total_amount")] == [
+        "1000.00",
+        "250.00",
+        "1250.00",
+    ]
+
+
+@pytest.mark.parametrize("title", ["FAKTURA", "Fattura", "Kvittering"])
+def test_a_document_title_printed_large_is_not_the_vendor(title):
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    page.insert_text((350, 70), title, fontsize=24)
+    page.insert_text((50, 70), "Andersen Rør", fontsize=10)
+    page.insert_text((350, 300), "Å betale", fontsize=10)
+    page.insert_text((480, 300), "1 250,00", fontsize=10)
+    schema = demo_engine_schemas()["invoice"]
+    result = run_engine(EngineInput(document.tobytes(), "x.pdf", (schema,)))
+    vendor = next(f for f in result.documents[0].fields if f.key == "vendor_name")
+    assert vendor.value != title
+
+
+@pytest.mark.parametrize(
+    "label", ["Due Date of Payment:", "Échéance du paiement :", "Fälligkeitsdat.:"]
+)
+def test_a_due_date_label_naming_the_payment_or_cut_short_still_reads(label):
+    fields = _fields(
+        (50, 60, "Invoice"),
+        (50, 120, label),
+        (200, 120, "30/04/2024"),
+        (300, 400, "Total"),
+        (450, 400, "100.00"),
+    )
+    assert fields["due_date"].value == "2024-04-30"
+
+
+def test_a_table_column_whose_next_cell_carries_a_currency_code_is_no_summary_value():
+    fields = _fields(
+        (50, 60, "Faktura"),
+        (50, 200, "Description"),
+        (250, 200, "Qty"),
+        (400, 200, "Total"),
+        (50, 215, "Crane hire"),
+        (250, 215, "1"),
+        (400, 215, "1 250 000,00 SEK"),
+        (50, 230, "Operator"),
+        (250, 230, "1"),
+        (400, 230, "2 100 000,00 SEK"),
+    )
+    assert fields["total_amount"].value is None
+
+
+def test_a_vat_table_heading_misread_with_a_digit_still_heads_a_column():
+    fields = _fields(
+        (50, 60, "Nærbutikken Olsen"),
+        (50, 200, "Å betale"),
+        (200, 200, "555,37 kr"),
+        (50, 230, "MVA8"),
+        (110, 230, "MVA"),
+        (170, 230, "Grunnlag"),
+        (240, 230, "Sum"),
+        (50, 245, "25,00"),
+        (110, 245, "27,98"),
+        (170, 245, "111,90"),
+        (240, 245, "139,88"),
+        (50, 260, "15,00"),
+        (110, 260, "54,19"),
+        (170, 260, "361,30"),
+        (240, 260, "415,49"),
+    )
+    assert fields["tax_amount"].value != "27.98"
+
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+@pytest.mark.skipif(not Path(DEJAVU).exists(), reason="DejaVu Sans is not installed")
+def test_czech_invoice_labels_are_read():
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    for x, y, text in [
+        (50, 60, "Faktura č. 240100123"),
+        (50, 100, "DODAVATEL"),
+        (300, 100, "ODBĚRATEL"),
+        (50, 115, "KOVO Pardubice a.s."),
+        (300, 115, "DŘEVOS s.r.o."),
+        (50, 200, "Datum objednávky:"),
+        (200, 200, "27.02.2024"),
+        (50, 215, "Datum vystavení:"),
+        (200, 215, "16.03.2024"),
+        (50, 230, "Datum splatnosti:"),
+        (200, 230, "30.03.2024"),
+        (300, 400, "Celkem bez DPH"),
+        (450, 400, "1 000,00"),
+        (300, 415, "DPH celkem"),
+        (450, 415, "210,00"),
+        (300, 430, "Celkem k úhradě"),
+        (450, 430, "1 210,00 Kč"),
+    ]:
+        page.insert_text((x, y), text, fontsize=10, fontfile=DEJAVU, fontname="F0")
+    schema = demo_engine_schemas()["invoice"]
+    result = run_engine(EngineInput(document.tobytes(), "x.pdf", (schema,)))
+    fields = {f.key: f.value for f in result.documents[0].fields if f.key != "line_items"}
+    assert fields == {
+        "invoice_number": "240100123",
+        "invoice_date": "2024-03-16",
+        "due_date": "2024-03-30",
+        "vendor_name": "KOVO Pardubice a.s.",
+        "subtotal_amount": "1000.00",
+        "tax_amount": "210.00",
+        "total_amount": "1210.00",
+        "currency": "CZK",
+    }
+
+
+def test_the_rest_of_a_sentence_after_a_party_label_is_no_name():
+    fields = _fields(
+        (50, 60, "Faktura 2024-0123"),
+        (50, 100, "Dodavatel:"),
+        (50, 115, "Radek Novák"),
+        (50, 600, "Dodavatel není plátcem DPH."),
+        (300, 400, "Celkem k úhradě"),
+        (450, 400, "1 210,00 Kč"),
+    )
+    assert fields["vendor_name"].value == "Radek Novák"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extraction.engine.labels import compact, find_label_hits, label_variants
+from extraction.engine.labels import compact, find_label_hits, label_variants, value_spots
 from extraction.engine.layout import group_lines
 from extraction.engine.types import FieldSpec, Word
 
@@ -53,3 +53,35 @@ def test_label_glued_to_its_value_is_found():
     lines = group_lines([_word("Email:info@example.com", 10, 100)], 1, 0)
     hits = find_label_hits(lines, (spec,))
     assert hits[0].partial_tail == "info@example.com"
+
+
+def test_label_missing_the_word_that_qualifies_it_is_no_fuzzy_match():
+    spec = FieldSpec("subtotal_amount", "Subtotal")
+    lines = group_lines([_word("MONTANT=", 10, 100), _word("15,75", 80, 100)], 1, 0)
+    assert [hit for hit in find_label_hits(lines, (spec,)) if hit.variant == "montantht"] == []
+    printed = group_lines([_word("Montant", 10, 100), _word("HT", 60, 100)], 1, 0)
+    assert [hit.variant for hit in find_label_hits(printed, (spec,))] == ["montantht"]
+
+
+def test_the_date_of_another_event_refers_elsewhere():
+    spec = FieldSpec("invoice_date", "Invoice date", "date")
+    words = [_word("Date", 10, 100), _word("of", 40, 100), _word("Supply", 56, 100)]
+    lines = group_lines([*words, _word(":", 110, 100), _word("13-02-2024", 120, 100)], 1, 0)
+    hits = [hit for hit in find_label_hits(lines, (spec,)) if hit.variant == "date"]
+    assert hits
+    assert all(hit.refers_elsewhere() for hit in hits)
+    issue = group_lines(
+        [_word("Date", 10, 100), _word("of", 40, 100), _word("issue", 56, 100)], 1, 0
+    )
+    assert not any(hit.refers_elsewhere() for hit in find_label_hits(issue, (spec,)))
+
+
+def test_a_label_word_inside_a_sentence_heads_no_value_below_it():
+    spec = FieldSpec("vendor_name", "Vendor name")
+    words, x = [], 10.0
+    for text in ("For", "professional", "services", "rendered", "from", "2024-07-01"):
+        words.append(_word(text, x, 100))
+        x += 6 * len(text) + 4
+    lines = group_lines([*words, _word("Description", 205, 114)], 1, 0)
+    hit = next(hit for hit in find_label_hits(lines, (spec,)) if hit.variant == "from")
+    assert [spot.position for spot in value_spots(hit, lines, set())] == ["inline"]

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from extraction.engine.parsers import (
+    Parsed,
     date_order_hint,
     detect_currency,
     iban_is_valid,
@@ -42,6 +43,7 @@ def test_money_parser_reads_english_thousands_comma():
     [
         ("£ 10.00", "GBP"),
         ("Rs 1939", "INR"),
+        ("Rupees 1,01,044.00", "INR"),
         ("₹319.00", "INR"),
         ("CHF 12.50", "CHF"),
         ("EUR 49,99", "EUR"),
@@ -52,6 +54,24 @@ def test_money_parser_maps_currency_symbols_and_codes_to_iso_4217(text, currency
     parsed = parse_money(text)
     assert parsed is not None
     assert parsed.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [("Rs. 56,988.00", "56988.00", "INR"), ("Fr. 1'234.50", "1234.50", "CHF")],
+)
+def test_a_currency_abbreviation_with_its_full_stop_reads_exactly(text, value, currency):
+    assert parse_money(text) == Parsed(value, exact=True, currency=currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1,01,044.00", "101044.00"), ("₹ 12,34,567.50", "1234567.50"), ("1,50,000", "150000.00")],
+)
+def test_money_parser_reads_indian_digit_grouping(text, value):
+    parsed = parse_money(text)
+    assert parsed is not None
+    assert (parsed.value, parsed.exact) == (value, True)
 
 
 def test_money_parser_uses_document_convention_for_three_decimals():

@@ -178,9 +178,12 @@ def test_a_note_with_a_date_inside_the_table_is_no_item_row():
         ["Descrizione", "Q.tà", "Prezzo", "Importo"],
         ["Descripción", "Cant.", "Precio", "Importe"],
         ["Descrição", "Quantidade", "Valor unitário", "Valor total"],
+        ["Benämning", "Lev ant", "À-pris", "Summa"],
+        ["Beskrivelse", "Antal", "Stk. pris", "Beløb"],
+        ["Beskrivelse", "Antall", "Enhetspris", "Beløp"],
     ],
 )
-def test_portuguese_italian_and_spanish_column_headings_are_known(header):
+def test_southern_and_nordic_column_headings_are_known(header):
     rows = _line_item_cells(header, [["Cimento", "3", "10,00", "30,00"]])
     assert [
         (row["description"].value, row["quantity"].value, row["unit_price"].value) for row in rows
@@ -200,3 +203,163 @@ def test_a_dated_note_under_an_item_joins_its_description_not_its_quantity():
         ("Widget Delivered 12/09/2024", "3"),
         ("Bolt", "2"),
     ]
+
+
+def test_a_service_period_under_an_item_is_not_part_of_its_description():
+    rows = _line_item_cells(
+        ["Description", "Qty", "Unit price", "Amount"],
+        [
+            ["Premium support", "3", "99.00", "297.00"],
+            ["6 Mar 2023 – 5 Apr 2023", "", "", ""],
+            ["Payroll module", "1", "28.50", "28.50"],
+            ["1 April 2023 to 30 April 2023", "", "", ""],
+        ],
+    )
+    assert [row["description"].value for row in rows] == ["Premium support", "Payroll module"]
+
+
+def test_a_footnote_mark_is_no_part_of_a_description_and_its_legend_ends_the_table():
+    rows = _line_item_cells(
+        ["Description", "Qty", "Unit price", "Amount"],
+        [
+            ["Medical consumables *", "2", "291.00", "582.00"],
+            ["Bottled water 24 x 600 ml *", "1", "36.50", "36.50"],
+            ["* GST-free item", "", "", ""],
+        ],
+    )
+    assert [row["description"].value for row in rows] == [
+        "Medical consumables",
+        "Bottled water 24 x 600 ml",
+    ]
+
+
+def test_totals_beside_notes_on_the_same_line_end_the_items():
+    page = [
+        (50, 100, "Description"),
+        (300, 100, "Qty"),
+        (360, 100, "Unit price"),
+        (460, 100, "Amount"),
+        (50, 120, "Tile installation"),
+        (300, 120, "2"),
+        (360, 120, "100.00"),
+        (460, 120, "200.00"),
+        (50, 136, "Travel"),
+        (300, 136, "1"),
+        (360, 136, "80.00"),
+        (460, 136, "80.00"),
+        (50, 160, "Terms: payable upon receipt of this"),
+        (360, 160, "Subtotal"),
+        (460, 160, "280.00"),
+        (50, 174, "Interest of 2% per month on arrears"),
+        (360, 174, "GST 5%"),
+        (460, 174, "14.00"),
+        (360, 188, "Total"),
+        (460, 188, "294.00"),
+    ]
+    rows = _line_items(build_pdf([page]))
+    assert [r["description"] for r in rows] == ["Tile installation", "Travel"]
+
+
+def test_a_tax_code_after_an_items_quantity_and_price_is_part_of_the_item():
+    page = [
+        (50, 100, "Description"),
+        (250, 100, "Qty"),
+        (300, 100, "Unit price"),
+        (380, 100, "Tax"),
+        (460, 100, "Amount"),
+        (50, 120, "Tile installation"),
+        (250, 120, "2"),
+        (300, 120, "100.00"),
+        (380, 120, "GST"),
+        (460, 120, "200.00"),
+        (50, 136, "Travel"),
+        (250, 136, "1"),
+        (300, 136, "80.00"),
+        (380, 136, "GST"),
+        (460, 136, "80.00"),
+        (360, 170, "Total"),
+        (460, 170, "294.00"),
+    ]
+    rows = _line_items(build_pdf([page]))
+    assert [r["amount"] for r in rows] == ["200.00", "80.00"]
+
+
+def test_description_words_under_a_neighbouring_text_heading_stay_in_the_description():
+    page = [
+        (50, 100, "S.No."),
+        (110, 100, "Product Description"),
+        (300, 100, "HSN/SAC"),
+        (360, 100, "Qty"),
+        (400, 100, "Rate"),
+        (480, 100, "Amount"),
+        (50, 120, "1"),
+        (66, 120, "CNC Machining Charges"),
+        (300, 120, "998873"),
+        (360, 120, "2"),
+        (400, 120, "1,574.00"),
+        (480, 120, "3,148.00"),
+        (50, 136, "2"),
+        (66, 136, "V-Belt B-52"),
+        (300, 136, "4010"),
+        (360, 136, "20"),
+        (400, 136, "226.50"),
+        (480, 136, "4,530.00"),
+        (400, 170, "Total"),
+        (480, 170, "7,678.00"),
+    ]
+    rows = _line_items(build_pdf([page]))
+    assert [r["description"] for r in rows] == ["CNC Machining Charges", "V-Belt B-52"]
+    assert [r["quantity"] for r in rows] == ["2", "20"]
+
+
+def test_a_description_without_a_word_is_doubted():
+    rows = _line_item_cells(
+        ["Description", "Qty", "Unit price", "Amount"],
+        [["433", "1", "567.95", "567.95"], ["Fragt", "6", "10.00", "60.00"]],
+    )
+    assert rows[0]["description"].confidence < 90
+    assert rows[1]["description"].confidence >= 90
+
+
+def test_a_tax_code_before_an_items_quantity_is_part_of_the_item():
+    rows = _line_item_cells(
+        ["Description", "Tax", "Qty", "Amount"],
+        [["Tile installation", "GST", "2", "200.00"], ["Travel", "GST", "1", "80.00"]],
+    )
+    assert [row["amount"].value for row in rows] == ["200.00", "80.00"]
+
+
+def test_an_item_row_starting_with_a_star_is_an_item_not_a_legend():
+    rows = _line_item_cells(
+        ["Description", "Qty", "Unit price", "Amount"],
+        [
+            ["Widget", "1", "5.00", "5.00"],
+            ["* Gadget", "2", "3.00", "6.00"],
+            ["Bolt", "1", "1.00", "1.00"],
+        ],
+    )
+    assert [row["amount"].value for row in rows] == ["5.00", "6.00", "1.00"]
+
+
+def test_a_single_date_under_an_item_still_joins_its_description():
+    rows = _line_item_cells(
+        ["Description", "Qty", "Unit price", "Amount"],
+        [["Widget", "3", "10.00", "30.00"], ["12.03.2024", "", "", ""]],
+    )
+    assert rows[0]["description"].value == "Widget 12.03.2024"
+
+
+def test_a_lone_number_under_an_unknown_heading_keeps_its_column():
+    page = [
+        (50, 100, "Description"),
+        (140, 100, "Kpl"),
+        (300, 100, "Unit price"),
+        (460, 100, "Amount"),
+        (50, 120, "Widget assembly 3"),
+        (300, 120, "10.00"),
+        (460, 120, "30.00"),
+        (400, 160, "Total"),
+        (460, 160, "30.00"),
+    ]
+    rows = _line_items(build_pdf([page]))
+    assert rows[0]["description"] == "Widget assembly"

@@ -167,3 +167,19 @@ def test_a_merged_section_row_under_an_unnamed_column_does_not_end_the_grid():
     page.insert_text((434, 220), "33.50", fontsize=10)
     field = _run(document.tobytes())
     assert [row["description"].value for row in field.rows] == ["Widget", "Gadget"]
+
+
+def test_a_grid_cell_drops_its_service_period_line_and_footnote_mark():
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    page.insert_text((40, 60), "Invoice INV-11", fontsize=12)
+    bottom = _grid(
+        page,
+        100,
+        [HEADER, ("Premium support *", "3", "99.00", "297.00"), ("Gadget", "1", "20.00", "20.00")],
+    )
+    page.insert_text((44, 137), "8 Oct 2025 - 7 Oct 2026", fontsize=6)
+    page.insert_text((330, bottom + 20), "Total", fontsize=10)
+    page.insert_text((434, bottom + 20), "317.00", fontsize=10)
+    field = _run(document.tobytes())
+    assert [row["description"].value for row in field.rows] == ["Premium support", "Gadget"]
