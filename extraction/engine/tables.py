@@ -555,7 +555,7 @@ WORDLESS_DESCRIPTION_DOUBT = 0.5
 description's heading than an item's description."""
 
 
-def _wordless_description(column: FieldSpec, text: str) -> bool:
+def _wordless_description(column: ColumnSpec, text: str) -> bool:
     return column.key == "description" and not re.search(r"[^\W\d_]", text)
 
 

@@ -12,7 +12,7 @@ from extraction.engine import run_engine
 from extraction.engine.tables import ruled_tables, stream_table
 from extraction.engine.types import EngineInput
 from extraction.engine.words import text_layer_words
-from tests.engine.conftest import build_pdf
+from tests.engine.conftest import Placed, build_pdf
 from tests.schemas import INVOICE
 
 TABULA = Path(__file__).resolve().parents[3] / "shared" / "eval" / "tables" / "tabula-java"
@@ -234,7 +234,7 @@ def test_a_footnote_mark_is_no_part_of_a_description_and_its_legend_ends_the_tab
 
 
 def test_totals_beside_notes_on_the_same_line_end_the_items():
-    page = [
+    page: list[Placed] = [
         (50, 100, "Description"),
         (300, 100, "Qty"),
         (360, 100, "Unit price"),
@@ -261,7 +261,7 @@ def test_totals_beside_notes_on_the_same_line_end_the_items():
 
 
 def test_a_tax_code_after_an_items_quantity_and_price_is_part_of_the_item():
-    page = [
+    page: list[Placed] = [
         (50, 100, "Description"),
         (250, 100, "Qty"),
         (300, 100, "Unit price"),
@@ -285,7 +285,7 @@ def test_a_tax_code_after_an_items_quantity_and_price_is_part_of_the_item():
 
 
 def test_description_words_under_a_neighbouring_text_heading_stay_in_the_description():
-    page = [
+    page: list[Placed] = [
         (50, 100, "S.No."),
         (110, 100, "Product Description"),
         (300, 100, "HSN/SAC"),
@@ -350,7 +350,7 @@ def test_a_single_date_under_an_item_still_joins_its_description():
 
 
 def test_a_lone_number_under_an_unknown_heading_keeps_its_column():
-    page = [
+    page: list[Placed] = [
         (50, 100, "Description"),
         (140, 100, "Kpl"),
         (300, 100, "Unit price"),
