@@ -43,15 +43,16 @@ _OTHER_STEMS = _vocabulary(
 _NET_WORDS = _vocabulary(
     "net netto nett ht ex excl exkl excluding exclusive without ohne before sub subtotal hors "
     "taxable base basis imponible grondslag exclusief imponibile goods sin neto iliquido sem "
-    "eks ekskl bez zaklad"
+    "eks ekskl zaklad avant"
 )
 _NET_STEMS = _vocabulary(
     "netto zwischensumme subtotal soustotal warenwert positionssumme steuerbasis "
-    "bemessungsgrundlage subtotaal"
+    "bemessungsgrundlage subtotaal bezdph"
 )
 _GROSS_WORDS = _vocabulary(
     "gross brutto ttc inc incl inkl including inclusive grand due payable pay payer betalen pagar "
-    "pagare inclusief owing zaplaty zaplacenia betala betale after con incluido voldoen uhrade"
+    "pagare inclusief owing zaplaty zaplacenia betala betale after con incluido voldoen uhrade "
+    "s vc vcetne vratane"
 )
 _GROSS_STEMS = _vocabulary(
     "brutto zahlbetrag endbetrag rechnungsbetrag zuzahlen apayer montantdu soldedu tevoldoen"

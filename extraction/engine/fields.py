@@ -613,9 +613,7 @@ def _is_header_row(line: Line, label_tokens: set[int]) -> bool:
 
 
 def _heading_text(text: str) -> bool:
-    if not re.search(r"\d", text):
-        return True
-    return len(text) <= 6 and sum(ch.isalpha() for ch in text) >= 2
+    return not re.search(r"\d", text) or re.fullmatch(r"[^\W\d_]{2,}\d", text) is not None
 
 
 def _candidate_from_spot(
@@ -853,8 +851,14 @@ def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
     if letters < 2 or "@" in text or is_legal_form_only(text) or compact(text) in BUYER_HEADINGS:
         return None
     words = text.split()
-    if len(words) >= 2 and text[0].islower() and text.rstrip().endswith("."):
-        return None
+    if (
+        len(words) >= 2
+        and text[0].islower()
+        and text.rstrip().endswith(".")
+        and not legal_form_words(text)
+        and not re.search(r"\d", text)
+    ):
+        return None  # a sentence; not `eBay Inc.`, `van der Meer B.V.`, `c/o Regus, 100 Main St.`
     if kind != "address" and (len(words) > 7 or letters < len(text.replace(" ", "")) / 2):
         return None
     if kind == "address" and not re.search(r"\d", text):

@@ -115,16 +115,23 @@ class LabelHit:
     def refers_elsewhere(self) -> bool:
         """The label names another document's value (`Original Invoice`, `Bezug: Rechnung`,
         `Facture d'origine`, `Your order no`) or another event's (`Date of Supply`, `Datum der
-        Lieferung`, `Datum objednávky`): a word just before or after it says so."""
+        Lieferung`, `Datum objednávky`): a word just before or after it says so, the event's
+        within the label's own phrase (in a row of labels, the next one names its own value)."""
         tokens = self.line.tokens
         before = compact(tokens[self.start - 1].text) if self.start else ""
-        after = [compact(t.text) for t in tokens[self.end : self.end + 2]]
-        if after[:1] and after[0] in REFERENCE_AFTER_WORDS:
+        following = compact(tokens[self.end].text) if self.end < len(tokens) else ""
+        if before in REFERENCE_WORDS or following in REFERENCE_AFTER_WORDS:
             return True
+        phrase = phrase_of(self.line, self.end - 1)
+        last = next(
+            (i for i, t in enumerate(phrase.tokens) if t is tokens[self.end - 1]),
+            len(phrase.tokens),
+        )
+        after = [compact(t.text) for t in phrase.tokens[last + 1 : last + 3]]
         if after[:1] and after[0] in OF_WORDS:
             after = after[1:]  # `Date of Supply`; `Datum objednávky` names its event at once
-        event = after[0] if after else ""
-        return before in REFERENCE_WORDS or (event in OTHER_EVENT_WORDS and event not in self.key)
+        event = OTHER_EVENT_WORDS.get(after[0]) if after else None
+        return event is not None and event not in self.key
 
     @property
     def phrase_start(self) -> bool:

@@ -135,6 +135,7 @@ BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Pay by",
         "Payment due date",
         "Fälligkeitsdatum",
+        "Fällig",
         "Datum splatnosti",
         "Dátum splatnosti",
         "Splatnost",
@@ -222,6 +223,9 @@ BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Totale documento",
         "Totale fattura",
         "Celkem k úhradě",
+        "Celkem s DPH",
+        "Celkem vč. DPH",
+        "Spolu s DPH",
         "Celkom k úhrade",
         "K úhradě",
         "K úhrade",
@@ -574,39 +578,20 @@ REFERENCE_WORDS = frozenset(
 """Words before a label that make it another document's (`Original Invoice No`)."""
 REFERENCE_AFTER_WORDS = frozenset({"dorigine", "origine", "initiale", "corrigee", "originale"})
 OF_WORDS = frozenset({"of", "de", "du", "der", "des", "del", "di", "da", "do", "van"})
-OTHER_EVENT_WORDS = frozenset(
-    {
-        "supply",
-        "delivery",
-        "dispatch",
-        "despatch",
-        "shipment",
-        "shipping",
-        "order",
-        "service",
-        "services",
-        "removal",
-        "livraison",
-        "expedition",
-        "commande",
-        "lieferung",
-        "leistung",
-        "bestellung",
-        "entrega",
-        "envio",
-        "pedido",
-        "consegna",
-        "spedizione",
-        "ordine",
-        "levering",
-        "bestelling",
-        "objednavky",
-        "dodani",
-        "uskutecneni",
-        "plneni",
-    }
-)
-"""Events whose date is not the document's (`Date of Supply`, `Date de livraison`). Payment
+OTHER_EVENT_WORDS: dict[str, str] = {
+    word: event
+    for event, words in {
+        "supply": "supply uskutecneni plneni",
+        "delivery": "delivery dispatch despatch shipment shipping livraison expedition lieferung "
+        "entrega envio consegna spedizione levering dodani",
+        "order": "order commande bestellung pedido ordine bestelling objednavky",
+        "service": "service services leistung",
+        "removal": "removal",
+    }.items()
+    for word in words.split()
+}
+"""Events whose date is not the document's (`Date of Supply`, `Date de livraison`), by the
+English word a field's key would use for them (`order_date` takes `Datum objednávky`). Payment
 is not one: `Due Date of Payment` is the due date."""
 
 LEGAL_FORMS = (

@@ -41,6 +41,11 @@ def _fields(*lines: tuple[float, float, str]) -> dict[str, FieldResult]:
         ("Total (inc GST)", "total_amount"),
         ("Total ex GST", "subtotal_amount"),
         ("Total GST", "tax_amount"),
+        ("Celkem s DPH", "total_amount"),
+        ("Celkem vč. DPH", "total_amount"),
+        ("Celkem bez DPH", "subtotal_amount"),
+        ("Total avant taxes", "subtotal_amount"),
+        ("bez. Betrag", None),
         ("Total Ilíquido", "subtotal_amount"),
     ],
 )
@@ -572,3 +577,54 @@ def test_the_rest_of_a_sentence_after_a_party_label_is_no_name():
         (450, 400, "1 210,00 Kč"),
     )
     assert fields["vendor_name"].value == "Radek Novák"
+
+
+def test_in_a_row_of_labels_the_next_label_names_no_event_of_this_one():
+    fields = _fields(
+        (50, 60, "Invoice"),
+        (50, 200, "Invoice No."),
+        (200, 200, "Order Date"),
+        (350, 200, "Date"),
+        (50, 215, "INV-4711"),
+        (200, 215, "01.02.2024"),
+        (350, 215, "05.02.2024"),
+        (300, 400, "Total"),
+        (450, 400, "100.00"),
+    )
+    assert fields["invoice_number"].value == "INV-4711"
+
+
+def test_an_order_date_in_another_language_is_still_the_order_date():
+    schema = demo_engine_schemas()["purchase_order"]
+    content = build_pdf(
+        [[(50, 60, "Objednávka"), (50, 120, "Datum objednávky:"), (200, 120, "12.03.2024")]]
+    )
+    result = run_engine(EngineInput(content, "x.pdf", (schema,)))
+    order_date = next(f for f in result.documents[0].fields if f.key == "order_date")
+    assert (order_date.value, order_date.confidence >= 90) == ("2024-03-12", True)
+
+
+@pytest.mark.parametrize("name", ["eBay Inc.", "van der Meer B.V."])
+def test_a_company_name_in_lower_case_ending_with_a_full_stop_is_a_name(name):
+    fields = _fields(
+        (50, 60, "Invoice"),
+        (50, 120, "Seller:"),
+        (120, 120, name),
+        (50, 135, "2025 Hamilton Avenue, San Jose"),
+        (300, 400, "Total"),
+        (450, 400, "100.00"),
+    )
+    assert fields["vendor_name"].value == name
+
+
+def test_paid_written_bez_on_a_german_receipt_is_no_subtotal():
+    fields = _fields(
+        (50, 60, "Kassenbon"),
+        (300, 300, "Summe EUR"),
+        (450, 300, "11,90"),
+        (300, 315, "bez. Betrag"),
+        (450, 315, "20,00"),
+        (300, 330, "Rückgeld"),
+        (450, 330, "8,10"),
+    )
+    assert fields["subtotal_amount"].value != "20.00"
