@@ -561,7 +561,7 @@ def _amount_hits(context: DocumentContext, key: str, hits: list[LabelHit]) -> li
         for hit in hits
         if amount_role(_label_part(hit.line, hit.start)) != OTHER
         and amount_role(_label_part(hit.line, hit.start, from_hit=True)) in (None, key)
-        and (hit.phrase_start or only_label_words(_label_part(hit.line, hit.start, from_hit=True)))
+        and (hit.phrase_start or only_label_words(_words_from(hit)))
     ]
     covered = {(hit.line.index, hit.start) for hit in kept}
     for line in context.lines:
@@ -580,6 +580,20 @@ def _amount_hits(context: DocumentContext, key: str, hits: list[LabelHit]) -> li
                 )
             )
     return kept
+
+
+def _words_from(hit: LabelHit) -> str:
+    """The words of a hit's phrase from the hit up to its first amount (`tax planning` of
+    `Meeting re: tax planning 5.75`; `total` of `Line 3: INV-7 total 12.50 EUR`)."""
+    phrase = phrase_of(hit.line, hit.start)
+    first = hit.line.tokens[hit.start]
+    start = next((i for i, t in enumerate(phrase.tokens) if t is first), 0)
+    words: list[str] = []
+    for token in phrase.tokens[start:]:
+        if words and _AMOUNT_TOKEN.match(token.text) and "%" not in token.text:
+            break
+        words.append(token.text)
+    return " ".join(words)
 
 
 def _label_tokens(phrase: Phrase) -> tuple[Token, ...]:

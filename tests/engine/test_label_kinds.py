@@ -628,3 +628,8 @@ def test_paid_written_bez_on_a_german_receipt_is_no_subtotal():
         (450, 330, "8,10"),
     )
     assert fields["subtotal_amount"].value != "20.00"
+
+
+def test_a_total_after_numbers_in_its_phrase_is_still_a_total():
+    fields = _fields((50, 60, "Line 3 of page 1: Invoice number INV-7 total 12.50 EUR"))
+    assert fields["total_amount"].value == "12.50"
