@@ -412,7 +412,7 @@ def _company(rng: random.Random, *, regime: str = "601") -> tuple[Party, str]:
     head, tail = rng.choice(COMPANY_HEADS), rng.choice(COMPANY_TAILS)
     name = f"{head} {tail}"
     initials = "".join(word[0] for word in name.replace("DEL ", "").replace("DE ", "").split())
-    letters = (initials + "XXX")[:3]
+    letters = (initials + "XXX")[:3]  # SAT's rule: a name of fewer words pads its RFC with X
     city, state, postcode, border = _place(rng)
     party = Party(
         name,
