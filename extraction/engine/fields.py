@@ -561,7 +561,7 @@ def _amount_hits(context: DocumentContext, key: str, hits: list[LabelHit]) -> li
         for hit in hits
         if amount_role(_label_part(hit.line, hit.start)) != OTHER
         and amount_role(_label_part(hit.line, hit.start, from_hit=True)) in (None, key)
-        and (hit.phrase_start or only_label_words(_words_from(hit)))
+        and (hit.phrase_start or only_label_words(_label_part(hit.line, hit.start, from_hit=True)))
     ]
     covered = {(hit.line.index, hit.start) for hit in kept}
     for line in context.lines:
@@ -582,20 +582,6 @@ def _amount_hits(context: DocumentContext, key: str, hits: list[LabelHit]) -> li
     return kept
 
 
-def _words_from(hit: LabelHit) -> str:
-    """The words of a hit's phrase from the hit up to its first amount (`tax planning` of
-    `Meeting re: tax planning 5.75`; `total` of `Line 3: INV-7 total 12.50 EUR`)."""
-    phrase = phrase_of(hit.line, hit.start)
-    first = hit.line.tokens[hit.start]
-    start = next((i for i, t in enumerate(phrase.tokens) if t is first), 0)
-    words: list[str] = []
-    for token in phrase.tokens[start:]:
-        if words and _AMOUNT_TOKEN.match(token.text) and "%" not in token.text:
-            break
-        words.append(token.text)
-    return " ".join(words)
-
-
 def _label_tokens(phrase: Phrase) -> tuple[Token, ...]:
     """The phrase's words before its first amount (`Umsatzsteuer (19 %)` keeps the rate)."""
     tokens: list[Token] = []
@@ -610,12 +596,14 @@ _AMOUNT_TOKEN = re.compile(r"^[-−(]?[€$£]?\d[\d.,']*\)?[€$£]?$")
 
 
 def _label_part(line: Line, start: int, *, from_hit: bool = False) -> str:
-    """The label words of the phrase holding token `start` (from that token on, or whole)."""
+    """The label words of the phrase holding token `start`: the whole phrase's, or from that
+    token on (`tax planning` of `Meeting re: tax planning 5.75`, `total` of `Line 3: INV-7
+    total 12.50 EUR`), up to the first amount."""
     phrase = phrase_of(line, start)
-    tokens = _label_tokens(phrase)
     if from_hit:
-        tokens = tuple(t for t in tokens if line.tokens.index(t) >= start)
-    return " ".join(t.text for t in tokens)
+        first = next((i for i, t in enumerate(phrase.tokens) if t is line.tokens[start]), 0)
+        phrase = replace(phrase, tokens=phrase.tokens[first:])
+    return " ".join(t.text for t in _label_tokens(phrase))
 
 
 def _is_header_row(line: Line, label_tokens: set[int]) -> bool:
