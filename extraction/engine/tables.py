@@ -106,25 +106,46 @@ def _header(line: Line, hits: list, spec: FieldSpec) -> Header:
     before a synonym (`DESCRIPTION` over `ITEM` for `description`), then the closer match."""
     primary = {column.key: compact(column.label) for column in spec.columns}
     ranked = sorted(hits, key=lambda h: (h.variant != primary.get(h.key), -h.score, -h.length))
+    phrases = _title_phrases(line, hits)
     owner: dict[int, str] = {}
     for hit in ranked:
         if hit.key in owner.values():
             continue
         index = next(
-            (i for i, p in enumerate(line.phrases) if any(t is p.tokens[0] for t in hit.tokens)),
+            (i for i, p in enumerate(phrases) if any(t is p.tokens[0] for t in hit.tokens)),
             None,
         )
         if index is not None and index not in owner:
             owner[index] = hit.key
     unnamed = _unnamed_keys(
-        (index, phrase.text) for index, phrase in enumerate(line.phrases) if index not in owner
+        (index, phrase.text) for index, phrase in enumerate(phrases) if index not in owner
     )
     columns = tuple(
         (owner.get(index) or unnamed[index], phrase.bbox[0], phrase.bbox[2])
-        for index, phrase in enumerate(line.phrases)
+        for index, phrase in enumerate(phrases)
     )
-    titles = tuple((unnamed[index], line.phrases[index].text) for index in unnamed)
+    titles = tuple((unnamed[index], phrases[index].text) for index in unnamed)
     return Header(line.page, line.index, line.bbox[3], columns, titles)
+
+
+def _title_phrases(line: Line, hits: list) -> list[Phrase]:
+    """The header's phrases, each split where a matched title ends or begins at a gap wider
+    than half the words' height: two headings set close together (`Cantidad  Unidad`, the
+    unit a column of its own) are two columns, while one heading's words (`Precio unitario`,
+    one space apart) stay one."""
+    edges = {id(hit.tokens[0]) for hit in hits} | {id(hit.tokens[-1]) for hit in hits}
+    phrases: list[Phrase] = []
+    for phrase in line.phrases:
+        start = 0
+        for index in range(1, len(phrase.tokens)):
+            before, after = phrase.tokens[index - 1], phrase.tokens[index]
+            height = max(before.bbox[3] - before.bbox[1], after.bbox[3] - after.bbox[1])
+            wide = after.bbox[0] - before.bbox[2] > height / 2
+            if wide and (id(before) in edges or id(after) in edges):
+                phrases.append(replace(phrase, tokens=phrase.tokens[start:index]))
+                start = index
+        phrases.append(replace(phrase, tokens=phrase.tokens[start:]))
+    return phrases
 
 
 def _unnamed_keys(titled: Iterable[tuple[int, str]]) -> dict[int, str]:
@@ -167,11 +188,13 @@ def _line_cells(line: Line, header: Header, numeric: list[str]) -> dict[str, lis
     the description's start joins it only when its column also holds another phrase of the line
     (`90 x 100` sticking out under `HSN/SAC`, whose code follows); numbers under a number
     column, a number leading the phrase (a position number) and a lone number under an unknown
-    heading (`Kpl`) keep their column."""
-    placed: list[list[tuple[Token, str]]] = []
-    for phrase in line.phrases:
-        tokens = [t for t in phrase.tokens if not _FOOTNOTE_MARK.fullmatch(t.text)]
-        placed.append([(token, _assign(token, header)) for token in tokens])
+    heading (`Kpl`) keep their column, unless the phrase begins in the description and runs on
+    under a number column with words (`Clave unidad: H87 Objeto imp.: 02 IVA 16%` under
+    `Precio unitario`): running text, all of it the description's."""
+    placed = [
+        [(token, key) for token, key in pairs if not _FOOTNOTE_MARK.fullmatch(token.text)]
+        for pairs in _column_phrases(line, header)
+    ]
     sources: dict[str, set[int]] = {}
     for index, pairs in enumerate(placed):
         for _, key in pairs:
@@ -180,8 +203,11 @@ def _line_cells(line: Line, header: Header, numeric: list[str]) -> dict[str, lis
     for pairs in placed:
         keys = [key for _, key in pairs]
         first = keys.index("description") if "description" in keys else None
+        runs_on = first == 0 and any(
+            key in numeric and re.search(r"[^\W\d_]", token.text) for token, key in pairs
+        )
         for position, (token, key) in enumerate(pairs):
-            if (
+            if (runs_on and key in numeric) or (
                 first is not None
                 and key not in numeric
                 and key != "description"
@@ -193,6 +219,31 @@ def _line_cells(line: Line, header: Header, numeric: list[str]) -> dict[str, lis
                 key = "description"
             cells.setdefault(key, []).append(token)
     return cells
+
+
+def _column_phrases(line: Line, header: Header) -> list[list[tuple[Token, str]]]:
+    """The line's phrases as (token, column) pairs: each word under the heading whose band it
+    overlaps, a word under no heading with the word before it in its phrase (a number under
+    no heading with the nearest heading, `_assign`); a phrase is split at a gap wider than half
+    the words' height where the column changes (`Unidad de servicio   Impresión`: a unit and a
+    description set closer than the layout's phrase gap)."""
+    pieces: list[list[tuple[Token, str]]] = []
+    for phrase in line.phrases:
+        pairs: list[tuple[Token, str]] = []
+        for token in phrase.tokens:
+            key = _band(token, header)
+            if key is None:
+                word = bool(pairs) and re.search(r"[^\W\d_]", token.text) is not None
+                key = pairs[-1][1] if word else _assign(token, header)
+            if pairs:
+                before = pairs[-1][0]
+                height = max(before.bbox[3] - before.bbox[1], token.bbox[3] - token.bbox[1])
+                if token.bbox[0] - before.bbox[2] > height / 2 and key != pairs[-1][1]:
+                    pieces.append(pairs)
+                    pairs = []
+            pairs.append((token, key))
+        pieces.append(pairs)
+    return pieces
 
 
 def _totals_beside_notes(line: Line, header: Header, numeric: list[str], stops: set[str]) -> bool:
@@ -219,16 +270,22 @@ def _totals_beside_notes(line: Line, header: Header, numeric: list[str], stops: 
 
 def _assign(token: Token, header: Header) -> str:
     """The column whose header band the token falls into (by overlap, else nearest center)."""
+    band = _band(token, header)
+    if band is not None:
+        return band
     cx = (token.bbox[0] + token.bbox[2]) / 2
-    best_key, best_overlap = "", 0.0
+    nearest = min(header.columns, key=lambda col: min(abs(cx - col[1]), abs(cx - col[2])))
+    return nearest[0]
+
+
+def _band(token: Token, header: Header) -> str | None:
+    """The column whose header band the token overlaps most, None when it overlaps none."""
+    best_key, best_overlap = None, 0.0
     for key, x0, x1 in header.columns:
         overlap = min(token.bbox[2], x1) - max(token.bbox[0], x0)
         if overlap > best_overlap:
             best_key, best_overlap = key, overlap
-    if best_overlap > 0:
-        return best_key
-    nearest = min(header.columns, key=lambda col: min(abs(cx - col[1]), abs(cx - col[2])))
-    return nearest[0]
+    return best_key
 
 
 def read_rows(
@@ -542,7 +599,7 @@ def _cells(
             exact=parsed.exact if parsed else False,
             source_confidence=min(t.confidence for t in tokens),
             consistent=consistent,
-            doubt=WORDLESS_DESCRIPTION_DOUBT if _wordless_description(column, text) else 0.0,
+            doubt=_description_doubt(column, text, tokens),
         )
         value = parsed.value if parsed else None
         score = confidence.score(evidence) if parsed else 0
@@ -555,8 +612,22 @@ WORDLESS_DESCRIPTION_DOUBT = 0.5
 description's heading than an item's description."""
 
 
-def _wordless_description(column: ColumnSpec, text: str) -> bool:
-    return column.key == "description" and not re.search(r"[^\W\d_]", text)
+LABELLED_CONTINUATION_DOUBT = 0.4
+"""A description that took in a line of labelled data printed under the item (`Clave
+prod./serv.: 43211503 No. identificación: 4868271`, `Serial no.: 1234`): whether such a line
+belongs to the description is the issuer's convention, not the page's, so a reviewer says."""
+
+
+def _description_doubt(column: ColumnSpec, text: str, tokens: list[Token]) -> float:
+    if column.key != "description":
+        return 0.0
+    if not re.search(r"[^\W\d_]", text):
+        return WORDLESS_DESCRIPTION_DOUBT
+    first_bottom = tokens[0].bbox[3]
+    later = [t for t in tokens if t.bbox[1] >= first_bottom - 1]
+    if any(t.text.endswith(":") and re.search(r"[^\W\d_]", t.text) for t in later):
+        return LABELLED_CONTINUATION_DOUBT
+    return 0.0
 
 
 def extract_table_fields(

@@ -363,3 +363,56 @@ def test_a_lone_number_under_an_unknown_heading_keeps_its_column():
     ]
     rows = _line_items(build_pdf([page]))
     assert rows[0]["description"] == "Widget assembly"
+
+
+def test_two_headings_set_close_together_are_two_columns():
+    # `Cantidad` and `Unidad` close enough to read as one phrase: the unit is a column of its
+    # own, so neither the quantity nor the description takes in the unit's words.
+    page: list[Placed] = [
+        (60, 100, "Cantidad"),
+        (110, 100, "Unidad"),
+        (200, 100, "Descripción"),
+        (420, 100, "Precio unitario"),
+        (520, 100, "Importe"),
+        (100, 120, "2"),
+        (110, 120, "Unidad de servicio"),
+        (200, 120, "Impresión de volantes"),
+        (420, 120, "479.50"),
+        (520, 120, "959.00"),
+        (100, 136, "3"),
+        (110, 136, "Hora"),
+        (200, 136, "Soporte técnico"),
+        (420, 136, "836.00"),
+        (520, 136, "2,508.00"),
+        (420, 170, "Total"),
+        (520, 170, "3,467.00"),
+    ]
+    rows = _line_items(build_pdf([page]))
+    assert [r["description"] for r in rows] == ["Impresión de volantes", "Soporte técnico"]
+    assert [r["quantity"] for r in rows] == ["2", "3"]
+
+
+def test_a_line_of_labelled_data_under_an_item_is_read_as_text_and_doubted():
+    # The second line runs on, one phrase, from the description under the unit price with
+    # words: it is no price, and whether it belongs to the description is for a reviewer.
+    page: list[Placed] = [
+        (50, 100, "Description"),
+        (300, 100, "Unit price"),
+        (460, 100, "Amount"),
+        (50, 120, "Laptop 14 inch"),
+        (300, 120, "1,403.00"),
+        (460, 120, "1,403.00"),
+        (50, 134, "Clave prod./serv.: 43211503 Clave unidad: H87 Objeto imp.: 02 IVA 16%"),
+        (50, 150, "Soporte remoto"),
+        (300, 150, "836.00"),
+        (460, 150, "836.00"),
+        (300, 180, "Total"),
+        (460, 180, "2,239.00"),
+    ]
+    result = run_engine(EngineInput(build_pdf([page]), "x.pdf", (INVOICE,)))
+    rows = next(f for f in result.documents[0].fields if f.key == "line_items").rows
+    assert [row["unit_price"].value for row in rows] == ["1403.00", "836.00"]
+    assert rows[0]["description"].text.startswith("Laptop 14 inch Clave")
+    assert rows[0]["description"].text.endswith("IVA 16%")
+    assert rows[0]["description"].confidence < 90
+    assert rows[1]["description"].confidence >= 90
