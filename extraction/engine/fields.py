@@ -33,6 +33,7 @@ from extraction.engine.labels import (
     compact,
     find_label_hits,
     is_section_heading,
+    label_head,
     phrase_of,
     value_spots,
 )
@@ -937,7 +938,7 @@ def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candid
         for phrase in line.phrases:
             if id(phrase) in buyer or _is_title(phrase.text):
                 continue
-            name = _sender_name(phrase.text) or phrase.text.strip()
+            name = _sender_name(phrase.text) or _labelled_value(phrase.text) or phrase.text.strip()
             if legal_form_words(name) == 0 or _name_like(Parsed(name), "name") is None:
                 continue
             repeats = repeats_of(phrase, name)
@@ -955,6 +956,14 @@ def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candid
         evidence = Evidence("layout", source_confidence=phrase.confidence, support=min(repeats, 2))
         return [Candidate(spec.key, name, phrase.text, phrase.page, phrase.bbox, evidence)]
     return _largest_top_phrase(context, spec, first_page, buyer)
+
+
+def _labelled_value(text: str) -> str | None:
+    """The value of a `Label: value` phrase (`Nome/Razão Social: ACME LTDA` -> `ACME LTDA`):
+    a name read from layout never includes its label."""
+    if label_head(text) is None:
+        return None
+    return text.split(":", 1)[1].strip() or None
 
 
 def _branded_legal_name(
@@ -1081,6 +1090,9 @@ BUYER_HEADINGS = frozenset(
         "Kupujący",
         "Committente",
         "Destinatario",
+        "Receptor",
+        "Tomador",
+        "Sacado",
     )
 )
 
@@ -1117,11 +1129,20 @@ def _buyer_phrases(lines: list[Line]) -> set[int]:
 
 
 def _block_below(lines: list[Line], index: int, head: Phrase) -> list[Phrase]:
-    """The phrases starting where `head` starts on the next few lines (an address block)."""
+    """The phrases starting where `head` starts on the next few lines (an address block); under
+    a heading alone on its line and centred across the page (`TOMADOR DE SERVIÇOS` over a form's
+    full-width box), the phrases starting where the next line starts."""
     block: list[Phrase] = []
     height = max(head.bbox[3] - head.bbox[1], 6.0)
+    left = head.bbox[0]
+    if len(lines[index].phrases) == 1 and index + 1 < len(lines):
+        page = [line.bbox for line in lines if line.page == head.page]
+        page_left, page_right = min(b[0] for b in page), max(b[2] for b in page)
+        centre = (head.bbox[0] + head.bbox[2]) / 2
+        if abs(centre - (page_left + page_right) / 2) <= 0.05 * (page_right - page_left):
+            left = lines[index + 1].bbox[0]
     for line in lines[index + 1 : index + 5]:
-        match = [p for p in line.phrases if abs(p.bbox[0] - head.bbox[0]) <= 2 * height]
+        match = [p for p in line.phrases if abs(p.bbox[0] - left) <= 2 * height]
         if not match:
             break
         block.extend(match[:1])

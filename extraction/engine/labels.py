@@ -312,7 +312,18 @@ def _is_label(phrase: Phrase, label_tokens: set[int], line: Line | None = None) 
     (`Nummer | : 12345`): the value after it belongs to that other label."""
     if id(phrase.tokens[0]) in label_tokens:
         return True
-    head = phrase.text.split(":", 1)[0] if ":" in phrase.text else ""
+    if label_head(phrase.text) is not None:
+        return True
+    if line is not None:
+        later = [p for p in line.phrases if p.bbox[0] > phrase.bbox[2]]
+        return bool(later) and later[0].text.lstrip().startswith(":")
+    return False
+
+
+def label_head(text: str) -> str | None:
+    """The words before a colon when they read as a label of their own (`Delivered:`,
+    `Nome/Razão Social:`: letters, at most four words, no digit), else None."""
+    head = text.split(":", 1)[0] if ":" in text else ""
     if (
         head
         and sum(ch.isalpha() for ch in head) >= 2
@@ -320,11 +331,8 @@ def _is_label(phrase: Phrase, label_tokens: set[int], line: Line | None = None) 
         and not re.search(r"\d", head)
         and (head[-1].isalpha() or head[-1] == ".")
     ):
-        return True
-    if line is not None:
-        later = [p for p in line.phrases if p.bbox[0] > phrase.bbox[2]]
-        return bool(later) and later[0].text.lstrip().startswith(":")
-    return False
+        return head
+    return None
 
 
 def is_section_heading(hit: LabelHit) -> bool:

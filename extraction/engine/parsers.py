@@ -254,9 +254,12 @@ def date_order_hint(text: str) -> DateOrder | None:
 _LAKH_AMOUNT = re.compile(r"(?<![\w.,])[-−]?\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?![\d])")
 """Indian digit grouping (`1,01,044.00`: lakh and crore), read unless decimals are commas."""
 _AMOUNT = re.compile(
-    r"(?<![\w.,])[-−]?\d{1,3}(?:[ .,'’\u202f]\d{3})*(?:[.,]\d{1,2})?(?![\d])|"
-    r"(?<![\w.,])[-−]?\d+(?:[.,]\d{1,2})?(?!\d)"
+    r"(?<![\w.,])[-−]?\d{1,3}(?:[ .,'’\u202f]\d{3})*(?:[.,](?:\d{1,2}|\d{4,6}))?(?![\d])|"
+    r"(?<![\w.,])[-−]?\d+(?:[.,](?:\d{1,2}|\d{4,6}))?(?!\d)"
 )
+"""An amount or number: digits in groups of three or not, then 1-2 decimals or 4-6 (a unit
+price printed to the ten-thousandth, `12,9900`; four digits after a separator are never a
+group of thousands). Three digits after a lone separator are read by `_to_decimal`."""
 _CURRENCY_TOKEN = re.compile(
     r"(us\$|r\$|a\$|c\$|ca\$|au\$|s\$|hk\$|nz\$|mx\$|[€$£¥₹₽₺₩₫₱฿₪₦]|"
     r"\b(?:rs\.?|fr\.|zł|kč|[a-z]{2,3}|euros?|dollars?|rupees?|lei)(?!\w))",
@@ -427,7 +430,10 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
             return None
     if negative and value > 0:
         value = -value
-    return Parsed(f"{value.quantize(Decimal('0.01'))}", exact=exact, currency=currency)
+    cents = value.quantize(Decimal("0.01"))
+    if cents != value:  # `12,9950` is 13.00 only to two places: a rounding, not the print
+        exact = False
+    return Parsed(f"{cents}", exact=exact, currency=currency)
 
 
 def parse_number(text: str, decimal_comma: bool | None = None) -> Parsed | None:

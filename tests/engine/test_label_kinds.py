@@ -633,3 +633,27 @@ def test_paid_written_bez_on_a_german_receipt_is_no_subtotal():
 def test_a_total_after_numbers_in_its_phrase_is_still_a_total():
     fields = _fields((50, 60, "Line 3 of page 1: Invoice number INV-7 total 12.50 EUR"))
     assert fields["total_amount"].value == "12.50"
+
+
+def test_a_name_read_from_layout_leaves_its_label_and_a_centred_buyer_heading_holds_its_box():
+    # A Brazilian NFS-e: each party's box under a heading centred across the page, each name
+    # after `Nome/Razão Social:`. The provider is a person (no legal form): the customer's
+    # company below `TOMADOR DE SERVIÇOS` is no issuer.
+    page = [
+        (200, 60, "NOTA FISCAL ELETRÔNICA DE SERVIÇOS - NFS-e"),
+        (400, 80, "Número da Nota 00066827"),
+        (250, 110, "PRESTADOR DE SERVIÇOS"),
+        (40, 125, "CPF/CNPJ: 81.504.218/0001-85"),
+        (40, 139, "Nome/Razão Social: JOÃO PEREIRA DA SILVA"),
+        (40, 153, "Município: São Paulo"),
+        (253, 180, "TOMADOR DE SERVIÇOS"),
+        (40, 195, "Nome/Razão Social: ALFA METALÚRGICA LTDA"),
+        (40, 209, "CPF/CNPJ: 78.972.299/0001-33"),
+        (40, 223, "Endereço: RUA JOÃO PESSOA, 2619 - SÃO CRISTÓVÃO"),
+        (540, 700, "Página 1 de 1"),
+    ]
+    vendor = _fields(*page)["vendor_name"]
+    assert vendor.value != "ALFA METALÚRGICA LTDA"
+    assert "Nome" not in str(vendor.value or "")
+    page[4] = (40, 139, "Nome/Razão Social: PEREIRA & SILVA CONSULTORIA EMPRESARIAL LTDA")
+    assert _fields(*page)["vendor_name"].value == "PEREIRA & SILVA CONSULTORIA EMPRESARIAL LTDA"

@@ -283,3 +283,20 @@ def test_a_slashed_date_with_both_parts_under_13_is_marked_ambiguous():
 def test_a_currency_word_after_a_multi_word_amount_label_counts():
     assert detect_currency("ZU ZAHLEN EURO") == "EUR"
     assert detect_currency("EURO BISCUIT 2.00") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "money", "number"),
+    [("12,9900", "12.99", "12.99"), ("445,2500", "445.25", "445.25"), ("0.0125", "0.01", "0.0125")],
+)
+def test_prices_and_quantities_printed_to_four_decimals_keep_their_decimals(text, money, number):
+    # Four digits after a separator are never a group of thousands (Brazilian DANFE prices).
+    assert parse_money(text).value == money
+    assert parse_number(text).value == number
+
+
+def test_an_amount_rounded_to_cents_is_not_read_exactly():
+    assert parse_money("12,9900").exact
+    rounded = parse_money("12,9950")
+    assert rounded.value == "13.00"
+    assert not rounded.exact
