@@ -33,7 +33,7 @@ _OTHER_WORDS = _vocabulary(
     "cambio sconto acconto trasporto rabat reg registration no nr id number nummer numero "
     "rate satz stawka taux tarief qty quantity items item pcs pieces weight gewicht kg hours "
     "stunden pages savings terms term days tage jours dagen dias giorni idnr ustidnr vatid "
-    "vatno taxid siret siren nip cvr"
+    "vatno taxid siret siren nip cvr iskonto tevkifat bakiye kuru odenen"
 )
 _OTHER_STEMS = _vocabulary(
     "zuschlag zuschlaeg abschlag abschlaeg rabatt skonto anzahlung vorauszahlung versand fracht "
@@ -43,7 +43,7 @@ _OTHER_STEMS = _vocabulary(
 _NET_WORDS = _vocabulary(
     "net netto nett ht ex excl exkl excluding exclusive without ohne before sub subtotal hors "
     "taxable base basis imponible grondslag exclusief imponibile goods sin neto iliquido sem "
-    "eks ekskl zaklad avant"
+    "eks ekskl zaklad avant produtos mercadorias haric matrah matrahi ara hizmet"
 )
 _NET_STEMS = _vocabulary(
     "netto zwischensumme subtotal soustotal warenwert positionssumme steuerbasis "
@@ -52,19 +52,19 @@ _NET_STEMS = _vocabulary(
 _GROSS_WORDS = _vocabulary(
     "gross brutto ttc inc incl inkl including inclusive grand due payable pay payer betalen pagar "
     "pagare inclusief owing zaplaty zaplacenia betala betale after con incluido voldoen uhrade "
-    "s vc vcetne vratane"
+    "s vc vcetne vratane dahil odenecek genel"
 )
 _GROSS_STEMS = _vocabulary(
     "brutto zahlbetrag endbetrag rechnungsbetrag zuzahlen apayer montantdu soldedu tevoldoen"
 )
 _TAX_WORDS = _vocabulary(
     "tax vat mwst ust tva btw iva gst hst pst qst sst tps tvq tvh dph taxe taxes impuesto "
-    "impuestos imposta podatek moms mva"
+    "impuestos imposta podatek moms mva ipi iss kdv otv vergi vergiler"
 )
 _TAX_STEMS = _vocabulary("steuer mehrwert umsatz")
 _TOTAL_WORDS = _vocabulary(
     "total totals sum gesamt summe totaal somme totale razem suma summa totalt totalbelopp "
-    "yhteensa celkem celkom spolu"
+    "yhteensa celkem celkom spolu toplam toplami"
 )
 _TOTAL_STEMS = _vocabulary("gesamt summe totaal rechnungssumme")
 _IDENTIFIER_ENDINGS = ("nummer", "nr", "idnr", "id", "no")
@@ -72,7 +72,7 @@ _IDENTIFIER_ENDINGS = ("nummer", "nr", "idnr", "id", "no")
 NEUTRAL_WORDS = _vocabulary(
     "amount betrag montant bedrag importe valor importo kwota value added invoice rechnung "
     "facture the of in der die das des dem den de la le les du zu zur au aux a for fur te do "
-    "to eur usd gbp chf sek nok dkk pln czk inr aud cad"
+    "to eur usd gbp chf sek nok dkk pln czk inr aud cad try tl tutar tutari mal hesaplanan"
 )
 """Words an amount label may hold besides role words without saying anything else."""
 """Words alone too weak to make an amount label (`Amount`, `Betrag` are often column headers)
@@ -82,7 +82,7 @@ are in none of these lists."""
 def _words(text: str) -> list[str]:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("ł", "l").replace("ø", "o").replace("æ", "ae")
+    plain = plain.replace("ł", "l").replace("ø", "o").replace("æ", "ae").replace("ı", "i")
     plain = plain.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     return re.findall(r"[a-z]+", plain)
 
@@ -94,9 +94,9 @@ def _german_form(text: str) -> str:
     return re.sub(r"[^a-z]", "", lowered)
 
 
-_RATE_QUALIFIER = re.compile(r"\d[\d.,]*\s*%")
-"""A rate printed in an amount's label (`MwSt. 19 %`, `(7%)`); a `%` without a number heads a
-column or box of rates."""
+_RATE_QUALIFIER = re.compile(r"\d[\d.,]*\s*%|%\s*\d[\d.,]*")
+"""A rate printed in an amount's label (`MwSt. 19 %`, `(7%)`, Turkish `KDV(%20)`); a `%`
+without a number heads a column or box of rates."""
 
 
 def is_rate_heading(label: str) -> bool:

@@ -1093,6 +1093,9 @@ BUYER_HEADINGS = frozenset(
         "Receptor",
         "Tomador",
         "Sacado",
+        "Sayın",
+        "Alıcı",
+        "Müşteri",
     )
 )
 

@@ -31,9 +31,14 @@ from extraction.engine.types import FieldSpec
 @lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """Lowercase alphanumerics without accents: the form labels are compared in."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNDECOMPOSED))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[^0-9a-z#°]", "", stripped.replace("º", "°"))
+
+
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae"})
+"""Letters without a decomposition to a base letter: Turkish dotless `ı` (its capital is `I`,
+so `ALICI` and `Alıcı` are one label), `ł`, `ø`, `đ`, `ß`, `æ`."""
 
 
 @lru_cache(maxsize=1024)

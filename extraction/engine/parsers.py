@@ -57,6 +57,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "zł": "PLN",
     "₽": "RUB",
     "₺": "TRY",
+    "tl": "TRY",
     "r$": "BRL",
     "a$": "AUD",
     "c$": "CAD",

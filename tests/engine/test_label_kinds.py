@@ -47,6 +47,15 @@ def _fields(*lines: tuple[float, float, str]) -> dict[str, FieldResult]:
         ("Total avant taxes", "subtotal_amount"),
         ("bez. Betrag", None),
         ("Total Ilíquido", "subtotal_amount"),
+        ("Mal Hizmet Toplam Tutarı", "subtotal_amount"),
+        ("Hesaplanan KDV(%20)", "tax_amount"),
+        ("Vergiler Dahil Toplam Tutar", "total_amount"),
+        ("Ödenecek Tutar", "total_amount"),
+        ("Toplam İskonto", "other"),
+        ("Hesaplanan KDV Tevkifat(%90)", "other"),
+        ("VALOR TOTAL DOS PRODUTOS", "subtotal_amount"),
+        ("VALOR TOTAL DA NOTA", "total_amount"),
+        ("Valor do ISS (R$)", "tax_amount"),
     ],
 )
 def test_an_amount_label_is_read_by_all_its_words(label, role):
@@ -60,6 +69,7 @@ def test_an_amount_label_is_read_by_all_its_words(label, role):
         ("VAT %", True),
         ("Tax (%)", True),
         ("TVA 20 %", False),
+        ("KDV (%20)", False),
         ("Rabatt 10%", False),
     ],
 )
@@ -657,3 +667,32 @@ def test_a_name_read_from_layout_leaves_its_label_and_a_centred_buyer_heading_ho
     assert "Nome" not in str(vendor.value or "")
     page[4] = (40, 139, "Nome/Razão Social: PEREIRA & SILVA CONSULTORIA EMPRESARIAL LTDA")
     assert _fields(*page)["vendor_name"].value == "PEREIRA & SILVA CONSULTORIA EMPRESARIAL LTDA"
+
+
+def test_a_turkish_e_fatura_gives_its_totals_in_lira_and_its_labels_in_either_case():
+    fields = _fields(
+        (50, 60, "SERKAN KARA"),
+        (50, 120, "SAYIN"),
+        (50, 134, "MARMARA HIRDAVAT LTD. ŞTİ."),
+        (350, 120, "Fatura No:"),
+        (450, 120, "KAR2023000002972"),
+        (350, 134, "FATURA TARIHI:"),
+        (450, 134, "13-02-2023"),
+        (350, 148, "Son Ödeme Tarihi:"),
+        (450, 148, "28-02-2023"),
+        (300, 300, "Mal Hizmet Toplam Tutarı"),
+        (470, 300, "14.866,50 TL"),
+        (300, 314, "Hesaplanan KDV(%8)"),
+        (470, 314, "1.189,32 TL"),
+        (300, 328, "Vergiler Dahil Toplam Tutar"),
+        (470, 328, "16.055,82 TL"),
+        (300, 342, "Ödenecek Tutar"),
+        (470, 342, "16.055,82 TL"),
+    )
+    values = {key: field.value for key, field in fields.items()}
+    assert values["invoice_number"] == "KAR2023000002972"
+    assert values["invoice_date"] == "2023-02-13"  # `TARIHI` in capitals is `Tarihi`
+    assert values["due_date"] == "2023-02-28"
+    assert (values["subtotal_amount"], values["tax_amount"]) == ("14866.50", "1189.32")
+    assert (values["total_amount"], values["currency"]) == ("16055.82", "TRY")
+    assert values["vendor_name"] != "MARMARA HIRDAVAT LTD. ŞTİ."
