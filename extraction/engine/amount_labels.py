@@ -140,6 +140,36 @@ def amount_role(label: str) -> str | None:
     return None
 
 
+_PAYABLE_WORDS = _vocabulary(
+    "due payable pay owing betalen voldoen pagar pagare payer odenecek zaplaty zaplacenia "
+    "betala betale uhrade"
+)
+_PAYABLE_STEMS = _vocabulary("zahlbetrag zuzahlen apayer montantdu soldedu tevoldoen")
+_EARLIER_WORDS = _vocabulary(
+    "previous prior last opening brought forward anterior vorheriger vorheriges alter ancien "
+    "precedent vorige onceki"
+)
+_ACCOUNT_WORDS = _vocabulary("balance bill invoice statement saldo solde bakiye factura rechnung")
+
+
+def is_payable(label: str) -> bool:
+    """Whether `label` names what is to be paid (`Amount due`, `Please pay`, `Zahlbetrag`)
+    rather than what the document charges (`Total`, `Invoice total`)."""
+    words = _words(label)
+    joined = _german_form(label)
+    return any(w in _PAYABLE_WORDS for w in words) or any(s in joined for s in _PAYABLE_STEMS)
+
+
+def carries_a_balance(label: str) -> bool:
+    """Whether `label` names an earlier balance or a payment against the account (`Previous
+    balance`, `Balance brought forward`, `Payment received - thank you`): the amount to pay
+    on such a page may hold more than this document's charges."""
+    words = set(_words(label))
+    if words & _EARLIER_WORDS and (words & _ACCOUNT_WORDS or "forward" in words):
+        return True
+    return "received" in words and bool(words & {"payment", "payments", "paid"})
+
+
 def only_label_words(label: str) -> bool:
     """Whether every word of `label` is an amount word or a neutral one (`Value Added Tax`,
     `Rechnungssumme ohne USt.`), so its phrase may be read as an amount label unprompted."""

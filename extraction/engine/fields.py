@@ -11,6 +11,7 @@ value support each other; different values compete. Money totals are cross-check
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -23,6 +24,8 @@ from extraction.engine import confidence
 from extraction.engine.amount_labels import (
     OTHER,
     amount_role,
+    carries_a_balance,
+    is_payable,
     is_rate_heading,
     only_label_words,
 )
@@ -326,8 +329,13 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
     ]
     label_tokens = {id(hit.line.tokens[hit.start]) for hit in hits}
     own_labels = {compact(spec.label): spec.key for spec in specs}
+    # The document's issuer is one party: a purchase order's `merchant`, never also its vendor.
+    issuer = next((key for key in ISSUER_KEYS if any(s.key == key for s in specs)), None)
     candidates = {
-        spec.key: field_candidates(context, spec, hits, label_tokens, own_labels) for spec in specs
+        spec.key: field_candidates(
+            context, spec, hits, label_tokens, own_labels, issuer=spec.key == issuer
+        )
+        for spec in specs
     }
     chosen = {key: choose(cands) for key, cands in candidates.items()}
     chosen = cross_check_money(chosen, candidates, context)
@@ -361,8 +369,11 @@ def field_candidates(
     hits: list[LabelHit],
     label_tokens: set[int],
     own_labels: dict[str, str] | None = None,
+    *,
+    issuer: bool = True,
 ) -> list[Candidate]:
-    """Candidates from every label hit of the field; pattern or layout fallbacks without one.
+    """Candidates from every label hit of the field; pattern or layout fallbacks without one
+    (the issuer's name from the letterhead only for the schema's `issuer` key).
 
     A hit through a synonym that is another field's own label (`Phone` for `phone_number`
     when `company_phone_number` is labelled `Phone`) counts less than a hit through the
@@ -374,6 +385,7 @@ def field_candidates(
     key_hits = [h for h in hits if h.key == spec.key]
     if spec.key in TOTAL_KEYS and spec.type == FieldType.MONEY:
         key_hits = _amount_hits(context, spec.key, key_hits)
+    carried: bool | None = None
     for order, hit in enumerate(key_hits):
         if kind in ("identifier", "date") and hit.refers_elsewhere():
             continue
@@ -398,6 +410,11 @@ def field_candidates(
                 candidate = replace(
                     candidate, evidence=replace(candidate.evidence, ambiguity=CROWDED_AMBIGUITY)
                 )
+            if candidate is not None and spec.key == "total_amount" and carried is None:
+                carried = _carries_a_balance(context)
+            if candidate is not None and carried and is_payable(_label_part(hit.line, hit.start)):
+                doubt = max(candidate.evidence.doubt, CARRIED_BALANCE_DOUBT)
+                candidate = replace(candidate, evidence=replace(candidate.evidence, doubt=doubt))
             if candidate is not None:
                 found.append(candidate)
                 taken.add(spot.position)
@@ -407,9 +424,29 @@ def field_candidates(
         found.extend(_section_name_candidates(context, spec, key_hits))
     if kind in ("identifier", "date") and spec.key in TITLE_LINE_KEYS:
         found.extend(_title_line_candidates(context, spec, kind))
-    if not found:
+    if not found and (issuer or spec.key not in ISSUER_KEYS):
         found.extend(_fallback_candidates(context, spec, kind))
     return found
+
+
+CARRIED_BALANCE_DOUBT = 0.35
+"""An amount to pay (`Amount due`, `Please pay`) as the total of a page that also carries an
+earlier balance or a payment (`Previous balance`, `Payment received`, a utility bill's or a
+statement's account summary): it may hold other bills' charges or lack paid ones."""
+
+
+def _carries_a_balance(context: DocumentContext) -> bool:
+    """A line labelled as an earlier balance or a payment against the account, with an amount."""
+    for line in context.lines:
+        if not re.search(r"\d", line.text):
+            continue
+        for phrase in line.phrases:
+            label = " ".join(
+                itertools.takewhile(lambda w: not re.search(r"\d", w), phrase.text.split())
+            )
+            if label and carries_a_balance(label):
+                return True
+    return False
 
 
 def _inside_company_name(hit: LabelHit) -> bool:

@@ -271,6 +271,8 @@ def value_spots(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> lis
     spots: list[ValueSpot] = []
     line = hit.line
     phrase = phrase_of(line, hit.end - 1)
+    if _is_sentence(phrase.text):
+        return spots
     after = [t for t in phrase.tokens if line.tokens.index(t) >= hit.end]
     inline_tokens = tuple(after)
     inline_text = " ".join(t.text for t in after)
@@ -290,6 +292,13 @@ def value_spots(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> lis
     if not _inside_a_sentence(hit, phrase):
         spots.extend(_below(hit, lines, label_tokens))
     return spots
+
+
+def _is_sentence(text: str) -> bool:
+    """A phrase of four words or more that starts in lower case and ends with a full stop
+    (`from your bank on May 29, 2023.`, the end of a sentence begun on the line above): a
+    label word in it names no value."""
+    return text[:1].islower() and text.rstrip().endswith(".") and len(text.split()) >= 4
 
 
 def _inside_a_sentence(hit: LabelHit, phrase: Phrase) -> bool:

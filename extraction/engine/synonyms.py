@@ -621,6 +621,7 @@ OTHER_EVENT_WORDS: dict[str, str] = {
         "order": "order commande bestellung pedido ordine bestelling objednavky",
         "service": "service services leistung",
         "removal": "removal",
+        "required": "required requested req needed",
     }.items()
     for word in words.split()
 }

@@ -696,3 +696,49 @@ def test_a_turkish_e_fatura_gives_its_totals_in_lira_and_its_labels_in_either_ca
     assert (values["subtotal_amount"], values["tax_amount"]) == ("14866.50", "1189.32")
     assert (values["total_amount"], values["currency"]) == ("16055.82", "TRY")
     assert values["vendor_name"] != "MARMARA HIRDAVAT LTD. ŞTİ."
+
+
+def test_the_amount_due_on_a_page_carrying_an_earlier_balance_is_doubted_as_the_total():
+    # A utility bill's account summary: what is due holds last bill's unpaid balance.
+    summary = [
+        (50, 60, "Northwind Energy Ltd"),
+        (300, 200, "Previous balance"),
+        (480, 200, "£278.97"),
+        (300, 214, "Current charges"),
+        (480, 214, "£225.19"),
+        (300, 228, "Amount due"),
+        (480, 228, "£504.16"),
+    ]
+    assert _fields(*summary)["total_amount"].confidence < 90
+    plain = [summary[0], (300, 228, "Amount due"), (480, 228, "£225.19")]
+    assert _fields(*plain)["total_amount"].confidence >= 90
+
+
+def test_a_label_word_in_the_end_of_a_sentence_names_no_value():
+    fields = _fields(
+        (50, 60, "Clearwater Electric Cooperative, Inc."),
+        (300, 200, "AutoPay - do not pay. Amount will be drafted"),
+        (300, 214, "from your bank on May 29, 2023."),
+        (300, 240, "Meter"),
+        (400, 240, "Present"),
+    )
+    assert fields["vendor_name"].value != "Present"
+    assert "your bank" not in str(fields["vendor_name"].value)
+
+
+def test_a_purchase_orders_letterhead_is_its_merchant_never_also_its_vendor():
+    schema = demo_engine_schemas()["purchase_order"]
+    page = [
+        (50, 60, "Westgate Supplies LLP"),
+        (400, 60, "PURCHASE ORDER"),
+        (400, 80, "PO Number: P00042"),
+        (50, 140, "Radcliffe Joinery Ltd"),
+        (50, 154, "12 Mill Lane, Leeds"),
+        (300, 400, "Total"),
+        (450, 400, "1,200.00"),
+        (300, 700, "Page 1 of 1"),
+    ]
+    result = run_engine(EngineInput(build_pdf([page]), "x.pdf", (schema,)))
+    fields = {f.key: f for f in result.documents[0].fields}
+    assert fields["merchant"].value == "Westgate Supplies LLP"
+    assert fields["vendor_name"].value != "Westgate Supplies LLP"
