@@ -16,6 +16,7 @@ from bench.synth import raster
 from bench.synth.document import Rendered
 from bench.synth.sources import (
     au_tax_invoice,
+    br_nota,
     ca_invoice,
     ch_rechnung,
     credit_notes,
@@ -31,12 +32,15 @@ from bench.synth.sources import (
     nl_grid,
     nordic_faktura,
     pl_faktura,
+    po_forms,
     pt_fatura,
     receipt_asia,
     receipt_fr,
     receipt_nordic,
     receipt_us,
+    tr_fatura,
     us_invoice,
+    utility_bill,
 )
 
 SOURCES: dict[str, Callable[[random.Random], Rendered]] = {
@@ -62,6 +66,10 @@ SOURCES: dict[str, Callable[[random.Random], Rendered]] = {
     "in-gst-invoice": in_gst_invoice.build,
     "cz-faktura": cz_faktura.build,
     "mx-cfdi": mx_cfdi.build,
+    "po-forms": po_forms.build,
+    "tr-fatura": tr_fatura.build,
+    "br-nota": br_nota.build,
+    "utility-bill": utility_bill.build,
 }
 
 

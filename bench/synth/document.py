@@ -82,7 +82,7 @@ class Rendered:
 
     fields: dict[str, Any]
     language: str
-    kind: Literal["invoice", "credit_note", "receipt"]
+    kind: Literal["invoice", "credit_note", "receipt", "purchase_order"]
     pdf: bytes
     money: MoneyStyle
     dates: DateStyle
@@ -97,9 +97,14 @@ class Rendered:
     def date_style(self, key: str) -> DateStyle:
         return self.date_overrides.get(key, self.dates)
 
+    @property
+    def case_type(self) -> str:
+        """The shipped case type the truth is for: `purchase_order`, else `invoice`."""
+        return "purchase_order" if self.kind == "purchase_order" else "invoice"
+
     def truth(self, source: str) -> dict[str, Any]:
         return {
-            "case_type": "invoice",
+            "case_type": self.case_type,
             "fields": self.fields,
             "source": f"synth:{source}",
             "language": self.language,
