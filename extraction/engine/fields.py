@@ -1546,6 +1546,17 @@ BARE_DOLLAR_DOUBT = 0.3
 """A `$` or `kr` with no country named and no code printed: several currencies write it so."""
 
 
+OCR_POUND_DOUBT = 0.4
+"""A `£` read by OCR, with `GBP` printed nowhere, on a page in a language other than English:
+the recogniser takes the Turkish lira's `₺` for it."""
+
+
+def _pound_read_by_ocr(context: DocumentContext, code: str) -> bool:
+    if code != "GBP" or "GBP" in context.text or context.language in (None, "en"):
+        return False
+    return any("£" in t.text and t.confidence < 100 for line in context.lines for t in line.tokens)
+
+
 def _fill_currency(
     context: DocumentContext, specs: tuple[FieldSpec, ...], chosen: dict[str, Candidate | None]
 ) -> dict[str, Candidate | None]:
@@ -1565,11 +1576,14 @@ def _fill_currency(
         guessed_dollar = (
             code == "USD" and context.dollar is None and "USD" not in context.text
         ) or (code == "SEK" and "SEK" not in context.text and krone_currency(context.text) is None)
+        doubt = BARE_DOLLAR_DOUBT if guessed_dollar else 0.0
+        if _pound_read_by_ocr(context, code):
+            doubt = max(doubt, OCR_POUND_DOUBT)
         evidence = Evidence(
             "document",
             support=min(agreeing + max(context.currency_support, 0), 3),
             ambiguity=0.0 if context.currency in (None, code) else 0.6,
-            doubt=BARE_DOLLAR_DOUBT if guessed_dollar else 0.0,
+            doubt=doubt,
         )
         anchor = money[0] if money else None
         updated[key] = Candidate(

@@ -9,7 +9,9 @@ import pytest
 
 from extraction.engine import run_engine
 from extraction.engine.amount_labels import amount_role, is_rate_heading
-from extraction.engine.types import EngineInput, FieldResult
+from extraction.engine.fields import build_context, extract_fields
+from extraction.engine.layout import document_lines
+from extraction.engine.types import EngineInput, FieldResult, PageResult, Word
 from extraction.schemas import demo_engine_schemas
 from tests.engine.conftest import build_pdf
 
@@ -742,3 +744,38 @@ def test_a_purchase_orders_letterhead_is_its_merchant_never_also_its_vendor():
     fields = {f.key: f for f in result.documents[0].fields}
     assert fields["merchant"].value == "Westgate Supplies LLP"
     assert fields["vendor_name"].value != "Westgate Supplies LLP"
+
+
+def _ocr_fields(*lines: tuple[float, float, str]) -> dict[str, FieldResult]:
+    """The invoice fields of a page of OCR words (confidence 90), one word per text piece."""
+    words = []
+    for x, y, text in lines:
+        for word in text.split():
+            words.append(Word(word, (x, y - 10, x + 6 * len(word), y), 90.0))
+            x += 6 * len(word) + 4
+    page = PageResult(1, 595.0, 842.0, "", "ocr", 0, tuple(words))
+    schema = demo_engine_schemas()["invoice"]
+    context = build_context(document_lines([page]))
+    return {f.key: f for f in extract_fields(context, schema)}
+
+
+def test_a_pound_sign_read_by_ocr_on_a_page_not_in_english_is_doubted():
+    # OCR takes the Turkish lira's `₺` for `£`; a reviewer confirms the currency.
+    turkish = [
+        (50, 60, "Ömer Yılmaz"),
+        (300, 80, "Fatura No: F-2023108"),
+        (300, 94, "Fatura Tarihi: 19.07.2023"),
+        (50, 200, "Sayın müşterimiz, bu fatura için teşekkür ederiz ve toplam tutar aşağıdadır"),
+        (300, 300, "Genel Toplam"),
+        (450, 300, "£10.134,56"),
+    ]
+    assert _ocr_fields(*turkish)["currency"].confidence < 90
+    english = [
+        (50, 60, "Ömer Yılmaz Ltd"),
+        (300, 80, "Invoice No: F-2023108"),
+        (50, 200, "Thank you for your order and please pay the total within the month"),
+        (300, 300, "Total"),
+        (450, 300, "£10,134.56"),
+    ]
+    assert _ocr_fields(*english)["currency"].value == "GBP"
+    assert _ocr_fields(*english)["currency"].confidence >= 90
