@@ -826,6 +826,11 @@ def parse_with_kind(
     )
     if parsed is None:
         return None
+    if kind == "person":
+        name, comma, title = str(parsed.value).partition(",")
+        if comma and name.strip() and _is_job_title(title.strip()):
+            # `Brian Patterson, Procurement Lead`: the person, not their title
+            parsed = replace(parsed, value=name.strip())
     if kind in ("name", "person", "address"):
         return _name_like(parsed, kind)
     if (

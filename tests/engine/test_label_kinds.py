@@ -779,3 +779,18 @@ def test_a_pound_sign_read_by_ocr_on_a_page_not_in_english_is_doubted():
     ]
     assert _ocr_fields(*english)["currency"].value == "GBP"
     assert _ocr_fields(*english)["currency"].confidence >= 90
+
+
+def test_a_signature_is_the_person_without_their_job_title():
+    schema = demo_engine_schemas()["purchase_order"]
+    page = [
+        (50, 60, "Westgate Supplies LLP"),
+        (400, 80, "PO Number: P00042"),
+        (300, 400, "Total"),
+        (450, 400, "1,200.00"),
+        (50, 600, "Authorized by: Brian Patterson, Procurement Lead"),
+        (300, 760, "Page 1 of 1"),
+    ]
+    result = run_engine(EngineInput(build_pdf([page]), "x.pdf", (schema,)))
+    fields = {f.key: f for f in result.documents[0].fields}
+    assert fields["signature"].value == "Brian Patterson"
