@@ -147,9 +147,11 @@ _PAYABLE_WORDS = _vocabulary(
 _PAYABLE_STEMS = _vocabulary("zahlbetrag zuzahlen apayer montantdu soldedu tevoldoen")
 _EARLIER_WORDS = _vocabulary(
     "previous prior last opening brought forward anterior vorheriger vorheriges alter ancien "
-    "precedent vorige onceki"
+    "precedent vorig vorige onceki"
 )
-_ACCOUNT_WORDS = _vocabulary("balance bill invoice statement saldo solde bakiye factura rechnung")
+_ACCOUNT_WORDS = _vocabulary(
+    "balance bill invoice statement saldo solde bakiye factura rechnung factuur"
+)
 
 
 def is_payable(label: str) -> bool:
@@ -165,7 +167,7 @@ def carries_a_balance(label: str) -> bool:
     balance`, `Balance brought forward`, `Payment received - thank you`): the amount to pay
     on such a page may hold more than this document's charges."""
     words = set(_words(label))
-    if words & _EARLIER_WORDS and (words & _ACCOUNT_WORDS or "forward" in words):
+    if words & _EARLIER_WORDS and words & _ACCOUNT_WORDS:  # not a table's `Brought forward`
         return True
     return "received" in words and bool(words & {"payment", "payments", "paid"})
 

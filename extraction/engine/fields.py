@@ -436,15 +436,26 @@ statement's account summary): it may hold other bills' charges or lack paid ones
 
 
 def _carries_a_balance(context: DocumentContext) -> bool:
-    """A line labelled as an earlier balance or a payment against the account, with an amount."""
+    """A line labelled, in five words or fewer, as an earlier balance or a payment against the
+    account, with an amount other than zero on it (`Balance forward 0.00` carries nothing; a
+    sentence about the last invoice is no account line)."""
     for line in context.lines:
-        if not re.search(r"\d", line.text):
+        if not re.search(r"[1-9]", line.text):
             continue
-        for phrase in line.phrases:
-            label = " ".join(
-                itertools.takewhile(lambda w: not re.search(r"\d", w), phrase.text.split())
+        for index, phrase in enumerate(line.phrases):
+            words = phrase.text.split()
+            label_words = list(itertools.takewhile(lambda w: not re.search(r"\d", w), words))
+            if (
+                not label_words
+                or len(label_words) > 5
+                or not carries_a_balance(" ".join(label_words))
+            ):
+                continue
+            rest = " ".join(
+                [*words[len(label_words) :], *(p.text for p in line.phrases[index + 1 :])]
             )
-            if label and carries_a_balance(label):
+            amount = parse_money(rest, context.decimal_comma)
+            if amount is not None and Decimal(amount.value) != 0:
                 return True
     return False
 
@@ -980,6 +991,9 @@ def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candid
         for phrase in line.phrases:
             if id(phrase) in buyer or _is_title(phrase.text):
                 continue
+            labelled = label_head(phrase.text)
+            if labelled is not None and not _names_a_party(labelled):
+                continue  # `Bank: Deutsche Bank AG`, `Auftraggeber: ...`: not the issuer's name
             name = _sender_name(phrase.text) or _labelled_value(phrase.text) or phrase.text.strip()
             if legal_form_words(name) == 0 or _name_like(Parsed(name), "name") is None:
                 continue
@@ -998,6 +1012,34 @@ def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candid
         evidence = Evidence("layout", source_confidence=phrase.confidence, support=min(repeats, 2))
         return [Candidate(spec.key, name, phrase.text, phrase.page, phrase.bbox, evidence)]
     return _largest_top_phrase(context, spec, first_page, buyer)
+
+
+_NAME_LABEL_WORDS = frozenset(
+    [
+        "name",
+        "names",
+        "nome",
+        "nombre",
+        "nom",
+        "naam",
+        "razao",
+        "razon",
+        "raison",
+        "social",
+        "firma",
+        "company",
+        "empresa",
+        "unvan",
+        "unvani",
+        "denominacion",
+        "denominazione",
+    ]
+)
+
+
+def _names_a_party(label: str) -> bool:
+    """Whether a label asks for a party's name (`Nome/Razão Social`, `Company name`)."""
+    return bool({compact(word) for word in re.split(r"[\s/]+", label)} & _NAME_LABEL_WORDS)
 
 
 def _labelled_value(text: str) -> str | None:
@@ -1134,12 +1176,13 @@ BUYER_HEADINGS = frozenset(
         "Destinatario",
         "Receptor",
         "Tomador",
-        "Sacado",
-        "Sayın",
-        "Alıcı",
         "Müşteri",
+        "Auftraggeber",
     )
 )
+WHOLE_BUYER_HEADINGS = frozenset(compact(text) for text in ("Sayın", "Alıcı", "Sacado"))
+"""Buyer headings matched only as the whole phrase or before a colon: as a prefix they would
+take in names (`Alicia Ramos`)."""
 
 
 SHORT_BUYER_HEADINGS = frozenset({"to", "attn", "attention", "an", "a", "z", "para", "aan"})
@@ -1160,6 +1203,7 @@ def _buyer_phrases(lines: list[Line]) -> set[int]:
             short = bool(colon) and heading in SHORT_BUYER_HEADINGS
             if (
                 short
+                or heading in WHOLE_BUYER_HEADINGS
                 or heading.startswith(tuple(BUYER_HEADINGS))
                 or any(heading.endswith(h) for h in BUYER_HEADINGS if len(h) > 5)
             ):
@@ -1179,14 +1223,19 @@ def _block_below(lines: list[Line], index: int, head: Phrase) -> list[Phrase]:
     full-width box), the phrases starting where the next line starts."""
     block: list[Phrase] = []
     height = max(head.bbox[3] - head.bbox[1], 6.0)
+    below = [line for line in lines[index + 1 : index + 5] if line.page == head.page]
     left = head.bbox[0]
-    if len(lines[index].phrases) == 1 and index + 1 < len(lines):
+    if (
+        below
+        and len(lines[index].phrases) == 1
+        and not any(abs(p.bbox[0] - left) <= 2 * height for p in below[0].phrases)
+    ):
         page = [line.bbox for line in lines if line.page == head.page]
         page_left, page_right = min(b[0] for b in page), max(b[2] for b in page)
         centre = (head.bbox[0] + head.bbox[2]) / 2
         if abs(centre - (page_left + page_right) / 2) <= 0.05 * (page_right - page_left):
-            left = lines[index + 1].bbox[0]
-    for line in lines[index + 1 : index + 5]:
+            left = below[0].bbox[0]
+    for line in below:
         match = [p for p in line.phrases if abs(p.bbox[0] - left) <= 2 * height]
         if not match:
             break

@@ -29,9 +29,12 @@ from extraction.engine.types import FieldSpec
 
 
 @lru_cache(maxsize=65536)
-def compact(text: str) -> str:
-    """Lowercase alphanumerics without accents: the form labels are compared in."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNDECOMPOSED))
+def compact(text: str, *, fold: bool = True) -> str:
+    """Lowercase alphanumerics without accents: the form labels are compared in. `fold=False`
+    drops letters without a decomposition (`_UNDECOMPOSED`) instead of folding them, as before
+    they were folded: the form stored layout signatures were computed in."""
+    lowered = text.lower().translate(_UNDECOMPOSED) if fold else text.lower()
+    decomposed = unicodedata.normalize("NFKD", lowered)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[^0-9a-z#°]", "", stripped.replace("º", "°"))
 

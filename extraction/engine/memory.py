@@ -167,7 +167,7 @@ def _static_words(lines: list[Line], first: PageResult) -> Iterator[tuple[str, T
         if line.page != first.number:
             continue
         for token in line.tokens:
-            word = compact(token.text)
+            word = compact(token.text, fold=False)  # the form stored signatures are in
             if _may_be_static(word, token.text):
                 yield word, token
 

@@ -283,9 +283,21 @@ def detect_currency(text: str) -> str | None:
         code = _token_currency(token)
         if code and token.isalpha() and _inside_item_name(text, match.start(), match.end()):
             code = None
+        if token.lower() == "tl" and not _lira_mark(text, token, match.end()):
+            code = None
         if code:
             codes.append(code)
     return codes[0] if codes and len(set(codes)) == 1 else None
+
+
+def _lira_mark(text: str, token: str, end: int) -> bool:
+    """`TL` as the Turkish lira: in capitals, a word of its own (not `TL-WR841N`, not Czech
+    `tl.` for thickness), in a text with a number."""
+    return (
+        token == "TL"
+        and text[end : end + 1] not in ("-", "/", ".")
+        and bool(re.search(r"\d", text))
+    )
 
 
 def _token_currency(token: str) -> str | None:
@@ -409,7 +421,7 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
         matches = [m for m in matches if m not in inside] + lakh
     if not matches:
         return None
-    match = max(matches, key=lambda m: len(m.group(0)))
+    match = max(matches, key=lambda m: (not _LONG_DECIMALS.search(m.group(0)), len(m.group(0))))
     rest = (cleaned[: match.start()] + " " + cleaned[match.end() :]).strip()
     currency = detect_currency(rest)
     leftover = _CURRENCY_TOKEN.sub(
@@ -435,6 +447,11 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     if cents != value:  # `12,9950` is 13.00 only to two places: a rounding, not the print
         exact = False
     return Parsed(f"{cents}", exact=exact, currency=currency)
+
+
+_LONG_DECIMALS = re.compile(r"[.,]\d{4,6}$")
+"""An amount read to four decimals or more: a price, or a month and year (`03.2024`) beside
+one; the amount with cents wins."""
 
 
 def parse_number(text: str, decimal_comma: bool | None = None) -> Parsed | None:

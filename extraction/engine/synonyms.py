@@ -50,7 +50,6 @@ BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Factura N",
         "Factura nº",
         "Factura",
-        "Folio",
         "Número da Nota",
         "Número da NFS-e",
         "Nº da Nota",

@@ -27,7 +27,7 @@ from extraction.engine.fields import DocumentContext
 from extraction.engine.grids import Grid, page_grids
 from extraction.engine.labels import compact, find_label_hits
 from extraction.engine.layout import Line, Phrase, Token, group_lines, union
-from extraction.engine.parsers import MONTHS, find_dates, parse_value
+from extraction.engine.parsers import MONTHS, detect_currency, find_dates, parse_value
 from extraction.engine.synonyms import BUILTIN_SYNONYMS, LINE_ITEM_COLUMNS
 from extraction.engine.table_checks import rows_arithmetic
 from extraction.engine.types import (
@@ -141,11 +141,18 @@ def _title_phrases(line: Line, hits: list) -> list[Phrase]:
             before, after = phrase.tokens[index - 1], phrase.tokens[index]
             height = max(before.bbox[3] - before.bbox[1], after.bbox[3] - after.bbox[1])
             wide = after.bbox[0] - before.bbox[2] > height / 2
-            if wide and (id(before) in edges or id(after) in edges):
+            qualifier = _qualifies_heading(after.text)
+            if wide and not qualifier and (id(before) in edges or id(after) in edges):
                 phrases.append(replace(phrase, tokens=phrase.tokens[start:index]))
                 start = index
         phrases.append(replace(phrase, tokens=phrase.tokens[start:]))
     return phrases
+
+
+def _qualifies_heading(text: str) -> bool:
+    """A word that qualifies the heading before it rather than naming a column (`Total   EUR`,
+    `Amount (GBP)`, `Rate  %`)."""
+    return text.startswith(("(", "[", "%")) or detect_currency(text) is not None
 
 
 def _unnamed_keys(titled: Iterable[tuple[int, str]]) -> dict[int, str]:
@@ -623,8 +630,8 @@ def _description_doubt(column: ColumnSpec, text: str, tokens: list[Token]) -> fl
         return 0.0
     if not re.search(r"[^\W\d_]", text):
         return WORDLESS_DESCRIPTION_DOUBT
-    first_bottom = tokens[0].bbox[3]
-    later = [t for t in tokens if t.bbox[1] >= first_bottom - 1]
+    first_bottom = tokens[0].bbox[3]  # word boxes of adjacent lines may overlap: centres
+    later = [t for t in tokens if (t.bbox[1] + t.bbox[3]) / 2 > first_bottom]
     if any(t.text.endswith(":") and re.search(r"[^\W\d_]", t.text) for t in later):
         return LABELLED_CONTINUATION_DOUBT
     return 0.0

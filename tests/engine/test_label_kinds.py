@@ -10,6 +10,7 @@ import pytest
 from extraction.engine import run_engine
 from extraction.engine.amount_labels import amount_role, is_rate_heading
 from extraction.engine.fields import build_context, extract_fields
+from extraction.engine.labels import compact
 from extraction.engine.layout import document_lines
 from extraction.engine.types import EngineInput, FieldResult, PageResult, Word
 from extraction.schemas import demo_engine_schemas
@@ -794,3 +795,34 @@ def test_a_signature_is_the_person_without_their_job_title():
     result = run_engine(EngineInput(build_pdf([page]), "x.pdf", (schema,)))
     fields = {f.key: f for f in result.documents[0].fields}
     assert fields["signature"].value == "Brian Patterson"
+
+
+def test_an_account_line_with_nothing_carried_does_not_doubt_the_amount_due():
+    page = [
+        (50, 60, "Northwind Energy Ltd"),
+        (300, 200, "Balance forward"),
+        (480, 200, "£0.00"),
+        (300, 214, "Payments received"),
+        (480, 214, "£0.00"),
+        (300, 228, "Amount due"),
+        (480, 228, "£225.19"),
+    ]
+    assert _fields(*page)["total_amount"].confidence >= 90
+
+
+def test_a_whole_word_buyer_heading_does_not_take_in_names_that_begin_with_it():
+    fields = _fields(
+        (50, 60, "Alicia Ramos"),
+        (50, 74, "Ramos Interiors Ltd"),
+        (50, 88, "12 Dock Road, Hull"),
+        (350, 140, "Invoice number:"),
+        (450, 140, "INV-0042"),
+        (380, 328, "Total"),
+        (480, 328, "100.00 GBP"),
+    )
+    assert fields["vendor_name"].value == "Ramos Interiors Ltd"  # `Alicia` is no `Alıcı`
+
+
+def test_layout_signatures_keep_the_letters_they_were_stored_with():
+    assert compact("Płatność", fold=False) == "patnosc"
+    assert compact("Płatność") == "platnosc"

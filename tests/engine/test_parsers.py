@@ -300,3 +300,16 @@ def test_an_amount_rounded_to_cents_is_not_read_exactly():
     rounded = parse_money("12,9950")
     assert rounded.value == "13.00"
     assert not rounded.exact
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [("16.055,82 TL", "TRY"), ("Deska OSB 3 tl. 18 mm", None), ("Router TL-WR841N 2", None)],
+)
+def test_tl_is_the_lira_only_in_capitals_as_a_word_of_its_own(text, currency):
+    assert detect_currency(text) == currency
+
+
+def test_a_month_and_year_beside_an_amount_is_not_read_as_a_four_decimal_amount():
+    parsed = parse_money("03.2024 119,00 €")
+    assert parsed is None or parsed.value == "119.00"

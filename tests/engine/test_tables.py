@@ -416,3 +416,20 @@ def test_a_line_of_labelled_data_under_an_item_is_read_as_text_and_doubted():
     assert rows[0]["description"].text.endswith("IVA 16%")
     assert rows[0]["description"].confidence < 90
     assert rows[1]["description"].confidence >= 90
+
+
+def test_a_currency_beside_a_heading_qualifies_it_and_is_no_column():
+    page: list[Placed] = [
+        (50, 100, "Description"),
+        (300, 100, "Qty"),
+        (420, 100, "Total"),
+        (451, 100, "EUR"),
+        (50, 120, "Monthly support plan"),
+        (300, 120, "1"),
+        (440, 120, "100.00"),
+        (50, 136, "Hosting"),
+        (300, 136, "1"),
+        (446, 136, "20.00"),
+    ]
+    rows = _line_items(build_pdf([page]))
+    assert [r["amount"] for r in rows] == ["100.00", "20.00"]
