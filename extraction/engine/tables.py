@@ -130,10 +130,12 @@ def _header(line: Line, hits: list, spec: FieldSpec) -> Header:
 
 def _title_phrases(line: Line, hits: list) -> list[Phrase]:
     """The header's phrases, each split where a matched title ends or begins at a gap wider
-    than half the words' height: two headings set close together (`Cantidad  Unidad`, the
-    unit a column of its own) are two columns, while one heading's words (`Precio unitario`,
-    one space apart) stay one."""
+    than half the words' height, beside words no title matched: two headings set close
+    together (`Cantidad  Unidad`, the unit a column of its own) are two columns, while one
+    heading's words (`Precio unitario`, one space apart), two matched titles (`Antall Enhet`,
+    whose owner the phrase's first word decides) and a qualifier (`Total  EUR`) stay one."""
     edges = {id(hit.tokens[0]) for hit in hits} | {id(hit.tokens[-1]) for hit in hits}
+    titled = {id(token) for hit in hits for token in hit.tokens}
     phrases: list[Phrase] = []
     for phrase in line.phrases:
         start = 0
@@ -142,7 +144,9 @@ def _title_phrases(line: Line, hits: list) -> list[Phrase]:
             height = max(before.bbox[3] - before.bbox[1], after.bbox[3] - after.bbox[1])
             wide = after.bbox[0] - before.bbox[2] > height / 2
             qualifier = _qualifies_heading(after.text)
-            if wide and not qualifier and (id(before) in edges or id(after) in edges):
+            ends_title = id(before) in edges and id(after) not in titled
+            starts_title = id(after) in edges and id(before) not in titled
+            if wide and not qualifier and (ends_title or starts_title):
                 phrases.append(replace(phrase, tokens=phrase.tokens[start:index]))
                 start = index
         phrases.append(replace(phrase, tokens=phrase.tokens[start:]))
@@ -230,18 +234,26 @@ def _line_cells(line: Line, header: Header, numeric: list[str]) -> dict[str, lis
 
 def _column_phrases(line: Line, header: Header) -> list[list[tuple[Token, str]]]:
     """The line's phrases as (token, column) pairs: each word under the heading whose band it
-    overlaps, a word under no heading with the word before it in its phrase (a number under
-    no heading with the nearest heading, `_assign`); a phrase is split at a gap wider than half
-    the words' height where the column changes (`Unidad de servicio   Impresión`: a unit and a
-    description set closer than the layout's phrase gap)."""
+    overlaps; a word under no heading with the nearest heading (`_assign`), but a word of
+    letters with the heading its phrase's text began under (`de servicio` after `Unidad`,
+    under `Unidad`), unless that is the column of a number the phrase began with (`2 V-Belt
+    B-52` under `S.No.`); a phrase is split at a gap wider than half the words' height where the
+    column changes (`Unidad de servicio   Impresión`: a unit and a description set closer
+    than the layout's phrase gap)."""
     pieces: list[list[tuple[Token, str]]] = []
     for phrase in line.phrases:
         pairs: list[tuple[Token, str]] = []
+        text_start: str | None = None  # the band of the phrase's first word with letters
+        seen_text = False
         for token in phrase.tokens:
             key = _band(token, header)
+            letters = re.search(r"[^\W\d_]", token.text) is not None
+            if letters and not seen_text:
+                seen_text = True
+                # not the column of a number the phrase began with (a position number's)
+                text_start = key if not pairs or key != pairs[0][1] else None
             if key is None:
-                word = bool(pairs) and re.search(r"[^\W\d_]", token.text) is not None
-                key = pairs[-1][1] if word else _assign(token, header)
+                key = text_start if letters and text_start else _assign(token, header)
             if pairs:
                 before = pairs[-1][0]
                 height = max(before.bbox[3] - before.bbox[1], token.bbox[3] - token.bbox[1])

@@ -433,3 +433,29 @@ def test_a_currency_beside_a_heading_qualifies_it_and_is_no_column():
     ]
     rows = _line_items(build_pdf([page]))
     assert [r["amount"] for r in rows] == ["100.00", "20.00"]
+
+
+def test_a_description_beside_its_position_number_and_two_matched_headings_in_one_phrase():
+    # `2 V-Belt B-52`: the words under no heading go to the nearest one, the description;
+    # `Antall Enhet`: two headings the engine knows stay one column, owned by the first.
+    page: list[Placed] = [
+        (33, 100, "S.No."),
+        (110, 100, "Product Description"),
+        (300, 100, "Antall"),
+        (334, 100, "Enhet"),
+        (409, 100, "Pris"),
+        (519, 100, "Beløb"),
+        (41, 120, "2"),
+        (52, 120, "V-Belt B-52"),
+        (316, 120, "10 m"),
+        (404, 120, "49,00"),
+        (517, 120, "490,00"),
+        (41, 136, "3"),
+        (52, 136, "Kabel PFSP"),
+        (320, 136, "2 stk"),
+        (392, 136, "1 565,99"),
+        (510, 136, "3 131,98"),
+    ]
+    rows = _line_items(build_pdf([page]))
+    assert [r["description"] for r in rows] == ["V-Belt B-52", "Kabel PFSP"]
+    assert [r["unit_price"] for r in rows] == ["49.00", "1565.99"]
