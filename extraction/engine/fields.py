@@ -455,7 +455,7 @@ def _carries_a_balance(context: DocumentContext) -> bool:
                 [*words[len(label_words) :], *(p.text for p in line.phrases[index + 1 :])]
             )
             amount = parse_money(rest, context.decimal_comma)
-            if amount is not None and Decimal(amount.value) != 0:
+            if amount is not None and Decimal(str(amount.value)) != 0:
                 return True
     return False
 

@@ -731,7 +731,7 @@ def test_a_label_word_in_the_end_of_a_sentence_names_no_value():
 
 def test_a_purchase_orders_letterhead_is_its_merchant_never_also_its_vendor():
     schema = demo_engine_schemas()["purchase_order"]
-    page = [
+    page: list[tuple[float, float, str]] = [
         (50, 60, "Westgate Supplies LLP"),
         (400, 60, "PURCHASE ORDER"),
         (400, 80, "PO Number: P00042"),
@@ -784,7 +784,7 @@ def test_a_pound_sign_read_by_ocr_on_a_page_not_in_english_is_doubted():
 
 def test_a_signature_is_the_person_without_their_job_title():
     schema = demo_engine_schemas()["purchase_order"]
-    page = [
+    page: list[tuple[float, float, str]] = [
         (50, 60, "Westgate Supplies LLP"),
         (400, 80, "PO Number: P00042"),
         (300, 400, "Total"),

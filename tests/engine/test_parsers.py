@@ -291,13 +291,18 @@ def test_a_currency_word_after_a_multi_word_amount_label_counts():
 )
 def test_prices_and_quantities_printed_to_four_decimals_keep_their_decimals(text, money, number):
     # Four digits after a separator are never a group of thousands (Brazilian DANFE prices).
-    assert parse_money(text).value == money
-    assert parse_number(text).value == number
+    read_money, read_number = parse_money(text), parse_number(text)
+    assert read_money is not None
+    assert read_money.value == money
+    assert read_number is not None
+    assert read_number.value == number
 
 
 def test_an_amount_rounded_to_cents_is_not_read_exactly():
-    assert parse_money("12,9900").exact
-    rounded = parse_money("12,9950")
+    exact, rounded = parse_money("12,9900"), parse_money("12,9950")
+    assert exact is not None
+    assert exact.exact
+    assert rounded is not None
     assert rounded.value == "13.00"
     assert not rounded.exact
 
