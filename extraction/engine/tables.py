@@ -133,7 +133,8 @@ def _title_phrases(line: Line, hits: list) -> list[Phrase]:
     than half the words' height, beside words no title matched: two headings set close
     together (`Cantidad  Unidad`, the unit a column of its own) are two columns, while one
     heading's words (`Precio unitario`, one space apart), two matched titles (`Antall Enhet`,
-    whose owner the phrase's first word decides) and a qualifier (`Total  EUR`) stay one."""
+    whose owner the phrase's first word decides) and a qualifier (`Total  EUR`) stay one; a
+    title ends after its qualifier (`Amount (AED)   VAT %` is two columns)."""
     edges = {id(hit.tokens[0]) for hit in hits} | {id(hit.tokens[-1]) for hit in hits}
     titled = {id(token) for hit in hits for token in hit.tokens}
     phrases: list[Phrase] = []
@@ -144,6 +145,9 @@ def _title_phrases(line: Line, hits: list) -> list[Phrase]:
             height = max(before.bbox[3] - before.bbox[1], after.bbox[3] - after.bbox[1])
             wide = after.bbox[0] - before.bbox[2] > height / 2
             qualifier = _qualifies_heading(after.text)
+            if qualifier and id(before) in edges:  # `Amount (AED)`: the title goes on
+                edges.add(id(after))
+                titled.add(id(after))
             ends_title = id(before) in edges and id(after) not in titled
             starts_title = id(after) in edges and id(before) not in titled
             if wide and not qualifier and (ends_title or starts_title):

@@ -459,3 +459,27 @@ def test_a_description_beside_its_position_number_and_two_matched_headings_in_on
     rows = _line_items(build_pdf([page]))
     assert [r["description"] for r in rows] == ["V-Belt B-52", "Kabel PFSP"]
     assert [r["unit_price"] for r in rows] == ["49.00", "1565.99"]
+
+
+def test_a_title_ends_after_its_qualifier_so_a_dash_under_the_next_heading_is_no_sign():
+    # `Amount (AED)` and `VAT %` set close together: the `-` of an untaxed disbursement
+    # under `VAT %` is no minus of its amount.
+    page: list[Placed] = [
+        (52, 100, "Description"),
+        (300, 100, "Qty"),
+        (394, 100, "Amount (AED)"),
+        (466, 100, "VAT %"),
+        (525, 100, "VAT Amt"),
+        (52, 120, "Terminal Handling"),
+        (300, 120, "2"),
+        (415, 120, "1,550.00"),
+        (474, 120, "0%"),
+        (530, 120, "0.00"),
+        (52, 136, "Customs Duty (paid on your behalf)"),
+        (300, 136, "1"),
+        (411, 136, "25,527.35"),
+        (478, 136, "-"),
+        (530, 136, "0.00"),
+    ]
+    rows = _line_items(build_pdf([page]))
+    assert [r["amount"] for r in rows] == ["1550.00", "25527.35"]
