@@ -1216,7 +1216,7 @@ def _danfe(rng: random.Random) -> Rendered:
             duplicatas.append((f"{k + 1:03d}", dates.due + dt.timedelta(days=30 * k), value))
 
     left, right = 18.0, 577.0
-    label, value = 5.0, 7.5
+    label = 5.0
 
     # The receipt stub.
     top = 16.0
@@ -1242,6 +1242,7 @@ def _danfe(rng: random.Random) -> Rendered:
     canvas.text(mid, top + 12, "NF-e", size=11, bold=True, align="center")
     canvas.text(mid, top + 25, f"Nº {number_text}", size=8, bold=True, align="center")
     canvas.text(mid, top + 36, f"SÉRIE {serie:03d}", size=8, bold=True, align="center")
+    x: float
     for x in range(int(left), int(right), 6):
         canvas.line(x, top + 50, x + 3, top + 50, width=0.4)
 
@@ -1558,12 +1559,12 @@ def _danfe(rng: random.Random) -> Rendered:
             if len(title) > 10 and canvas.width_of(title, size=4.8) > x1 - x0 - 2
             else [title]
         )
-        for j, part in enumerate(parts[:2]):
+        for j, title_line in enumerate(parts[:2]):
             canvas.text(
                 (x0 + x1) / 2,
                 y + 6 + j * 5.5,
-                part,
-                size=_fit(canvas, part, x1 - x0 - 2, 4.8),
+                title_line,
+                size=_fit(canvas, title_line, x1 - x0 - 2, 4.8),
                 align="center",
             )
     row_y = y + header_h
@@ -2141,7 +2142,7 @@ def _danfse(rng: random.Random) -> Rendered:
     y += 22
     width3 = (right - 200 - left) / 3
 
-    for r, row in enumerate(
+    for r, info_row in enumerate(
         (
             (
                 ("Número da NFS-e", str(number)),
@@ -2158,7 +2159,7 @@ def _danfse(rng: random.Random) -> Rendered:
             ),
         )
     ):
-        for k, (label, value) in enumerate(row):
+        for k, (label, value) in enumerate(info_row):
             x = left + k * width3
             canvas.text(x + 2, y + 7 + r * 20, label, size=5.8, bold=True)
             canvas.text(x + 2, y + 16 + r * 20, value, size=7.5, bold=r == 0 and k == 0)

@@ -769,6 +769,7 @@ def _sale(
     lines: list[Line] = []
     classes: list[str] = []
     held: tuple[str, str, int] | None = None
+    base: float
     if withholding is not None:
         code, rule, tenths, klass, items = withholding
         held = (code, rule, tenths)
@@ -797,8 +798,8 @@ def _sale(
     taxes = [money(line.amount * rate / 100) for line, rate in zip(lines, rates, strict=True)]
     groups: dict[Decimal, tuple[Decimal, Decimal]] = {}
     for line, rate, tax in zip(lines, rates, taxes, strict=True):
-        base, sum_tax = groups.get(rate, (Decimal(0), Decimal(0)))
-        groups[rate] = (base + line.amount, sum_tax + tax)
+        group_base, sum_tax = groups.get(rate, (Decimal(0), Decimal(0)))
+        groups[rate] = (group_base + line.amount, sum_tax + tax)
     subtotal = sum((line.amount for line in lines), Decimal(0))
     tax = sum(taxes, Decimal(0))
     sale = Sale(
@@ -1208,6 +1209,7 @@ def _gib(rng: random.Random, *, archive: bool) -> Rendered:
             cells.append(withheld_cells[index] if withheld_cells else "")
         cells.append(style.amount(line.amount))
         rows.append(cells)
+    columns: list[tuple[str, float, str]]
     if portal:
         columns = [
             ("Sıra\nNo", 20, "left"),
@@ -1734,9 +1736,9 @@ def _web(rng: random.Random) -> Rendered:
         meta.append(("SİPARİŞ NO", f"PO-{rng.randint(10000, 99999)}"))
     mx = 340
     for offset, (label, value) in enumerate(meta):
-        col, row = divmod(offset, 2)
+        col, grid_row = divmod(offset, 2)
         x = mx + col * 110
-        yy = top + row * 32
+        yy = top + grid_row * 32
         canvas.text(x, yy, label, size=size - 1.5, bold=True, color=GREY)
         canvas.text(x, yy + 13, value, size=size + 0.5, bold=label == "FATURA NO")
     y = max(by, top + 64) + 28

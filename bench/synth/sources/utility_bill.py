@@ -107,6 +107,7 @@ from bench.synth.formats import DateStyle, MoneyStyle, QuantityStyle, money
 
 Country = Literal["GB", "IE", "US", "AU"]
 Layout = Literal["energy-uk", "telecom", "business-comms", "us-utility", "energy-au"]
+AccountMode = Literal["paid", "arrears", "dd"]
 
 GREY = (0.42, 0.42, 0.42)
 LIGHT = (0.92, 0.93, 0.95)
@@ -403,7 +404,7 @@ def _account(
     charges: Decimal,
     period: Period,
     *,
-    mode: Literal["paid", "arrears", "dd"],
+    mode: AccountMode,
     dd_amount: Decimal | None = None,
     credits: tuple[tuple[str, Decimal], ...] = (),
     payments: int = 1,
@@ -626,7 +627,7 @@ def _energy_uk(rng: random.Random) -> Rendered:
         number = rng.choice(
             (names.digits(rng, 9), f"{names.digits(rng, 12)}", f"BN{names.digits(rng, 8)}")
         )
-    method = choose(rng, [(6, "dd"), (3, "paid"), (1.2, "arrears")])
+    method: AccountMode = choose(rng, [(6, "dd"), (3, "paid"), (1.2, "arrears")])
     payments = 1 if gb else 2
     dd_amount = money(total / payments * Decimal(str(rng.uniform(0.85, 1.2))))
     dd_amount = Decimal(dd_amount.to_integral_value())
@@ -1101,7 +1102,12 @@ def _telecom_vendor(rng: random.Random, country: Country) -> str:
         return rng.choice(
             ("{w} Wireless, Inc.", "{w} Communications LLC", "{w} Cable & Internet, Inc.")
         ).format(w=word)
-    forms = ("{w} Telecom Ltd", "{w} Mobile Ltd", "{w} Broadband Limited", "{w} Communications plc")
+    forms: tuple[str, ...] = (
+        "{w} Telecom Ltd",
+        "{w} Mobile Ltd",
+        "{w} Broadband Limited",
+        "{w} Communications plc",
+    )
     if country == "IE":
         forms = ("{w} Telecom Ireland DAC", "{w} Mobile Ltd", "{w} Broadband Ireland Limited")
     return rng.choice(forms).format(w=word)
@@ -1293,7 +1299,7 @@ def _telecom(rng: random.Random) -> Rendered:
                 f"{names.digits(rng, 4)}-{names.digits(rng, 6)}",
             )
         )
-    method = choose(rng, [(5, "paid"), (1.5, "arrears")])
+    method: AccountMode = choose(rng, [(5, "paid"), (1.5, "arrears")])
     autopay = rng.random() < (0.6 if us else 0.65)
     account = _account(rng, total, usage_period, mode="paid" if autopay else method)
     balance = account.balance
@@ -1850,7 +1856,7 @@ def _business_comms(rng: random.Random) -> Rendered:
     )
 
     # Account statement.
-    method = choose(rng, [(5, "paid"), (2, "arrears")])
+    method: AccountMode = choose(rng, [(5, "paid"), (2, "arrears")])
     account = _account(rng, total, arrears, mode=method)
     balance = account.balance
     top = y_totals + 14
@@ -2099,7 +2105,7 @@ def _us_utility(rng: random.Random) -> Rendered:
     customer_no = names.digits(rng, 7)
     due = issue + dt.timedelta(days=rng.choice((15, 20, 21, 25)))
     autopay = rng.random() < 0.25
-    method = "paid" if autopay else choose(rng, [(5, "paid"), (2, "arrears")])
+    method: AccountMode = "paid" if autopay else choose(rng, [(5, "paid"), (2, "arrears")])
     account = _account(rng, total, period, mode=method)
     balance = account.balance
     late_fee = max(Decimal(5), money(balance * Decimal("0.015")))
@@ -2433,7 +2439,7 @@ def _energy_au(rng: random.Random) -> Rendered:
             ),
         )
     dd = rng.random() < 0.4
-    method = "paid" if dd else choose(rng, [(5, "paid"), (2, "arrears")])
+    method: AccountMode = "paid" if dd else choose(rng, [(5, "paid"), (2, "arrears")])
     account = _account(rng, total, period, mode=method, credits=credits)
     balance = account.balance
     due = issue + dt.timedelta(days=rng.choice((14, 18, 21, 22)))
@@ -2507,7 +2513,7 @@ def _energy_au(rng: random.Random) -> Rendered:
         )
 
     # Account summary.
-    y = 222
+    y: float = 222
     canvas.text(40, y, "Account summary", size=size + 2, bold=True, color=accent)
     summary = [("Opening balance", style.amount(account.previous))]
     for day, amount in account.payments:
