@@ -451,10 +451,10 @@ def _carries_a_balance(context: DocumentContext) -> bool:
                 or not carries_a_balance(" ".join(label_words))
             ):
                 continue
-            rest = " ".join(
-                [*words[len(label_words) :], *(p.text for p in line.phrases[index + 1 :])]
-            )
-            amount = parse_money(rest, context.decimal_comma)
+            after = " ".join(words[len(label_words) :])  # the amount beside the label
+            if not after and index + 1 < len(line.phrases):
+                after = line.phrases[index + 1].text
+            amount = parse_money(after, context.decimal_comma)
             if amount is not None and Decimal(str(amount.value)) != 0:
                 return True
     return False

@@ -707,6 +707,7 @@ def test_the_amount_due_on_a_page_carrying_an_earlier_balance_is_doubted_as_the_
         (50, 60, "Northwind Energy Ltd"),
         (300, 200, "Previous balance"),
         (480, 200, "£278.97"),
+        (540, 200, "This bill: 21.4 kWh"),
         (300, 214, "Current charges"),
         (480, 214, "£225.19"),
         (300, 228, "Amount due"),
