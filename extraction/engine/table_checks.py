@@ -104,15 +104,32 @@ def row_issues(
     return marks
 
 
+MISSED_CELL_CAP = 75
+"""Highest confidence of a table with a number cell left empty in a column two other rows or
+more fill (`DOLIPRANE 1000MG CPR | | 7,81 | 7,81` among rows with quantities): a read that
+was missed, or a row without one (a shipping line), which a reviewer tells apart."""
+
+
 def table_confidence(rows: tuple[dict[str, CellResult], ...], required: list[str]) -> int:
-    """Lowest confidence among filled cells and required cells, capped after a failed check."""
+    """Lowest confidence among filled cells and required cells, capped after a failed check
+    (`FAILED_CHECK_CAP`) or with a number cell missing from a filled column (`MISSED_CELL_CAP`)."""
     scores = [
         cell.confidence for row in rows for key, cell in row.items() if cell.text or key in required
     ]
     score = min(scores) if scores else 0
     if any(cell.issues for row in rows for cell in row.values()):
         score = min(score, FAILED_CHECK_CAP)
+    if _number_cell_missed(rows):
+        score = min(score, MISSED_CELL_CAP)
     return score
+
+
+def _number_cell_missed(rows: tuple[dict[str, CellResult], ...]) -> bool:
+    for key in {key for row in rows for key in row if column_role(key) is not None}:
+        filled = sum(1 for row in rows if key in row and row[key].text)
+        if filled >= 2 and filled < len(rows):
+            return True
+    return False
 
 
 def _decimal(cell: tuple[object, str] | None) -> Decimal | None:

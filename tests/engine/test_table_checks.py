@@ -105,3 +105,19 @@ def test_text_that_does_not_parse_as_its_column_type_is_marked_unreadable():
 def test_a_table_without_rows_is_returned_unchanged():
     empty = FieldResult("line_items", None, "", 0)
     assert check_table(empty, SPEC, _subtotal("10.00")) is empty
+
+
+def test_a_number_cell_missing_from_a_column_other_rows_fill_holds_the_table():
+    # OCR missed one row's quantity: the rows that were read check, the missing one cannot.
+    gap = _table(
+        _row("Doliprane", "", "7.81", "7.81"),
+        _row("Spasfon", "1", "8.87", "8.87"),
+        _row("Gel", "1", "20.50", "20.50"),
+    )
+    assert check_table(gap, SPEC, {}).confidence < 90
+    full = _table(
+        _row("Doliprane", "1", "7.81", "7.81"),
+        _row("Spasfon", "1", "8.87", "8.87"),
+        _row("Gel", "1", "20.50", "20.50"),
+    )
+    assert check_table(full, SPEC, {}).confidence == 95
