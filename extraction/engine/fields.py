@@ -338,10 +338,12 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
         for spec in specs
     }
     chosen = {key: choose(cands) for key, cands in candidates.items()}
+    spec_kinds = {spec.key: semantic_kind(spec.key, spec.type) for spec in specs}
     chosen = cross_check_money(chosen, candidates, context)
     chosen = _credit_note_signs(context, chosen)
     chosen = _fill_currency(context, specs, chosen)
     chosen = _confirm_issuer_by_domain(context, chosen)
+    chosen = {key: _dotted_i_doubt(context, spec_kinds[key], c) for key, c in chosen.items()}
     results: list[FieldResult] = []
     for spec in schema.fields:
         if spec.type == FieldType.TABLE:
@@ -361,6 +363,26 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
             )
         )
     return tuple(results)
+
+
+TURKISH_OCR_DOUBT = 0.3
+"""Text read by OCR on a Turkish page with a capital `I` in it: the recogniser drops the dot of
+`İ` (`ELEKTRIK` for `ELEKTRİK`), which the page alone cannot tell."""
+
+
+def _dotted_i_doubt(
+    context: DocumentContext, kind: str, chosen: Candidate | None
+) -> Candidate | None:
+    if (
+        chosen is None
+        or context.language != "tr"
+        or kind not in ("name", "person", "address", "text")
+        or chosen.evidence.source_confidence >= 100
+        or not re.search(r"[IÍÌ]", str(chosen.value))
+    ):
+        return chosen
+    doubt = max(chosen.evidence.doubt, TURKISH_OCR_DOUBT)
+    return replace(chosen, evidence=replace(chosen.evidence, doubt=doubt))
 
 
 def field_candidates(

@@ -28,7 +28,10 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     "it": _words("il lo la gli le e per con di del della è una fattura importo"),
     "pt": _words("o a os as e para com seu sua de do da é uma fatura valor"),
     "pl": _words("i w na z do dla jest oraz faktura kwota razem"),
-    "tr": _words("ve bir bu için ile olarak tutar toplam sayın tarihi"),
+    "tr": _words(
+        "ve bir bu için ile olarak tutar tutarı toplam toplamı sayın tarihi kdv vergi dairesi "
+        "birim fiyat miktar hizmet vade iskonto hesaplanan dahil yalnız adet"
+    ),
 }
 MIN_VOTES = 3
 """Fewer stop words than this (a receipt of item names and prices) decides nothing."""

@@ -827,3 +827,20 @@ def test_a_whole_word_buyer_heading_does_not_take_in_names_that_begin_with_it():
 def test_layout_signatures_keep_the_letters_they_were_stored_with():
     assert compact("Płatność", fold=False) == "patnosc"
     assert compact("Płatność") == "platnosc"
+
+
+def test_a_name_read_by_ocr_on_a_turkish_page_with_a_capital_i_is_doubted():
+    # The recogniser reads `ELEKTRİK` as `ELEKTRIK`: only a reviewer can restore the dot.
+    page = [
+        (50, 60, "ÖZKANLAR ELEKTRIK PAZARLAMA LTD. ŞTI."),
+        (50, 74, "Vergi Dairesi: Konak"),
+        (300, 80, "Fatura No: A-010127"),
+        (50, 200, "Sayın müşterimiz bu fatura için toplam tutar ve KDV aşağıdadır"),
+        (300, 300, "Genel Toplam"),
+        (450, 300, "10.134,56 TL"),
+    ]
+    vendor = _ocr_fields(*page)["vendor_name"]
+    assert vendor.value == "ÖZKANLAR ELEKTRIK PAZARLAMA LTD. ŞTI."
+    assert vendor.confidence < 90
+    page[0] = (50, 60, "ÖZKANLAR ELEKTROTEKNİK PAZARLAMA LTD. ŞTİ.")
+    assert _ocr_fields(*page)["vendor_name"].confidence > vendor.confidence
