@@ -861,8 +861,9 @@ def parse_with_kind(
         return None
     if kind == "person":
         name, comma, title = str(parsed.value).partition(",")
-        if comma and name.strip() and _is_job_title(title.strip()):
-            # `Brian Patterson, Procurement Lead`: the person, not their title
+        if comma and len(name.split()) >= 2 and _is_job_title(title.strip()):
+            # `Brian Patterson, Procurement Lead`: the person, not their title (never the
+            # `Fischer, Lea` of a surname first)
             parsed = replace(parsed, value=name.strip())
     if kind in ("name", "person", "address"):
         return _name_like(parsed, kind)

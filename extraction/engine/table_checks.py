@@ -125,10 +125,21 @@ def table_confidence(rows: tuple[dict[str, CellResult], ...], required: list[str
 
 
 def _number_cell_missed(rows: tuple[dict[str, CellResult], ...]) -> bool:
-    for key in {key for row in rows for key in row if column_role(key) is not None}:
+    """A quantity or unit price left empty in a row whose other two arithmetic cells are read,
+    in a column two other rows or more fill (a shipping, discount or fee row with an amount
+    alone is no gap)."""
+    roles = {column_role(key): key for row in rows for key in row if column_role(key)}
+    if len(roles) < 3:
+        return False
+    for missing in ("quantity", "unit_price"):
+        key = roles[missing]
+        partners = [roles[role] for role in ("quantity", "unit_price", "amount") if role != missing]
         filled = sum(1 for row in rows if key in row and row[key].text)
-        if filled >= 2 and filled < len(rows):
-            return True
+        for row in rows:
+            empty = key not in row or not row[key].text
+            read = all(other in row and row[other].text for other in partners)
+            if empty and read and filled >= 2:
+                return True
     return False
 
 

@@ -105,6 +105,7 @@ def _header(line: Line, hits: list, spec: FieldSpec) -> Header:
     """Each column key goes to the header phrase that names it best: the column's own label
     before a synonym (`DESCRIPTION` over `ITEM` for `description`), then the closer match."""
     primary = {column.key: compact(column.label) for column in spec.columns}
+    hits = [hit for hit in hits if _within_a_phrase(line, hit)]
     ranked = sorted(hits, key=lambda h: (h.variant != primary.get(h.key), -h.score, -h.length))
     phrases = _title_phrases(line, hits)
     owner: dict[int, str] = {}
@@ -128,15 +129,18 @@ def _header(line: Line, hits: list, spec: FieldSpec) -> Header:
     return Header(line.page, line.index, line.bbox[3], columns, titles)
 
 
+def _within_a_phrase(line: Line, hit) -> bool:
+    return any(all(any(t is u for u in p.tokens) for t in hit.tokens) for p in line.phrases)
+
+
 def _title_phrases(line: Line, hits: list) -> list[Phrase]:
     """The header's phrases, each split where a matched title ends or begins at a gap wider
-    than half the words' height, beside words no title matched: two headings set close
-    together (`Cantidad  Unidad`, the unit a column of its own) are two columns, while one
-    heading's words (`Precio unitario`, one space apart), two matched titles (`Antall Enhet`,
-    whose owner the phrase's first word decides) and a qualifier (`Total  EUR`) stay one; a
-    title ends after its qualifier (`Amount (AED)   VAT %` is two columns)."""
+    than half the words' height: two headings set close together (`Cantidad  Unidad`, the
+    unit a column of its own; `Qty  Unit Price`) are two columns, while one heading's words
+    (`Precio unitario`, one space apart) and a qualifier (`Total  EUR`) stay one; a title ends
+    after its qualifier (`Amount (AED)   VAT %` is two columns). `hits` lie within one phrase
+    (`_header` drops a match across two, `Enhet | Pris` read as `Enhetspris`)."""
     edges = {id(hit.tokens[0]) for hit in hits} | {id(hit.tokens[-1]) for hit in hits}
-    titled = {id(token) for hit in hits for token in hit.tokens}
     phrases: list[Phrase] = []
     for phrase in line.phrases:
         start = 0
@@ -147,10 +151,7 @@ def _title_phrases(line: Line, hits: list) -> list[Phrase]:
             qualifier = _qualifies_heading(after.text)
             if qualifier and id(before) in edges:  # `Amount (AED)`: the title goes on
                 edges.add(id(after))
-                titled.add(id(after))
-            ends_title = id(before) in edges and id(after) not in titled
-            starts_title = id(after) in edges and id(before) not in titled
-            if wide and not qualifier and (ends_title or starts_title):
+            if wide and not qualifier and (id(before) in edges or id(after) in edges):
                 phrases.append(replace(phrase, tokens=phrase.tokens[start:index]))
                 start = index
         phrases.append(replace(phrase, tokens=phrase.tokens[start:]))

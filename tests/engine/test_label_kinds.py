@@ -844,3 +844,20 @@ def test_a_name_read_by_ocr_on_a_turkish_page_with_a_capital_i_is_doubted():
     assert vendor.confidence < 90
     page[0] = (50, 60, "ÖZKANLAR ELEKTROTEKNİK PAZARLAMA LTD. ŞTİ.")
     assert _ocr_fields(*page)["vendor_name"].confidence > vendor.confidence
+
+
+@pytest.mark.parametrize("signed", ["Fischer, Lea", "Doe, Jane (Manager)"])
+def test_a_surname_first_signature_keeps_its_first_name(signed):
+    schema = demo_engine_schemas()["purchase_order"]
+    page: list[tuple[float, float, str]] = [
+        (50, 60, "Westgate Supplies LLP"),
+        (50, 74, "Registered Office: 1 Mill Lane, Leeds"),
+        (400, 80, "PO Number: P00042"),
+        (300, 400, "Total"),
+        (450, 400, "1,200.00"),
+        (50, 600, f"Authorized by: {signed}"),
+        (300, 760, "Page 1 of 1"),
+    ]
+    result = run_engine(EngineInput(build_pdf([page]), "x.pdf", (schema,)))
+    fields = {f.key: f for f in result.documents[0].fields}
+    assert fields["signature"].value == signed

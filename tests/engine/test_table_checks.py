@@ -121,3 +121,13 @@ def test_a_number_cell_missing_from_a_column_other_rows_fill_holds_the_table():
         _row("Gel", "1", "20.50", "20.50"),
     )
     assert check_table(full, SPEC, {}).confidence == 95
+
+
+def test_a_row_with_an_amount_alone_is_no_missed_cell():
+    # A shipping line prints no quantity or price: nothing was missed.
+    table = _table(
+        _row("Widget A", "2", "10.00", "20.00"),
+        _row("Widget B", "3", "5.00", "15.00"),
+        _row("Shipping", "", "", "7.50"),
+    )
+    assert check_table(table, SPEC, {}).confidence == 95

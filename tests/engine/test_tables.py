@@ -483,3 +483,22 @@ def test_a_title_ends_after_its_qualifier_so_a_dash_under_the_next_heading_is_no
     ]
     rows = _line_items(build_pdf([page]))
     assert [r["amount"] for r in rows] == ["1550.00", "25527.35"]
+
+
+def test_two_known_headings_set_close_together_stay_two_columns():
+    page: list[Placed] = [
+        (50, 100, "Description"),
+        (300, 100, "Qty"),
+        (324, 100, "Unit Price"),
+        (460, 100, "Amount"),
+        (50, 120, "Widget A"),
+        (306, 120, "2"),
+        (340, 120, "10.00"),
+        (460, 120, "20.00"),
+        (50, 136, "Widget B"),
+        (306, 136, "3"),
+        (345, 136, "5.00"),
+        (460, 136, "15.00"),
+    ]
+    rows = _line_items(build_pdf([page]))
+    assert [(r["quantity"], r["unit_price"]) for r in rows] == [("2", "10.00"), ("3", "5.00")]
