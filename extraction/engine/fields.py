@@ -1017,7 +1017,9 @@ def _issuer_candidates(context: DocumentContext, spec: FieldSpec) -> list[Candid
             labelled = label_head(phrase.text)
             if labelled is not None and not _names_a_party(labelled):
                 continue  # `Bank: Deutsche Bank AG`, `Auftraggeber: ...`: not the issuer's name
-            name = _sender_name(phrase.text) or _labelled_value(phrase.text) or phrase.text.strip()
+            # a name read from layout never includes its label (`Nome/Razão Social: ACME LTDA`)
+            value = phrase.text.split(":", 1)[1].strip() if labelled is not None else ""
+            name = _sender_name(phrase.text) or value or phrase.text.strip()
             if legal_form_words(name) == 0 or _name_like(Parsed(name), "name") is None:
                 continue
             repeats = repeats_of(phrase, name)
@@ -1063,14 +1065,6 @@ _NAME_LABEL_WORDS = frozenset(
 def _names_a_party(label: str) -> bool:
     """Whether a label asks for a party's name (`Nome/Razão Social`, `Company name`)."""
     return bool({compact(word) for word in re.split(r"[\s/]+", label)} & _NAME_LABEL_WORDS)
-
-
-def _labelled_value(text: str) -> str | None:
-    """The value of a `Label: value` phrase (`Nome/Razão Social: ACME LTDA` -> `ACME LTDA`):
-    a name read from layout never includes its label."""
-    if label_head(text) is None:
-        return None
-    return text.split(":", 1)[1].strip() or None
 
 
 def _branded_legal_name(

@@ -146,8 +146,7 @@ def _title_phrases(line: Line, hits: list) -> list[Phrase]:
         start = 0
         for index in range(1, len(phrase.tokens)):
             before, after = phrase.tokens[index - 1], phrase.tokens[index]
-            height = max(before.bbox[3] - before.bbox[1], after.bbox[3] - after.bbox[1])
-            wide = after.bbox[0] - before.bbox[2] > height / 2
+            wide = _wide_gap(before, after)
             qualifier = _qualifies_heading(after.text)
             if qualifier and id(before) in edges:  # `Amount (AED)`: the title goes on
                 edges.add(id(after))
@@ -156,6 +155,13 @@ def _title_phrases(line: Line, hits: list) -> list[Phrase]:
                 start = index
         phrases.append(replace(phrase, tokens=phrase.tokens[start:]))
     return phrases
+
+
+def _wide_gap(before: Token, after: Token) -> bool:
+    """A gap between two words of one phrase wider than half their height: wider than a space,
+    narrower than the layout's gap between phrases."""
+    height = max(before.bbox[3] - before.bbox[1], after.bbox[3] - after.bbox[1])
+    return after.bbox[0] - before.bbox[2] > height / 2
 
 
 def _qualifies_heading(text: str) -> bool:
@@ -259,12 +265,9 @@ def _column_phrases(line: Line, header: Header) -> list[list[tuple[Token, str]]]
                 text_start = key if not pairs or key != pairs[0][1] else None
             if key is None:
                 key = text_start if letters and text_start else _assign(token, header)
-            if pairs:
-                before = pairs[-1][0]
-                height = max(before.bbox[3] - before.bbox[1], token.bbox[3] - token.bbox[1])
-                if token.bbox[0] - before.bbox[2] > height / 2 and key != pairs[-1][1]:
-                    pieces.append(pairs)
-                    pairs = []
+            if pairs and _wide_gap(pairs[-1][0], token) and key != pairs[-1][1]:
+                pieces.append(pairs)
+                pairs = []
             pairs.append((token, key))
         pieces.append(pairs)
     return pieces
