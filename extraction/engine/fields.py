@@ -344,6 +344,7 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
     chosen = _fill_currency(context, specs, chosen)
     chosen = _confirm_issuer_by_domain(context, chosen)
     chosen = {key: _dotted_i_doubt(context, spec_kinds[key], c) for key, c in chosen.items()}
+    chosen = _doubt_spots_read_twice(chosen, spec_kinds)
     results: list[FieldResult] = []
     for spec in schema.fields:
         if spec.type == FieldType.TABLE:
@@ -363,6 +364,41 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
             )
         )
     return tuple(results)
+
+
+SPOT_READ_TWICE_DOUBT = 0.4
+"""Two fields of one kind that read the same words of the page (`phone_number` and
+`company_phone_number` both from one `Phone:` line): each has its own label, so at least one
+of them is another field's value, and the page alone does not say which."""
+
+SPOT_EXCLUSIVE_KINDS = frozenset(
+    {"identifier", "url", FieldType.DATE, FieldType.PHONE, FieldType.EMAIL, FieldType.IBAN}
+)
+"""Kinds whose one printed value answers one field. Names, addresses and amounts may rightly
+be one spot for two fields (a merchant who is also the ship-to company; a subtotal that is the
+total)."""
+
+
+def _doubt_spots_read_twice(
+    chosen: dict[str, Candidate | None], spec_kinds: dict[str, str]
+) -> dict[str, Candidate | None]:
+    """Doubt (`SPOT_READ_TWICE_DOUBT`) every field of an exclusive kind whose chosen value is
+    the same page and box as another field's of that kind."""
+    spots: dict[tuple[str, int, BBox], list[str]] = {}
+    for key, candidate in chosen.items():
+        kind = spec_kinds.get(key, "")
+        if candidate is not None and kind in SPOT_EXCLUSIVE_KINDS and candidate.bbox:
+            spots.setdefault((kind, candidate.page, candidate.bbox), []).append(key)
+    doubted = dict(chosen)
+    for keys in spots.values():
+        if len(keys) < 2:
+            continue
+        for key in keys:
+            candidate = chosen[key]
+            assert candidate is not None
+            doubt = max(candidate.evidence.doubt, SPOT_READ_TWICE_DOUBT)
+            doubted[key] = replace(candidate, evidence=replace(candidate.evidence, doubt=doubt))
+    return doubted
 
 
 TURKISH_OCR_DOUBT = 0.3

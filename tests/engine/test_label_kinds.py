@@ -861,3 +861,44 @@ def test_a_surname_first_signature_keeps_its_first_name(signed):
     result = run_engine(EngineInput(build_pdf([page]), "x.pdf", (schema,)))
     fields = {f.key: f for f in result.documents[0].fields}
     assert fields["signature"].value == signed
+
+
+def test_one_phone_read_by_two_phone_fields_is_doubted_in_both():
+    schema = demo_engine_schemas()["purchase_order"]
+    page: list[tuple[float, float, str]] = [
+        (50, 60, "Westgate Supplies LLP"),
+        (50, 74, "Phone: 970.584.2619"),
+        (400, 60, "PURCHASE ORDER"),
+        (400, 80, "PO Number: P00042"),
+        (300, 400, "Total"),
+        (450, 400, "1,200.00"),
+    ]
+    result = run_engine(EngineInput(build_pdf([page]), "x.pdf", (schema,)))
+    fields = {f.key: f for f in result.documents[0].fields}
+    phones = [fields["phone_number"], fields["company_phone_number"]]
+    assert [f.value for f in phones] == ["970.584.2619", "970.584.2619"]
+    assert all(f.confidence < 90 for f in phones)
+
+
+def test_two_phones_on_their_own_lines_are_not_doubted_for_each_other():
+    schema = demo_engine_schemas()["purchase_order"]
+    page: list[tuple[float, float, str]] = [
+        (50, 60, "Westgate Supplies LLP"),
+        (50, 74, "Company phone: 970.584.2619"),
+        (400, 60, "PURCHASE ORDER"),
+        (400, 80, "PO Number: P00042"),
+        (50, 200, "Ship to: Radcliffe Joinery Ltd"),
+        (50, 214, "Phone: 612.970.9390"),
+        (300, 400, "Total"),
+        (450, 400, "1,200.00"),
+    ]
+    result = run_engine(EngineInput(build_pdf([page]), "x.pdf", (schema,)))
+    fields = {f.key: f for f in result.documents[0].fields}
+    assert (fields["phone_number"].value, fields["phone_number"].confidence >= 90) == (
+        "970.584.2619",
+        True,
+    )
+    assert (
+        fields["company_phone_number"].value,
+        fields["company_phone_number"].confidence >= 90,
+    ) == ("612.970.9390", True)
