@@ -26,6 +26,7 @@ def _vocabulary(text: str) -> frozenset[str]:
 
 _OTHER_WORDS = _vocabulary(
     "discount allowance charge charges surcharge deposit prepaid prepayment paid advance "
+    "finance interest late penalty "
     "shipping freight delivery postage handling rounding cash change tendered given card tip "
     "bar forward carried brought previous remise rabais escompte acompte frais port "
     "arrondi rendu especes korting aanbetaling verzendkosten descuento anticipo envio redondeo "
@@ -121,7 +122,10 @@ def amount_role(label: str) -> str | None:
     if is_rate_heading(label):
         return OTHER
     joined = _german_form(label) + " " + "".join(words)
-    if any(w in _OTHER_WORDS for w in words) or any(s in joined for s in _OTHER_STEMS):
+    other = [w for w in words if w in _OTHER_WORDS]
+    if other and not _charges_in_all(words, other):
+        return OTHER
+    if any(s in joined for s in _OTHER_STEMS):
         return OTHER
     if any(len(w) > 5 and w.endswith(_IDENTIFIER_ENDINGS) for w in words):
         return OTHER
@@ -152,6 +156,12 @@ _EARLIER_WORDS = _vocabulary(
 _ACCOUNT_WORDS = _vocabulary(
     "balance bill invoice statement saldo solde bakiye factura rechnung factuur"
 )
+
+
+def _charges_in_all(words: list[str], other: list[str]) -> bool:
+    """`Total charges`, `Total current charges`: the charges in all, the document's total, where
+    `charges` beside no total word (`Delivery charges`, `Other charges`) is something else."""
+    return set(other) <= {"charge", "charges"} and any(w in _TOTAL_WORDS for w in words)
 
 
 def is_payable(label: str) -> bool:

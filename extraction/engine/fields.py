@@ -341,6 +341,7 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
     spec_kinds = {spec.key: semantic_kind(spec.key, spec.type) for spec in specs}
     chosen = cross_check_money(chosen, candidates, context)
     chosen = _credit_note_signs(context, chosen)
+    chosen = _doubt_an_outgrown_total(context, chosen)
     chosen = _fill_currency(context, specs, chosen)
     chosen = _confirm_issuer_by_domain(context, chosen)
     chosen = {key: _dotted_i_doubt(context, spec_kinds[key], c) for key, c in chosen.items()}
@@ -364,6 +365,57 @@ def extract_fields(context: DocumentContext, schema: Schema) -> tuple[FieldResul
             )
         )
     return tuple(results)
+
+
+OUTGROWN_TOTAL_DOUBT = 0.3
+"""A total printed beside another amount with which it adds up to a larger amount of the page
+(`Total 7.172,00  1.362,68` over `Total de plată 8.534,68`: the net and the VAT of a form whose
+payable label is not known): it may be a subtotal. Doubted, not replaced: the page may also
+print the total plus something else (an earlier balance)."""
+
+
+def _doubt_an_outgrown_total(
+    context: DocumentContext, chosen: dict[str, Candidate | None]
+) -> dict[str, Candidate | None]:
+    """Doubt the total (`OUTGROWN_TOTAL_DOUBT`) when an amount with cents on its line, added
+    to it, makes a larger amount printed on its page, to the cent."""
+    total = chosen.get("total_amount")
+    value = _decimal(total)
+    if total is None or value is None or value <= 0:
+        return chosen
+    line = next((line for line in context.lines if _holds(line, total)), None)
+    if line is None:
+        return chosen
+    beside = _amounts(context, [line]) - {value}
+    larger = _amounts(context, [ln for ln in context.lines if ln.page == total.page])
+    if not any(value + amount in larger for amount in beside if amount > 0):
+        return chosen
+    doubt = max(total.evidence.doubt, OUTGROWN_TOTAL_DOUBT)
+    return {**chosen, "total_amount": replace(total, evidence=replace(total.evidence, doubt=doubt))}
+
+
+def _holds(line: Line, candidate: Candidate) -> bool:
+    """Whether some word of the line lies in the candidate's box (same page)."""
+    x0, y0, x1, y1 = candidate.bbox
+    return line.page == candidate.page and any(
+        t.bbox[0] < x1 and x0 < t.bbox[2] and t.bbox[1] < y1 and y0 < t.bbox[3] for t in line.tokens
+    )
+
+
+def _amounts(context: DocumentContext, lines: list[Line]) -> set[Decimal]:
+    """Every amount printed with cents on these lines, once each (a phrase that reads as one)."""
+    found: set[Decimal] = set()
+    for line in lines:
+        for phrase in line.phrases:
+            if not _CENTS.search(phrase.text):
+                continue
+            parsed = parse_money(phrase.text, context.decimal_comma)
+            if parsed is not None:
+                found.add(Decimal(str(parsed.value)))
+    return found
+
+
+_CENTS = re.compile(r"\d[.,]\d{2}(?!\d)")
 
 
 SPOT_READ_TWICE_DOUBT = 0.4
@@ -473,6 +525,9 @@ def field_candidates(
             if candidate is not None and carried and is_payable(_label_part(hit.line, hit.start)):
                 doubt = max(candidate.evidence.doubt, CARRIED_BALANCE_DOUBT)
                 candidate = replace(candidate, evidence=replace(candidate.evidence, doubt=doubt))
+            if candidate is not None and spec.key == "total_amount" and _is_zero(candidate):
+                doubt = max(candidate.evidence.doubt, ZERO_TOTAL_DOUBT)
+                candidate = replace(candidate, evidence=replace(candidate.evidence, doubt=doubt))
             if candidate is not None:
                 found.append(candidate)
                 taken.add(spot.position)
@@ -491,6 +546,15 @@ CARRIED_BALANCE_DOUBT = 0.35
 """An amount to pay (`Amount due`, `Please pay`) as the total of a page that also carries an
 earlier balance or a payment (`Previous balance`, `Payment received`, a utility bill's or a
 statement's account summary): it may hold other bills' charges or lack paid ones."""
+
+ZERO_TOTAL_DOUBT = 0.5
+"""A total of zero (`AMOUNT DUE $0.00` on a receipt paid by card, `Balance 0.00` on a hotel
+folio): what is left to pay after payments, almost never what the document charges."""
+
+
+def _is_zero(candidate: Candidate) -> bool:
+    value = _decimal(candidate)
+    return value is not None and value == 0
 
 
 def _carries_a_balance(context: DocumentContext) -> bool:

@@ -59,6 +59,8 @@ def values_match(field_type: str, expected: object, predicted: object) -> bool:
 class PredictedCell:
     value: object
     confidence: int
+    capped: bool = False
+    """The cell failed a table check, so its confidence is the check's cap, not calibrated."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class CellOutcome:
     predicted: object
     confidence: int
     correct: bool
+    capped: bool = False
+    """See `PredictedCell.capped`."""
 
 
 def table_cells(
@@ -93,8 +97,9 @@ def table_cells(
             cell = predicted.get(column)
             guess = cell.value if cell is not None else None
             score = cell.confidence if cell is not None else 0
+            capped = cell.capped if cell is not None else False
             correct = values_match(column_types.get(column, "text"), value, guess)
-            outcomes.append(CellOutcome(index, column, value, guess, score, correct))
+            outcomes.append(CellOutcome(index, column, value, guess, score, correct, capped))
     return tuple(outcomes)
 
 

@@ -201,7 +201,10 @@ def field_outcome(
     if not isinstance(expected, list) or not all(isinstance(row, dict) for row in expected):
         raise CorpusError(f"{key}: a table's truth is a list of row objects.")
     rows = [
-        {column: PredictedCell(cell.value, cell.confidence) for column, cell in row.items()}
+        {
+            column: PredictedCell(cell.value, cell.confidence, bool(cell.issues))
+            for column, cell in row.items()
+        }
         for row in (found.rows if found else ())
     ]
     cells = table_cells({c.key: c.type for c in spec.columns}, expected, rows)

@@ -120,6 +120,21 @@ def test_points_come_from_scored_fields_and_table_cells_and_survive_the_cache(tm
     assert calibrate.points_load(path) == points
 
 
+def test_cells_capped_by_a_failed_table_check_give_no_point():
+    cells = (
+        CellOutcome(0, "amount", "1.00", "1.10", 40, False, capped=True),
+        CellOutcome(0, "description", "Bolts", "Bolts", 97, True),
+    )
+    document = DocumentOutcome(
+        "inv",
+        "invoice",
+        (FieldOutcome("line_items", [], None, 40, False, cells),),
+        source="dev",
+    )
+    points = calibrate.points_from_report(Report([document]))
+    assert points == [Point(0.97, True, "dev", "line_items.description", "inv")]
+
+
 def test_main_refits_from_cached_points_without_running_the_engine(tmp_path, capsys):
     points = _points("a", lambda raw: raw) + _points("b", lambda raw: raw * 0.9, seed=2)
     path = tmp_path / "points.json"

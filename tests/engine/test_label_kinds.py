@@ -902,3 +902,71 @@ def test_two_phones_on_their_own_lines_are_not_doubted_for_each_other():
         fields["company_phone_number"].value,
         fields["company_phone_number"].confidence >= 90,
     ) == ("612.970.9390", True)
+
+
+def test_total_charges_is_the_total_and_a_zero_amount_due_is_not():
+    fields = _fields(
+        (50, 60, "VELOX RENT A CAR"),
+        (50, 80, "INVOICE # 4287711161"),
+        (300, 300, "SUBTOTAL"),
+        (500, 300, "417.87"),
+        (300, 315, "STATE TAX 7.00%"),
+        (500, 315, "27.01"),
+        (300, 330, "LOCAL TAX 2.25%"),
+        (500, 330, "8.68"),
+        (300, 345, "TOTAL CHARGES"),
+        (500, 345, "$453.56"),
+        (300, 360, "MASTERCARD xxxx8804"),
+        (500, 360, "-453.56"),
+        (300, 375, "AMOUNT DUE"),
+        (500, 375, "$0.00"),
+    )
+    assert fields["total_amount"].value == "453.56"
+
+
+def test_a_lone_zero_total_is_held():
+    fields = _fields(
+        (50, 60, "Invoice 1042"),
+        (50, 200, "Consulting"),
+        (500, 200, "1,200.00"),
+        (300, 375, "Balance due"),
+        (500, 375, "0.00"),
+    )
+    assert (fields["total_amount"].value, fields["total_amount"].confidence < 90) == ("0.00", True)
+
+
+def test_a_total_beside_an_amount_that_adds_up_to_a_larger_one_is_doubted():
+    # A Romanian form: `Total` over the net and VAT columns, the payable amount in a box beside.
+    fields = _fields(
+        (50, 60, "FACTURA"),
+        (50, 80, "Seria PA nr. 02314"),
+        (418, 475, "Total"),
+        (453, 492, "7.172,00"),
+        (528, 492, "1.362,68"),
+        (435, 505, "Semnatura"),
+        (518, 505, "Total de plata"),
+        (435, 516, "de primire"),
+        (518, 516, "(col. 5 + col. 6)"),
+        (528, 540, "8.534,68"),
+    )
+    assert fields["total_amount"].confidence < 90
+
+
+def test_a_total_with_cash_and_change_elsewhere_is_not_doubted_as_outgrown():
+    fields = _fields(
+        (50, 60, "CORNER STORE"),
+        (50, 200, "Milk"),
+        (300, 200, "41.85"),
+        (50, 215, "Bread"),
+        (300, 215, "50.00"),
+        (50, 260, "TOTAL"),
+        (300, 260, "91.85"),
+        (50, 275, "CASH"),
+        (300, 275, "100.00"),
+        (50, 290, "CHANGE"),
+        (300, 290, "8.15"),
+    )
+    assert (fields["total_amount"].value, fields["total_amount"].confidence >= 90) == (
+        "91.85",
+        True,
+    )
