@@ -43,6 +43,7 @@ from bench.synth.sources import (
     receipt_nordic,
     receipt_us,
     saas_billing,
+    scan_degraded,
     tr_fatura,
     us_invoice,
     utility_bill,
@@ -74,6 +75,7 @@ SOURCES: dict[str, Callable[[random.Random], Rendered]] = {
     "hotel-folio": hotel_folio.build,
     "hu-ro-szamla": hu_ro_szamla.build,
     "saas-billing": saas_billing.build,
+    "scan-degraded": scan_degraded.build,
     "el-timologio": el_timologio.build,
     "freight-invoice": freight_invoice.build,
     "po-forms": po_forms.build,
@@ -88,10 +90,11 @@ def document_rng(seed: int, source: str, index: int) -> random.Random:
 
 
 def generate(source: str, index: int, seed: int) -> Rendered:
-    """One document; scanned sources also get their image made from the PDF here."""
+    """One document; scanned sources also get their image made from the PDF here, unless the
+    source made its own (`scan-degraded`, whose capture is the subject)."""
     rng = document_rng(seed, source, index)
     rendered = SOURCES[source](rng)
-    if rendered.image is not None:
+    if rendered.image is not None and rendered.image_bytes is None:
         rendered.image_bytes = raster.scan(rendered.pdf, rng, fmt=rendered.image)
     return rendered
 
