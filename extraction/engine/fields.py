@@ -1007,18 +1007,29 @@ def _identifier(text: str) -> Parsed | None:
 
 
 SPACING_DOUBT = 0.2
-"""Doubt on an identifier read by joining words (`FT A2024/12` -> `FTA2024/12`): OCR splits
-codes (`IBZY 2087`), but a text layer's space may be printed (a Portuguese series and number),
-and which words belong to the number is a guess either way."""
+"""Doubt on an identifier read by joining words (`FT A2024/12` -> `FTA2024/12`) or read before
+a group of digits (`3841 52`): OCR splits codes (`IBZY 2087`, `384152`), but a text layer's
+space may be printed (a Portuguese series and number), and which words belong to the number is
+a guess either way."""
 
 
 def _identifier_spacing(parsed: Parsed, text: str) -> float:
-    """`SPACING_DOUBT` when `_identifier` joined several words of `text` into `parsed`, else 0.
-    The joined value is kept (memory and the review compare identifiers in that form)."""
+    """`SPACING_DOUBT` when `_identifier` joined several words of `text` into `parsed`, or
+    read the first of digit groups that may be one number (`3841 52`: OCR split `384152`), else
+    0. The joined value is kept (memory and the review compare identifiers in that form)."""
     parts = text.split()
-    if len(parts) < 2 or str(parsed.value) != "".join(parts).strip("#"):
+    if len(parts) < 2:
         return 0.0
-    return SPACING_DOUBT
+    if str(parsed.value) == "".join(parts).strip("#"):
+        return SPACING_DOUBT
+    if str(parsed.value) == parts[0].strip(".,;:()") and _digit_group(parts[1]):
+        return SPACING_DOUBT
+    return 0.0
+
+
+def _digit_group(word: str) -> bool:
+    """A word of digits alone (`52`), which may continue the number before it; not a date."""
+    return word.isdigit() and not find_dates(word)
 
 
 def _name_like(parsed: Parsed, kind: str) -> Parsed | None:

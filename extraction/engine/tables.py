@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from statistics import median
 
 import pymupdf
 
@@ -641,8 +642,9 @@ description's heading than an item's description."""
 
 LABELLED_CONTINUATION_DOUBT = 0.4
 """A description that took in a line of labelled data printed under the item (`Clave
-prod./serv.: 43211503 No. identificación: 4868271`, `Serial no.: 1234`): whether such a line
-belongs to the description is the issuer's convention, not the page's, so a reviewer says."""
+prod./serv.: 43211503 No. identificación: 4868271`, `Serial no.: 1234`) or a line in smaller
+type (`20 mars – 20 avr. 2024` under `Offre Growth`): whether such a line belongs to the
+description is the issuer's convention, not the page's, so a reviewer says."""
 
 
 def _description_doubt(column: ColumnSpec, text: str, tokens: list[Token]) -> float:
@@ -654,7 +656,24 @@ def _description_doubt(column: ColumnSpec, text: str, tokens: list[Token]) -> fl
     later = [t for t in tokens if (t.bbox[1] + t.bbox[3]) / 2 > first_bottom]
     if any(t.text.endswith(":") and re.search(r"[^\W\d_]", t.text) for t in later):
         return LABELLED_CONTINUATION_DOUBT
+    first = [t for t in tokens if all(t is not u for u in later)]
+    if later and _in_smaller_type(first, later):
+        return LABELLED_CONTINUATION_DOUBT
     return 0.0
+
+
+SMALLER_TYPE = 0.9
+"""A text layer's continuation line whose words are at most this share of the first line's
+height is in smaller type: a note under the item (a billing period, an article number)."""
+
+
+def _in_smaller_type(first: list[Token], later: list[Token]) -> bool:
+    """Whether the later lines are set in smaller type than the first (text layer only: OCR's
+    word boxes vary with the letters in them)."""
+    if not first or any(t.confidence < 100 for t in (*first, *later)):
+        return False
+    height = median(t.bbox[3] - t.bbox[1] for t in first)
+    return median(t.bbox[3] - t.bbox[1] for t in later) <= SMALLER_TYPE * height
 
 
 def extract_table_fields(

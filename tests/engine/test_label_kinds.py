@@ -970,3 +970,14 @@ def test_a_total_with_cash_and_change_elsewhere_is_not_doubted_as_outgrown():
         "91.85",
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "doubted"),
+    [("Receipt No 3841 52", "3841", True), ("Receipt No 384152 Till 4", "384152", False)],
+)
+def test_a_number_read_before_a_group_of_digits_is_doubted(line, number, doubted):
+    # OCR splits `384152` into `3841 52`; which digits belong to the number is a guess.
+    fields = _fields((50, 60, "OAKLEY NEWSAGENTS"), (50, 500, line), (300, 400, "Total 11.24"))
+    assert fields["invoice_number"].value == number
+    assert (fields["invoice_number"].confidence < 90) is doubted

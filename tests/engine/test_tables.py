@@ -418,6 +418,46 @@ def test_a_line_of_labelled_data_under_an_item_is_read_as_text_and_doubted():
     assert rows[1]["description"].confidence >= 90
 
 
+def _sized_pdf(placed: list[tuple[float, float, str, float]]) -> bytes:
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    for x, y, text, size in placed:
+        page.insert_text((x, y), text, fontsize=size)
+    data = document.tobytes()
+    document.close()
+    return data
+
+
+@pytest.mark.parametrize(("note_size", "doubted"), [(7.5, True), (9.0, False)])
+def test_a_line_in_smaller_type_under_an_item_is_doubted_as_its_description(note_size, doubted):
+    # `20 mars – 20 avr. 2024` in small grey type under `Offre Growth`: a note or part of the
+    # description, by the issuer's convention; the same line in the item's own type is not.
+    content = _sized_pdf(
+        [
+            (50, 100, "Description", 9.0),
+            (300, 100, "Qty", 9.0),
+            (380, 100, "Unit price", 9.0),
+            (480, 100, "Amount", 9.0),
+            (50, 120, "Offre Growth", 9.0),
+            (300, 120, "25", 9.0),
+            (380, 120, "39.00", 9.0),
+            (480, 120, "975.00", 9.0),
+            (50, 131, "20 mars - 20 avr. 2024", note_size),
+            (50, 150, "Module SSO", 9.0),
+            (300, 150, "25", 9.0),
+            (380, 150, "3.00", 9.0),
+            (480, 150, "75.00", 9.0),
+            (380, 180, "Total", 9.0),
+            (480, 180, "1,050.00", 9.0),
+        ]
+    )
+    result = run_engine(EngineInput(content, "x.pdf", (INVOICE,)))
+    rows = next(f for f in result.documents[0].fields if f.key == "line_items").rows
+    assert rows[0]["description"].text == "Offre Growth 20 mars - 20 avr. 2024"
+    assert (rows[0]["description"].confidence < 90) is doubted
+    assert rows[1]["description"].confidence >= 90
+
+
 def test_a_currency_beside_a_heading_qualifies_it_and_is_no_column():
     page: list[Placed] = [
         (50, 100, "Description"),
