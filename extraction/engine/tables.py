@@ -30,7 +30,7 @@ from extraction.engine.labels import compact, find_label_hits
 from extraction.engine.layout import Line, Phrase, Token, group_lines, union
 from extraction.engine.parsers import MONTHS, detect_currency, find_dates, parse_value
 from extraction.engine.synonyms import BUILTIN_SYNONYMS, LINE_ITEM_COLUMNS
-from extraction.engine.table_checks import rows_arithmetic
+from extraction.engine.table_checks import column_role, rows_arithmetic
 from extraction.engine.types import (
     BBox,
     CellResult,
@@ -442,11 +442,14 @@ def _unnamed_columns_read(
         for key, title in titles.items()
         if "%" not in title and _holds_numbers(items, key, context)
     ]
-    if not unread or not candidates:
+    if not candidates:
         return {}
     named_values = [
         {k: _cell_value(row.get(k), columns[k].type, context) for k in named} for row in items
     ]
+    unread += _named_amount_that_never_adds_up(named_values, named, list(columns))
+    if not unread:
+        return {}
     read: dict[str, tuple[str, bool]] = {}
     for key in unread:
         agreeing: list[tuple[str, int]] = []
@@ -467,6 +470,19 @@ def _unnamed_columns_read(
             read[key] = (candidates[0], False)
     used = Counter(candidate for candidate, _ in read.values())
     return {key: pair for key, pair in read.items() if used[pair[0]] == 1}
+
+
+def _named_amount_that_never_adds_up(
+    named_values: list[dict[str, object]], named: set[str], keys: list[str]
+) -> list[str]:
+    """The named amount column, when quantity × unit price misses it in every row that reads
+    all three, two rows or more (`Celkem`, the gross line total beside an unknown `Bez DPH`):
+    an unnamed column that makes every row add up is then the amount (see the caller)."""
+    amount = next((k for k in keys if k in named and column_role(k) == "amount"), None)
+    if amount is None:
+        return []
+    checked, adding_up = rows_arithmetic(named_values, keys)
+    return [amount] if checked >= 2 and adding_up == 0 else []
 
 
 _NUMBER_WITH_UNIT = re.compile(r"[-−]?\d[\d.,' ]*\s*[^\W\d_]{1,4}\.?")

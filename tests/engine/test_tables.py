@@ -418,6 +418,33 @@ def test_a_line_of_labelled_data_under_an_item_is_read_as_text_and_doubted():
     assert rows[1]["description"].confidence >= 90
 
 
+def test_a_column_that_adds_up_in_every_row_is_the_amount_over_a_named_one_that_never_does():
+    # Pohoda prints the net (`Bez DPH`, unknown) before the gross line total (`Celkem`, an
+    # amount heading); only the net is quantity x unit price.
+    page: list[Placed] = [
+        (50, 100, "Oznaceni dodavky"),
+        (250, 100, "Pocet"),
+        (310, 100, "J.cena"),
+        (380, 100, "Bez DPH"),
+        (450, 100, "DPH"),
+        (510, 100, "Celkem"),
+        (50, 120, "Doprava"),
+        (250, 120, "25,00"),
+        (310, 120, "24,00"),
+        (380, 120, "600,00"),
+        (450, 120, "126,00"),
+        (510, 120, "726,00"),
+        (50, 135, "Servis kotle"),
+        (250, 135, "2,00"),
+        (310, 135, "2 163,00"),
+        (380, 135, "4 326,00"),
+        (450, 135, "908,46"),
+        (510, 135, "5 234,46"),
+    ]
+    rows = _line_items(build_pdf([page]))
+    assert [r["amount"] for r in rows] == ["600.00", "4326.00"]
+
+
 def _sized_pdf(placed: list[tuple[float, float, str, float]]) -> bytes:
     document = pymupdf.open()
     page = document.new_page(width=595, height=842)
