@@ -10,9 +10,10 @@ Run from the repository root:
    identity calibration (the module attribute is patched for the run and restored), so each
    field's published score is its raw evidence product. Each scored field found with a score
    above 0 gives one point (raw, correct, source, key, document); a table gives one point per
-   expected cell instead, leaving out cells that failed a table check (they publish the check's
-   cap, `table_checks.FAILED_CHECK_CAP`, whatever the map says). Points are cached as JSON
-   (`var/calibration-points.json`, or `--save FILE`), so refits with `--points FILE` take a second.
+   expected cell instead, leaving out cells that failed a table check (their table is held at
+   the check's cap, `table_checks.FAILED_CHECK_CAP`, whatever the map says). Points are cached
+   as JSON (`var/calibration-points.json`, or `--save FILE`), so refits with `--points FILE`
+   take a second.
 2. Leave one source out: for each source, a map is fitted on all other sources and applied to
    the held-out one; the held-out reliability table (threshold -> share released, share right)
    is printed per source and pooled over every held-out prediction. This is the evidence that
@@ -97,7 +98,7 @@ def points_from_report(report: Report) -> list[Point]:
                 [
                     (f"{outcome.key}.{c.column}", c.confidence, c.correct)
                     for c in outcome.cells
-                    if not c.capped  # published at the check's cap, whatever the map says
+                    if not c.failed_check  # held with its table at the check's cap
                 ]
                 if outcome.cells
                 else [(outcome.key, outcome.confidence, outcome.correct)]

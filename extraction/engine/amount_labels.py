@@ -26,7 +26,6 @@ def _vocabulary(text: str) -> frozenset[str]:
 
 _OTHER_WORDS = _vocabulary(
     "discount allowance charge charges surcharge deposit prepaid prepayment paid advance "
-    "finance interest late penalty "
     "shipping freight delivery postage handling rounding cash change tendered given card tip "
     "bar forward carried brought previous remise rabais escompte acompte frais port "
     "arrondi rendu especes korting aanbetaling verzendkosten descuento anticipo envio redondeo "
@@ -159,9 +158,15 @@ _ACCOUNT_WORDS = _vocabulary(
 
 
 def _charges_in_all(words: list[str], other: list[str]) -> bool:
-    """`Total charges`, `Total current charges`: the charges in all, the document's total, where
-    `charges` beside no total word (`Delivery charges`, `Other charges`) is something else."""
-    return set(other) <= {"charge", "charges"} and any(w in _TOTAL_WORDS for w in words)
+    """`Total charges`, `Total current charges`: the charges in all, the document's total. Any
+    other word makes them some charges (`Total service charge`, `Total monthly charges`,
+    `Delivery charges`), something else."""
+    named = set(words) - NEUTRAL_WORDS
+    return (
+        set(other) <= {"charge", "charges"}
+        and named <= _TOTAL_WORDS | _GROSS_WORDS | {"charge", "charges", "current"}
+        and bool(named & _TOTAL_WORDS)
+    )
 
 
 def is_payable(label: str) -> bool:

@@ -447,7 +447,8 @@ def _doubt_spots_read_twice(
             continue
         for key in keys:
             candidate = chosen[key]
-            assert candidate is not None
+            if candidate is None:
+                continue
             doubt = max(candidate.evidence.doubt, SPOT_READ_TWICE_DOUBT)
             doubted[key] = replace(candidate, evidence=replace(candidate.evidence, doubt=doubt))
     return doubted
@@ -553,6 +554,7 @@ folio): what is left to pay after payments, almost never what the document charg
 
 
 def _is_zero(candidate: Candidate) -> bool:
+    """Whether the candidate reads as an amount of exactly zero."""
     value = _decimal(candidate)
     return value is not None and value == 0
 
@@ -689,7 +691,9 @@ def _title_line_candidates(context: DocumentContext, spec: FieldSpec, kind: str)
             return []
         tokens = [t for t in line.tokens if t.text.strip(".,") in text.split()]
         source = min((t.confidence for t in tokens), default=100.0)
-        spacing_doubt = _identifier_spacing(parsed, text) if kind == "identifier" else 0.0
+        spacing_doubt = (
+            _identifier_spacing(parsed, text, ocr=source < 100) if kind == "identifier" else 0.0
+        )
         evidence = Evidence(
             "inline",
             label_score=0.95,
@@ -816,7 +820,9 @@ def _candidate_from_spot(
     source = min((t.confidence for t in tokens), default=100.0)
     if label_source < 60:
         source = min(source, label_source)
-    spacing_doubt = _identifier_spacing(parsed, text) if kind == "identifier" else 0.0
+    spacing_doubt = (
+        _identifier_spacing(parsed, text, ocr=source < 100) if kind == "identifier" else 0.0
+    )
     steps = spot.steps + (1 if header and spot.position == "below" else 0)
     specificity = min(1.0, hit.length / 10)
     evidence = Evidence(
@@ -1013,23 +1019,28 @@ space may be printed (a Portuguese series and number), and which words belong to
 a guess either way."""
 
 
-def _identifier_spacing(parsed: Parsed, text: str) -> float:
+def _identifier_spacing(parsed: Parsed, text: str, *, ocr: bool) -> float:
     """`SPACING_DOUBT` when `_identifier` joined several words of `text` into `parsed`, or
-    read the first of digit groups that may be one number (`3841 52`: OCR split `384152`), else
-    0. The joined value is kept (memory and the review compare identifiers in that form)."""
+    read by OCR the first of digit groups that may be one number (`3841 52`: OCR split
+    `384152`), else 0. The joined value is kept (memory and the review compare identifiers in
+    that form)."""
     parts = text.split()
     if len(parts) < 2:
         return 0.0
     if str(parsed.value) == "".join(parts).strip("#"):
         return SPACING_DOUBT
-    if str(parsed.value) == parts[0].strip(".,;:()") and _digit_group(parts[1]):
+    if ocr and str(parsed.value) == parts[0].strip(".,;:()") and _split_digits(parts[1:]):
         return SPACING_DOUBT
     return 0.0
 
 
-def _digit_group(word: str) -> bool:
-    """A word of digits alone (`52`), which may continue the number before it; not a date."""
-    return word.isdigit() and not find_dates(word)
+def _split_digits(rest: list[str]) -> bool:
+    """Whether the words after a number start with a group of digits alone (`52`) that may
+    continue it: not a year (`2024`), nor a page count (`1 of 2`, `1 / 2`)."""
+    word, after = rest[0], rest[1:2]
+    if not word.isdigit() or re.fullmatch(r"(19|20)\d\d", word):
+        return False
+    return not (after and after[0].lower() in ("of", "/", "von", "de", "sur", "van", "di"))
 
 
 def _name_like(parsed: Parsed, kind: str) -> Parsed | None:

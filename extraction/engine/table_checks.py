@@ -61,20 +61,11 @@ def check_table(
         subtotal,
     )
     rows = tuple(
-        {key: _marked(cell, tuple(found.get(key, ()))) for key, cell in row.items()}
+        {key: replace(cell, issues=tuple(found.get(key, ()))) for key, cell in row.items()}
         for row, found in zip(result.rows, marks, strict=True)
     )
     required = [c.key for c in spec.columns if c.required]
     return replace(result, rows=rows, confidence=table_confidence(rows, required))
-
-
-def _marked(cell: CellResult, issues: tuple[str, ...]) -> CellResult:
-    """The cell with the checks it failed; a cell that failed one publishes at most
-    `FAILED_CHECK_CAP`, as its table does (one of a row's three arithmetic cells is wrong, and
-    the page alone does not say which)."""
-    if not issues:
-        return replace(cell, issues=())
-    return replace(cell, issues=issues, confidence=min(cell.confidence, FAILED_CHECK_CAP))
 
 
 def row_issues(

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
 from statistics import median
 
 import pymupdf
@@ -475,14 +476,31 @@ def _unnamed_columns_read(
 def _named_amount_that_never_adds_up(
     named_values: list[dict[str, object]], named: set[str], keys: list[str]
 ) -> list[str]:
-    """The named amount column, when quantity × unit price misses it in every row that reads
-    all three, two rows or more (`Celkem`, the gross line total beside an unknown `Bez DPH`):
-    an unnamed column that makes every row add up is then the amount (see the caller)."""
-    amount = next((k for k in keys if k in named and column_role(k) == "amount"), None)
-    if amount is None:
+    """The named amount column, when it is more than quantity × unit price in every row that
+    reads all three, two rows or more (`Celkem`, the gross line total beside an unknown net
+    `Bez DPH`): an unnamed column that makes every row add up is then the amount (see the
+    caller). An amount below it (a discount taken off each row) keeps its column."""
+    roles = {column_role(k): k for k in reversed(keys) if k in named and column_role(k)}
+    if set(roles) != {"quantity", "unit_price", "amount"}:
         return []
-    checked, adding_up = rows_arithmetic(named_values, keys)
-    return [amount] if checked >= 2 and adding_up == 0 else []
+    above = 0
+    for row in named_values:
+        quantity, price, amount = (
+            _number(row.get(roles[r])) for r in ("quantity", "unit_price", "amount")
+        )
+        if quantity is None or price is None or amount is None:
+            continue
+        if amount <= quantity * price + Decimal("0.01"):
+            return []
+        above += 1
+    return [roles["amount"]] if above >= 2 else []
+
+
+def _number(value: object) -> Decimal | None:
+    try:
+        return Decimal(str(value)) if value is not None else None
+    except InvalidOperation:
+        return None
 
 
 _NUMBER_WITH_UNIT = re.compile(r"[-−]?\d[\d.,' ]*\s*[^\W\d_]{1,4}\.?")

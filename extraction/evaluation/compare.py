@@ -59,8 +59,9 @@ def values_match(field_type: str, expected: object, predicted: object) -> bool:
 class PredictedCell:
     value: object
     confidence: int
-    capped: bool = False
-    """The cell failed a table check, so its confidence is the check's cap, not calibrated."""
+    failed_check: bool = False
+    """The cell failed a table check (`CellResult.issues`): its table is held at the check's
+    cap, and the review page shows the cell at most at it."""
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ class CellOutcome:
     predicted: object
     confidence: int
     correct: bool
-    capped: bool = False
-    """See `PredictedCell.capped`."""
+    failed_check: bool = False
+    """See `PredictedCell.failed_check`."""
 
 
 def table_cells(
@@ -97,9 +98,9 @@ def table_cells(
             cell = predicted.get(column)
             guess = cell.value if cell is not None else None
             score = cell.confidence if cell is not None else 0
-            capped = cell.capped if cell is not None else False
+            failed_check = cell.failed_check if cell is not None else False
             correct = values_match(column_types.get(column, "text"), value, guess)
-            outcomes.append(CellOutcome(index, column, value, guess, score, correct, capped))
+            outcomes.append(CellOutcome(index, column, value, guess, score, correct, failed_check))
     return tuple(outcomes)
 
 

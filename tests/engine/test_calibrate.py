@@ -120,9 +120,9 @@ def test_points_come_from_scored_fields_and_table_cells_and_survive_the_cache(tm
     assert calibrate.points_load(path) == points
 
 
-def test_cells_capped_by_a_failed_table_check_give_no_point():
+def test_cells_that_failed_a_table_check_give_no_point():
     cells = (
-        CellOutcome(0, "amount", "1.00", "1.10", 40, False, capped=True),
+        CellOutcome(0, "amount", "1.00", "1.10", 40, False, failed_check=True),
         CellOutcome(0, "description", "Bolts", "Bolts", 97, True),
     )
     document = DocumentOutcome(

@@ -445,6 +445,33 @@ def test_a_column_that_adds_up_in_every_row_is_the_amount_over_a_named_one_that_
     assert [r["amount"] for r in rows] == ["600.00", "4326.00"]
 
 
+def test_a_named_amount_below_quantity_times_price_keeps_its_column():
+    # A discount taken off every row: the amount is less than quantity x unit price, and the
+    # list value beside it, which adds up, is not the amount.
+    page: list[Placed] = [
+        (50, 100, "Description"),
+        (200, 100, "Qty"),
+        (250, 100, "Unit price"),
+        (330, 100, "List value"),
+        (410, 100, "Disc."),
+        (480, 100, "Amount"),
+        (50, 120, "Widget A"),
+        (200, 120, "10"),
+        (250, 120, "5.00"),
+        (330, 120, "50.00"),
+        (410, 120, "5.00"),
+        (480, 120, "45.00"),
+        (50, 135, "Widget B"),
+        (200, 135, "4"),
+        (250, 135, "25.00"),
+        (330, 135, "100.00"),
+        (410, 135, "10.00"),
+        (480, 135, "90.00"),
+    ]
+    rows = _line_items(build_pdf([page]))
+    assert [r["amount"] for r in rows] == ["45.00", "90.00"]
+
+
 def _sized_pdf(placed: list[tuple[float, float, str, float]]) -> bytes:
     document = pymupdf.open()
     page = document.new_page(width=595, height=842)
