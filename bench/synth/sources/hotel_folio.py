@@ -1418,13 +1418,13 @@ def _pms_folio(rng: random.Random) -> Rendered:
         (c.day, c.description, c.reference, c.amount, None) for c in charges
     ]
     payment_rows = [(day, text, ref, None, amount) for day, text, ref, amount in credits]
-    for row in payment_rows:
+    for payment in payment_rows:
         at = len(entries)
         for index, entry in enumerate(entries):
-            if entry[0] > row[0]:
+            if entry[0] > payment[0]:
                 at = index
                 break
-        entries.insert(at, row)
+        entries.insert(at, payment)
     for day, text, ref, debit, credit in entries:
         canvas.text(x_date, y, dates.format(day), size=size)
         if show_ref:
@@ -1476,22 +1476,24 @@ def _pms_folio(rng: random.Random) -> Rendered:
             canvas.text(x, y, text, size=size, bold=True, align="right")
         canvas.line(left, y + 3, columns[3], y + 3, width=0.4)
         y += 14
-        for row in shown:
+        for vat_row in shown:
             label = (
-                f"{_rate_text(row.rate, decimal, 2)} %"
-                if row.rate is not None
+                f"{_rate_text(vat_row.rate, decimal, 2)} %"
+                if vat_row.rate is not None
                 else labels["outside"]
             )
             canvas.text(columns[0], y, label, size=size)
-            for x, value in zip(columns[1:], (row.net, row.vat, row.gross), strict=True):
-                canvas.text(x, y, style.number(value), size=size, align="right")
+            for x, figure in zip(
+                columns[1:], (vat_row.net, vat_row.vat, vat_row.gross), strict=True
+            ):
+                canvas.text(x, y, style.number(figure), size=size, align="right")
             y += 12
         if with_sum:
             s_net, s_vat, s_gross = _sums(shown)
             canvas.line(left, y - 8, columns[3], y - 8, width=0.4)
             canvas.text(columns[0], y, labels["sum"], size=size, bold=True)
-            for x, value in zip(columns[1:], (s_net, s_vat, s_gross), strict=True):
-                canvas.text(x, y, style.number(value), size=size, bold=True, align="right")
+            for x, figure in zip(columns[1:], (s_net, s_vat, s_gross), strict=True):
+                canvas.text(x, y, style.number(figure), size=size, bold=True, align="right")
             y += 12
         tax_in_truth = with_sum or len(taxed) == 1
         # The net is one printed figure for the whole folio: the sum row of a summary that
@@ -1924,10 +1926,10 @@ def _hotel_letter(rng: random.Random) -> Rendered:
     subtotal_in_truth = False
     if net_priced:
         totals.append((labels["total_net"], style.amount(net), False))
-        for row in taxed:
-            assert row.rate is not None
-            rate = _rate_text(row.rate, decimal)
-            totals.append((labels["vat_line"].format(rate=rate), style.amount(row.vat), False))
+        for vat_row in taxed:
+            assert vat_row.rate is not None
+            rate = _rate_text(vat_row.rate, decimal)
+            totals.append((labels["vat_line"].format(rate=rate), style.amount(vat_row.vat), False))
         vat_sum = len(taxed) > 1 and rng.random() < 0.6
         if vat_sum:
             totals.append((labels["vat_sum"], style.amount(tax), False))
@@ -1936,12 +1938,12 @@ def _hotel_letter(rng: random.Random) -> Rendered:
         tax_in_truth = vat_sum or len(taxed) == 1
     else:
         totals.append((labels["total_with"], style.amount(total), True))
-        for row in taxed:
-            assert row.rate is not None
+        for vat_row in taxed:
+            assert vat_row.rate is not None
             text = labels["included"].format(
-                rate=_rate_text(row.rate, decimal), net=style.number(row.net)
+                rate=_rate_text(vat_row.rate, decimal), net=style.number(vat_row.net)
             )
-            totals.append((text, style.amount(row.vat), False))
+            totals.append((text, style.amount(vat_row.vat), False))
         vat_sum = len(taxed) > 1 and rng.random() < 0.5
         if vat_sum:
             totals.append((labels["vat_sum"], style.amount(tax), False))
@@ -1978,9 +1980,9 @@ def _hotel_letter(rng: random.Random) -> Rendered:
         )
         rest = ZERO
     canvas.line(x_label, y - 9, right, y - 9, width=0.3)
-    for label, value in paid_rows:
+    for label, paid_amount in paid_rows:
         canvas.text(x_label, y, label, size=_fit(canvas, label, 165, 8))
-        canvas.text(x_amount, y, f"-{style.amount(value)}", size=8.5, align="right")
+        canvas.text(x_amount, y, f"-{style.amount(paid_amount)}", size=8.5, align="right")
         y += 13
     canvas.text(x_label, y, labels["rest"] if on_account else labels["open"], size=8.5, bold=True)
     canvas.text(x_amount, y, style.amount(rest), size=8.5, bold=True, align="right")

@@ -584,7 +584,7 @@ RO_TRADES = [
 EURO_TRADES = ("Soft", "Trans", "Hotel", "IT", "CONT", "TRS", "HTL")
 """Trades that bill foreign or large clients in euros (services, transport, hotels)."""
 
-EURO_RATES = {
+EURO_RATES: dict[str, dict[int, tuple[float, float]]] = {
     "HUF": {2022: (380, 430), 2023: (372, 400), 2024: (385, 410), 2025: (396, 415)},
     "RON": {2022: (4.90, 4.95), 2023: (4.92, 4.98), 2024: (4.96, 4.98), 2025: (4.97, 5.10)},
 }

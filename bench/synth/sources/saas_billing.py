@@ -71,7 +71,7 @@ import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypedDict
 
 from bench.synth import names
 from bench.synth.canvas import A4, LETTER, Canvas
@@ -564,7 +564,52 @@ def tax_rows_for(
 
 # ============================================================================= checkout
 
-CHECKOUT_WORDS = {
+
+class CheckoutWords(TypedDict):
+    """One language's vocabulary of the `checkout` layout."""
+
+    invoice: str
+    receipt: str
+    number: str
+    receipt_no: str
+    issued: str
+    due: str
+    paid_on: str
+    method: str
+    po: str
+    bill_to: str
+    ship_to: str
+    head: tuple[str, str, str, str]
+    subtotal: str
+    excl: str
+    total: str
+    applied: str
+    paid: str
+    amount_due: str
+    due_line: str
+    paid_line: str
+    pay: str
+    page: str
+    history: str
+    history_head: tuple[str, str, str, str]
+    questions: str
+    renews: str
+    thanks: str
+    per_seat: str
+    plan: str
+    annual: str
+    unused: str
+    remaining: str
+    at: str
+    coupon: str
+    addons: list[tuple[str, str]]
+    """(add-on, monthly price as printed)"""
+    usage: list[tuple[str, str, tuple[int, int]]]
+    """(metered item, unit price as printed, (fewest, most) units)"""
+    card: str
+
+
+CHECKOUT_WORDS: dict[str, CheckoutWords] = {
     "en": {
         "invoice": "Invoice",
         "receipt": "Receipt",
@@ -1454,7 +1499,33 @@ def _cloud(rng: random.Random) -> Rendered:
 
 # ============================================================================= store
 
-STORE_WORDS = {
+StoreKind = Literal["monthly", "yearly", "app", "in_app"]
+"""What a store line sells; each kind is also the key of its grey caption in `StoreWords`."""
+
+
+class StoreWords(TypedDict):
+    """One language's vocabulary of the `store` layout."""
+
+    receipt: str
+    grid: tuple[str, str, str, str, str]
+    head: tuple[str, str, str]
+    total: str
+    subtotal: str
+    includes: str
+    credit: str
+    charged: str
+    sold_by: str
+    renews: str
+    monthly: str
+    yearly: str
+    in_app: str
+    app: str
+    by: str
+    problem: str
+    legal: str
+
+
+STORE_WORDS: dict[str, StoreWords] = {
     "en": {
         "receipt": "Receipt",
         "grid": ("ACCOUNT", "DATE", "ORDER ID", "INVOICE NO.", "BILLED TO"),
@@ -1513,7 +1584,7 @@ STORE_WORDS = {
         "legal": "Conditions de vente  |  Confidentialité  |  Gérer les abonnements",
     },
 }
-STORE_APPS = (
+STORE_APPS: tuple[tuple[str, StoreKind, tuple[str, ...]], ...] = (
     ("Notes Pro", "monthly", ("2.99", "4.99", "5.99")),
     ("Cloud Storage 200 GB", "monthly", ("2.99", "3.99")),
     ("Photo Studio Premium", "yearly", ("29.99", "39.99", "49.99")),
@@ -1742,7 +1813,31 @@ def _store(rng: random.Random) -> Rendered:
 
 # ============================================================================= marketplace
 
-MARKET_WORDS = {
+
+class MarketWords(TypedDict):
+    """One language's vocabulary of the `marketplace` layout."""
+
+    title: str
+    sold_by: str
+    meta: tuple[str, str, str, str, str, str]
+    bill: str
+    ship: str
+    head: tuple[str, str, str, str, str]
+    net: str
+    vat_row: str
+    vat_total: str
+    total: str
+    paid: str
+    open: str
+    shipping: str
+    voucher: str
+    issued_by: str
+    paid_note: str
+    methods: tuple[str, ...]
+    sku: str
+
+
+MARKET_WORDS: dict[str, MarketWords] = {
     "de": {
         "title": "Rechnung",
         "sold_by": "Verkauft von",
@@ -1979,7 +2074,7 @@ def _marketplace(rng: random.Random) -> Rendered:
             )
         )
         rates.append(standard)
-    groups = tax_groups(lines, rates)
+    groups = tax_groups(list(lines), rates)  # a list[Line] copy: lists are invariant
     subtotal = sum((line.amount for line in lines), Decimal(0))
     tax = sum((group.tax for group in groups), Decimal(0))
     total = subtotal + tax
