@@ -428,9 +428,10 @@ def _unnamed_columns_read(
     Left empty, such a column would read as absent and the table as sure as its other cells.
     Where quantity × unit price = amount can be checked, the one unnamed column that makes it
     hold in every row is taken; where it cannot, only a lone unread column and a lone
-    candidate are paired. A heading with a `%` (`% IVA`) holds rates, never a candidate. The
-    cells read so are scored as layout guesses (`confidence.POSITION_PRIOR`), unless
-    arithmetic confirms them.
+    candidate are paired. A heading with a `%` (`% IVA`) holds rates, never a candidate. A
+    named amount column above quantity × unit price in every row is looked for the same way
+    (`_named_amount_above_every_row`). The cells read so are scored as layout guesses
+    (`confidence.POSITION_PRIOR`), unless arithmetic confirms them.
     """
     columns = {c.key: c for c in spec.columns}
     unread = [
@@ -448,7 +449,7 @@ def _unnamed_columns_read(
     named_values = [
         {k: _cell_value(row.get(k), columns[k].type, context) for k in named} for row in items
     ]
-    unread += _named_amount_that_never_adds_up(named_values, named, list(columns))
+    unread += _named_amount_above_every_row(named_values, named, list(columns))
     if not unread:
         return {}
     read: dict[str, tuple[str, bool]] = {}
@@ -473,7 +474,7 @@ def _unnamed_columns_read(
     return {key: pair for key, pair in read.items() if used[pair[0]] == 1}
 
 
-def _named_amount_that_never_adds_up(
+def _named_amount_above_every_row(
     named_values: list[dict[str, object]], named: set[str], keys: list[str]
 ) -> list[str]:
     """The named amount column, when it is more than quantity × unit price in every row that
