@@ -5,6 +5,7 @@ Run from the repository root:
     .venv/bin/python -m bench.calibrate                     # shared corpora, caches points
     .venv/bin/python -m bench.calibrate var/synth            # ... plus one source per sub-folder
     .venv/bin/python -m bench.calibrate --points var/calibration-points.json   # refit, no engine
+    .venv/bin/python -m bench.calibrate --points var/a.json var/b.json         # runs merged
 
 1. Points: every labelled document of the sources is run once through `run_engine` with an
    identity calibration (the module attribute is patched for the run and restored), so each
@@ -264,8 +265,8 @@ def knots_markdown(knots: Knots) -> str:
 def main(argv: list[str]) -> int:
     args = _parse(argv)
     if args.points:
-        points = points_load(Path(args.points))
-        _log(f"{len(points)} points from {args.points}")
+        points = [point for path in args.points for point in points_load(Path(path))]
+        _log(f"{len(points)} points from {', '.join(args.points)}")
     else:
         folders = ([] if args.no_shared else shared_folders(Path(args.eval_dir))) + args.folders
         if not folders:
@@ -299,7 +300,12 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--eval-dir", default=str(DEFAULT_EVAL_DIR), help="shared corpora")
     parser.add_argument("--no-shared", action="store_true", help="only the folders given")
-    parser.add_argument("--points", metavar="FILE", help="reuse cached points; no engine run")
+    parser.add_argument(
+        "--points",
+        metavar="FILE",
+        nargs="+",
+        help="reuse cached points, from one file or several runs' (merged); no engine run",
+    )
     parser.add_argument("--save", metavar="FILE", default=str(DEFAULT_POINTS))
     parser.add_argument("--z", type=float, default=Z_95, help="one-sided normal quantile")
     return parser.parse_args(argv)

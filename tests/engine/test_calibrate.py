@@ -146,3 +146,11 @@ def test_main_refits_from_cached_points_without_running_the_engine(tmp_path, cap
     assert "| **pooled** |" in out
     assert "CALIBRATION: tuple[tuple[float, int], ...] = (" in out
     assert "| raw evidence | published confidence |" in out
+
+
+def test_main_merges_the_points_of_several_runs(tmp_path, capsys):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    calibrate.points_save(first, _points("a", lambda raw: raw), [])
+    calibrate.points_save(second, _points("b", lambda raw: raw * 0.9, seed=2), [])
+    assert calibrate.main(["--points", str(first), str(second)]) == 0
+    assert "from 2 sources: a, b" in capsys.readouterr().out
