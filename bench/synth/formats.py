@@ -122,8 +122,13 @@ class DateStyle:
     pattern: str
     language: str = "en"
 
+    def month_name(self, month: int) -> str:
+        """The month's name in `language` (1 = January); a source whose language the shared
+        table lacks overrides this, not `format`."""
+        return MONTHS[self.language].split()[month - 1]
+
     def format(self, value: dt.date) -> str:
-        month = MONTHS[self.language].split()[value.month - 1]
+        month = self.month_name(value.month)
         return self.pattern.format(
             d=value.day,
             dd=f"{value.day:02d}",

@@ -116,17 +116,8 @@ MONTHS_GENITIVE = [
 class GreekDate(DateStyle):
     """A date with the Greek month in the genitive (`5 Μαρτίου 2024`), as e-shops print it."""
 
-    def format(self, value: dt.date) -> str:
-        return self.pattern.format(
-            d=value.day,
-            dd=f"{value.day:02d}",
-            m=value.month,
-            mm=f"{value.month:02d}",
-            yyyy=value.year,
-            yy=f"{value.year % 100:02d}",
-            month=MONTHS_GENITIVE[value.month - 1],
-            mon=MONTHS_GENITIVE[value.month - 1][:3],
-        )
+    def month_name(self, month: int) -> str:
+        return MONTHS_GENITIVE[month - 1]
 
 
 # People, firms and places.

@@ -145,18 +145,8 @@ MONTH_NAMES = {
 class LocalDate(DateStyle):
     """A date with Hungarian or Romanian month names (`2024. március 5.`, `5 martie 2024`)."""
 
-    def format(self, value: dt.date) -> str:
-        month = MONTH_NAMES[self.language].split()[value.month - 1]
-        return self.pattern.format(
-            d=value.day,
-            dd=f"{value.day:02d}",
-            m=value.month,
-            mm=f"{value.month:02d}",
-            yyyy=value.year,
-            yy=f"{value.year % 100:02d}",
-            month=month,
-            mon=month[:3],
-        )
+    def month_name(self, month: int) -> str:
+        return MONTH_NAMES[self.language].split()[month - 1]
 
 
 def _hu_below_thousand(value: int, *, compound: bool) -> str:

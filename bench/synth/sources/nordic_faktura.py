@@ -53,7 +53,6 @@ truth). About a third are scanned images, paper invoices with a giro slip most o
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -89,18 +88,8 @@ class _LongDate(DateStyle):
     """A long-form Danish or Norwegian date (`5. marts 2024`), month names the shared table
     does not carry."""
 
-    def format(self, value: dt.date) -> str:
-        month = MONTHS[self.language].split()[value.month - 1]
-        return self.pattern.format(
-            d=value.day,
-            dd=f"{value.day:02d}",
-            m=value.month,
-            mm=f"{value.month:02d}",
-            yyyy=value.year,
-            yy=f"{value.year % 100:02d}",
-            month=month,
-            mon=month[:3],
-        )
+    def month_name(self, month: int) -> str:
+        return MONTHS[self.language].split()[month - 1]
 
 
 SURNAMES = {

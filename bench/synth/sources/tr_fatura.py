@@ -104,18 +104,8 @@ class TurkishDate(DateStyle):
 
     language: str = "tr"
 
-    def format(self, value: dt.date) -> str:
-        month = MONTHS_TR[value.month - 1]
-        return self.pattern.format(
-            d=value.day,
-            dd=f"{value.day:02d}",
-            m=value.month,
-            mm=f"{value.month:02d}",
-            yyyy=value.year,
-            yy=f"{value.year % 100:02d}",
-            month=month,
-            mon=month[:3],
-        )
+    def month_name(self, month: int) -> str:
+        return MONTHS_TR[month - 1]
 
 
 # --- Turkish text ---------------------------------------------------------------------------
