@@ -121,8 +121,7 @@ def amount_role(label: str) -> str | None:
     if is_rate_heading(label):
         return OTHER
     joined = _german_form(label) + " " + "".join(words)
-    other = [w for w in words if w in _OTHER_WORDS]
-    if other and not _charges_in_all(words, other):
+    if any(w in _OTHER_WORDS for w in words) and not _charges_in_all(words):
         return OTHER
     if any(s in joined for s in _OTHER_STEMS):
         return OTHER
@@ -157,13 +156,13 @@ _ACCOUNT_WORDS = _vocabulary(
 )
 
 
-def _charges_in_all(words: list[str], other: list[str]) -> bool:
+def _charges_in_all(words: list[str]) -> bool:
     """`Total charges`, `Total current charges`: the charges in all, the document's total. Any
     other word makes them some charges (`Total service charge`, `Total monthly charges`,
     `Delivery charges`), something else."""
     named = set(words) - NEUTRAL_WORDS
     return (
-        set(other) <= {"charge", "charges"}
+        {w for w in words if w in _OTHER_WORDS} <= {"charge", "charges"}
         and named <= _TOTAL_WORDS | _GROSS_WORDS | {"charge", "charges", "current"}
         and bool(named & _TOTAL_WORDS)
     )

@@ -156,28 +156,47 @@ def rows_arithmetic(rows: Sequence[Mapping[str, object]], keys: Sequence[str]) -
     """(rows with quantity, unit price and amount all read, how many of those add up), for
     rows of column key -> value; `keys` are the columns, their roles found by `column_role`.
     (0, 0) when the columns do not hold all three roles."""
+    roles = _arithmetic_roles(keys)
+    rows_read = _rows_read(rows, roles)
+    return len(rows_read), sum(_row_adds_up(cells, roles) for cells in rows_read)
+
+
+def rows_above_arithmetic(
+    rows: Sequence[Mapping[str, object]], keys: Sequence[str]
+) -> tuple[int, int]:
+    """(rows with quantity, unit price and amount all read, how many of those have an amount
+    above quantity × unit price by more than rounding: a gross line total beside the net), for
+    rows and keys as `rows_arithmetic` takes them."""
+    roles = _arithmetic_roles(keys)
+    rows_read = _rows_read(rows, roles)
+    return len(rows_read), sum(_row_over(cells, roles) for cells in rows_read)
+
+
+def _arithmetic_roles(keys: Sequence[str]) -> dict[str, str]:
+    """Role -> the first column key with it (`column_role`)."""
     roles: dict[str, str] = {}
     for key in keys:
         role = column_role(key)
         if role is not None:
             roles.setdefault(role, key)
+    return roles
+
+
+def _rows_read(
+    rows: Sequence[Mapping[str, object]], roles: dict[str, str]
+) -> list[dict[str, tuple[object, str]]]:
+    """The rows, as cells, that read all three arithmetic roles; none without all three roles."""
     if len(roles) < 3:
-        return 0, 0
-    checked = agreeing = 0
-    for row in rows:
-        cells = {key: (value, "") for key, value in row.items()}
-        if any(_decimal(cells.get(key)) is None for key in roles.values()):
-            continue
-        checked += 1
-        agreeing += _row_adds_up(cells, roles)
-    return checked, agreeing
+        return []
+    cells = [{key: (value, "") for key, value in row.items()} for row in rows]
+    return [
+        row for row in cells if all(_decimal(row.get(key)) is not None for key in roles.values())
+    ]
 
 
 def _row_adds_up(row: Mapping[str, tuple[object, str]], roles: dict[str, str]) -> bool:
-    """True unless quantity, unit price and amount are all read and disagree.
-
-    Printed unit prices are rounded: the tolerance is half a cent per unit, at least a cent.
-    """
+    """True unless quantity, unit price and amount are all read and disagree beyond rounding
+    (`_rounding`)."""
     if not all(role in roles for role in ("quantity", "unit_price", "amount")):
         return True
     quantity = _decimal(row.get(roles["quantity"]))
@@ -185,8 +204,23 @@ def _row_adds_up(row: Mapping[str, tuple[object, str]], roles: dict[str, str]) -
     amount = _decimal(row.get(roles["amount"]))
     if quantity is None or price is None or amount is None:
         return True
-    tolerance = max(Decimal("0.01"), abs(quantity) * Decimal("0.005")) + Decimal("0.001")
-    return abs(quantity * price - amount) <= tolerance
+    return abs(quantity * price - amount) <= _rounding(quantity)
+
+
+def _row_over(row: Mapping[str, tuple[object, str]], roles: dict[str, str]) -> bool:
+    """Whether a row that reads all three has an amount above quantity × unit price by more
+    than rounding (`_rounding`)."""
+    quantity = _decimal(row.get(roles["quantity"]))
+    price = _decimal(row.get(roles["unit_price"]))
+    amount = _decimal(row.get(roles["amount"]))
+    if quantity is None or price is None or amount is None:
+        return False
+    return amount - quantity * price > _rounding(quantity)
+
+
+def _rounding(quantity: Decimal) -> Decimal:
+    """Printed unit prices are rounded: half a cent per unit, at least a cent."""
+    return max(Decimal("0.01"), abs(quantity) * Decimal("0.005")) + Decimal("0.001")
 
 
 def _sums_to(rows: Sequence[Mapping[str, tuple[object, str]]], key: str, subtotal: object) -> bool:

@@ -18,7 +18,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
 from statistics import median
 
 import pymupdf
@@ -31,7 +30,7 @@ from extraction.engine.labels import compact, find_label_hits
 from extraction.engine.layout import Line, Phrase, Token, group_lines, union
 from extraction.engine.parsers import MONTHS, detect_currency, find_dates, parse_value
 from extraction.engine.synonyms import BUILTIN_SYNONYMS, LINE_ITEM_COLUMNS
-from extraction.engine.table_checks import column_role, rows_arithmetic
+from extraction.engine.table_checks import column_role, rows_above_arithmetic, rows_arithmetic
 from extraction.engine.types import (
     BBox,
     CellResult,
@@ -477,31 +476,15 @@ def _unnamed_columns_read(
 def _named_amount_above_every_row(
     named_values: list[dict[str, object]], named: set[str], keys: list[str]
 ) -> list[str]:
-    """The named amount column, when it is more than quantity × unit price in every row that
-    reads all three, two rows or more (`Celkem`, the gross line total beside an unknown net
-    `Bez DPH`): an unnamed column that makes every row add up is then the amount (see the
-    caller). An amount below it (a discount taken off each row) keeps its column."""
-    roles = {column_role(k): k for k in reversed(keys) if k in named and column_role(k)}
-    if set(roles) != {"quantity", "unit_price", "amount"}:
+    """The named amount column, when it is above quantity × unit price in every row that reads
+    all three, two rows or more (`Celkem`, the gross line total beside an unknown net `Bez
+    DPH`): an unnamed column that makes every row add up is then the amount (see the caller).
+    An amount below it (a discount taken off each row) keeps its column."""
+    amount = next((k for k in keys if column_role(k) == "amount"), None)
+    if amount is None or amount not in named:
         return []
-    above = 0
-    for row in named_values:
-        quantity, price, amount = (
-            _number(row.get(roles[r])) for r in ("quantity", "unit_price", "amount")
-        )
-        if quantity is None or price is None or amount is None:
-            continue
-        if amount <= quantity * price + Decimal("0.01"):
-            return []
-        above += 1
-    return [roles["amount"]] if above >= 2 else []
-
-
-def _number(value: object) -> Decimal | None:
-    try:
-        return Decimal(str(value)) if value is not None else None
-    except InvalidOperation:
-        return None
+    checked, above = rows_above_arithmetic(named_values, keys)
+    return [amount] if checked >= 2 and above == checked else []
 
 
 _NUMBER_WITH_UNIT = re.compile(r"[-−]?\d[\d.,' ]*\s*[^\W\d_]{1,4}\.?")
