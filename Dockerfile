@@ -38,7 +38,10 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD .venv/bin/python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
 
-# The README's production web command: one uvicorn process per core, no access log (the app
-# logs JSON lines with request ids), proxy headers from the load balancer in front.
-CMD [".venv/bin/uvicorn", "config.asgi:application", "--host", "0.0.0.0", "--port", "8000", \
-     "--workers", "2", "--no-access-log", "--proxy-headers", "--timeout-graceful-shutdown", "30"]
+# The README's production web command for requests that answer at once: granian serving
+# config.wsgi, one process per core, two threads each (no access log: the app logs JSON lines
+# with request ids; X-Forwarded-For trusted from FORWARDED_ALLOW_IPS). The streaming server
+# (uvicorn, config.asgi) runs from this image too with its own command (compose.yaml `streams`).
+CMD [".venv/bin/granian", "--interface", "wsgi", "config.wsgi:application", \
+     "--host", "0.0.0.0", "--port", "8000", "--workers", "2", "--blocking-threads", "2", \
+     "--workers-kill-timeout", "30"]

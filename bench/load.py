@@ -1,18 +1,20 @@
 """Load over HTTP against the production server settings: status polls and job creation.
 
 `python -m bench.load [--seconds S] [--clients C] [--creates N]` makes a throwaway PostgreSQL
-database (DATABASE_URL's server, default 127.0.0.1:5432), migrates it, runs `bootstrap` for
-the demo workspace and key, and starts uvicorn on loopback exactly as the README's deployment
-section recommends (`--workers 2 --no-access-log`, debug off, the web process's connection
-pool). Then, bounded in time: N job creations with a 1 MB PDF (p95); C concurrent clients
-polling one job's status for S seconds, each sending its next request when the last answer
-came (closed loop: the most the server answers, requests/s, p50, p99); and polls at fixed
-arrival rates (`--rates`, open loop: requests fall due at the rate whatever the answers, and
-each one's latency counts from when it was due, so time spent queued for a busy server or a
-connection is in it: the latency a client sees at that load, without the coordinated
+database (DATABASE_URL's server, default 127.0.0.1:5432), migrates it, runs `bootstrap` for the
+demo workspace and key, and starts the web server that serves these requests in production on
+loopback exactly as the README's deployment section recommends: granian serving `config.wsgi`
+(`--workers 2 --blocking-threads 2`, debug off, the web process's connection pool); `--server
+asgi` measures uvicorn serving `config.asgi` instead (`--workers 2 --no-access-log`), the
+streaming server, for comparison. Then, bounded in time: N job creations with a 1 MB PDF (p95);
+C concurrent clients polling one job's status for S seconds, each sending its next request when
+the last answer came (closed loop: the most the server answers, requests/s, p50, p99); and polls
+at fixed arrival rates (`--rates`, open loop: requests fall due at the rate whatever the
+answers, and each one's latency counts from when it was due, so time spent queued for a busy
+server or a connection is in it: the latency a client sees at that load, without the coordinated
 omission of a closed loop, whose 32 clients at 330 answers/s wait about 100 ms by Little's law
-however fast a request is served). Every answer must be the expected status, or the run
-aborts. Prints one JSON object. Only loopback is ever contacted.
+however fast a request is served). Every answer must be the expected status, or the run aborts.
+Prints one JSON object. Only loopback is ever contacted.
 """
 
 from __future__ import annotations
@@ -38,8 +40,18 @@ from bench.throwaway import UNLIMITED, throwaway_casefile
 
 ROOT = Path(__file__).resolve().parents[1]
 WEB_WORKERS = 2
-SERVER_OPTIONS = ["--workers", str(WEB_WORKERS), "--no-access-log", "--log-level", "warning"]
-"""The README's production web command (deployment section), less host and port."""
+SERVERS = {
+    "wsgi": [
+        *("-m", "granian", "--interface", "wsgi", "config.wsgi:application"),
+        *("--workers", str(WEB_WORKERS), "--blocking-threads", "2", "--log-level", "warning"),
+    ],
+    "asgi": [
+        *("-m", "uvicorn", "config.asgi:application"),
+        *("--workers", str(WEB_WORKERS), "--no-access-log", "--log-level", "warning"),
+    ],
+}
+"""The README's production web commands (deployment section), less host and port: the WSGI
+server for requests that answer at once, the streaming (ASGI) server for those that wait."""
 
 
 def one_megabyte_pdf() -> bytes:
@@ -61,7 +73,7 @@ def _percentile(samples: list[float], cut: int) -> float:
 
 
 def _bind(port: int) -> list[str]:
-    return [*SERVER_OPTIONS, "--host", "127.0.0.1", "--port", str(port)]
+    return ["--host", "127.0.0.1", "--port", str(port)]
 
 
 def _free_port() -> int:
@@ -222,10 +234,15 @@ def _process_tree_cpu(pid: int) -> float:
 
 
 def measure(
-    seconds: float, clients: int, creates: int, rates: tuple[float, ...] = ()
+    seconds: float,
+    clients: int,
+    creates: int,
+    rates: tuple[float, ...] = (),
+    server: str = "wsgi",
 ) -> dict[str, Any]:
-    """The JSON object `main` prints: `status_poll` (closed loop), `status_poll_at_rates`
-    (open loop, one entry per rate in `rates`, each run for `seconds`), `job_create`."""
+    """The JSON object `main` prints: `server`, `status_poll` (closed loop),
+    `status_poll_at_rates` (open loop, one entry per rate in `rates`, each run for `seconds`),
+    `job_create`; `server` is a key of SERVERS."""
     web = None
     with throwaway_casefile("bench", **UNLIMITED) as throwaway:
         try:
@@ -238,7 +255,7 @@ def measure(
                 )
             key = (Path(throwaway.data_dir) / "bootstrap-api-key").read_text().strip()
             web = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "config.asgi:application", *_bind(port)],
+                [sys.executable, *SERVERS[server], *_bind(port)],
                 cwd=ROOT,
                 env=environment,
                 start_new_session=True,
@@ -288,7 +305,8 @@ def measure(
                 )
                 at_rates.append(at_rate)
             return {
-                "server": f"uvicorn {' '.join(SERVER_OPTIONS[:3])}, PostgreSQL (pool),"
+                "server": " ".join(SERVERS[server][1:-2])
+                + ", PostgreSQL (pool),"
                 + (" Redis broker and cache" if throwaway.redis_url else " ORM broker"),
                 "status_poll": poll,
                 "status_poll_at_rates": at_rates,
@@ -315,10 +333,18 @@ def main(argv: list[str]) -> int:
         default="",
         help="comma-separated arrival rates (requests/s) to poll at, open loop, after the rest",
     )
+    parser.add_argument(
+        "--server",
+        choices=sorted(SERVERS),
+        default="wsgi",
+        help="wsgi: granian serving config.wsgi (production, default); asgi: uvicorn, config.asgi",
+    )
     args = parser.parse_args(argv)
     seconds = min(max(args.seconds, 1.0), 120.0)  # bounded whatever is asked
     rates = tuple(min(max(float(rate), 1.0), 2000.0) for rate in args.rates.split(",") if rate)
-    print(json.dumps(measure(seconds, max(1, args.clients), max(2, args.creates), rates)))
+    print(
+        json.dumps(measure(seconds, max(1, args.clients), max(2, args.creates), rates, args.server))
+    )
     return 0
 
 

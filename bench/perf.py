@@ -2,8 +2,12 @@
 
 `python -m bench.perf [--quick]` prints one JSON object with:
 - `load`: status poll throughput (closed loop), status poll latency at fixed arrival rates up
-  to the goal's 500 requests/s (open loop), job create p95 with a 1 MB PDF, over uvicorn with
-  the README's production settings on a throwaway PostgreSQL database (`bench/load.py`);
+  to the goal's 500 requests/s (open loop), job create p95 with a 1 MB PDF, over the WSGI
+  server (granian) with the README's production settings on a throwaway PostgreSQL database
+  (`bench/load.py`);
+- `load_streaming_server`: the same closed-loop status polls over the streaming server
+  (uvicorn, ASGI), which serves only the requests that wait in production: the side-by-side
+  figure for the two request paths;
 - `webhook_lag`: first-attempt lag of webhook deliveries, event to arrival at a receiver on
   loopback, with a real `qcluster` of the webhooks cluster running (throwaway PostgreSQL
   database, ORM broker);
@@ -171,6 +175,7 @@ def measure(quick: bool) -> dict[str, Any]:
     seconds, creates, events = (5.0, 10, 10) if quick else (15.0, 40, 30)
     return {
         "load": measure_load(seconds, 32, creates, POLL_RATES),
+        "load_streaming_server": measure_load(seconds, 32, 2, (), server="asgi"),
         "memory_500_pages": memory_500_pages(),
         "webhook_lag": webhook_lag(events),  # last: it sets Django up in this process
         "load_average": [round(value, 1) for value in os.getloadavg()],
@@ -212,7 +217,7 @@ def markdown(result: dict[str, Any]) -> list[str]:
         ),
         f"| status poll p99, closed loop ({poll['clients']} clients: queueing at saturation)"
         f" | {poll['p99_ms']} ms | | |",
-        f"| server CPU per status poll (both uvicorn workers; the load generator:"
+        f"| server CPU per status poll (both web workers; the load generator:"
         f" {poll.get('client_cpu_ms_per_request', '?')} ms)"
         f" | {poll.get('server_cpu_ms_per_request', '?')} ms"
         f" | ≤ {2000 / GOALS['status_rps']:.0f} ms | |",
@@ -227,6 +232,21 @@ def markdown(result: dict[str, Any]) -> list[str]:
         f" | {memory['peak_rss_mb']} MB | < {GOALS['memory_mb']:.0f} MB"
         f" | {_verdict(memory['peak_rss_mb'], GOALS['memory_mb'])} |",
         *_rates_table(at_rates),
+        *_streaming_server(result.get("load_streaming_server")),
+    ]
+
+
+def _streaming_server(load: dict[str, Any] | None) -> list[str]:
+    """The closed-loop status polls over the streaming (ASGI) server, beside the WSGI one."""
+    if not load:
+        return []
+    poll = load["status_poll"]
+    return [
+        "",
+        f"The same closed-loop polls over the streaming server ({load['server']}; in production"
+        " it serves only the requests that wait): "
+        f"{poll['requests_per_second']} req/s, p99 {poll['p99_ms']} ms,"
+        f" {poll.get('server_cpu_ms_per_request', '?')} ms of server CPU a poll.",
     ]
 
 

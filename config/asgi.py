@@ -25,12 +25,13 @@ from cases.apikit.request_limits import (  # noqa: E402
     Scope,
     Send,
 )
+from config.routing import WEBSOCKET_PATHS  # noqa: E402
 from extraction.realtime.streams import status_websocket  # noqa: E402
 
 # ASGIHandler's stubs type its scope as a dict, RequestSizeLimit's as a MutableMapping
 http_application = RequestSizeLimit(django_application)  # type: ignore[arg-type]
 
-WEBSOCKET_ROUTES = {"/ws/status": status_websocket, "/ws/status/": status_websocket}
+WEBSOCKET_ROUTES = dict.fromkeys(WEBSOCKET_PATHS, status_websocket)
 
 
 async def application(scope: Scope, receive: Receive, send: Send) -> None:

@@ -1,8 +1,78 @@
-"""WSGI entry point, for servers without ASGI."""
+"""WSGI entry point: the production server for every request that answers at once (granian).
+
+`granian --interface wsgi config.wsgi:application` (README, Running it in production) answers
+API calls, uploads, downloads and browser pages with Django's `WSGIHandler`: a request runs
+start to end on one of the worker's threads, without the crossings between an event loop and
+threads that Django's `ASGIHandler` makes for sync views, at half the CPU a status poll or less
+(`bench/RESULTS.md`). Requests that wait (streams, WebSockets, long polls, one-call
+extraction) belong on the ASGI server (`config.asgi`); the proxy routes them there and this
+application answers any that arrive here 421 (`config.routing`).
+
+Around Django's handler, outermost first:
+- the client's address and scheme from `X-Forwarded-For` / `X-Forwarded-Proto`, trusted only
+  from the proxies in `FORWARDED_ALLOW_IPS` (default 127.0.0.1; granian's own wrapper,
+  as uvicorn's `--proxy-headers`, so `/metrics`' loopback rule sees the real client);
+- requests that wait refused (421);
+- bodies over `CASEFILE_MAX_REQUEST_MB` refused before Django reads them, and chunked bodies
+  spooled so Django reads them at all (`cases.apikit.request_limits.WsgiRequestSizeLimit`);
+- the server's own environment variables kept out of `request.META` (granian starts every
+  environ from a copy of `os.environ`, which holds `DATABASE_URL` and the secret key).
+"""
 
 import os
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-application = get_wsgi_application()
+# The web process borrows PostgreSQL connections from a bounded pool (see settings, Database):
+# each of the server's threads takes one for a request and gives it back at its end.
+os.environ.setdefault("CASEFILE_DB_POOL", "true")
+django_application = get_wsgi_application()
+
+from granian.utils.proxies import wrap_wsgi_with_proxy_headers  # noqa: E402
+
+from cases.apikit.request_limits import StartResponse, WSGIApp, WsgiRequestSizeLimit  # noqa: E402
+from config.routing import RefuseWaitingRequests  # noqa: E402
+
+REQUEST_NAMES = frozenset(
+    [
+        "CONTENT_LENGTH",
+        "CONTENT_TYPE",
+        "GATEWAY_INTERFACE",
+        "PATH_INFO",
+        "QUERY_STRING",
+        "REMOTE_ADDR",
+        "REMOTE_HOST",
+        "REQUEST_METHOD",
+        "SCRIPT_NAME",
+        "SERVER_NAME",
+        "SERVER_PORT",
+        "SERVER_PROTOCOL",
+        "SERVER_SOFTWARE",
+    ]
+)
+"""CGI variables a server sets per request (PEP 3333); with `HTTP_*` and `wsgi.*` they are
+the environ's request part."""
+PROCESS_ONLY_NAMES = tuple(
+    name for name in os.environ if name not in REQUEST_NAMES and not name.startswith("HTTP_")
+)
+
+
+class WithoutProcessEnvironment:
+    """Drops the process's environment variables that the server copied into the environ."""
+
+    def __init__(self, app: WSGIApp) -> None:
+        self.app = app
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        for name in PROCESS_ONLY_NAMES:
+            environ.pop(name, None)
+        return self.app(environ, start_response)
+
+
+application = wrap_wsgi_with_proxy_headers(
+    RefuseWaitingRequests(WsgiRequestSizeLimit(WithoutProcessEnvironment(django_application))),
+    trusted_hosts=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+)

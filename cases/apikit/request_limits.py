@@ -1,17 +1,21 @@
-"""An ASGI wrapper that refuses request bodies over `CASEFILE_MAX_REQUEST_MB` before Django
+"""ASGI and WSGI wrappers that refuse request bodies over `CASEFILE_MAX_REQUEST_MB` before Django
 reads them.
 
 Django's ASGI handler spools the whole body to a temporary file before any middleware runs,
-so a size check in middleware comes too late to protect the disk. This wrapper answers 413 at
-once when `Content-Length` is over the limit, and for bodies without one (chunked) it counts
-the bytes as they stream in and stops the request as soon as they pass the limit. API paths get
-SPEC §5's JSON envelope; other paths a plain sentence.
+so a size check in middleware comes too late to protect the disk. `RequestSizeLimit` (ASGI)
+answers 413 at once when `Content-Length` is over the limit, and for bodies without one
+(chunked) it counts the bytes as they stream in and stops the request as soon as they pass the
+limit. `WsgiRequestSizeLimit` does the same for the WSGI server (`config.wsgi`), where Django
+reads only a body of declared length: a chunked body (no `Content-Length`, PEP 3333's
+`wsgi.input_terminated`) is spooled first, up to the limit, and handed on with its length. API
+paths get SPEC §5's JSON envelope; other paths a plain sentence.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
+import tempfile
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 
 from django.conf import settings
@@ -24,6 +28,11 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+StartResponse = Callable[..., Any]
+WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+SPOOL_IN_MEMORY_BYTES = 1024 * 1024
+"""A chunked body up to this size is spooled in memory, a larger one in a temporary file."""
+READ_BYTES = 64 * 1024
 
 
 class RequestSizeLimit:
@@ -74,25 +83,73 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-async def _refuse(scope: Scope, send: Send, limit: int) -> None:
+def _refusal(path: str, limit: int) -> tuple[bytes, str]:
+    """The 413 answer's body and content type for a request to `path`."""
     message = f"The request body is larger than the limit of {limit // (1024 * 1024)} MB."
-    if is_api_path(scope.get("path", "")):
-        body = json.dumps(
-            error_body(413, "PAYLOAD_TOO_LARGE", message, {"limit_bytes": limit})
-        ).encode()
-        content_type = b"application/json"
-    else:
-        body = message.encode()
-        content_type = b"text/plain; charset=utf-8"
+    if is_api_path(path):
+        body = error_body(413, "PAYLOAD_TOO_LARGE", message, {"limit_bytes": limit})
+        return json.dumps(body).encode(), "application/json"
+    return message.encode(), "text/plain; charset=utf-8"
+
+
+async def _refuse(scope: Scope, send: Send, limit: int) -> None:
+    body, content_type = _refusal(scope.get("path", ""), limit)
     await send(
         {
             "type": "http.response.start",
             "status": 413,
             "headers": [
-                (b"content-type", content_type),
+                (b"content-type", content_type.encode()),
                 (b"content-length", str(len(body)).encode()),
                 (b"connection", b"close"),
             ],
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+class WsgiRequestSizeLimit:
+    """The WSGI counterpart of `RequestSizeLimit`: 413 for a declared length over the limit;
+    a chunked body spooled (memory up to SPOOL_IN_MEMORY_BYTES, then a temporary file) and
+    refused as soon as it passes the limit, else handed to Django with its `CONTENT_LENGTH`."""
+
+    def __init__(self, app: WSGIApp) -> None:
+        self.app = app
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        limit = settings.MAX_REQUEST_BYTES
+        declared = environ.get("CONTENT_LENGTH")
+        if declared:
+            try:
+                too_large = int(declared) > limit
+            except ValueError:
+                too_large = False  # Django reads a malformed length as an empty body
+            if too_large:
+                return _refuse_wsgi(environ, start_response, limit)
+        elif environ.get("HTTP_TRANSFER_ENCODING", "").lower() == "chunked":
+            # Outlives this call: Django reads it as the body; closed with the environ.
+            spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY_BYTES)  # noqa: SIM115
+            received = 0
+            while chunk := environ["wsgi.input"].read(READ_BYTES):
+                received += len(chunk)
+                if received > limit:
+                    spool.close()
+                    return _refuse_wsgi(environ, start_response, limit)
+                spool.write(chunk)
+            spool.seek(0)
+            environ["wsgi.input"] = spool
+            environ["CONTENT_LENGTH"] = str(received)
+        return self.app(environ, start_response)
+
+
+def _refuse_wsgi(environ: dict[str, Any], start_response: StartResponse, limit: int) -> list[bytes]:
+    body, content_type = _refusal(environ.get("PATH_INFO", ""), limit)
+    start_response(
+        "413 Content Too Large",
+        [
+            ("Content-Type", content_type),
+            ("Content-Length", str(len(body))),
+            ("Connection", "close"),
+        ],
+    )
+    return [body]

@@ -38,7 +38,11 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _server(port: int, app_name: str, *, pool: bool, **extra: str) -> subprocess.Popen:
+def _server(
+    port: int, app_name: str, *, pool: bool, wsgi: bool = False, **extra: str
+) -> subprocess.Popen:
+    """A web process of the test database on loopback `port`: uvicorn serving `config.asgi`,
+    or with `wsgi` granian serving `config.wsgi` (one worker, two threads)."""
     db = connection.settings_dict
     host, db_port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
     environment = {
@@ -55,8 +59,13 @@ def _server(port: int, app_name: str, *, pool: bool, **extra: str) -> subprocess
         **extra,
     }
     environment.pop("REDIS_URL", None)
+    command = (
+        ["granian", "--interface", "wsgi", "config.wsgi:application", "--blocking-threads", "2"]
+        if wsgi
+        else ["uvicorn", "config.asgi:application"]
+    )
     return subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "config.asgi:application", *_bind(port)],
+        [sys.executable, "-m", *command, *_bind(port)],
         cwd=ROOT,
         env=environment,
         start_new_session=True,
@@ -117,12 +126,12 @@ def _load(port: int, raw_key: str, app_name: str) -> tuple[int, int, list[int]]:
     return counts["ok"], counts["other"], samples
 
 
-def _run(tenant, *, pool: bool) -> tuple[int, int, list[int]]:
+def _run(tenant, *, pool: bool, wsgi: bool = False) -> tuple[int, int, list[int]]:
     if connection.vendor != "postgresql":
         pytest.skip("connection handling against PostgreSQL")
     port = _free_port()
     app_name = f"casefile-test-{port}"
-    server = _server(port, app_name, pool=pool)
+    server = _server(port, app_name, pool=pool, wsgi=wsgi)
     try:
         return _load(port, tenant.raw_key, app_name)
     finally:
@@ -195,3 +204,13 @@ def test_long_polls_do_not_hold_pooled_connections_while_they_wait(tenant, monke
     assert statuses == [200] * 5
     assert elapsed < 2.5, f"requests waited {elapsed:.1f} s for a connection"
     assert answers == [200] * 4
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_wsgi_server_under_load_holds_no_more_connections_than_its_pool(tenant):
+    """granian's threads each borrow a connection for a request and give it back at its end."""
+    ok, other, samples = _run(tenant, pool=True, wsgi=True)
+    assert other == 0, "every request succeeds"
+    assert ok > 50
+    assert max(samples) <= POOL_MAX, samples
