@@ -5,7 +5,7 @@ granian for every request that answers at once, and `config.asgi` under uvicorn 
 requests that wait: the WebSocket and server-sent-event streams, long polls (`?wait=`) and
 seed 000's one-call extraction (`/v1/extract`, `/v1/review`: `mode=response`, the default, waits
 for the result). The TLS proxy sends these to the streaming server by path and query
-(`config/Caddyfile`, whose list `tests/config/test_routing.py` checks against this one); the
+(`config/nginx.conf`, whose list `tests/config/test_routing.py` checks against this one); the
 WSGI application answers any that still reach it with 421 Misdirected Request (RFC 9110,
 15.5.20) rather than hold one of its few threads for up to a minute.
 """
@@ -40,17 +40,28 @@ MISDIRECTED_MESSAGE = (
 )
 
 
+def query_may_wait(query_string: str) -> bool:
+    """The proxy's rule (`config/nginx.conf`, on the raw query): a query holding `wait` or any
+    percent-escape (`wai%74=30` is `wait=30` to Django) goes to the streaming server. A query
+    without either cannot name `wait` however it is decoded."""
+    return WAIT_PARAMETER in query_string or "%" in query_string
+
+
 def request_waits(path: str, query_string: str) -> bool:
-    """True for a request that streams or may wait: a WAITING_PATHS path, or a nonzero
-    `wait` query parameter (a malformed one too; the streaming server's view refuses it)."""
+    """True for a request that streams or waits: a WAITING_PATHS path, or a `wait` query
+    parameter whose value Django's views use (the last one, decoded) is other than empty or 0
+    (a malformed one too; the streaming server's view refuses it). Whatever the proxy sends
+    here (`query_may_wait` false) never waits."""
     if path in WAITING_PATHS:
         return True
-    if WAIT_PARAMETER not in query_string:  # the common case, without parsing
+    if not query_may_wait(query_string):  # the common case, without parsing
         return False
-    return any(
-        name == WAIT_PARAMETER and value not in ("", "0")
+    values = [
+        value
         for name, value in parse_qsl(query_string, keep_blank_values=True)
-    )
+        if name == WAIT_PARAMETER
+    ]
+    return bool(values) and values[-1] not in ("", "0")
 
 
 class RefuseWaitingRequests:

@@ -20,7 +20,7 @@ Around Django's handler, outermost first:
 """
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.wsgi import get_wsgi_application
@@ -36,7 +36,35 @@ from granian.utils.proxies import wrap_wsgi_with_proxy_headers  # noqa: E402
 from cases.apikit.request_limits import StartResponse, WSGIApp, WsgiRequestSizeLimit  # noqa: E402
 from config.routing import RefuseWaitingRequests  # noqa: E402
 
-REQUEST_NAMES = frozenset(
+
+class WithoutProcessEnvironment:
+    """Drops the process's environment variables that the server copied into each environ.
+
+    A variable with a request key's name (`HTTP_PROXY`, `CONTENT_TYPE`: granian leaves out the
+    keys a request does not have, so the process's value would stand in for the client's) is
+    dropped when the environ still holds the process's value."""
+
+    def __init__(self, app: WSGIApp, process_environment: Mapping[str, str] | None = None) -> None:
+        self.app = app
+        variables = dict(os.environ if process_environment is None else process_environment)
+        self.like_request = {name: value for name, value in variables.items() if _request_key(name)}
+        self.process_only = tuple(name for name in variables if not _request_key(name))
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        for name in self.process_only:
+            environ.pop(name, None)
+        for name, value in self.like_request.items():
+            if environ.get(name) == value:
+                del environ[name]
+        return self.app(environ, start_response)
+
+
+def _request_key(name: str) -> bool:
+    """A key a server sets per request: a CGI variable of PEP 3333 or a header (`HTTP_*`)."""
+    return name.startswith("HTTP_") or name in CGI_VARIABLES
+
+
+CGI_VARIABLES = frozenset(
     [
         "CONTENT_LENGTH",
         "CONTENT_TYPE",
@@ -53,23 +81,6 @@ REQUEST_NAMES = frozenset(
         "SERVER_SOFTWARE",
     ]
 )
-"""CGI variables a server sets per request (PEP 3333); with `HTTP_*` and `wsgi.*` they are
-the environ's request part."""
-PROCESS_ONLY_NAMES = tuple(
-    name for name in os.environ if name not in REQUEST_NAMES and not name.startswith("HTTP_")
-)
-
-
-class WithoutProcessEnvironment:
-    """Drops the process's environment variables that the server copied into the environ."""
-
-    def __init__(self, app: WSGIApp) -> None:
-        self.app = app
-
-    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        for name in PROCESS_ONLY_NAMES:
-            environ.pop(name, None)
-        return self.app(environ, start_response)
 
 
 application = wrap_wsgi_with_proxy_headers(

@@ -6,9 +6,9 @@ so a size check in middleware comes too late to protect the disk. `RequestSizeLi
 answers 413 at once when `Content-Length` is over the limit, and for bodies without one
 (chunked) it counts the bytes as they stream in and stops the request as soon as they pass the
 limit. `WsgiRequestSizeLimit` does the same for the WSGI server (`config.wsgi`), where Django
-reads only a body of declared length: a chunked body (no `Content-Length`, PEP 3333's
-`wsgi.input_terminated`) is spooled first, up to the limit, and handed on with its length. API
-paths get SPEC §5's JSON envelope; other paths a plain sentence.
+reads only a body of declared length: a body without `Content-Length` (chunked, or HTTP/2
+without one; PEP 3333's `wsgi.input_terminated`) is spooled first, up to the limit, and handed
+on with its length. API paths get SPEC §5's JSON envelope; other paths a plain sentence.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 SPOOL_IN_MEMORY_BYTES = 1024 * 1024
 """A chunked body up to this size is spooled in memory, a larger one in a temporary file."""
 READ_BYTES = 64 * 1024
+BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+"""Methods whose body nothing here reads: one without a length is not spooled."""
 
 
 class RequestSizeLimit:
@@ -110,8 +112,9 @@ async def _refuse(scope: Scope, send: Send, limit: int) -> None:
 
 class WsgiRequestSizeLimit:
     """The WSGI counterpart of `RequestSizeLimit`: 413 for a declared length over the limit;
-    a chunked body spooled (memory up to SPOOL_IN_MEMORY_BYTES, then a temporary file) and
-    refused as soon as it passes the limit, else handed to Django with its `CONTENT_LENGTH`."""
+    a body without one (chunked, or HTTP/2 without `content-length`) spooled (memory up to
+    SPOOL_IN_MEMORY_BYTES, then a temporary file) and refused as soon as it passes the limit,
+    else handed to Django with its `CONTENT_LENGTH` and closed when the response is."""
 
     def __init__(self, app: WSGIApp) -> None:
         self.app = app
@@ -126,20 +129,42 @@ class WsgiRequestSizeLimit:
                 too_large = False  # Django reads a malformed length as an empty body
             if too_large:
                 return _refuse_wsgi(environ, start_response, limit)
-        elif environ.get("HTTP_TRANSFER_ENCODING", "").lower() == "chunked":
-            # Outlives this call: Django reads it as the body; closed with the environ.
+        elif environ.get("REQUEST_METHOD") not in BODYLESS_METHODS:
+            # Outlives this call: Django reads it as the body; `_ClosingBody` closes it.
             spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY_BYTES)  # noqa: SIM115
-            received = 0
-            while chunk := environ["wsgi.input"].read(READ_BYTES):
-                received += len(chunk)
-                if received > limit:
-                    spool.close()
-                    return _refuse_wsgi(environ, start_response, limit)
-                spool.write(chunk)
-            spool.seek(0)
-            environ["wsgi.input"] = spool
-            environ["CONTENT_LENGTH"] = str(received)
+            try:
+                received = 0
+                while chunk := environ["wsgi.input"].read(READ_BYTES):
+                    received += len(chunk)
+                    if received > limit:
+                        spool.close()
+                        return _refuse_wsgi(environ, start_response, limit)
+                    spool.write(chunk)
+                spool.seek(0)
+                environ["wsgi.input"] = spool
+                environ["CONTENT_LENGTH"] = str(received)
+                return _ClosingBody(self.app(environ, start_response), spool)
+            except BaseException:
+                spool.close()
+                raise
         return self.app(environ, start_response)
+
+
+class _ClosingBody:
+    """A response that closes the spooled request body with itself (PEP 3333 `close()`)."""
+
+    def __init__(self, response: Iterable[bytes], body: Any) -> None:
+        self.response = response
+        self.body = body
+
+    def __iter__(self) -> Any:
+        return iter(self.response)
+
+    def close(self) -> None:
+        try:
+            getattr(self.response, "close", lambda: None)()
+        finally:
+            self.body.close()
 
 
 def _refuse_wsgi(environ: dict[str, Any], start_response: StartResponse, limit: int) -> list[bytes]:
@@ -149,7 +174,6 @@ def _refuse_wsgi(environ: dict[str, Any], start_response: StartResponse, limit: 
         [
             ("Content-Type", content_type),
             ("Content-Length", str(len(body))),
-            ("Connection", "close"),
         ],
     )
     return [body]

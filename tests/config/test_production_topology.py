@@ -98,13 +98,14 @@ def test_the_proxy_sends_plain_requests_to_wsgi_and_waiting_ones_to_the_streamin
         with httpx.Client(base_url=base, headers=headers, timeout=30) as http:
             poll = http.get(f"/api/v1/extraction-jobs/{job.pk}")
             started = time.monotonic()
-            long_poll = http.get(f"/api/v1/extraction-jobs/{job.pk}?wait=1")
+            long_poll = http.get(f"/api/v1/extraction-jobs/{job.pk}?wai%74=1")
             waited = time.monotonic() - started
             direct = httpx.get(
                 f"http://127.0.0.1:{web_port}/api/v1/extraction-jobs/{job.pk}?wait=1",
                 headers=headers,
             )
-            token = http.post("/ws/token").json()["token"]
+            minted = http.post("/ws/token").json()
+            token = minted["token"]
             with http.stream("GET", "/api/v1/events", params={"token": token}) as stream:
                 first = next(stream.iter_raw())
                 stream_type = stream.headers["content-type"]
@@ -126,6 +127,7 @@ def test_the_proxy_sends_plain_requests_to_wsgi_and_waiting_ones_to_the_streamin
     assert long_poll.status_code == 200, long_poll.text
     assert waited >= 0.9
     assert direct.status_code == 421  # what the WSGI server says to a long poll
+    assert minted["sse_url"].startswith(f"{base}/api/v1/events?")  # Host kept its port
     assert stream_type.startswith("text/event-stream")
     assert first.startswith((b":", b"id:", b"data:", b"retry:"))
     assert extract.status_code == 202, extract.text

@@ -163,6 +163,34 @@ def test_a_chunked_upload_reaches_django_whole_and_creates_its_job(tenant, monke
     assert job.source_file.blob.read() == invoice_pdf()
 
 
+def test_a_body_without_any_length_reaches_django_whole(tenant, monkeypatch):
+    """HTTP/2 sends a body without `content-length` and without chunked transfer coding."""
+    monkeypatch.setattr(services, "job_enqueue", lambda *, job_id: None)
+    body, headers = _job_upload(tenant)
+
+    status, _, answer = wsgi_call(
+        "POST", "/api/v1/extraction-jobs", headers=headers, stream=io.BytesIO(body)
+    )
+
+    assert status == 202, answer
+
+
+def test_the_spooled_body_is_closed_with_the_response(db):
+    from cases.apikit.request_limits import WsgiRequestSizeLimit
+
+    bodies: list[Any] = []
+
+    def app(environ, start_response):
+        bodies.append(environ["wsgi.input"])
+        assert environ["wsgi.input"].read() == b"x" * 10
+        start_response("200 OK", [])
+        return [b"ok"]
+
+    wsgi_call("POST", "/anything", body=b"x" * 10, chunked=True, app=WsgiRequestSizeLimit(app))
+
+    assert bodies[0].closed
+
+
 def test_a_chunked_body_over_the_limit_is_refused_413_and_creates_nothing(
     tenant, settings, monkeypatch
 ):
@@ -191,12 +219,10 @@ def test_a_declared_length_over_the_limit_is_refused_without_reading_the_body(db
 
     assert status == 413
     assert json.loads(answer)["error"]["details"] == {"limit_bytes": 1000}
-    assert headers["Connection"] == "close"
+    assert "Connection" not in headers  # hop-by-hop: the server's to set (PEP 3333)
 
 
-def test_the_servers_environment_variables_stay_out_of_the_request():
-    from config.wsgi import PROCESS_ONLY_NAMES, WithoutProcessEnvironment
-
+def _seen_environ(app_wrapper, **call) -> dict[str, Any]:
     seen: dict[str, Any] = {}
 
     def app(environ, start_response):
@@ -204,12 +230,35 @@ def test_the_servers_environment_variables_stay_out_of_the_request():
         start_response("204 No Content", [])
         return []
 
-    wsgi_call("GET", "/healthz", query="a=1", app=WithoutProcessEnvironment(app))
+    wsgi_call("GET", "/healthz", app=app_wrapper(app), **call)
+    return seen
 
-    assert "PATH" in PROCESS_ONLY_NAMES
-    assert not set(PROCESS_ONLY_NAMES) & set(seen)
+
+def test_the_servers_environment_variables_stay_out_of_the_request(monkeypatch):
+    from config.wsgi import WithoutProcessEnvironment
+
+    monkeypatch.setenv("CASEFILE_TEST_SECRET", "s3cret")
+    monkeypatch.setenv("HTTP_PROXY", "http://proxy.internal:3128")  # a header's name
+    monkeypatch.setenv("CONTENT_TYPE", "text/x-process")  # a CGI variable's name
+
+    seen = _seen_environ(WithoutProcessEnvironment, query="a=1")
+
+    assert "CASEFILE_TEST_SECRET" not in seen
+    assert "PATH" not in seen
+    assert "HTTP_PROXY" not in seen
+    assert "CONTENT_TYPE" not in seen
     assert seen["QUERY_STRING"] == "a=1"
     assert seen["HTTP_HOST"] == "testserver"
+
+
+def test_a_request_header_that_shares_a_process_variables_name_is_kept(monkeypatch):
+    from config.wsgi import WithoutProcessEnvironment
+
+    monkeypatch.setenv("HTTP_X_TRACE", "from-the-process")
+
+    seen = _seen_environ(WithoutProcessEnvironment, headers={"X-Trace": "from-the-client"})
+
+    assert seen["HTTP_X_TRACE"] == "from-the-client"
 
 
 @pytest.mark.parametrize(
