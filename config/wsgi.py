@@ -9,14 +9,15 @@ extraction) belong on the ASGI server (`config.asgi`); the proxy routes them the
 application answers any that arrive here 421 (`config.routing`).
 
 Around Django's handler, outermost first:
+- the server's own environment variables kept out of the request (granian starts every environ
+  from a copy of `os.environ`, which holds `DATABASE_URL` and the secret key), so what follows
+  reads only the request;
 - the client's address and scheme from `X-Forwarded-For` / `X-Forwarded-Proto`, trusted only
   from the proxies in `FORWARDED_ALLOW_IPS` (default 127.0.0.1; granian's own wrapper,
   as uvicorn's `--proxy-headers`, so `/metrics`' loopback rule sees the real client);
 - requests that wait refused (421);
-- bodies over `CASEFILE_MAX_REQUEST_MB` refused before Django reads them, and chunked bodies
-  spooled so Django reads them at all (`cases.apikit.request_limits.WsgiRequestSizeLimit`);
-- the server's own environment variables kept out of `request.META` (granian starts every
-  environ from a copy of `os.environ`, which holds `DATABASE_URL` and the secret key).
+- bodies over `CASEFILE_MAX_REQUEST_MB` refused before Django reads them, and bodies without a
+  length spooled so Django reads them at all (`cases.apikit.request_limits.WsgiRequestSizeLimit`).
 """
 
 import os
@@ -83,7 +84,10 @@ CGI_VARIABLES = frozenset(
 )
 
 
-application = wrap_wsgi_with_proxy_headers(
-    RefuseWaitingRequests(WsgiRequestSizeLimit(WithoutProcessEnvironment(django_application))),
-    trusted_hosts=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+# The process environment goes first, so every wrapper after it reads only the request.
+application = WithoutProcessEnvironment(
+    wrap_wsgi_with_proxy_headers(
+        RefuseWaitingRequests(WsgiRequestSizeLimit(django_application)),
+        trusted_hosts=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+    )
 )
