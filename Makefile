@@ -47,12 +47,14 @@ ORDER = $(if $(filter off,$(SEED)),-p no:randomly,-p randomly --randomly-seed=$(
 # leave a core idle. One worker more than the machine has cores: about a third of the suite's
 # test time waits on subprocesses, servers and deadlines, not the CPU (2 cores, seed 7, three
 # workers against two: SQLite 74 s against 78-84 s, PostgreSQL 138 s against 159 s;
-# `make test TEST_WORKERS=N` to choose).
+# `make test TEST_WORKERS=N` to choose). The browser folder is not even imported (Playwright and
+# its modules cost each worker about 3 s of collection); every test in it is a browser test
+# (tests/test_suite_layout.py), run by `make test-browser`.
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 test: $(STAMP)
 	@echo "make test: $(if $(filter off,$(SEED)),file order,random order, seed $(SEED) (repeat: make test SEED=$(SEED)))"
 	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache \
-	  $(BIN)/pytest -m "not browser" -n $(TEST_WORKERS) --dist worksteal -q $(ORDER)
+	  $(BIN)/pytest -m "not browser" --ignore=tests/browser -n $(TEST_WORKERS) --dist worksteal -q $(ORDER)
 
 # One browser, one live server, in file order (see README "Development").
 test-browser: $(STAMP)

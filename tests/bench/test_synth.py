@@ -1,17 +1,21 @@
 """bench.synth: printing conventions, arithmetic of the truth, values printed where the truth says,
-determinism and the command line. A few documents per source keep it fast."""
+determinism and the command line. A few documents per source, each generated once per run and
+shared by the test processes, keep it fast."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import json
+import pickle
 import random
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pymupdf
 import pytest
+from filelock import FileLock
 
 from bench.synth.__main__ import main
 from bench.synth.canvas import A4, Canvas
@@ -173,20 +177,40 @@ DOCUMENTS = [(source, index) for source in SOURCES for index in range(PER_SOURCE
 IDS = [f"{source}-{index}" for source, index in DOCUMENTS]
 
 
+SEED = 7
+
+
+@pytest.fixture(scope="session")
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every test process of one run sees: the base temporary folder's parent is shared
+    by all xdist workers (each has its own `popen-gwN` below it), and is the run's own."""
+    folder = tmp_path_factory.getbasetemp().parent / f"synth-seed-{SEED}"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @functools.cache
-def _rendered(source: str, index: int) -> Rendered:
-    """Each document is generated on first use, once per test process (not at collection)."""
-    return generate(source, index, seed=7)
+def _rendered(folder: Path, source: str, index: int) -> Rendered:
+    """Each document is generated once per run, by the first process that needs it, and read
+    from its pickle by the others (not at collection: `-k` runs stay cheap). The lock keeps two
+    workers from generating one document at once."""
+    path = folder / f"{source}-{index}.pickle"
+    with FileLock(path.with_suffix(".lock")):
+        if path.exists():
+            return pickle.loads(path.read_bytes())
+        rendered = generate(source, index, seed=SEED)
+        path.write_bytes(pickle.dumps(rendered))
+    return rendered
 
 
 @pytest.fixture
-def rendered(source: str, index: int) -> Rendered:
-    return _rendered(source, index)
+def rendered(shared_folder: Path, source: str, index: int) -> Rendered:
+    return _rendered(shared_folder, source, index)
 
 
-def test_there_are_at_least_eight_sources_in_several_languages_and_kinds():
+def test_there_are_at_least_eight_sources_in_several_languages_and_kinds(shared_folder):
     assert len(SOURCES) >= 8
-    documents = [_rendered(source, index) for source, index in DOCUMENTS]
+    documents = [_rendered(shared_folder, source, index) for source, index in DOCUMENTS]
     languages = {rendered.language for rendered in documents}
     kinds = {rendered.kind for rendered in documents}
     assert {"en", "de", "fr", "nl", "pl"} <= languages
