@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -141,11 +142,17 @@ class CaseType(models.Model):
     keywords = models.JSONField(
         default=list, blank=True, help_text="Words that identify this kind of document."
     )
+    # The validators repeat the constraints below so that a refusal names its field.
     review_threshold = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="1-99; empty: no review unless a job asks for it."
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text="1-99; empty: no review unless a job asks for it.",
     )
     qa_sample_percent = models.PositiveSmallIntegerField(
-        default=0, help_text="Share of clean documents still sent to review (0-100)."
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text="Share of clean documents still sent to review (0-100).",
     )
     locale = models.CharField(
         max_length=LANGUAGE_TAG_MAX_LENGTH,

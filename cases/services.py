@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -157,6 +158,11 @@ def case_type_create(
     stages: Iterable[tuple[str, str]] = DEFAULT_STAGES,
     created_by: User | None = None,
 ) -> CaseType:
+    """A case type with its stages (in order; each `(name, system role)`) and its first version.
+
+    Errors: `ValidationFailed` naming the field: an attribute the model refuses, a `slug` the
+    workspace has already, `stages` that break the rules of `case_type_stages_set` (none, a
+    system role twice or unknown, a stage without a name, two stages of one name)."""
     case_type = CaseType(
         workspace=workspace,
         name=name,
@@ -174,10 +180,14 @@ def case_type_create(
         raise ValidationFailed.for_field(
             "slug", f"a case type named {slug!r} exists already in this workspace."
         )
+    specs = [StageSpec(name=stage_name, system_role=role) for stage_name, role in stages]
+    problems = _stages_problems(specs)
+    if problems:
+        raise ValidationFailed(f"stages: {problems[0]}", details={"stages": problems})
     case_type.save()
     Stage.objects.bulk_create(
-        Stage(case_type=case_type, name=stage_name, position=position, system_role=role)
-        for position, (stage_name, role) in enumerate(stages)
+        Stage(case_type=case_type, name=spec.name, position=position, system_role=spec.system_role)
+        for position, spec in enumerate(specs)
     )
     case_type_version_record(case_type=case_type, by=created_by)
     return case_type
@@ -228,10 +238,24 @@ def _case_type_attributes_apply(case_type: CaseType, changes: dict[str, Any]) ->
     unknown = set(changes) - allowed
     if unknown:
         raise ValidationFailed(f"Cannot change {', '.join(sorted(unknown))} of a case type.")
-    for attribute, value in changes.items():
-        setattr(case_type, attribute, value)
-    _full_clean(case_type)
+    with _unchanged_if_refused(case_type, changes):
+        for attribute, value in changes.items():
+            setattr(case_type, attribute, value)
+        _full_clean(case_type)
     case_type.save()
+
+
+@contextmanager
+def _unchanged_if_refused(case_type: CaseType, attributes: Iterable[str]) -> Iterator[None]:
+    """Put the attributes back as they were when the block raises `ValidationFailed`: a refused
+    change leaves the caller's object as it is stored (the transaction undoes the rows)."""
+    before = {name: getattr(case_type, name) for name in attributes if hasattr(case_type, name)}
+    try:
+        yield
+    except ValidationFailed:
+        for attribute, value in before.items():
+            setattr(case_type, attribute, value)
+        raise
 
 
 def _case_type_stages_apply(case_type: CaseType, stages: Sequence[StageSpec]) -> list[Stage]:
@@ -278,6 +302,13 @@ def _stages_problems(stages: Sequence[StageSpec]) -> list[str]:
             problems.append(f"{role!r} is not a system role.")
     if any(not spec.name.strip() for spec in stages):
         problems.append("every stage needs a name.")
+    names = [spec.name.strip() for spec in stages if spec.name.strip()]
+    for name in sorted({name for name in names if names.count(name) > 1}):
+        # a version restore finds stages by name: two of one name would merge into one
+        problems.append(f"two stages are named {name!r}.")
+    ids = [spec.public_id for spec in stages if spec.public_id]
+    for public_id in sorted({public_id for public_id in ids if ids.count(public_id) > 1}):
+        problems.append(f"the stage {public_id!r} is listed more than once.")
     return problems
 
 
@@ -290,10 +321,11 @@ def case_type_edit(
     by: User | None = None,
 ) -> CaseType:
     """One save of the case type editor: attributes and (optionally) stages together, as one
-    version. Errors are `ValidationFailed` (nothing saved)."""
-    _case_type_attributes_apply(case_type, changes)
-    if stages is not None:
-        _case_type_stages_apply(case_type, stages)
+    version. Errors are `ValidationFailed` (nothing saved, `case_type` left as it was)."""
+    with _unchanged_if_refused(case_type, changes):
+        _case_type_attributes_apply(case_type, changes)
+        if stages is not None:
+            _case_type_stages_apply(case_type, stages)
     case_type_version_record(case_type=case_type, by=by)
     return case_type
 

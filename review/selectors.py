@@ -54,8 +54,7 @@ def review_queue(
     A postponed document counts as arriving when it was postponed: it goes to the end.
     `search` matches the document's name or id and its case's name or id.
     """
-    now = now or timezone.now()
-    live = Q(review_claim__expires_at__gt=now)
+    live = _claim_live(now or timezone.now())
     documents = (
         Document.objects.filter(
             workspace__in=list(workspaces), status=Document.Status.REVIEW_REQUIRED
@@ -103,11 +102,17 @@ def review_queue_unclaimed(
 ) -> QuerySet[Document]:
     """`documents` (a `review_queue`) without those someone other than `user` holds a live
     claim on: what "Start reviewing" and the next document may open."""
-    now = now or timezone.now()
     return documents.exclude(
-        Q(review_claim__expires_at__gt=now)
-        & Q(review_claim__claimed_at__gte=F("review_required_at"))  # a stale claim is free
-        & ~Q(review_claim__user_id=getattr(user, "pk", None))
+        _claim_live(now or timezone.now()) & ~Q(review_claim__user_id=getattr(user, "pk", None))
+    )
+
+
+def _claim_live(now: datetime) -> Q:
+    """A held document's claim is live (`review.claims.claim_live`, in SQL): not expired, and
+    taken during the document's current review; one left from an earlier review is free."""
+    return Q(review_claim__expires_at__gt=now) & (
+        Q(review_required_at__isnull=True)
+        | Q(review_claim__claimed_at__gte=F("review_required_at"))
     )
 
 
@@ -205,8 +210,8 @@ def next_in_queue(
     user: Any = None,
     queue: QuerySet[Document] | None = None,
 ) -> Document | None:
-    """The next held document after `after` in queue order (or the first one), if any;
-    `leave_out` names (public ids) documents the reviewer already took or skipped. Documents
+    """The first held document in queue order other than `after`, if any; `leave_out` names
+    (public ids) documents the reviewer already took or skipped. Documents
     someone other than `user` is reviewing (a live claim) are passed over. `queue` is the
     reviewer's filtered and sorted `review_queue`, when they started from one."""
     queue = review_queue(workspaces=workspaces) if queue is None else queue

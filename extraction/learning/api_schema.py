@@ -97,7 +97,9 @@ LEARNING_OUTPUT = inline_serializer(
         "documents_released": serializers.IntegerField(),
         "fields": serializers.IntegerField(),
         "fields_released": serializers.IntegerField(),
-        "documents_matched": serializers.IntegerField(help_text="Read with a remembered layout."),
+        "documents_matched": serializers.IntegerField(
+            help_text="Of `documents` (the same weeks), those read with a remembered layout."
+        ),
         "automation": WEEK,
         "released_error": ReleasedErrorOutput(),
         "reliability": ReliabilityRowOutput(many=True),

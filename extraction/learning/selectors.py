@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from math import sqrt
 from typing import Any
 
@@ -49,11 +49,16 @@ def _interval(part: int, whole: int) -> dict[str, Any]:
     }
 
 
+def _window_start(weeks: int) -> datetime:
+    """The start of the last `weeks` weeks: what the per-week figures and their totals count."""
+    return timezone.now() - timedelta(weeks=weeks)
+
+
 def automation_by_week(*, case_type: CaseType, weeks: int = 12) -> list[dict[str, Any]]:
     """Documents the pipeline stored per week (oldest first), and how many of them and of
     their fields the gate released without review (a document held whole, its case type in
     doubt, released none of its fields; a QA sample's unflagged fields count as released)."""
-    since = timezone.now() - timedelta(weeks=weeks)
+    since = _window_start(weeks)
     documents = (
         Document.objects.filter(layout__case_type=case_type, layout__created_at__gte=since)
         .annotate(
@@ -183,7 +188,8 @@ def learning_summary(*, case_type: CaseType, weeks: int = 12) -> dict[str, Any]:
         "reliability": reliability(case_type=case_type),
         "layouts": layouts(case_type=case_type),
         "calibration": calibration_state(case_type=case_type),
+        # of `documents`: the same weeks, so never more than they
         "documents_matched": DocumentLayout.objects.filter(
-            case_type=case_type, layout__isnull=False
+            case_type=case_type, layout__isnull=False, created_at__gte=_window_start(weeks)
         ).count(),
     }

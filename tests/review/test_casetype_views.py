@@ -217,6 +217,32 @@ def test_a_broken_import_file_is_refused_naming_the_file(tenant, admin_client):
     assert "not valid YAML or JSON" in answer.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("stages", "message"),
+    [
+        (
+            [{"name": "In", "system_role": "review"}, {"name": "Out", "system_role": "review"}],
+            "the system role &#x27;review&#x27; is given to more than one stage.",
+        ),
+        ([{"name": "In", "system_role": "archive"}], "&#x27;archive&#x27; is not a system role."),
+        ([{"name": "A"}, {"name": "A", "system_role": "review"}], "two stages are named"),
+    ],
+)
+def test_an_import_whose_stages_break_the_rules_is_refused_and_creates_nothing(
+    tenant, admin_client, stages, message
+):
+    definition = {"name": "New", "slug": "new", "fields": [{"key": "a", "type": "text"}]}
+    upload = SimpleUploadedFile(
+        "new.yaml", yaml.safe_dump({**definition, "stages": stages}).encode()
+    )
+
+    answer = admin_client.post("/settings/case-types/import/", {"file": upload})
+
+    assert answer.status_code == 400
+    assert message in answer.content.decode()
+    assert not CaseType.objects.filter(workspace=tenant.workspace, slug="new").exists()
+
+
 def test_an_earlier_version_is_restored_from_the_versions_list(case_type, admin_client):
     services.case_type_update(case_type=case_type, review_threshold=42)
     answer = admin_client.post(f"/settings/case-types/{case_type.public_id}/versions/1/restore/")
