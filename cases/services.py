@@ -224,8 +224,8 @@ def case_type_stages_set(
     return result
 
 
-def _case_type_attributes_apply(case_type: CaseType, changes: dict[str, Any]) -> None:
-    allowed = {
+CASE_TYPE_CHANGEABLE = frozenset(
+    {
         "name",
         "description",
         "field_schema",
@@ -235,10 +235,16 @@ def _case_type_attributes_apply(case_type: CaseType, changes: dict[str, Any]) ->
         "qa_sample_percent",
         "locale",
     }
-    unknown = set(changes) - allowed
+)
+"""The attributes a case type's editor, import and version restore may change (not its slug:
+jobs name it)."""
+
+
+def _case_type_attributes_apply(case_type: CaseType, changes: dict[str, Any]) -> None:
+    unknown = set(changes) - CASE_TYPE_CHANGEABLE
     if unknown:
         raise ValidationFailed(f"Cannot change {', '.join(sorted(unknown))} of a case type.")
-    with _unchanged_if_refused(case_type, changes):
+    with _unchanged_if_refused(case_type):
         for attribute, value in changes.items():
             setattr(case_type, attribute, value)
         _full_clean(case_type)
@@ -246,15 +252,17 @@ def _case_type_attributes_apply(case_type: CaseType, changes: dict[str, Any]) ->
 
 
 @contextmanager
-def _unchanged_if_refused(case_type: CaseType, attributes: Iterable[str]) -> Iterator[None]:
-    """Put the attributes back as they were when the block raises `ValidationFailed`: a refused
-    change leaves the caller's object as it is stored (the transaction undoes the rows)."""
-    before = {name: getattr(case_type, name) for name in attributes if hasattr(case_type, name)}
+def _unchanged_if_refused(case_type: CaseType) -> Iterator[None]:
+    """Put the changeable attributes (and the modification time a save stamps) back as they
+    were when the block raises `ValidationFailed`: a refused change leaves the caller's object
+    as it is stored (the surrounding transaction undoes the rows)."""
+    kept = (*CASE_TYPE_CHANGEABLE, "modified_at")
+    before = {name: getattr(case_type, name) for name in kept}
     try:
         yield
     except ValidationFailed:
-        for attribute, value in before.items():
-            setattr(case_type, attribute, value)
+        for name, value in before.items():
+            setattr(case_type, name, value)
         raise
 
 
@@ -322,7 +330,7 @@ def case_type_edit(
 ) -> CaseType:
     """One save of the case type editor: attributes and (optionally) stages together, as one
     version. Errors are `ValidationFailed` (nothing saved, `case_type` left as it was)."""
-    with _unchanged_if_refused(case_type, changes):
+    with _unchanged_if_refused(case_type):
         _case_type_attributes_apply(case_type, changes)
         if stages is not None:
             _case_type_stages_apply(case_type, stages)

@@ -104,11 +104,12 @@ def claim_take(*, document: Document, user: User) -> DocumentClaim:
     now = timezone.now()
     expires = now + claim_ttl()
     mine_or_free = Q(user=user) | Q(expires_at__lte=now) | _stale(document)
-    if DocumentClaim.objects.filter(document=document, user=user, expires_at__gt=now).update(
-        expires_at=expires
-    ) or DocumentClaim.objects.filter(document=document).filter(mine_or_free).update(
-        user=user, claimed_at=now, expires_at=expires
-    ):
+    # Renewed in place only while live: a claim left from an earlier review is taken afresh
+    # below (claimed now), or it would stay stale, held by nobody for `claim_live`.
+    ours = DocumentClaim.objects.filter(document=document, user=user, expires_at__gt=now)
+    if ours.exclude(_stale(document)).update(expires_at=expires) or DocumentClaim.objects.filter(
+        document=document
+    ).filter(mine_or_free).update(user=user, claimed_at=now, expires_at=expires):
         return DocumentClaim.objects.select_related("user").get(document=document)
     if not DocumentClaim.objects.filter(document=document).exists():
         try:
@@ -135,9 +136,10 @@ def claim_renew(*, document: Document, user: User) -> DocumentClaim:
     else holds it now, `Conflict` (`CLAIM_LOST`) when nobody does.
     """
     now = timezone.now()
-    if DocumentClaim.objects.filter(document=document, user=user).update(
-        expires_at=now + claim_ttl()
-    ):
+    # a claim from an earlier review (the document was held anew since) is not renewed: the
+    # page that renews it shows that review, and the reviewer must open the document again
+    ours = DocumentClaim.objects.filter(document=document, user=user).exclude(_stale(document))
+    if ours.update(expires_at=now + claim_ttl()):
         return DocumentClaim.objects.select_related("user").get(document=document)
     claim = claim_live(document=document, now=now)
     if claim is not None:

@@ -21,7 +21,7 @@ def _module_marks(path: Path) -> str:
 
 
 def test_every_module_in_the_browser_folder_marks_all_its_tests_browser():
-    modules = sorted(BROWSER_TESTS.glob("test_*.py"))
+    modules = sorted(BROWSER_TESTS.rglob("test_*.py"))
 
     assert modules
     unmarked = [path.name for path in modules if "pytest.mark.browser" not in _module_marks(path)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db.models import QuerySet
 
 from cases.errors import NotFound
@@ -27,8 +29,6 @@ def conversion_job_list(
 
 def conversion_job_for_member(*, workspaces: list[Workspace], job_id: str) -> ConversionJob:
     """A job of one of the member's workspaces; NotFound otherwise (or for a malformed id)."""
-    import uuid
-
     try:
         key = uuid.UUID(job_id)
     except ValueError:

@@ -181,10 +181,13 @@ SEED = 7
 
 
 @pytest.fixture(scope="session")
-def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder every test process of one run sees: the base temporary folder's parent is shared
-    by all xdist workers (each has its own `popen-gwN` below it), and is the run's own."""
-    folder = tmp_path_factory.getbasetemp().parent / f"synth-seed-{SEED}"
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """A folder every test process of this run sees, and no other run: in an xdist worker the
+    base temporary folder is the worker's own `popen-gwN` inside the run's folder, so the
+    parent; without workers the run's folder itself (its parent outlives the run)."""
+    base = tmp_path_factory.getbasetemp()
+    in_worker = hasattr(request.config, "workerinput")  # set by xdist on its workers only
+    folder = (base.parent if in_worker else base) / f"synth-seed-{SEED}"
     folder.mkdir(exist_ok=True)
     return folder
 
@@ -199,7 +202,9 @@ def _rendered(folder: Path, source: str, index: int) -> Rendered:
         if path.exists():
             return pickle.loads(path.read_bytes())
         rendered = generate(source, index, seed=SEED)
-        path.write_bytes(pickle.dumps(rendered))
+        partial = path.with_suffix(".partial")  # a run cut short leaves no truncated pickle
+        partial.write_bytes(pickle.dumps(rendered))
+        partial.replace(path)
     return rendered
 
 

@@ -349,6 +349,17 @@ def test_case_type_edit_saves_nothing_when_its_stages_are_refused(tenant):
     assert version_numbers(stored) == [1]
 
 
+@pytest.mark.parametrize("attribute", ["stages", "versions", "workspace"])
+def test_case_type_edit_refuses_an_attribute_it_does_not_change_by_name(tenant, attribute):
+    case_type = tenant.case_type
+
+    with pytest.raises(ValidationFailed) as refused:
+        services.case_type_edit(case_type=case_type, changes={"name": "Renamed", attribute: []})
+
+    assert refused.value.message == f"Cannot change {attribute} of a case type."
+    assert case_type.name == "Simple invoice"
+
+
 def test_case_type_edit_refuses_changing_the_slug(tenant):
     with pytest.raises(ValidationFailed) as refused:
         services.case_type_edit(case_type=tenant.case_type, changes={"slug": "other"})

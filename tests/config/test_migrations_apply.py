@@ -15,6 +15,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import psycopg
 import pytest
@@ -31,13 +32,16 @@ def empty_database_url(tmp_path: Path) -> Iterator[str]:
     if database["ENGINE"] != "django.db.backends.postgresql":
         yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
         return
-    host, port, user = database["HOST"] or "127.0.0.1", database["PORT"] or 5432, database["USER"]
+    host, port = database["HOST"] or "127.0.0.1", database["PORT"] or 5432
+    login = quote(database["USER"] or "", safe="")
+    if database.get("PASSWORD"):
+        login += ":" + quote(database["PASSWORD"], safe="")
     name = f"casefile_migrations_{uuid.uuid4().hex[:12]}"
-    server = f"postgresql://{user}@{host}:{port}/postgres"
+    server = f"postgresql://{login}@{host}:{port}/postgres"
     with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
-        yield f"postgres://{user}@{host}:{port}/{name}"
+        yield f"postgres://{login}@{host}:{port}/{name}"
     finally:
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))

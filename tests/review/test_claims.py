@@ -323,6 +323,35 @@ def test_a_claim_from_an_earlier_review_does_not_block_the_next_one(held_documen
         assert claims.claim_take(document=held_document, user=bob).user == bob
 
 
+def test_taking_again_a_document_held_anew_since_ones_claim_holds_it_live(held_document, alice):
+    first = claims.claim_take(document=held_document, user=alice)
+    Document.objects.filter(pk=held_document.pk).update(
+        review_required_at=timezone.now() + timedelta(seconds=1)
+    )
+    held_document.refresh_from_db()
+
+    with time_machine.travel(timezone.now() + timedelta(seconds=2), tick=False):
+        again = claims.claim_take(document=held_document, user=alice)
+        live = claims.claim_live(document=held_document)
+
+    assert again.claimed_at > first.claimed_at
+    assert live is not None
+    assert live.user == alice
+
+
+def test_a_claim_from_an_earlier_review_is_not_renewed(held_document, alice):
+    claims.claim_take(document=held_document, user=alice)
+    Document.objects.filter(pk=held_document.pk).update(
+        review_required_at=timezone.now() + timedelta(seconds=1)
+    )
+    held_document.refresh_from_db()
+
+    with pytest.raises(Conflict) as lost:
+        claims.claim_renew(document=held_document, user=alice)
+
+    assert lost.value.code == "CLAIM_LOST"
+
+
 def test_an_api_key_decides_a_document_whose_claim_is_stale(held_document, alice):
     claims.claim_take(document=held_document, user=alice)
     Document.objects.filter(pk=held_document.pk).update(

@@ -212,6 +212,23 @@ def test_unclaimed_and_next_in_queue_pass_over_only_what_someone_else_holds_live
     ]
 
 
+def test_a_claim_on_a_document_held_before_hold_times_were_kept_is_live(tenant):
+    """A document without `review_required_at` (held before it was recorded): its claim counts
+    while it has not expired, as `claims.claim_live` says."""
+    held = factories.held_document(tenant.case_type, filename="held.pdf")
+    claims.claim_take(document=held, user=tenant.admin)
+    Document.objects.filter(pk=held.pk).update(review_required_at=None)
+    held.refresh_from_db()
+    queue = selectors.review_queue(workspaces=[tenant.workspace])
+
+    assert claims.claim_live(document=held) is not None
+    assert [d.claimed_by for d in annotated(queue)] == [tenant.admin.username]
+    assert names(selectors.review_queue_unclaimed(documents=queue, user=tenant.reviewer)) == []
+    assert names(selectors.review_queue_unclaimed(documents=queue, user=tenant.admin)) == [
+        "held.pdf"
+    ]
+
+
 # --- queue_rows, age_text, sla_level ----------------------------------------------------------
 
 

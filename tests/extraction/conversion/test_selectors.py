@@ -215,7 +215,7 @@ def test_job_for_member_with_a_malformed_id_is_not_found(tenant, job_id):
 
     assert (caught.value.code, caught.value.status_code) == ("JOB_NOT_FOUND", 404)
     assert caught.value.message == f"No conversion job {job_id}."
-    assert caught.value.__cause__ is None  # the ValueError is not chained into the answer
+    assert caught.value.__suppress_context__  # the ValueError is not chained into the answer
 
 
 # --- any_active -----------------------------------------------------------------------------
