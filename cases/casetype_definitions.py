@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from cases.language_tags import is_language_tag
+from cases.storable import unstorable_character
 
 DEMO_CASE_TYPE_DIR = Path(__file__).resolve().parent / "casetypes"
 """The shipped case types: the one definition of `invoice` and `purchase_order`."""
@@ -67,4 +68,44 @@ def case_type_definition_parse(text: str, *, name: str, as_json: bool) -> dict[s
         raise CaseTypeFileError(
             f"{name}: `locale` must be a BCP 47 language tag such as de-DE or en-US."
         )
+    problem = _shape_problem(data)
+    if problem:
+        raise CaseTypeFileError(f"{name}: {problem}")
     return data
+
+
+def _shape_problem(data: dict[str, Any]) -> str:
+    """The first value of the wrong type or that no column can store, described; "" when none.
+    An optional key left empty (`keywords:` reads as null) counts as left out. What `fields`
+    and `validation_rules` hold is checked by the schema rules when the case type is saved."""
+    for key in ("name", "slug"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            return f"`{key}` must be non-empty text."
+    if not isinstance(data.get("description") or "", str):
+        return "`description` must be text."
+    for key in ("review_threshold", "qa_sample_percent"):
+        value = data.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            return f"`{key}` must be a whole number."
+    keywords = data.get("keywords") or []
+    if not isinstance(keywords, list) or not all(isinstance(word, str) for word in keywords):
+        return "`keywords` must be a list of words."
+    for key in ("fields", "validation_rules"):
+        if not isinstance(data.get(key) or [], list):
+            return f"`{key}` must be a list."
+    stages = data.get("stages") or []
+    if not isinstance(stages, list) or not all(_stage_shaped(stage) for stage in stages):
+        return "`stages` must be a list of mappings, each a `name` and an optional `system_role`."
+    unstorable = unstorable_character(data)
+    if unstorable:
+        return f"it holds {unstorable}, which cannot be stored as text."
+    return ""
+
+
+def _stage_shaped(stage: Any) -> bool:
+    return (
+        isinstance(stage, dict)
+        and set(stage) <= {"name", "system_role"}
+        and isinstance(stage.get("name"), str)
+        and isinstance(stage.get("system_role") or "", str)
+    )

@@ -64,12 +64,13 @@ def case_type_import(
     `by` is recorded as who saved the version the import makes (None: a command or bootstrap)."""
     attributes = {
         "name": definition["name"],
-        "description": definition.get("description", ""),
+        # an optional key left empty (null) is as if it were left out
+        "description": definition.get("description") or "",
         "field_schema": definition["fields"],
         "review_threshold": definition.get("review_threshold"),
-        "keywords": definition.get("keywords", []),
-        "validation_rules": definition.get("validation_rules", []),
-        "qa_sample_percent": definition.get("qa_sample_percent", 0),
+        "keywords": definition.get("keywords") or [],
+        "validation_rules": definition.get("validation_rules") or [],
+        "qa_sample_percent": definition.get("qa_sample_percent") or 0,
         "locale": definition.get("locale") or "",
     }
     existing = CaseType.objects.filter(workspace=workspace, slug=definition["slug"]).first()

@@ -82,6 +82,9 @@ def _normalise_field(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     choices = spec.get("choices", [])
     if field_type == FieldType.ENUM and (not isinstance(choices, list) or not choices):
         problems.append("an enum field needs a non-empty list of choices.")
+    elif not isinstance(choices, list) or not all(isinstance(c, str) and c for c in choices):
+        problems.append("choices must be a list of non-empty strings.")
+        choices = []
     threshold = spec.get("threshold")
     if threshold is not None and (
         isinstance(threshold, bool) or not isinstance(threshold, int) or not 1 <= threshold <= 99
@@ -139,13 +142,16 @@ def _normalise_column(column: Any) -> tuple[dict[str, Any], list[str]]:
     if column_type not in COLUMN_TYPES:
         problems.append(f"column {key!r} type must be one of {', '.join(COLUMN_TYPES)}.")
     synonyms = column.get("synonyms", [])
-    if not isinstance(synonyms, list):
-        problems.append(f"column {key!r} synonyms must be a list.")
+    if not isinstance(synonyms, list) or not all(isinstance(s, str) and s for s in synonyms):
+        problems.append(f"column {key!r} synonyms must be a list of non-empty strings.")
         synonyms = []
     required = column.get("required", False)
     if not isinstance(required, bool):
         problems.append(f"column {key!r} required must be true or false.")
     label = column.get("label") or key.replace("_", " ").capitalize()
+    if not isinstance(label, str):
+        problems.append(f"column {key!r} label must be text.")
+        label = key
     normalised = {
         "key": key,
         "label": label,

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "cases.apikit.logcontext.RequestIdMiddleware",
     # Next: API refusals (a disallowed Host included) answer in the JSON envelope.
     "cases.apikit.middleware.ApiErrorMiddleware",
+    # Then: a link holding a NUL character (PostgreSQL refuses it in any text) names nothing.
+    "cases.apikit.nulchars.NulCharacterMiddleware",
     # Django's and the packages' own, each as it is on browser pages; on API paths the
     # browser-only ones are skipped and the others run on the event loop (config/middleware.py).
     "config.middleware.SecurityMiddleware",

@@ -74,18 +74,19 @@ def casetype_create(request: HtmxHttpRequest) -> HttpResponse:
 @require_POST
 def casetype_import(request: HtmxHttpRequest) -> HttpResponse:
     form = ImportForm(request.POST, request.FILES)
-    try:
-        if not form.is_valid():
-            raise ValueError
+    if form.is_valid():
         upload = form.cleaned_data["file"]
-        definition = case_type_definition_from_upload(content=upload.read(), filename=upload.name)
-        case_type, created = case_type_import(
-            workspace=current_access(request).workspace, definition=definition, by=_user(request)
-        )
-    except DomainError as error:
-        form.add_error("file", error.message)
-    except ValueError:
-        pass
+        try:
+            definition = case_type_definition_from_upload(
+                content=upload.read(), filename=upload.name
+            )
+            case_type, created = case_type_import(
+                workspace=current_access(request).workspace,
+                definition=definition,
+                by=_user(request),
+            )
+        except DomainError as error:
+            form.add_error("file", error.message)
     if form.errors:
         return render(request, LIST_TEMPLATE, _list_context(request, import_form=form), status=400)
     messages.success(request, f"{'Imported' if created else 'Updated'} {case_type.name}.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 
 from review.bulk import ME
 
@@ -68,6 +69,11 @@ class IdListField(forms.Field):
     def to_python(self, value: object) -> list[str]:
         values = value if isinstance(value, list | tuple) else []
         return [str(v).strip() for v in values if str(v).strip()]
+
+    def validate(self, value: list[str]) -> None:
+        super().validate(value)
+        for item in value:  # PostgreSQL cannot compare text holding a NUL character
+            ProhibitNullCharactersValidator()(item)
 
 
 class BulkActionForm(forms.Form):

@@ -21,7 +21,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
@@ -155,6 +157,10 @@ def endpoint_url_check(url: str) -> str:
         raise _invalid("url", "The URL must name a host.")
     if len(url) > 2000:
         raise _invalid("url", "The URL must be at most 2000 characters long.")
+    try:
+        URLValidator(schemes=["http", "https"])(url)  # what the model's URLField refuses
+    except ValidationError:
+        raise _invalid("url", "Not a valid URL.") from None
     if not settings.WEBHOOKS_ALLOW_PRIVATE_IPS:
         if hostname == "localhost" or hostname.endswith(".localhost"):
             raise _invalid("url", "Webhooks are only sent to public addresses, not localhost.")

@@ -22,6 +22,8 @@ from typing import IO, Any
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
+from cases.storable import unstorable_character
+
 MAX_JSON_DEPTH = 64
 _SIGNIFICANT = re.compile(rb'[\[\]{}"\\]')
 
@@ -76,25 +78,3 @@ class BoundedJSONParser(JSONParser):
         if problem:
             raise ParseError(f"The JSON body holds {problem}, which cannot be stored as text.")
         return parsed
-
-
-def unstorable_character(value: Any) -> str:
-    """The first character of a parsed JSON value's strings (keys included) that no text
-    column can hold, described ("a NUL character (\\u0000)", "an unpaired surrogate
-    (\\ud800)"), or "" when there is none. Iterative: the depth was checked before parsing."""
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, dict):
-            pending.extend(item.keys())
-            pending.extend(item.values())
-        elif isinstance(item, list):
-            pending.extend(item)
-        elif isinstance(item, str):
-            if "\x00" in item:
-                return "a NUL character (\\u0000)"
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                return f"an unpaired surrogate (\\u{ord(item[exc.start]):04x})"
-    return ""
