@@ -79,7 +79,7 @@ def _normalise_field(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             re.compile(pattern)
         except (re.error, TypeError) as exc:
             problems.append(f"pattern is not a valid regular expression ({exc}).")
-    choices = spec.get("choices", [])
+    choices = spec.get("choices") or []
     if field_type == FieldType.ENUM and (not isinstance(choices, list) or not choices):
         problems.append("an enum field needs a non-empty list of choices.")
     elif not isinstance(choices, list) or not all(isinstance(c, str) and c for c in choices):

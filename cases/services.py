@@ -311,7 +311,7 @@ def _stages_problems(stages: Sequence[StageSpec]) -> list[str]:
     if any(not spec.name.strip() for spec in stages):
         problems.append("every stage needs a name.")
     longest = Stage._meta.get_field("name").max_length or 0
-    if any(len(spec.name) > longest for spec in stages):
+    if any(len(spec.name.strip()) > longest for spec in stages):
         problems.append(f"a stage name has at most {longest} characters.")
     names = [spec.name.strip() for spec in stages if spec.name.strip()]
     for name in sorted({name for name in names if names.count(name) > 1}):

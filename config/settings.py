@@ -61,8 +61,6 @@ MIDDLEWARE = [
     "cases.apikit.logcontext.RequestIdMiddleware",
     # Next: API refusals (a disallowed Host included) answer in the JSON envelope.
     "cases.apikit.middleware.ApiErrorMiddleware",
-    # Then: a link holding a NUL character (PostgreSQL refuses it in any text) names nothing.
-    "cases.apikit.nulchars.NulCharacterMiddleware",
     # Django's and the packages' own, each as it is on browser pages; on API paths the
     # browser-only ones are skipped and the others run on the event loop (config/middleware.py).
     "config.middleware.SecurityMiddleware",
@@ -74,6 +72,9 @@ MIDDLEWARE = [
     "config.middleware.MessageMiddleware",
     "config.middleware.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",  # async already, no hop
+    # Innermost: a link holding a NUL character (PostgreSQL refuses it in any text) names
+    # nothing; its 404 or 400 page still gets every header above and the signed-in layout.
+    "cases.apikit.nulchars.NulCharacterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

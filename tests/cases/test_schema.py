@@ -47,12 +47,26 @@ def test_a_valid_schema_is_normalised_with_defaults():
             [{"key": "x", "type": "table", "columns": [{"key": "a", "type": "table"}]}],
             "column 'a' type",
         ),
+        ([{"key": "x", "type": "enum", "choices": ["a", 2]}], "choices must be a list of non"),
+        (
+            [{"key": "x", "type": "table", "columns": [{"key": "a", "label": 7}]}],
+            "column 'a' label must be text",
+        ),
+        (
+            [{"key": "x", "type": "table", "columns": [{"key": "a", "synonyms": [None]}]}],
+            "column 'a' synonyms must be a list of non-empty strings",
+        ),
     ],
 )
 def test_invalid_schemas_say_what_is_wrong(schema, message):
     with pytest.raises(ValidationError) as caught:
         validate_field_schema(schema)
     assert any(message in text for text in caught.value.message_dict["field_schema"])
+
+
+def test_choices_left_empty_on_a_field_that_is_not_an_enum_count_as_none():
+    [field] = validate_field_schema([{"key": "total", "type": "money", "choices": None}])
+    assert field["choices"] == []
 
 
 def test_field_type_enum_is_the_list_the_validator_and_the_engine_use():

@@ -138,6 +138,8 @@ def test_a_new_endpoint_gets_a_standard_webhooks_secret_and_a_public_id(endpoint
         "http://169.254.169.254/latest/meta-data",
         "http://10.0.0.8/in",
         "http://example.com:99999/in",
+        "https://exa mple.com/in",
+        "https://hooks.example.com/in\tx",
     ],
 )
 def test_endpoint_urls_that_can_never_be_delivered_to_are_refused_naming_the_url(tenant, url):
@@ -146,10 +148,16 @@ def test_endpoint_urls_that_can_never_be_delivered_to_are_refused_naming_the_url
     assert list(error.value.details["fields"]) == ["url"]
 
 
-def test_loopback_urls_are_accepted_when_private_addresses_are_allowed(tenant, settings):
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:9/in", "http://receiver:8080/hook", "http://my_receiver.corp.example/h"],
+)
+def test_private_urls_are_accepted_when_private_addresses_are_allowed(tenant, settings, url):
+    """Loopback, and the one-label or underscored names of an internal network (a compose
+    service), which Django's URLValidator would refuse."""
     settings.WEBHOOKS_ALLOW_PRIVATE_IPS = True
-    endpoint = services.endpoint_create(workspace=tenant.workspace, url="http://127.0.0.1:9/in")
-    assert endpoint.url == "http://127.0.0.1:9/in"
+    endpoint = services.endpoint_create(workspace=tenant.workspace, url=url)
+    assert endpoint.url == url
 
 
 def test_unknown_event_types_are_refused_naming_the_events_field(tenant):
