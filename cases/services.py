@@ -308,13 +308,13 @@ def _stages_problems(stages: Sequence[StageSpec]) -> list[str]:
     for role in roles:
         if role not in Stage.SystemRole.values:
             problems.append(f"{role!r} is not a system role.")
-    if any(not spec.name.strip() for spec in stages):
+    names = [spec.name.strip() for spec in stages]
+    if not all(names):
         problems.append("every stage needs a name.")
     longest = Stage._meta.get_field("name").max_length or 0
-    if any(len(spec.name.strip()) > longest for spec in stages):
+    if any(len(name) > longest for name in names):
         problems.append(f"a stage name has at most {longest} characters.")
-    names = [spec.name.strip() for spec in stages if spec.name.strip()]
-    for name in sorted({name for name in names if names.count(name) > 1}):
+    for name in sorted({name for name in names if name and names.count(name) > 1}):
         # a version restore finds stages by name: two of one name would merge into one
         problems.append(f"two stages are named {name!r}.")
     ids = [spec.public_id for spec in stages if spec.public_id]

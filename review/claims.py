@@ -107,9 +107,10 @@ def claim_take(*, document: Document, user: User) -> DocumentClaim:
     # Renewed in place only while live: a claim left from an earlier review is taken afresh
     # below (claimed now), or it would stay stale, held by nobody for `claim_live`.
     ours = DocumentClaim.objects.filter(document=document, user=user, expires_at__gt=now)
-    if ours.exclude(_stale(document)).update(expires_at=expires) or DocumentClaim.objects.filter(
-        document=document
-    ).filter(mine_or_free).update(user=user, claimed_at=now, expires_at=expires):
+    renewed = ours.exclude(_stale(document)).update(expires_at=expires)
+    if renewed or DocumentClaim.objects.filter(document=document).filter(mine_or_free).update(
+        user=user, claimed_at=now, expires_at=expires
+    ):
         return DocumentClaim.objects.select_related("user").get(document=document)
     if not DocumentClaim.objects.filter(document=document).exists():
         try:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import unquote_plus
 
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
@@ -45,9 +44,10 @@ def nul_refusal(request: HttpRequest) -> HttpResponse | None:
     if NUL in request.path:
         logger.warning("Refused %s %r: a NUL character in the path", request.method, request.path)
         return defaults.page_not_found(request, Http404("No such page."))
-    # the raw query, decoded as Django will: parsing `request.GET` here could raise (too many
-    # fields) outside the views, where the API's refusals are answered
-    if NUL in unquote_plus(request.META.get("QUERY_STRING", "")):
+    # the raw query, where a NUL can only be `%00` (or the byte itself): parsing `request.GET`
+    # here could raise (too many fields) outside the views, where the API's refusals are answered
+    query = request.META.get("QUERY_STRING", "")
+    if "%00" in query or NUL in query:
         logger.warning("Refused %s %s: a NUL character in the query", request.method, request.path)
         return defaults.bad_request(request, BadRequest("A NUL character in the query."))
     return None
