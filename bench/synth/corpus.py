@@ -15,10 +15,12 @@ from pathlib import Path
 from bench.synth import raster
 from bench.synth.document import Rendered
 from bench.synth.sources import (
+    africa_invoice,
     au_tax_invoice,
     br_nota,
     ca_invoice,
     ch_rechnung,
+    construction_progress,
     credit_notes,
     cz_faktura,
     de_din5008,
@@ -37,6 +39,7 @@ from bench.synth.sources import (
     nordic_faktura,
     pl_faktura,
     po_forms,
+    professional_services,
     pt_fatura,
     receipt_asia,
     receipt_fr,
@@ -44,6 +47,7 @@ from bench.synth.sources import (
     receipt_us,
     saas_billing,
     scan_degraded,
+    sea_invoice,
     tr_fatura,
     us_invoice,
     utility_bill,
@@ -82,6 +86,10 @@ SOURCES: dict[str, Callable[[random.Random], Rendered]] = {
     "tr-fatura": tr_fatura.build,
     "br-nota": br_nota.build,
     "utility-bill": utility_bill.build,
+    "construction-progress": construction_progress.build,
+    "africa-invoice": africa_invoice.build,
+    "professional-services": professional_services.build,
+    "sea-invoice": sea_invoice.build,
 }
 
 
