@@ -33,8 +33,29 @@ _OTHER_WORDS = _vocabulary(
     "cambio sconto acconto trasporto rabat reg registration no nr id number nummer numero "
     "rate satz stawka taux tarief qty quantity items item pcs pieces weight gewicht kg hours "
     "stunden pages savings terms term days tage jours dagen dias giorni idnr ustidnr vatid "
-    "vatno taxid siret siren nip cvr iskonto tevkifat bakiye kuru odenen"
+    "vatno taxid siret siren nip cvr iskonto tevkifat bakiye kuru odenen "
+    "contract stored earned finish pph ewt lain"
 )
+"""Words naming an amount that is not the document's charges: discounts, payments, carried
+balances, rates and counts, a contract's running figures (`Original contract sum`, `Total
+completed and stored to date`, `Balance to finish`), which a progress invoice prints beside its
+own amount, withholding taxes (`PPh 23`, `EWT`) and another tax base (`DPP Nilai Lain`)."""
+_HELD_BACK_WORDS = _vocabulary(
+    "retainage retention retentions retained holdback withheld withholding deduction deductions "
+    "retenue retenues ritenuta retencion retenciones retencao cis"
+)
+"""Amounts held back from a payment (retention, retainage, withholding, the UK Construction
+Industry Scheme's `CIS` deduction): `other` unless the label also says what is paid or
+before what it stands (`Amount due after retention`, `Subtotal before retention`)."""
+_QUALIFIED_OTHER = {
+    "completed": frozenset({"date", "stored"}),
+    "exempt": frozenset({"sales", "supplies", "purchases"}),
+    "zero": frozenset({"sales", "supplies", "purchases"}),
+    "rated": frozenset({"sales", "supplies", "purchases"}),
+}
+"""Words that name something else only beside one of these (`Total completed to date`,
+`VAT-Exempt Sales`, `Zero-Rated Sales`; not `Invoice total (completed works)`, `VAT (zero
+rated)`)."""
 _OTHER_STEMS = _vocabulary(
     "zuschlag zuschlaeg abschlag abschlaeg rabatt skonto anzahlung vorauszahlung versand fracht "
     "porto rundung rueckgeld wechselgeld gegeben bezahlt erhalten uebertrag gutschein pfand "
@@ -43,7 +64,8 @@ _OTHER_STEMS = _vocabulary(
 _NET_WORDS = _vocabulary(
     "net netto nett ht ex excl exkl excluding exclusive without ohne before sub subtotal hors "
     "taxable base basis imponible grondslag exclusief imponibile goods sin neto iliquido sem "
-    "eks ekskl zaklad avant produtos mercadorias haric matrah matrahi ara hizmet"
+    "eks ekskl zaklad avant produtos mercadorias haric matrah matrahi ara hizmet vatable dpp "
+    "hang"
 )
 _NET_STEMS = _vocabulary(
     "netto zwischensumme subtotal soustotal warenwert positionssumme steuerbasis "
@@ -59,20 +81,21 @@ _GROSS_STEMS = _vocabulary(
 )
 _TAX_WORDS = _vocabulary(
     "tax vat mwst ust tva btw iva gst hst pst qst sst tps tvq tvh dph taxe taxes impuesto "
-    "impuestos imposta podatek moms mva ipi iss kdv otv vergi vergiler"
+    "impuestos imposta podatek moms mva ipi iss kdv otv vergi vergiler ppn pajak thue gtgt"
 )
 _TAX_STEMS = _vocabulary("steuer mehrwert umsatz")
 _TOTAL_WORDS = _vocabulary(
     "total totals sum gesamt summe totaal somme totale razem suma summa totalt totalbelopp "
-    "yhteensa celkem celkom spolu toplam toplami"
+    "yhteensa celkem celkom spolu toplam toplami jumlah"
 )
-_TOTAL_STEMS = _vocabulary("gesamt summe totaal rechnungssumme")
+_TOTAL_STEMS = _vocabulary("gesamt summe totaal rechnungssumme tongcong")
 _IDENTIFIER_ENDINGS = ("nummer", "nr", "idnr", "id", "no")
 """A compound ending so names a number, not an amount (`Steuernummer`, `USt-IdNr`)."""
 NEUTRAL_WORDS = _vocabulary(
     "amount betrag montant bedrag importe valor importo kwota value added invoice rechnung "
     "facture the of in der die das des dem den de la le les du zu zur au aux a for fur te do "
-    "to eur usd gbp chf sek nok dkk pln czk inr aud cad try tl tutar tutari mal hesaplanan"
+    "to eur usd gbp chf sek nok dkk pln czk inr aud cad try tl tutar tutari mal hesaplanan "
+    "payment current this sales cong tien thanh toan"
 )
 """Words an amount label may hold besides role words without saying anything else."""
 """Words alone too weak to make an amount label (`Amount`, `Betrag` are often column headers)
@@ -125,6 +148,13 @@ def amount_role(label: str) -> str | None:
         return OTHER
     if any(s in joined for s in _OTHER_STEMS):
         return OTHER
+    if any(w in _QUALIFIED_OTHER and _QUALIFIED_OTHER[w] & set(words) for w in words):
+        return OTHER
+    held_back = any(w in _HELD_BACK_WORDS for w in words) or "einbehalt" in joined
+    if held_back and not (
+        set(words) & (_PAYABLE_WORDS | _NET_WORDS | _HELD_QUALIFIERS) or "apayer" in joined
+    ):
+        return OTHER
     if any(len(w) > 5 and w.endswith(_IDENTIFIER_ENDINGS) for w in words):
         return OTHER
     net = any(w in _NET_WORDS for w in words) or any(s in joined for s in _NET_STEMS)
@@ -147,6 +177,9 @@ _PAYABLE_WORDS = _vocabulary(
     "betala betale uhrade"
 )
 _PAYABLE_STEMS = _vocabulary("zahlbetrag zuzahlen apayer montantdu soldedu tevoldoen")
+_HELD_QUALIFIERS = _vocabulary("after apres nach dopo despues con")
+"""Words that make a label with a held-back amount name what remains (`Amount due after
+retention`, `Total a pagar (con retención)`)."""
 _EARLIER_WORDS = _vocabulary(
     "previous prior last opening brought forward anterior vorheriger vorheriges alter ancien "
     "precedent vorig vorige onceki"

@@ -46,6 +46,7 @@ from extraction.engine.parsers import (
     Parsed,
     detect_currency,
     find_dates,
+    join_split_group,
     parse_money,
     parse_value,
 )
@@ -166,8 +167,8 @@ def is_credit_note(lines: list[Line]) -> bool:
             words = " ".join(phrase.text.lower().split()).rstrip(":")
             if _CREDIT_NOTE_TITLE.fullmatch(words):
                 return True
-            if _is_title(phrase.text):
-                return False
+            if _is_title(phrase.text, with_kind=False):
+                return False  # `CREDIT INVOICE`, `Original Invoice` above a credit note's title
     return False
 
 
@@ -500,6 +501,10 @@ def field_candidates(
     for order, hit in enumerate(key_hits):
         if kind in ("identifier", "date") and hit.refers_elsewhere():
             continue
+        if kind == "name" and hit.qualified(inside_labels) and _near_word(hit):
+            # A near-word inside a phrase (`Supplies` of `Cebu Supplies Enterprises` for
+            # `Supplier`): a word of a name, not a misread label.
+            continue
         owner = (own_labels or {}).get(hit.variant)
         if owner is not None and owner != spec.key:
             hit = replace(hit, score=hit.score * 0.85)
@@ -793,6 +798,12 @@ def _heading_text(text: str) -> bool:
     return not re.search(r"\d", text) or re.fullmatch(r"[^\W\d_]{2,}\d", text) is not None
 
 
+def _near_word(hit: LabelHit) -> bool:
+    """A label matched only approximately and not followed by a colon (`Supplies`, not
+    `Suppl1er:`)."""
+    return hit.score < 1.0 and not hit.inferred and not hit.tokens[-1].text.endswith(":")
+
+
 def _candidate_from_spot(
     context: DocumentContext,
     spec: FieldSpec,
@@ -877,10 +888,13 @@ def _column_continues(context: DocumentContext, spot: ValueSpot) -> bool:
 
 
 def _reading_doubt(context: DocumentContext, parsed: Parsed, money_text: str = "") -> float:
-    """Known reasons to doubt a reading: an ambiguous date order, or an amount (`money_text`
-    is the printed amount) without cents on a document whose amounts have them."""
+    """Known reasons to doubt a reading: an ambiguous date order, an amount (`money_text`
+    is the printed amount) joined again where OCR cut it (`£37,3 96.61`), or one without cents
+    on a document whose amounts have them."""
     if parsed.ambiguous_order:
         return DATE_ORDER_DOUBT.get(context.date_order_evidence, DATE_ORDER_DOUBT["none"])
+    if money_text and join_split_group(money_text)[1]:
+        return SPACING_DOUBT
     has_cents = re.search(r"\d[.,]\d{2}(?!\d)", money_text)
     if money_text and context.decimal_comma is not None and not has_cents:
         return WHOLE_NUMBER_DOUBT
@@ -1043,6 +1057,9 @@ def _split_digits(rest: list[str]) -> bool:
     return not (after and after[0].lower() in ("of", "/", "von", "de", "sur", "van", "di"))
 
 
+_NAME_SEPARATOR = re.compile(r"\s[|•·]\s")
+
+
 def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
     """A name or address as read, or None for what is no name: a legal form alone, another
     party's heading (`ODBĚRATEL` beside `DODAVATEL`), the rest of a sentence (`Dodavatel
@@ -1051,6 +1068,9 @@ def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
     letters = sum(ch.isalpha() for ch in text)
     if letters < 2 or "@" in text or is_legal_form_only(text) or compact(text) in BUYER_HEADINGS:
         return None
+    if kind != "address" and _NAME_SEPARATOR.search(text):
+        # A name and what follows it on its line (`Bright Sparks Electrical | 07700 900123`)
+        return _name_like(Parsed(_NAME_SEPARATOR.split(text)[0].strip(), exact=False), kind)
     words = text.split()
     if (
         len(words) >= 2
@@ -1417,12 +1437,51 @@ _TITLE_WORDS = {
 }
 
 
-def _is_title(text: str) -> bool:
+_TITLE_QUALIFIERS = frozenset(
+    {
+        "tax",
+        "service",
+        "sales",
+        "commercial",
+        "proforma",
+        "pro",
+        "forma",
+        "vat",
+        "gst",
+        "simplified",
+        "official",
+        "final",
+        "interim",
+        "original",
+        "copy",
+        "duplicate",
+        "electronic",
+        "summary",
+        "retail",
+        "cash",
+        "credit",
+        "debit",
+    }
+)
+"""Words that name a kind of document before its title word (`SERVICE INVOICE`, `Official
+Receipt`, `Commercial Invoice`)."""
+
+
+def _is_title(text: str, *, with_kind: bool = True) -> bool:
+    """A document title (`Invoice`, `Credit note`); `with_kind` also takes one led by words
+    naming its kind (`SERVICE INVOICE`, `Official Receipt`)."""
     form = compact(text)
+    words = [compact(word) for word in text.split()]
     return (
         form in _TITLE_WORDS
         or form.rstrip("s") in _TITLE_WORDS
         or any(form == compact(title) for title in CREDIT_NOTE_TITLES)
+        or (
+            with_kind
+            and 2 <= len(words) <= 3
+            and words[-1] in _TITLE_WORDS
+            and all(word in _TITLE_QUALIFIERS for word in words[:-1])
+        )
     )
 
 

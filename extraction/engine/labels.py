@@ -274,7 +274,7 @@ def value_spots(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> lis
     spots: list[ValueSpot] = []
     line = hit.line
     phrase = phrase_of(line, hit.end - 1)
-    if _is_sentence(phrase.text):
+    if _is_sentence(phrase.text) or _inside_an_aside(hit, phrase) or _is_a_list(phrase.text):
         return spots
     after = [t for t in phrase.tokens if line.tokens.index(t) >= hit.end]
     inline_tokens = tuple(after)
@@ -283,7 +283,10 @@ def value_spots(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> lis
         inline_text = (hit.partial_tail + " " + inline_text).strip()
         inline_tokens = (line.tokens[hit.end - 1], *after)
     inline_text = _strip_lead(inline_text)
-    if inline_text:
+    in_prose = _inside_a_sentence(hit, phrase)
+    if inline_text and not (in_prose and inline_text[:1].islower()):
+        # In running text a label word followed by lower-case words goes on with the sentence
+        # (`payments received from the Owner, and that current`): no value follows it.
         spots.append(ValueSpot(inline_text, inline_tokens, "inline", 0))
     later = [p for p in line.phrases if p.tokens[0].bbox[0] > hit.bbox[2] and p is not phrase]
     for steps, right in enumerate(later[:3]):
@@ -292,7 +295,7 @@ def value_spots(hit: LabelHit, lines: list[Line], label_tokens: set[int]) -> lis
         text = _strip_lead(right.text)
         if text:
             spots.append(ValueSpot(text, right.tokens, "right", steps))
-    if not _inside_a_sentence(hit, phrase):
+    if not in_prose:
         spots.extend(_below(hit, lines, label_tokens))
     return spots
 
@@ -302,6 +305,36 @@ def _is_sentence(text: str) -> bool:
     (`from your bank on May 29, 2023.`, the end of a sentence begun on the line above): a
     label word in it names no value."""
     return text[:1].islower() and text.rstrip().endswith(".") and len(text.split()) >= 4
+
+
+_LIST_SEPARATOR = re.compile(r"\s[|•·]\s")
+
+
+def _is_a_list(text: str) -> bool:
+    """A letterhead's list of trades or services (`Suppliers | Contractors | Consultants`):
+    three items or more between separators, each one to three words of letters without a colon.
+    A label word among them names no value."""
+    items = [item.strip() for item in _LIST_SEPARATOR.split(text)]
+    return len(items) >= 3 and all(
+        item
+        and len(item.split()) <= 3
+        and ":" not in item
+        and all(ch.isalpha() or ch in " &-'." for ch in item)
+        for item in items
+    )
+
+
+def _inside_an_aside(hit: LabelHit, phrase: Phrase) -> bool:
+    """A label word inside parentheses after other words (`(Line 6 from prior Certificate)`,
+    `(Lines 5a + 5b, or Total in Column I)`): a note on the line, naming no value. A label that
+    opens its parentheses (`Rechnungsdatum (Invoice date):`) is a label in another language."""
+    first = hit.line.tokens[hit.start]
+    before = next((i for i, t in enumerate(phrase.tokens) if t is first), 0)
+    prefix = " ".join(t.text for t in phrase.tokens[:before]) + " "
+    opening = prefix.rfind("(")
+    if opening < 0 or ")" in prefix[opening:]:
+        return False
+    return any(ch.isalnum() for ch in prefix[opening + 1 :])
 
 
 def _inside_a_sentence(hit: LabelHit, phrase: Phrase) -> bool:

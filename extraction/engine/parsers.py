@@ -21,19 +21,19 @@ from extraction.engine.amount_labels import amount_role
 from extraction.engine.types import FieldType
 
 MONTHS: dict[str, int] = {}
-_MONTH_NAMES = {
+_MONTH_NAMES = {  # English, German, French, Spanish, Dutch, Indonesian and Malay
     1: "january jan januar janvier janv janvier enero ene januari jänner jän",
-    2: "february feb februar février fevrier févr fevr febrero februari",
-    3: "march mar märz maerz mars marzo maart mrt",
+    2: "february feb februar février fevrier févr fevr febrero februari pebruari",
+    3: "march mar märz maerz mars marzo maart mrt maret",
     4: "april apr avril avr abril",
     5: "may mai mayo mei",
     6: "june jun juni juin junio",
-    7: "july jul juli juillet juil julio",
-    8: "august aug août aout agosto augustus ago",
+    7: "july jul juli juillet juil julio julai",
+    8: "august aug août aout agosto augustus ago agustus ogos",
     9: "september sep sept septembre septiembre set",
     10: "october oct oktober octobre octubre okt",
-    11: "november nov novembre noviembre",
-    12: "december dec dez dezember décembre decembre diciembre dic",
+    11: "november nov novembre noviembre nopember",
+    12: "december dec dez dezember décembre decembre diciembre dic desember disember",
 }
 for _number, _names in _MONTH_NAMES.items():
     for _name in _names.split():
@@ -84,6 +84,18 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "₦": "NGN",
     "rp": "IDR",
     "zl": "PLN",
+    "ksh": "KES",
+    "kshs": "KES",
+    "ghs": "GHS",
+    "ghc": "GHS",
+    "gh₵": "GHS",
+    "gh¢": "GHS",
+    "naira": "NGN",
+    "cedis": "GHS",
+    "rand": "ZAR",
+    "baht": "THB",
+    "ringgit": "MYR",
+    "rupiah": "IDR",
 }
 ISO_CURRENCIES = frozenset(
     {
@@ -128,6 +140,7 @@ ISO_CURRENCIES = frozenset(
         "VND",
         "NGN",
         "KES",
+        "GHS",
         "EGP",
         "MAD",
     }
@@ -159,10 +172,16 @@ _DATE_WORDS_US = re.compile(
 )
 
 
+BUDDHIST_ERA_OFFSET = 543
+"""Thai documents date by the Buddhist era (`13/01/2566` is 13 January 2023)."""
+
+
 def _year(text: str) -> int:
     year = int(text)
     if len(text) == 2:
         year += 2000 if year < 70 else 1900
+    elif 2400 <= year <= 2700:  # no Gregorian document year: a Buddhist-era one
+        year -= BUDDHIST_ERA_OFFSET
     return year
 
 
@@ -262,11 +281,12 @@ _AMOUNT = re.compile(
 price printed to the ten-thousandth, `12,9900`; four digits after a separator are never a
 group of thousands). Three digits after a lone separator are read by `_to_decimal`."""
 _CURRENCY_TOKEN = re.compile(
-    r"(us\$|r\$|a\$|c\$|ca\$|au\$|s\$|hk\$|nz\$|mx\$|[€$£¥₹₽₺₩₫₱฿₪₦]|"
-    r"\b(?:rs\.?|fr\.|zł|kč|[a-z]{2,3}|euros?|dollars?|rupees?|lei)(?!\w))",
+    r"(us\$|r\$|a\$|c\$|ca\$|au\$|s\$|hk\$|nz\$|mx\$|gh[₵¢]|[€$£¥₹₽₺₩₫₱฿₪₦]|"
+    r"\b(?:rs\.?|fr\.|zł|kč|kshs|[a-z]{2,3}|euros?|dollars?|rupees?|lei|naira|cedis|rand|baht|"
+    r"ringgit|rupiah)(?!\w))",
     re.IGNORECASE,
 )
-_WORD_CURRENCIES = frozenset({"rm", "rp", "ft", "kr", "lei", "zl"})
+_WORD_CURRENCIES = frozenset({"rm", "rp", "ft", "kr", "lei", "zl", "rand"})
 """Local currency words that are also ordinary letters: only upper or title case counts."""
 
 
@@ -285,9 +305,25 @@ def detect_currency(text: str) -> str | None:
             code = None
         if token.lower() == "tl" and not _lira_mark(text, token, match.end()):
             code = None
+        if token.lower() in _WORDS_BESIDE_AN_AMOUNT and not _beside_a_number(text, match):
+            code = None
         if code:
             codes.append(code)
     return codes[0] if codes and len(set(codes)) == 1 else None
+
+
+_WORDS_BESIDE_AN_AMOUNT = frozenset(
+    {"rand", "ghs", "ghc", "ksh", "kshs", "naira", "cedis", "baht", "ringgit", "rupiah"}
+)
+"""Currency names and codes that are also ordinary words or other codes (`Rand` is a German
+edge and a company name, `GHS` the hazard-labelling system): a currency only beside a number."""
+
+
+def _beside_a_number(text: str, match: re.Match[str]) -> bool:
+    return bool(
+        re.search(r"\d\s?$", text[max(0, match.start() - 2) : match.start()])
+        or re.match(r"\s?\d", text[match.end() : match.end() + 2])
+    )
 
 
 def _lira_mark(text: str, token: str, end: int) -> bool:
@@ -412,6 +448,7 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     cleaned, negative = _split_sign(_PERCENT.sub(" ", text).strip())
     if not cleaned or len(cleaned) > 40 or _DATE_NUMERIC.search(cleaned):
         return None
+    cleaned, joined = join_split_group(cleaned)
     matches = list(_AMOUNT.finditer(cleaned))
     if decimal_comma is not True:
         lakh = list(_LAKH_AMOUNT.finditer(cleaned))
@@ -437,7 +474,7 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     if read is None:
         return None
     value, exact = read
-    if len(matches) > 1 or leftover:
+    if len(matches) > 1 or leftover or joined:
         exact = False
         if len(leftover) > 6:
             return None
@@ -447,6 +484,31 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     if cents != value:  # `12,9950` is 13.00 only to two places: a rounding, not the print
         exact = False
     return Parsed(f"{cents}", exact=exact, currency=currency)
+
+
+_SPLIT_GROUP = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:([.,])\d{3})*([.,])(\d{1,2})) (\d{1,2})(?=([.,])\d{1,2}(?!\d))"
+)
+"""An amount OCR cut inside a group of thousands (`£37,3 96.61` for `£37,396.61`): a number
+ending in a group of one or two digits, a space, the rest of the group and the decimals, with
+a decimal separator other than the grouping one (`2.5 10.00`, hours and a rate, stays two), and
+a money mark before it or a whole group in its first piece (`1,5 12.00` stays two)."""
+
+
+def join_split_group(text: str) -> tuple[str, bool]:
+    """`text` with an amount OCR cut inside a group of thousands joined again, and whether one
+    was (the reading is then a guess: which words belong to the amount is not certain)."""
+    for match in _SPLIT_GROUP.finditer(text):
+        grouping, tail, rest, decimal = match.group(3, 4, 5, 6)
+        separators = {match.group(2) or grouping, grouping}
+        if len(tail) + len(rest) != 3 or len(separators) != 1 or decimal == grouping:
+            continue
+        # A money mark before it, or a whole group of thousands in its first piece: a quantity
+        # and a price in two conventions (`1,5 12.00`) have neither.
+        marked = re.search(r"[€$£¥₹₦₱฿]\s?$|\b[A-Z]{3}\s$", text[: match.start()])
+        if marked or match.group(2):
+            return text[: match.start(5) - 1] + text[match.start(5) :], True
+    return text, False
 
 
 _LONG_DECIMALS = re.compile(r"[.,]\d{4,6}$")

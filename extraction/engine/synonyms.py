@@ -721,10 +721,11 @@ LEGAL_FORMS = (
     "k.k.",
     "hb",
     "kb",
+    "cc",
 )
 """Words that mark a company name (lowercase, as printed): `Lieferant GmbH` is a name even
 though `Lieferant` is also a vendor label."""
-_LEGAL_FORM_WORDS = frozenset(LEGAL_FORMS) - {"z", "sp.", "as", "sa", "co.", "se", "ab", "kb"}
+_LEGAL_FORM_WORDS = frozenset(LEGAL_FORMS) - {"z", "sp.", "as", "sa", "co.", "se", "ab", "kb", "cc"}
 
 
 def legal_form_words(text: str) -> int:

@@ -12,6 +12,7 @@ from extraction.engine.parsers import (
     date_order_hint,
     detect_currency,
     iban_is_valid,
+    join_split_group,
     normalise_expected,
     parse_boolean,
     parse_date,
@@ -318,3 +319,60 @@ def test_tl_is_the_lira_only_in_capitals_as_a_word_of_its_own(text, currency):
 def test_a_month_and_year_beside_an_amount_is_not_read_as_a_four_decimal_amount():
     parsed = parse_money("03.2024 119,00 €")
     assert parsed is None or parsed.value == "119.00"
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("£37,3 96.61", ("£37,396.61", True)),
+        ("EUR 37.3 96,61", ("EUR 37.396,61", True)),
+        ("1,234,5 67.89", ("1,234,567.89", True)),
+        ("2.5 10.00", ("2.5 10.00", False)),  # hours and a rate: one separator, two numbers
+        ("1,5 12.00", ("1,5 12.00", False)),  # a quantity and a price: no mark, no whole group
+        ("0,5 10.00", ("0,5 10.00", False)),
+        ("3,1 4.15", ("3,1 4.15", False)),  # the pieces make no group of three
+        ("1 234,56", ("1 234,56", False)),
+    ],
+)
+def test_an_amount_ocr_cut_inside_a_group_of_thousands_is_joined(text, joined):
+    assert join_split_group(text) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("13/01/2566 13:30", "2023-01-13"),
+        ("13 Jan 2566", "2023-01-13"),
+        ("12 Agustus 2025", "2025-08-12"),
+        ("5 Ogos 2024", "2024-08-05"),
+        ("3 Desember 2023", "2023-12-03"),
+    ],
+)
+def test_buddhist_era_years_and_indonesian_and_malay_months_are_read(text, value):
+    parsed = parse_date(text)
+    assert parsed is not None
+    assert parsed.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("KSh 1,234.00", "KES"),
+        ("Kshs 500", "KES"),
+        ("GH₵ 1,000.00", "GHS"),
+        ("GH¢ 20.00", "GHS"),
+        ("Total (THB)", "THB"),
+        ("1,500.00 naira", "NGN"),
+        ("GHS 5.00", "GHS"),
+        # names that are also ordinary words or other codes count only beside a number
+        ("Tischplatte Eiche, Rand gefast", None),
+        ("Rand Worldwide Inc", None),
+        ("GHS hazard labels", None),
+    ],
+)
+def test_african_and_south_east_asian_currencies_are_recognised(text, currency):
+    assert detect_currency(text) == currency
+
+
+def test_a_product_code_with_a_malay_looking_word_is_no_date():
+    assert parse_date("2 MAC 15ml") is None
