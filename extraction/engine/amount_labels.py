@@ -95,7 +95,7 @@ NEUTRAL_WORDS = _vocabulary(
     "amount betrag montant bedrag importe valor importo kwota value added invoice rechnung "
     "facture the of in der die das des dem den de la le les du zu zur au aux a for fur te do "
     "to eur usd gbp chf sek nok dkk pln czk inr aud cad try tl tutar tutari mal hesaplanan "
-    "payment current this sales cong tien thanh toan"
+    "payment current this sales tong cong tien thanh toan belanja tagihan"
 )
 """Words an amount label may hold besides role words without saying anything else."""
 """Words alone too weak to make an amount label (`Amount`, `Betrag` are often column headers)

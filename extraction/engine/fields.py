@@ -1434,6 +1434,13 @@ _TITLE_WORDS = {
     "ricevuta",
     "recibo",
     "quittung",
+    "faktur",
+    "fakturpajak",
+    "invois",
+    "struk",
+    "strukbelanja",
+    "hoadon",
+    "hoadongiatrigiatang",
 }
 
 

@@ -176,6 +176,15 @@ BUDDHIST_ERA_OFFSET = 543
 """Thai documents date by the Buddhist era (`13/01/2566` is 13 January 2023)."""
 
 
+_DATE_VIETNAMESE = re.compile(
+    r"ng[àa]y\s*(?:\(\w+\)\s*)?(\d{1,2})\s*th[áa]ng\s*(?:\(\w+\)\s*)?(\d{1,2})\s*"
+    r"n[ăa]m\s*(?:\(\w+\)\s*)?(\d{4})",
+    re.IGNORECASE,
+)
+"""A Vietnamese date in words: `Ngày 28 tháng 04 năm 2024` (day, month, year), glosses in
+parentheses allowed (`Ngày (Date) 28 tháng (month) 04 năm (year) 2024`)."""
+
+
 def _year(text: str) -> int:
     year = int(text)
     if len(text) == 2:
@@ -224,6 +233,10 @@ def find_dates(text: str, order: DateOrder = "DMY") -> list[tuple[int, Parsed]]:
         if month is None:
             continue
         day = _safe_date(int(match.group(3)), month, int(match.group(2)))
+        if day is not None:
+            results.append((match.start(), Parsed(day.isoformat())))
+    for match in _DATE_VIETNAMESE.finditer(text):
+        day = _safe_date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
         if day is not None:
             results.append((match.start(), Parsed(day.isoformat())))
     results.sort(key=lambda item: item[0])
@@ -290,12 +303,14 @@ _WORD_CURRENCIES = frozenset({"rm", "rp", "ft", "kr", "lei", "zl", "rand"})
 """Local currency words that are also ordinary letters: only upper or title case counts."""
 
 
-def detect_currency(text: str) -> str | None:
+def detect_currency(text: str, *, beside_amount: bool = False) -> str | None:
     """The ISO 4217 code named or symbolised in `text`, if exactly one kind appears.
 
     A code or currency word counts only as a whole word, a three-letter code only in capitals,
     and neither inside an item name: beside another all-capital word that is no amount label
     (`BALL PEN`, `EURO BISCUIT`), it is part of the name (`TOTAL USD 5.00` still counts).
+    A name that is also an ordinary word (`Rand`, `GHS`) counts beside a number, or anywhere
+    in `text` when the caller took the amount out of it (`beside_amount`).
     """
     codes: list[str] = []
     for match in _CURRENCY_TOKEN.finditer(text):
@@ -305,7 +320,11 @@ def detect_currency(text: str) -> str | None:
             code = None
         if token.lower() == "tl" and not _lira_mark(text, token, match.end()):
             code = None
-        if token.lower() in _WORDS_BESIDE_AN_AMOUNT and not _beside_a_number(text, match):
+        if (
+            token.lower() in _WORDS_BESIDE_AN_AMOUNT
+            and not beside_amount
+            and not _beside_a_number(text, match)
+        ):
             code = None
         if code:
             codes.append(code)
@@ -448,6 +467,7 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     cleaned, negative = _split_sign(_PERCENT.sub(" ", text).strip())
     if not cleaned or len(cleaned) > 40 or _DATE_NUMERIC.search(cleaned):
         return None
+    cleaned = _unglue_currency(cleaned)
     cleaned, joined = join_split_group(cleaned)
     matches = list(_AMOUNT.finditer(cleaned))
     if decimal_comma is not True:
@@ -460,7 +480,7 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
         return None
     match = max(matches, key=lambda m: (not _LONG_DECIMALS.search(m.group(0)), len(m.group(0))))
     rest = (cleaned[: match.start()] + " " + cleaned[match.end() :]).strip()
-    currency = detect_currency(rest)
+    currency = detect_currency(rest, beside_amount=True)
     leftover = _CURRENCY_TOKEN.sub(
         lambda m: "" if _token_currency(m.group(1)) else m.group(0), rest
     )
@@ -486,6 +506,18 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     return Parsed(f"{cents}", exact=exact, currency=currency)
 
 
+_GLUED_CURRENCY = re.compile(r"^([A-Z]{3}|Rp|RM|Rs\.?|KSh|Kshs)(?=\d)")
+
+
+def _unglue_currency(text: str) -> str:
+    match = _GLUED_CURRENCY.match(text)
+    if match is None or _token_currency(match.group(1)) is None:
+        return text  # `INV2024` is no amount in a currency
+    return match.group(1) + " " + text[match.end() :]
+
+
+"""A currency code or abbreviation printed against its amount (`Rp310.000`, `RM12.50`,
+`USD1,200.00`): a word boundary `_AMOUNT` needs."""
 _SPLIT_GROUP = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:([.,])\d{3})*([.,])(\d{1,2})) (\d{1,2})(?=([.,])\d{1,2}(?!\d))"
 )

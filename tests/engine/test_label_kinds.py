@@ -1188,3 +1188,40 @@ def test_a_name_followed_on_its_line_by_a_separator_keeps_the_name():
         (450, 300, "100.00"),
     )
     assert fields["vendor_name"].value == "Bright Sparks Electrical"
+
+
+def test_indonesian_labels_and_a_till_total_against_its_currency_are_read():
+    fields = _fields(
+        (50, 40, "Warung Kopi Nusantara"),
+        (50, 60, "STRUK BELANJA"),
+        (50, 80, "Nomor Faktur:"),
+        (200, 80, "230211-5195"),
+        (50, 95, "Tanggal:"),
+        (200, 95, "11.02.2023 11:26"),
+        (50, 200, "TOTAL BELANJA"),
+        (250, 200, "Rp310.000,00"),
+    )
+    assert (
+        fields["invoice_number"].value,
+        fields["invoice_date"].value,
+        fields["total_amount"].value,
+        fields["currency"].value,
+    ) == ("230211-5195", "2023-02-11", "310000.00", "IDR")
+
+
+def test_a_vietnamese_invoice_title_is_not_its_issuer():
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    font = pymupdf.Font(script=1)  # MuPDF's Noto Serif: the Base-14 fonts lack Vietnamese
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((50, 50), "Đơn vị bán hàng: CÔNG TY TNHH VẬN TẢI THÀNH ĐẠT", font, 10)
+    writer.append((150, 120), "HÓA ĐƠN GIÁ TRỊ GIA TĂNG", font, 16)
+    writer.append((160, 140), "Ngày 28 tháng 04 năm 2024", font, 10)
+    writer.append((50, 300), "Tổng cộng tiền thanh toán:     316.761.375", font, 10)
+    writer.write_text(page)
+    schema = demo_engine_schemas()["invoice"]
+    result = run_engine(EngineInput(document.tobytes(), "x.pdf", (schema,)))
+    fields = {f.key: f for f in result.documents[0].fields}
+    assert fields["vendor_name"].value != "HÓA ĐƠN GIÁ TRỊ GIA TĂNG"
+    assert fields["invoice_date"].value == "2024-04-28"
+    assert fields["total_amount"].value == "316761375.00"

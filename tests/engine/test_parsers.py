@@ -376,3 +376,31 @@ def test_african_and_south_east_asian_currencies_are_recognised(text, currency):
 
 def test_a_product_code_with_a_malay_looking_word_is_no_date():
     assert parse_date("2 MAC 15ml") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("Rp310.000", "310000.00", "IDR"),
+        ("RM12.50", "12.50", "MYR"),
+        ("USD1,200.00", "1200.00", "USD"),
+        ("KSh1,234.00", "1234.00", "KES"),
+    ],
+)
+def test_a_currency_printed_against_its_amount_is_read_with_it(text, value, currency):
+    parsed = parse_money(text)
+    assert parsed is not None
+    assert (parsed.value, parsed.currency) == (value, currency)
+
+
+def test_an_identifier_with_letters_before_its_digits_is_no_amount():
+    assert parse_money("INV2024") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Ngày 28 tháng 04 năm 2024", "Ngày (Date) 28 tháng (month) 04 năm (year) 2024"]
+)
+def test_a_vietnamese_date_in_words_is_read(text):
+    parsed = parse_date(text)
+    assert parsed is not None
+    assert parsed.value == "2024-04-28"
