@@ -205,10 +205,25 @@ def _best_hit(
             ):
                 continue  # `Montant` is no `Montant HT`; `Rechnungsdat.` is `Rechnungsdatum`
             score = fuzz.ratio(joined, option)
+            if option in _PRINTED_EXACTLY and not _printed_exactly(line, start, end, option, score):
+                continue
             better = best is None or (score / 100, length) > (best.score, best.length)
             if score >= threshold and better:
                 best = LabelHit(key, line, start, end + 1, score / 100, length, option)
     return best
+
+
+_PRINTED_EXACTLY = {"tarikh": 1, "sino": 2}
+"""Short labels that are near other words (`Tarikh` of `Tarik`, a name, and Turkish `Tarih`;
+`SI No.` of `Sino`, a company, and a `Sí No` checkbox): matched only as printed, over at least
+this many words, the last ending in `.` or `:` when there are two."""
+
+
+def _printed_exactly(line: Line, start: int, end: int, option: str, score: float) -> bool:
+    words = _PRINTED_EXACTLY[option]
+    if score < 100 or end - start + 1 < words:
+        return False
+    return words == 1 or line.tokens[end].text.endswith((".", ":"))
 
 
 def _missing_a_word(printed: str, option: str) -> bool:

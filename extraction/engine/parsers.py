@@ -506,18 +506,20 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     return Parsed(f"{cents}", exact=exact, currency=currency)
 
 
-_GLUED_CURRENCY = re.compile(r"^([A-Z]{3}|Rp|RM|Rs\.?|KSh|Kshs)(?=\d)")
+_GLUED_CURRENCY = re.compile(r"^([A-Z]{3}|Rp|RM|Rs\.?|KSh|Kshs)(?=\d[\d.,]*[.,]\d+(?:\s|$))")
 
 
 def _unglue_currency(text: str) -> str:
+    """A currency code or abbreviation printed against its amount (`Rp310.000`, `RM12.50`,
+    `USD1,200.00`) with a space put between them, so `_AMOUNT` finds its word boundary. Only a
+    known currency before an amount with a separator: `INV2024`, `EUR2024-17` and `PEN100`
+    stay no amounts."""
     match = _GLUED_CURRENCY.match(text)
     if match is None or _token_currency(match.group(1)) is None:
-        return text  # `INV2024` is no amount in a currency
+        return text
     return match.group(1) + " " + text[match.end() :]
 
 
-"""A currency code or abbreviation printed against its amount (`Rp310.000`, `RM12.50`,
-`USD1,200.00`): a word boundary `_AMOUNT` needs."""
 _SPLIT_GROUP = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:([.,])\d{3})*([.,])(\d{1,2})) (\d{1,2})(?=([.,])\d{1,2}(?!\d))"
 )

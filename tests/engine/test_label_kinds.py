@@ -1225,3 +1225,33 @@ def test_a_vietnamese_invoice_title_is_not_its_issuer():
     assert fields["vendor_name"].value != "HÓA ĐƠN GIÁ TRỊ GIA TĂNG"
     assert fields["invoice_date"].value == "2024-04-28"
     assert fields["total_amount"].value == "316761375.00"
+
+
+def test_a_contacts_name_near_a_short_date_label_is_no_date_label():
+    # `Tarik` is one letter from Malay `Tarikh`; the period's date below it is no invoice date.
+    fields = _fields(
+        (50, 40, "Stuttgart, 12.03.2024"),
+        (50, 60, "Rechnung Nr. 2024-118"),
+        (50, 100, "Ansprechpartner:"),
+        (200, 100, "Tarik Yılmaz"),
+        (50, 115, "Leistungszeitraum:"),
+        (200, 115, "01.02.2024 - 29.02.2024"),
+    )
+    assert fields["invoice_date"].value != "2024-02-01"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [(50, 40, "Sino Ocean Shipping"), (50, 55, "2088 Gloucester Road")],
+        [(50, 40, "Harbour Trading"), (50, 100, "Exento de IVA:  Sí  No"), (50, 115, "PED-77812")],
+    ],
+)
+def test_a_word_spelt_like_a_philippine_si_no_label_is_no_invoice_number_label(lines):
+    fields = _fields(*lines, (300, 300, "Total"), (450, 300, "100.00"))
+    assert fields["invoice_number"].value is None
+
+
+def test_a_philippine_si_no_label_names_the_invoice_number():
+    fields = _fields((50, 40, "Bayanihan Bakeshop"), (50, 100, "SI No.:"), (200, 100, "000739452"))
+    assert fields["invoice_number"].value == "000739452"

@@ -404,3 +404,8 @@ def test_a_vietnamese_date_in_words_is_read(text):
     parsed = parse_date(text)
     assert parsed is not None
     assert parsed.value == "2024-04-28"
+
+
+@pytest.mark.parametrize("text", ["EUR2024", "EUR2024-17", "PEN100", "USD1 Cable"])
+def test_a_currency_code_before_digits_without_an_amounts_separator_is_no_amount(text):
+    assert parse_money(text) is None
