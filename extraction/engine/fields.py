@@ -31,6 +31,7 @@ from extraction.engine.amount_labels import (
 )
 from extraction.engine.confidence import Evidence
 from extraction.engine.labels import (
+    LIST_SEPARATOR,
     LabelHit,
     ValueSpot,
     compact,
@@ -1057,9 +1058,6 @@ def _split_digits(rest: list[str]) -> bool:
     return not (after and after[0].lower() in ("of", "/", "von", "de", "sur", "van", "di"))
 
 
-_NAME_SEPARATOR = re.compile(r"\s[|•·]\s")
-
-
 def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
     """A name or address as read, or None for what is no name: a legal form alone, another
     party's heading (`ODBĚRATEL` beside `DODAVATEL`), the rest of a sentence (`Dodavatel
@@ -1068,9 +1066,9 @@ def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
     letters = sum(ch.isalpha() for ch in text)
     if letters < 2 or "@" in text or is_legal_form_only(text) or compact(text) in BUYER_HEADINGS:
         return None
-    if kind != "address" and _NAME_SEPARATOR.search(text):
+    if kind != "address" and LIST_SEPARATOR.search(text):
         # A name and what follows it on its line (`Bright Sparks Electrical | 07700 900123`)
-        return _name_like(Parsed(_NAME_SEPARATOR.split(text)[0].strip(), exact=False), kind)
+        return _name_like(Parsed(LIST_SEPARATOR.split(text)[0].strip(), exact=False), kind)
     words = text.split()
     if (
         len(words) >= 2

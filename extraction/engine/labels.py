@@ -322,14 +322,15 @@ def _is_sentence(text: str) -> bool:
     return text[:1].islower() and text.rstrip().endswith(".") and len(text.split()) >= 4
 
 
-_LIST_SEPARATOR = re.compile(r"\s[|•·]\s")
+LIST_SEPARATOR = re.compile(r"\s[|•·]\s")
+"""A separator between the items of a list printed on one line (`Suppliers | Contractors`)."""
 
 
 def _is_a_list(text: str) -> bool:
     """A letterhead's list of trades or services (`Suppliers | Contractors | Consultants`):
     three items or more between separators, each one to three words of letters without a colon.
     A label word among them names no value."""
-    items = [item.strip() for item in _LIST_SEPARATOR.split(text)]
+    items = [item.strip() for item in LIST_SEPARATOR.split(text)]
     return len(items) >= 3 and all(
         item
         and len(item.split()) <= 3
