@@ -20,7 +20,14 @@ A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
 RECEIPT_WIDTH = 226.77  # 80 mm
 
-FAMILIES = {"helv": ("helv", "hebo"), "tiro": ("tiro", "tibo"), "cour": ("cour", "cobo")}
+FAMILIES = {
+    "helv": ("helv", "hebo"),
+    "tiro": ("tiro", "tibo"),
+    "cour": ("cour", "cobo"),
+    "noto": ("noto", "notobo"),
+}
+STROKED = "notobo"
+"""Noto Serif has no bold in MuPDF: `notobo` is Noto drawn filled and stroked."""
 Align = Literal["left", "right", "center"]
 Color = tuple[float, float, float]
 BLACK: Color = (0, 0, 0)
@@ -28,6 +35,12 @@ BLACK: Color = (0, 0, 0)
 
 @cache
 def font(name: str) -> pymupdf.Font:
+    """A Base-14 font by its name, or MuPDF's built-in Noto Serif (`noto`, `notobo`: Latin
+    script with Vietnamese letters, `₱`) and Noto Serif Thai (`thai`: the baht sign)."""
+    if name in ("noto", STROKED):
+        return pymupdf.Font(script=1)
+    if name == "thai":
+        return pymupdf.Font(script=19)
     return pymupdf.Font(name)
 
 
@@ -118,12 +131,13 @@ class Canvas:
                 page.draw_rect(pymupdf.Rect(x0, y0, x1, y1), color=stroke, fill=fill, width=width)
             for x0, y0, x1, y1, width, color in recorded.lines:
                 page.draw_line((x0, y0), (x1, y1), color=color, width=width)
-            writers: dict[Color, pymupdf.TextWriter] = {}
+            writers: dict[tuple[Color, bool], pymupdf.TextWriter] = {}
             for x, y, text, name, size, color in recorded.texts:
-                writer = writers.setdefault(color, pymupdf.TextWriter(page.rect, color=color))
+                key = (color, name == STROKED)
+                writer = writers.setdefault(key, pymupdf.TextWriter(page.rect, color=color))
                 writer.append((x, y), text, font=font(name), fontsize=size)
-            for writer in writers.values():
-                writer.write_text(page)
+            for (_, stroked), writer in writers.items():
+                writer.write_text(page, render_mode=2 if stroked else 0)
         document.set_metadata(
             {
                 "title": title,

@@ -93,12 +93,8 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from functools import cache
 from typing import Literal
 
-import pymupdf
-
-from bench.synth import canvas as canvas_module
 from bench.synth.canvas import A4, RECEIPT_WIDTH, Canvas
 from bench.synth.common import Column, choose, draw_table
 from bench.synth.document import Line, Rendered, pick_dates, price, quantity, truth_fields
@@ -122,79 +118,6 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 
 # ----------------------------------------------------------------------------- drawing
-
-
-@cache
-def _font(name: str) -> pymupdf.Font:
-    """The Base-14 fonts lack Vietnamese letters, `₱` and `฿`: MuPDF's built-in Noto Serif
-    (Latin script) carries the first two, Noto Serif Thai the baht sign."""
-    if name in ("noto", "notobo"):
-        return pymupdf.Font(script=1)
-    if name == "thai":
-        return pymupdf.Font(script=19)
-    return canvas_module.font(name)
-
-
-class _Canvas(Canvas):
-    """The shared canvas with the Noto fonts added; `notobo` is Noto drawn filled and stroked."""
-
-    def __init__(self, width: float, height: float, *, family: str = "helv") -> None:
-        super().__init__(width, height, family="helv" if family == "noto" else family)
-        if family == "noto":
-            self.regular, self.bold = "noto", "notobo"
-
-    def text(
-        self,
-        x: float,
-        y: float,
-        text: str,
-        *,
-        size: float = 9,
-        bold: bool = False,
-        align: canvas_module.Align = "left",
-        color: Color = (0, 0, 0),
-        fontname: str | None = None,
-    ) -> float:
-        name = fontname or (self.bold if bold else self.regular)
-        width = _font(name).text_length(text, fontsize=size)
-        if align == "right":
-            x -= width
-        elif align == "center":
-            x -= width / 2
-        self.page.texts.append((x, y, text, name, size, color))
-        return width
-
-    def width_of(self, text: str, *, size: float = 9, bold: bool = False) -> float:
-        return _font(self.bold if bold else self.regular).text_length(text, fontsize=size)
-
-    def pdf(self, *, title: str) -> bytes:
-        document = pymupdf.open()
-        for recorded in self.pages:
-            page = document.new_page(width=self.width, height=self.height)
-            for x0, y0, x1, y1, stroke, fill, width in recorded.boxes:
-                page.draw_rect(pymupdf.Rect(x0, y0, x1, y1), color=stroke, fill=fill, width=width)
-            for x0, y0, x1, y1, width, color in recorded.lines:
-                page.draw_line((x0, y0), (x1, y1), color=color, width=width)
-            writers: dict[tuple[Color, bool], pymupdf.TextWriter] = {}
-            for x, y, text, name, size, color in recorded.texts:
-                key = (color, name == "notobo")
-                writer = writers.setdefault(key, pymupdf.TextWriter(page.rect, color=color))
-                writer.append((x, y), text, font=_font(name), fontsize=size)
-            for (_, stroked), writer in writers.items():
-                writer.write_text(page, render_mode=2 if stroked else 0)
-        document.set_metadata(
-            {
-                "title": title,
-                "producer": "casefile bench.synth",
-                "creator": "casefile bench.synth",
-                "creationDate": "D:20240101000000Z",
-                "modDate": "D:20240101000000Z",
-            }
-        )
-        document.subset_fonts()
-        data = document.tobytes(garbage=3, deflate=True, no_new_id=True)
-        document.close()
-        return data
 
 
 def _pairs(
@@ -997,7 +920,7 @@ def _accounting(rng: random.Random) -> Rendered:
         lang = "ms"
     noto = country == "PH" and rng.random() < 0.45
     family = "noto" if noto else rng.choice(("helv", "helv", "tiro"))
-    canvas = _Canvas(*A4, family=family)
+    canvas = Canvas(*A4, family=family)
     style = _money_style(rng, country, lang, noto=noto)
     dates_style = _date_style(rng, country, lang)
     dates = pick_dates(rng, dates_style, due_days=(14, 30, 30, 45, 60))
@@ -1384,7 +1307,7 @@ BUSINESS_STYLES = ("Trading", "Construction", "Retail", "General Merchandise", "
 def _booklet(rng: random.Random) -> Rendered:
     country = choose(rng, [(3, "PH"), (1, "MY")])
     ph = country == "PH"
-    canvas = _Canvas(*A4, family=rng.choice(("helv", "tiro")))
+    canvas = Canvas(*A4, family=rng.choice(("helv", "tiro")))
     pen = rng.choice(("cour", "cobo", "cour"))
     style = MoneyStyle(",", ".", "")
     if ph:
@@ -1737,7 +1660,7 @@ VN_PROVIDERS = (
 
 
 def _vn_einvoice(rng: random.Random) -> Rendered:
-    canvas = _Canvas(*A4, family="noto")
+    canvas = Canvas(*A4, family="noto")
     style = WholeMoney(".", ",")
     bilingual = rng.random() < 0.6
     pattern = "Ngày {dd} tháng {mm} năm {yyyy}"
@@ -2002,7 +1925,7 @@ def _vn_einvoice(rng: random.Random) -> Rendered:
 
 
 def _efaktur(rng: random.Random) -> Rendered:
-    canvas = _Canvas(*A4, family=rng.choice(("helv", "helv", "tiro")))
+    canvas = Canvas(*A4, family=rng.choice(("helv", "helv", "tiro")))
     style = MoneyStyle(".", ",", "")
     dates_style = LocalDate("{d} {month} {yyyy}", "id")
     dates = pick_dates(rng, dates_style)
@@ -2222,7 +2145,7 @@ def _retail(rng: random.Random) -> Rendered:
     country = choose(rng, [(3, "TH"), (2, "SG"), (2, "MY"), (2, "PH"), (2, "ID")])
     noto = country == "PH" and rng.random() < 0.5
     family = "noto" if noto else rng.choice(("cour", "cour", "helv"))
-    canvas = _Canvas(RECEIPT_WIDTH, 1400, family=family)
+    canvas = Canvas(RECEIPT_WIDTH, 1400, family=family)
     left, right, mid = 10.0, RECEIPT_WIDTH - 10, RECEIPT_WIDTH / 2
     size = 7.3
     step = size + 3.2
