@@ -22,8 +22,10 @@ from bench.synth.sources import (
     ch_rechnung,
     construction_progress,
     credit_notes,
+    cyrillic_invoice,
     cz_faktura,
     de_din5008,
+    east_asia_invoice,
     el_timologio,
     en_classic,
     es_factura,
@@ -33,6 +35,7 @@ from bench.synth.sources import (
     hu_ro_szamla,
     in_gst_invoice,
     it_fattura,
+    mena_invoice,
     multipage,
     mx_cfdi,
     nl_grid,
@@ -90,6 +93,9 @@ SOURCES: dict[str, Callable[[random.Random], Rendered]] = {
     "africa-invoice": africa_invoice.build,
     "professional-services": professional_services.build,
     "sea-invoice": sea_invoice.build,
+    "cyrillic-invoice": cyrillic_invoice.build,
+    "east-asia-invoice": east_asia_invoice.build,
+    "mena-invoice": mena_invoice.build,
 }
 
 

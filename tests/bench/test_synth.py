@@ -10,6 +10,7 @@ import json
 import pickle
 import random
 import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -40,9 +41,10 @@ TEXT_KEYS = (
 
 
 def _page_text(pdf: bytes) -> str:
+    """The pages' text, NFKC-normalised: a shaped Arabic text layer holds presentation forms."""
     with pymupdf.open("pdf", pdf) as document:
         text = " ".join(page.get_text() for page in document)
-    return re.sub(r"\s+", " ", text)
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
 
 
 def _printed(text: str, value: str) -> bool:
