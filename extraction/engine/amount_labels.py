@@ -10,6 +10,7 @@ is the subtotal and `Total TVA` the tax. This module reads the whole label phras
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -103,11 +104,83 @@ are in none of these lists."""
 
 
 def _words(text: str) -> list[str]:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """The label's words, lowercase without accents: Latin words as `[a-z]+` runs, and runs of
+    letters of other scripts (Cyrillic, Greek, Arabic, Hebrew, CJK; compatibility forms such as
+    Arabic presentation forms become their plain letters)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = plain.replace("ł", "l").replace("ø", "o").replace("æ", "ae").replace("ı", "i")
     plain = plain.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    return re.findall(r"[a-z]+", plain)
+    return _WORD.findall(plain)
+
+
+_WORD = re.compile(r"[a-z]+|[^\W\d_\u0000-\u024f\u1e00-\u1eff]+")
+"""A Latin word, or a run of letters of another script (Latin letters outside a-z that have
+no decomposition split words, as they always did)."""
+
+
+def _script_words(text: str) -> frozenset[str]:
+    """Vocabulary of another script, in the form `_words` reads labels in."""
+    return frozenset(word for entry in text.split() for word in _words(entry))
+
+
+# Labels in other scripts. Cyrillic (Russian, Ukrainian, Belarusian, Bulgarian, Serbian,
+# Kazakh documents in Russian), Greek, Arabic and Hebrew are read by words like the Latin
+# lists; Chinese, Japanese and Korean labels are runs of characters without spaces
+# (`価税合計`, `합계금액`), so they are stems found inside the label (`_script_stems`).
+_OTHER_WORDS |= _script_words(
+    "аванс авансом предоплата оплачено оплата получено скидка скидки знижка знижки отстъпка "
+    "попуст рабат сдача решта наличными наличные готівка готівкою картой карткою карта "
+    "безналичными ставка ставки количество кол номер код ндфл задаток уплачено авансни "
+    "εκπτωση προκαταβολη εξοφληθηκε μετρητα ρεστα κρατησεις ποσοτητα "
+    "خصم الخصم المدفوع مدفوع الرصيد رصيد نقدا الباقي دفعة مقدمة "
+    "הנחה שולם יתרה מקדמה עודף מזומן"
+)
+_HELD_BACK_WORDS |= _script_words("παρακρατηση παρακρατησης удержание утримання")
+_NET_WORDS |= _script_words(
+    "без основа основица данъчна облагаема облагаемая καθαρη καθαρο προ قبل الفرعي فرعي "
+    "الخاضع לפני ללא ביניים"
+)
+_GROSS_WORDS |= _script_words(
+    "оплате оплаты оплати сплати сплаты плащане плащання уплату уплата наплату "
+    "включая включно включително πληρωτεο πληρωτεα πληρωμη συμπεριλαμβανομενου "
+    "شامل شاملة المستحق مستحق للدفع כולל לתשלום"
+)
+_TAX_WORDS |= _script_words("ндс пдв ддс ққс налог податок данък φπα ضريبة الضريبة الضريبه מעמ")
+_TOTAL_WORDS |= _script_words(
+    "итого итог всего разом всього общо обща всичко укупно укупан свега σύνολο συνολο "
+    "συνολικο γενικο الاجمالي اجمالي الإجمالي المجموع مجموع סך"
+)
+NEUTRAL_WORDS |= _script_words(
+    "сумма сума сумата суммы износ в т ч том числе числі тому у к на по за до от от від "
+    "счету счёту рахунку фактура документу руб рублей грн лв лева дин динара тенге тг "
+    "ποσο αξια ευρω του της الى القيمة المضافة المبلغ مبلغ بال ريال درهم جنيه دينار "
+    "סכום מס ש ח"
+)
+_SCRIPT_NET_STEMS = _script_words("小計 小计 税抜 税別 稅前 未税 공급가액 공급가 과세표준")
+_SCRIPT_GROSS_STEMS = _script_words(
+    "税込 価税合計 价税合计 價稅合計 含税 含稅 小写 小寫 請求金額 ご請求 御請求 お支払金額 "
+    "応付 应付 應付 合計金額 합계금액 청구금액 결제금액"
+)
+_SCRIPT_TAX_STEMS = _script_words("消費税 税額 税额 稅額 增值税 營業稅 세액 부가세 부가가치세 מעמ")
+_SCRIPT_TOTAL_STEMS = _script_words("合計 合计 總計 总计 総計 합계 총액 총계 סהכ")
+_SCRIPT_OTHER_STEMS = _script_words(
+    "源泉 預り お預り 釣 おつり 値引 割引 折扣 找零 收款 現金 现金 할인 받은금액 거스름"
+)
+_NET_STEMS |= _SCRIPT_NET_STEMS
+_GROSS_STEMS |= _SCRIPT_GROSS_STEMS
+_TAX_STEMS |= _SCRIPT_TAX_STEMS
+_TOTAL_STEMS |= _SCRIPT_TOTAL_STEMS
+_OTHER_STEMS |= _SCRIPT_OTHER_STEMS
+_SCRIPT_PAYABLE_WORDS = _script_words(
+    "оплате оплаты оплати сплати сплаты плащане уплату уплата πληρωτεο المستحق للدفع לתשלום"
+)
+_SCRIPT_PAYABLE_STEMS = _script_words("請求金額 ご請求 御請求 応付 应付 應付 청구금액")
+_WITH_WORDS = _script_words("с з са со με")
+"""`with` (`Итого с НДС`, `Разом з ПДВ`, `Укупно са ПДВ`, `Σύνολο με ΦΠΑ`): a gross word only
+beside a tax word (`с 01.01 по 31.01` is a period)."""
+_NEGATIONS = _script_words("غير لا לא")
+"""`not` before a gross word makes it net (`الإجمالي غير شامل ضريبة`, `לא כולל מע"מ`)."""
 
 
 def _german_form(text: str) -> str:
@@ -157,9 +230,18 @@ def amount_role(label: str) -> str | None:
         return OTHER
     if any(len(w) > 5 and w.endswith(_IDENTIFIER_ENDINGS) for w in words):
         return OTHER
-    net = any(w in _NET_WORDS for w in words) or any(s in joined for s in _NET_STEMS)
-    gross = any(w in _GROSS_WORDS for w in words) or any(s in joined for s in _GROSS_STEMS)
+    negated = {after for before, after in itertools.pairwise(words) if before in _NEGATIONS}
+    net = (
+        any(w in _NET_WORDS for w in words)
+        or any(s in joined for s in _NET_STEMS)
+        or bool(negated & _GROSS_WORDS)
+    )
     tax = any(w in _TAX_WORDS for w in words) or any(s in joined for s in _TAX_STEMS)
+    gross = (
+        any(w in _GROSS_WORDS and w not in negated for w in words)
+        or any(s in joined for s in _GROSS_STEMS)
+        or (tax and any(w in _WITH_WORDS for w in words))
+    )
     total = any(w in _TOTAL_WORDS for w in words) or any(s in joined for s in _TOTAL_STEMS)
     if net and not gross:
         return SUBTOTAL
@@ -177,6 +259,8 @@ _PAYABLE_WORDS = _vocabulary(
     "betala betale uhrade"
 )
 _PAYABLE_STEMS = _vocabulary("zahlbetrag zuzahlen apayer montantdu soldedu tevoldoen")
+_PAYABLE_WORDS |= _SCRIPT_PAYABLE_WORDS
+_PAYABLE_STEMS |= _SCRIPT_PAYABLE_STEMS
 _HELD_QUALIFIERS = _vocabulary("after apres nach dopo despues con")
 """Words that make a label with a held-back amount name what remains (`Amount due after
 retention`, `Total a pagar (con retención)`)."""
@@ -205,7 +289,7 @@ def is_payable(label: str) -> bool:
     """Whether `label` names what is to be paid (`Amount due`, `Please pay`, `Zahlbetrag`)
     rather than what the document charges (`Total`, `Invoice total`)."""
     words = _words(label)
-    joined = _german_form(label)
+    joined = _german_form(label) + " " + "".join(words)
     return any(w in _PAYABLE_WORDS for w in words) or any(s in joined for s in _PAYABLE_STEMS)
 
 

@@ -50,6 +50,7 @@ from extraction.engine.parsers import (
     join_split_group,
     parse_money,
     parse_value,
+    printed_text,
 )
 from extraction.engine.synonyms import (
     ISSUER_KEYS,
@@ -79,6 +80,9 @@ class DocumentContext:
     """The document calls itself a credit note: its totals are negative amounts."""
     dollar: str | None = None
     """The dollar a bare `$` means here (`dollar_currency`); None when no country says."""
+    yen: str | None = None
+    """The currency a bare `¥` or `元` means here (`yen_currency`); None when the text does
+    not say."""
 
 
 DATE_ORDER_DOUBT = {
@@ -110,6 +114,7 @@ def build_context(lines: list[Line]) -> DocumentContext:
         evidence,
         is_credit_note(lines),
         dollar_currency(issuer_text),
+        yen_currency(text),
     )
 
 
@@ -197,12 +202,15 @@ def _document_currency(lines: list[Line], issuer_text: str) -> tuple[str | None,
     is the dollar of the country the issuer's text (`_issuer_text`) names, USD otherwise.
     """
     dollar, krone = dollar_currency(issuer_text), krone_currency(issuer_text)
+    yen = yen_currency("\n".join(line.text for line in lines))
     counts: Counter[str] = Counter()
     for line in lines:
         for phrase in line.phrases:
             code = detect_currency(phrase.text)
             if code == "USD" and _bare_dollar(phrase.text):
                 code = dollar or "USD"
+            if code in ("JPY", "CNY") and _bare_yen(phrase.text):
+                code = yen or code
             if code == "SEK" and _bare_krone(phrase.text):
                 code = krone or "SEK"
             if code:
@@ -222,6 +230,10 @@ DOLLAR_COUNTRIES = {
     "mexico": "MXN",
     "méxico": "MXN",
     "taiwan": "TWD",
+    "台灣": "TWD",
+    "臺灣": "TWD",
+    "香港": "HKD",
+    "新加坡": "SGD",
     "jamaica": "JMD",
     "united states": "USD",
     "usa": "USD",
@@ -294,6 +306,33 @@ def _named_country(text: str, countries: dict[str, str], *, all_found: bool = Fa
 
 def _bare_krone(text: str) -> bool:
     return bool(re.search(r"(?<![A-Za-z])kr\b", text, re.IGNORECASE)) and "SEK" not in text
+
+
+_KANA = re.compile(r"[\u3041-\u30ff]|円")
+_TAIWAN = re.compile(r"[臺台]灣|新[臺台]幣|統一編號|民國|NT\$")
+_SIMPLIFIED = re.compile(r"[发计价额书请开销购买务电话项总实应单码专东门车]")
+"""Characters of invoices written only in simplified Chinese: Japanese and traditional Chinese
+write them otherwise (`発`/`發`, `計`, `価`/`價`, `額`, `書`, `請`, ...)."""
+
+
+def yen_currency(text: str) -> str | None:
+    """Which currency a bare `¥`, `￥` or `元` means: the yen on a Japanese page (kana or `円`),
+    the New Taiwan dollar on a Taiwanese one, the renminbi on a page in simplified Chinese;
+    None when the page does not say (an English page, kanji without kana), where the mark's own
+    reading (JPY, CNY) stands with doubt."""
+    if _KANA.search(text):
+        return "JPY"
+    if _TAIWAN.search(text):
+        return "TWD"
+    if _SIMPLIFIED.search(text):
+        return "CNY"
+    return None
+
+
+def _bare_yen(text: str) -> bool:
+    return bool(re.search(r"[¥￥元]", text)) and not re.search(
+        r"JPY|CNY|RMB|TWD|円|人民[币幣]|新[臺台]幣", text
+    )
 
 
 def _bare_dollar(text: str) -> bool:
@@ -616,6 +655,10 @@ SUB_LABEL_NAMES = frozenset(
         "ragionesociale",
         "nazwa",
     }
+    | {
+        compact(name)
+        for name in ("Наименование", "Назва", "Назив", "Име", "名称", "名稱", "상호", "الاسم", "שם")
+    }
 )
 
 
@@ -631,11 +674,13 @@ def _section_name_candidates(
             if line.page != hit.line.page or len(line.phrases) > 3:
                 break
             first = line.phrases[0]
-            label = compact(first.text.split(":", 1)[0])
+            text = first.text.replace("：", ":")  # a full-width colon after a CJK label
+            label = compact(text.split(":", 1)[0])
             if label not in SUB_LABEL_NAMES:
                 continue
-            inline = first.text.split(":", 1)[1].strip() if ":" in first.text else ""
-            value_tokens = first.tokens[1:] if inline else ()
+            inline = text.split(":", 1)[1].strip() if ":" in text else ""
+            # the value glued to its label in one word (`名称：成都恒通物流股份有限公司`)
+            value_tokens = (first.tokens[1:] or first.tokens[:1]) if inline else ()
             if not inline and len(line.phrases) > 1:
                 inline = line.phrases[1].text.lstrip(": ").strip()
                 value_tokens = line.phrases[1].tokens
@@ -675,13 +720,24 @@ _TITLE_LINE = re.compile(
 )
 
 
+_TITLE_LINE_CYRILLIC = re.compile(
+    r"^\s*(?P<title>(?:сч[её]т|рахунок|фактура|рачун|видаткова\s+накладна)"
+    r"(?:[\s-]+(?:на\s+оплату|фактура))?)\s*(?:№|no\.?|бр\.?|број)\s*"
+    r"(?P<number>(?=[\w\-/.]{0,40}\d)[\w][\w\-/.]{0,39})"
+    r"(?:\s+(?:от|від|од|из)\s+(?P<date>.+))?\s*$",
+    re.IGNORECASE,
+)
+"""A title line in Cyrillic: `Счет на оплату № 1014 от 6 марта 2024 г.`, `Рахунок-фактура № 7
+від 1 травня 2021`, `Рачун бр. 218/2021 од 08.05.2021`."""
+
+
 def _title_line_candidates(context: DocumentContext, spec: FieldSpec, kind: str) -> list[Candidate]:
     """The number and date inside a title line: `Rechnung Nr. 471102 vom 15.11.2024`,
     `Invoice No. INV-7 dated 3 March 2024`."""
     for line in context.lines[:60]:
         if len(line.text) > 200:
             continue
-        match = _TITLE_LINE.match(line.text)
+        match = _TITLE_LINE.match(line.text) or _TITLE_LINE_CYRILLIC.match(line.text)
         if match is None:
             continue
         group = "number" if kind == "identifier" else "date"
@@ -995,6 +1051,13 @@ def parse_with_kind(
         and context.dollar
     ):
         parsed = replace(parsed, currency=context.dollar)
+    if (
+        spec.type == FieldType.MONEY
+        and parsed.currency in ("JPY", "CNY")
+        and _bare_yen(text)
+        and context.yen
+    ):
+        parsed = replace(parsed, currency=context.yen)
     if spec.type == FieldType.MONEY and parsed.currency is None and context.currency:
         parsed = replace(parsed, currency=context.currency)
     return parsed
@@ -1022,10 +1085,14 @@ def _identifier(text: str) -> Parsed | None:
         return None
     if re.fullmatch(r"\d{1,3}[.,]\d{1,3}", token):
         return None  # a decimal or a version (`2.6`), not a document number
+    if _CLOCK_TIME.fullmatch(token):
+        return None  # `19:30` beside a receipt's number: the time of the sale
     if find_dates(token) and re.fullmatch(r"[\d./\-]+", token):
         return None
     return Parsed(token, exact=len(text.split()) == 1)
 
+
+_CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 
 SPACING_DOUBT = 0.2
 """Doubt on an identifier read by joining words (`FT A2024/12` -> `FTA2024/12`) or read before
@@ -1061,10 +1128,19 @@ def _split_digits(rest: list[str]) -> bool:
 def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
     """A name or address as read, or None for what is no name: a legal form alone, another
     party's heading (`ODBĚRATEL` beside `DODAVATEL`), the rest of a sentence (`Dodavatel
-    není plátcem DPH.`: the supplier is no VAT payer)."""
-    text = str(parsed.value)
+    není plátcem DPH.`: the supplier is no VAT payer). Ligatures and presentation forms of the
+    text layer become plain letters (`printed_text`)."""
+    text = printed_text(str(parsed.value))
+    parsed = replace(parsed, value=text)
     letters = sum(ch.isalpha() for ch in text)
-    if letters < 2 or "@" in text or is_legal_form_only(text) or compact(text) in BUYER_HEADINGS:
+    form = compact(text)
+    if (
+        letters < 2
+        or "@" in text
+        or is_legal_form_only(text)
+        or form in BUYER_HEADINGS
+        or form in _NAME_LABEL_WORDS  # the label left alone (`Name`), not a name
+    ):
         return None
     if kind != "address" and LIST_SEPARATOR.search(text):
         # A name and what follows it on its line (`Bright Sparks Electrical | 07700 900123`)
@@ -1199,7 +1275,7 @@ _NAME_LABEL_WORDS = frozenset(
         "denominacion",
         "denominazione",
     ]
-)
+) | {compact(word) for word in ("名称", "名稱", "Наименование", "Назва", "Назив", "상호")}
 
 
 def _names_a_party(label: str) -> bool:
@@ -1335,8 +1411,37 @@ BUYER_HEADINGS = frozenset(
         "Tomador",
         "Müşteri",
         "Auftraggeber",
+        "Покупатель",
+        "Заказчик",
+        "Плательщик",
+        "Грузополучатель",
+        "Покупець",
+        "Замовник",
+        "Платник",
+        "Одержувач",
+        "Получател",
+        "Купувач",
+        "Купац",
+        "购货单位",
+        "購貨單位",
+        "Πελάτης",
+        "Στοιχεία Πελάτη",
+        "购买方",
+        "購買方",
+        "购方",
+        "買受人",
+        "공급받는자",
+        "العميل",
+        "المشتري",
+        "اسم العميل",
+        "לכבוד",
+        "לקוח",
     )
 )
+_BUYER_HEADING_FORMS = tuple(BUYER_HEADINGS)
+_LONG_BUYER_HEADING_FORMS = tuple(form for form in BUYER_HEADINGS if len(form) > 5)
+"""Buyer headings as `str.startswith` / `str.endswith` take them; a short one only starts a
+heading (`Kunde`), a long one may also end one (`Rechnungsempfänger` of `Ihr ...`)."""
 WHOLE_BUYER_HEADINGS = frozenset(compact(text) for text in ("Sayın", "Alıcı", "Sacado"))
 """Buyer headings matched only as the whole phrase or before a colon: as a prefix they would
 take in names (`Alicia Ramos`)."""
@@ -1361,17 +1466,78 @@ def _buyer_phrases(lines: list[Line]) -> set[int]:
             if (
                 short
                 or heading in WHOLE_BUYER_HEADINGS
-                or heading.startswith(tuple(BUYER_HEADINGS))
-                or any(heading.endswith(h) for h in BUYER_HEADINGS if len(h) > 5)
+                or heading.startswith(_BUYER_HEADING_FORMS)
+                or heading.endswith(_LONG_BUYER_HEADING_FORMS)
             ):
                 below = _block_below(lines, index, phrase)
                 buyer.update(id(p) for p in below)
+                buyer.update(id(p) for p in _values_of_labels(lines, below))
                 tail = phrase.text.split(":", 1)[1].strip() if ":" in phrase.text else ""
                 if tail:
                     buyer.add(id(phrase))
             elif _sender_name(phrase.text) and phrase.bbox[3] - phrase.bbox[1] <= 1.1 * typical:
                 buyer.update(id(p) for p in _block_below(lines, index, phrase))
+            elif _ADDRESSEE.search(phrase.text):
+                buyer.add(id(phrase))
+    buyer.update(_beside_stacked_buyer_headings(lines))
     return buyer
+
+
+def _beside_stacked_buyer_headings(lines: list[Line]) -> set[int]:
+    """Ids of the phrases in the box beside a buyer heading set vertically, one character a
+    line (`购 买 方 信 息` at the left of the buyer's box of a Chinese e-invoice, `공급받는자`
+    on a Korean tax invoice): from the heading to the next such heading on its right."""
+    singles: dict[int, list[Phrase]] = {}
+    for line in lines:
+        for phrase in line.phrases:
+            if len(phrase.text) == 1 and phrase.text.isalpha() and not phrase.text.isascii():
+                singles.setdefault(round(phrase.bbox[0] / 4), []).append(phrase)
+    stacks = []
+    for column in singles.values():
+        run = [column[0]]
+        for phrase in column[1:]:
+            height = run[-1].bbox[3] - run[-1].bbox[1]
+            if phrase.bbox[1] - run[-1].bbox[3] <= 0.8 * height:
+                run.append(phrase)
+                continue
+            stacks.append(run)
+            run = [phrase]
+        stacks.append(run)
+    stacks = [run for run in stacks if len(run) >= 2]
+    found: set[int] = set()
+    for run in stacks:
+        if not compact("".join(p.text for p in run)).startswith(_BUYER_HEADING_FORMS):
+            continue
+        top, bottom, left = run[0].bbox[1], run[-1].bbox[3], run[0].bbox[2]
+        right = min(
+            (o[0].bbox[0] for o in stacks if o[0].bbox[0] > left and o[0].bbox[1] < bottom),
+            default=float("inf"),
+        )
+        found.update(
+            id(p)
+            for line in lines
+            for p in line.phrases
+            if left <= p.bbox[0] < right and p.bbox[1] >= top - 2 and p.bbox[3] <= bottom + 2
+        )
+    return found
+
+
+def _values_of_labels(lines: list[Line], block: list[Phrase]) -> list[Phrase]:
+    """The phrases after the block's labels on their lines (`Назив:` then, a gap to its right,
+    `Србија Трејд д.о.о.`): the values of a party's block of labelled lines."""
+    labelled = {p.line for p in block if p.text.rstrip().endswith(":")}
+    return [
+        p
+        for line in lines
+        if line.index in labelled
+        for p in line.phrases
+        if p.bbox[0] > min(q.bbox[0] for q in block if q.line == line.index)
+    ]
+
+
+_ADDRESSEE = re.compile(r"(?:御中|様|殿|貴中|귀하|귀중)\s*$")
+"""The honorific after the addressee's name (`株式会社朝日 御中`, `山田太郎 様`, `(주)한빛 귀하`):
+that line names the customer."""
 
 
 def _block_below(lines: list[Line], index: int, head: Phrase) -> list[Phrase]:
@@ -1472,13 +1638,82 @@ _TITLE_QUALIFIERS = frozenset(
 Receipt`, `Commercial Invoice`)."""
 
 
+_SCRIPT_TITLES = tuple(
+    compact(title)
+    for title in (
+        "Счет на оплату",
+        "Счет-фактура",
+        "Счет",
+        "Универсальный передаточный документ",
+        "УПД",
+        "Рахунок на оплату",
+        "Рахунок-фактура",
+        "Рахунок",
+        "Видаткова накладна",
+        "Товарная накладная",
+        "Фактура",
+        "Рачун",
+        "Кассовый чек",
+        "Товарный чек",
+        "Фискальный чек",
+        "Фіскальний чек",
+        "Касовий чек",
+        "Чек",
+        "Τιμολόγιο",
+        "Απόδειξη",
+        "請求書",
+        "領収書",
+        "領収証",
+        "納品書",
+        "見積書",
+        "レシート",
+        "发票",
+        "發票",
+        "發票證明聯",
+        "收据",
+        "收據",
+        "세금계산서",
+        "계산서",
+        "거래명세서",
+        "명세서",
+        "영수증",
+        "فاتورة",
+        "فاتورة ضريبية",
+        "فاتورة ضريبية مبسطة",
+        "إيصال",
+        "חשבונית",
+        "חשבונית מס",
+        "חשבונית מס קבלה",
+        "קבלה",
+    )
+)
+"""Document titles in other scripts, compact. Chinese, Japanese and Korean titles are words
+run together with what qualifies them (`上海增值税专用发票`, `電子發票證明聯`, `전자세금계산서`),
+and titles in any of these scripts head a line with the number (`Счет на оплату № 739 от ...`)."""
+_SCRIPT_TITLE_LINE = re.compile(
+    "^(?:" + "|".join(sorted(map(re.escape, _SCRIPT_TITLES), key=len, reverse=True)) + ")"
+    r"(?:no|n°|#)?\d"
+)
+
+
+def _is_script_title(form: str) -> bool:
+    """A compact form that is a title in another script, ends with one, or is a title line."""
+    if not form or form.isascii():
+        return False
+    return any(form.endswith(title) for title in _SCRIPT_TITLES) or bool(
+        _SCRIPT_TITLE_LINE.match(form)
+    )
+
+
 def _is_title(text: str, *, with_kind: bool = True) -> bool:
     """A document title (`Invoice`, `Credit note`); `with_kind` also takes one led by words
-    naming its kind (`SERVICE INVOICE`, `Official Receipt`)."""
+    naming its kind (`SERVICE INVOICE`, `Official Receipt`). Titles in other scripts:
+    `_is_script_title`."""
     form = compact(text)
     words = [compact(word) for word in text.split()]
     return (
-        form in _TITLE_WORDS
+        _is_script_title(form)
+        or form in _TITLE_WORDS
         or form.rstrip("s") in _TITLE_WORDS
         or any(form == compact(title) for title in CREDIT_NOTE_TITLES)
         or (
@@ -1831,8 +2066,12 @@ def _fill_currency(
             continue
         agreeing = sum(1 for c in money if c.currency == code)
         guessed_dollar = (
-            code == "USD" and context.dollar is None and "USD" not in context.text
-        ) or (code == "SEK" and "SEK" not in context.text and krone_currency(context.text) is None)
+            (code == "USD" and context.dollar is None and "USD" not in context.text)
+            or (
+                code == "SEK" and "SEK" not in context.text and krone_currency(context.text) is None
+            )
+            or (code in ("JPY", "CNY") and context.yen is None and code not in context.text)
+        )
         doubt = BARE_DOLLAR_DOUBT if guessed_dollar else 0.0
         if _pound_read_by_ocr(context, code):
             doubt = max(doubt, OCR_POUND_DOUBT)

@@ -30,13 +30,24 @@ from extraction.engine.types import FieldSpec
 
 @lru_cache(maxsize=65536)
 def compact(text: str, *, fold: bool = True) -> str:
-    """Lowercase alphanumerics without accents: the form labels are compared in. `fold=False`
-    drops letters without a decomposition (`_UNDECOMPOSED`) instead of folding them, as before
-    they were folded: the form stored layout signatures were computed in."""
-    lowered = text.lower().translate(_UNDECOMPOSED) if fold else text.lower()
+    """Lowercase alphanumerics without accents: the form labels are compared in, letters of
+    every script kept (`Итого`, `合計`, `المجموع`: compatibility forms such as Arabic
+    presentation forms and full-width letters become their plain letters).
+
+    `fold=False` is the form stored layout signatures were computed in, kept as it was: Latin
+    letters and digits only, and letters without a decomposition (`_UNDECOMPOSED`) dropped
+    instead of folded."""
+    lowered = text.casefold().translate(_UNDECOMPOSED) if fold else text.lower()
     decomposed = unicodedata.normalize("NFKD", lowered)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^0-9a-z#°]", "", stripped.replace("º", "°"))
+    if not fold:
+        return _LATIN_DROPPED.sub("", stripped.replace("º", "°"))
+    # lowercase again: a compatibility form may decompose to capitals (`№` is `No`)
+    return _ANY_SCRIPT_DROPPED.sub("", stripped.replace("º", "°").lower())
+
+
+_ANY_SCRIPT_DROPPED = re.compile(r"[^\w#°]|_")
+_LATIN_DROPPED = re.compile(r"[^0-9a-z#°]")
 
 
 _UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae"})

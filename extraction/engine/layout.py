@@ -18,6 +18,7 @@ review page draws it. Text-layer pages are level by construction and skip the es
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 from math import cos, radians, sin
@@ -58,7 +59,10 @@ class Phrase:
 
     @property
     def text(self) -> str:
-        return " ".join(token.text for token in self.tokens)
+        """The words in reading order: left to right, or right to left when every letter is
+        Hebrew or Arabic (`יעל פרידמן`, whose words stand right to left on the page)."""
+        tokens = self.tokens[::-1] if _right_to_left(self.tokens) else self.tokens
+        return " ".join(token.text for token in tokens)
 
     @property
     def bbox(self) -> BBox:
@@ -67,6 +71,25 @@ class Phrase:
     @property
     def confidence(self) -> float:
         return min(token.confidence for token in self.tokens)
+
+
+def _plain_colon(text: str) -> str:
+    """A full-width colon (`発行日：`, `名称：`) read as the colon it is, so a Chinese or Japanese
+    label ends where a Latin one does."""
+    return text.replace("：", ":")
+
+
+_RIGHT_TO_LEFT = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+_RIGHT_TO_LEFT_LETTER = re.compile(f"[{_RIGHT_TO_LEFT}]")
+_OTHER_LETTER = re.compile(f"[^\\W\\d_{_RIGHT_TO_LEFT}]")
+
+
+def _right_to_left(tokens: tuple[Token, ...]) -> bool:
+    """Every letter is of a right-to-left script (Hebrew, Arabic; their presentation forms)."""
+    if len(tokens) < 2:
+        return False
+    joined = "".join(token.text for token in tokens)
+    return bool(_RIGHT_TO_LEFT_LETTER.search(joined)) and not _OTHER_LETTER.search(joined)
 
 
 @dataclass(frozen=True)
@@ -192,7 +215,8 @@ def _lines_of(
     for position, row_index in enumerate(row_order):
         row = sorted(rows[row_index], key=lambda i: upright[i][0])
         tokens = tuple(
-            Token(words[i].text, words[i].bbox, words[i].confidence, page, direction) for i in row
+            Token(_plain_colon(words[i].text), words[i].bbox, words[i].confidence, page, direction)
+            for i in row
         )
         index = start_index + position
         lines.append(Line(tokens, page, index, split_phrases(tokens, page, index)))

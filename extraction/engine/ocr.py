@@ -485,9 +485,19 @@ def line_words(line: RapidLine, boundaries: set[int] | None) -> list[Word]:
     """Split a RapidOCR line into words at spaces and at the given character boundaries.
 
     Without Tesseract's boundaries, a lower-to-upper case change or a colon glued to the next
-    word also starts a word (RapidOCR's typical lost spaces: `VendorName:Balozi`).
+    word also starts a word (RapidOCR's typical lost spaces: `VendorName:Balozi`). Chinese and
+    Japanese are written without spaces: no boundary cuts between two of their characters
+    (Tesseract, reading them as Latin, puts boundaries anywhere).
     """
-    cuts = set(boundaries or ())
+    cuts = {
+        index
+        for index in boundaries or ()
+        if not (
+            0 < index < len(line.text)
+            and _UNSPACED.match(line.text[index - 1])
+            and _UNSPACED.match(line.text[index])
+        )
+    }
     if boundaries is None:
         cuts.update(m.start() for m in _CAMEL.finditer(line.text))
     words: list[Word] = []
@@ -503,6 +513,10 @@ def line_words(line: RapidLine, boundaries: set[int] | None) -> list[Word]:
         elif start is None:
             start = index
     return [w for w in words if w.text]
+
+
+_UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+"""A character of Chinese or Japanese writing: Han, kana, their punctuation and full-width forms."""
 
 
 def _make_word(line: RapidLine, start: int, end: int) -> Word:

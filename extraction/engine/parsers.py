@@ -35,9 +35,37 @@ _MONTH_NAMES = {  # English, German, French, Spanish, Dutch, Indonesian and Mala
     11: "november nov novembre noviembre nopember",
     12: "december dec dez dezember décembre decembre diciembre dic desember disember",
 }
-for _number, _names in _MONTH_NAMES.items():
-    for _name in _names.split():
-        MONTHS.setdefault(_name, _number)
+_MONTH_NAMES_OTHER_SCRIPTS = {  # Russian, Ukrainian, Bulgarian, Serbian (genitive too), Greek
+    1: "января январь січня січень януари јануар јануара ιανουαριου ιανουαριος ιαν",
+    2: "февраля февраль лютого лютий февруари фебруар фебруара φεβρουαριου φεβρουαριος φεβ",
+    3: "марта март березня березень мар март марта μαρτιου μαρτιος μαρ",
+    4: "апреля апрель квітня квітень април априла απριλιου απριλιος απρ",
+    5: "мая май травня травень май мај маја μαιου μαιος",
+    6: "июня июнь червня червень юни јун јуна ιουνιου ιουνιος ιουν",
+    7: "июля июль липня липень юли јул јула ιουλιου ιουλιος ιουλ",
+    8: "августа август серпня серпень август августа αυγουστου αυγουστος αυγ",
+    9: "сентября сентябрь вересня вересень септември септембар септембра σεπτεμβριου σεπ",
+    10: "октября октябрь жовтня жовтень октомври октобар октобра οκτωβριου οκτωβριος οκτ",
+    11: "ноября ноябрь листопада листопад ноември новембар новембра νοεμβριου νοεμβριος νοε",
+    12: "декабря декабрь грудня грудень декември децембар децембра δεκεμβριου δεκεμβριος δεκ",
+}
+for _names_by_month in (_MONTH_NAMES, _MONTH_NAMES_OTHER_SCRIPTS):
+    for _number, _names in _names_by_month.items():
+        for _name in _names.split():
+            MONTHS.setdefault(_name, _number)
+
+
+def _month(name: str) -> int | None:
+    """The month a name means, in any case and with or without accents (`Μαρτίου`, `мая`)."""
+    lowered = name.casefold()
+    found = MONTHS.get(lowered)
+    if found is None and not lowered.isascii():
+        plain = "".join(
+            ch for ch in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(ch)
+        )
+        found = MONTHS.get(plain)
+    return found
+
 
 CURRENCY_SYMBOLS: dict[str, str] = {
     "€": "EUR",
@@ -45,6 +73,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "us$": "USD",
     "£": "GBP",
     "¥": "JPY",
+    "￥": "JPY",
     "₹": "INR",
     "rs": "INR",
     "rs.": "INR",
@@ -96,7 +125,37 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "baht": "THB",
     "ringgit": "MYR",
     "rupiah": "IDR",
+    "nt$": "TWD",
+    "₴": "UAH",
+    "₸": "KZT",
+    "円": "JPY",
+    "元": "CNY",
+    "원": "KRW",
+    "руб": "RUB",
+    "руб.": "RUB",
+    "рублей": "RUB",
+    "рубля": "RUB",
+    "грн": "UAH",
+    "грн.": "UAH",
+    "тенге": "KZT",
+    "лв": "BGN",
+    "лв.": "BGN",
+    "лева": "BGN",
+    "дин": "RSD",
+    "дин.": "RSD",
+    "динара": "RSD",
+    "人民币": "CNY",
+    "人民幣": "CNY",
+    "新臺幣": "TWD",
+    "新台幣": "TWD",
+    "ر.س": "SAR",
+    "د.إ": "AED",
+    "ج.م": "EGP",
+    'ש"ח': "ILS",
+    "ש״ח": "ILS",
 }
+"""Symbols and words of currencies. `¥` and `元` are read as JPY and CNY here; the document
+decides which one a bare mark means (`fields.yen_currency`)."""
 ISO_CURRENCIES = frozenset(
     {
         "EUR",
@@ -143,6 +202,16 @@ ISO_CURRENCIES = frozenset(
         "GHS",
         "EGP",
         "MAD",
+        "UAH",
+        "KZT",
+        "RSD",
+        "BYN",
+        "TWD",
+        "JOD",
+        "QAR",
+        "KWD",
+        "BHD",
+        "OMR",
     }
 )
 
@@ -164,8 +233,8 @@ class Parsed:
 
 _DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,4})\s?([./\-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?!\d)")
 _DATE_WORDS = re.compile(
-    r"(?<![\w])(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?\s*(?:de\s+|-|\s)?"
-    r"([a-zA-Zéûäè]{3,10})\.?\s*(?:de\s+|-|,\s*|\s)?(\d{4}|\d{2})(?!\d)"
+    r"(?<![\w])(\d{1,2})(?:st|nd|rd|th|er|\.|º|°|»|”|\")?\s*(?:de\s+|-|\s)?"
+    r"([a-zA-Zéûäè]{3,10}|[^\W\d_a-zA-Z]{3,12})\.?\s*(?:de\s+|-|,\s*|\s)?(\d{4}|\d{2})(?!\d)"
 )
 _DATE_WORDS_US = re.compile(
     r"(?<![\w])([a-zA-Zéûäè]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})(?!\d)"
@@ -183,6 +252,33 @@ _DATE_VIETNAMESE = re.compile(
 )
 """A Vietnamese date in words: `Ngày 28 tháng 04 năm 2024` (day, month, year), glosses in
 parentheses allowed (`Ngày (Date) 28 tháng (month) 04 năm (year) 2024`)."""
+
+
+_DATE_CJK = re.compile(
+    r"(令和|平成|昭和|民國|民国|中華民國)?\s*(\d{1,4}|元)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+)
+"""A Chinese, Japanese or Korean date: `2025年8月12日`, `2025년 08월 12일`, a Japanese era
+year (`令和7年8月12日`, `令和元年`) or a Taiwanese (Republic of China) one (`民國114年`, and
+`114年08月12日`: a three-digit year is the ROC's)."""
+_ERA_OFFSETS = {
+    "令和": 2018,
+    "平成": 1988,
+    "昭和": 1925,
+    "民國": 1911,
+    "民国": 1911,
+    "中華民國": 1911,
+}
+
+
+def _cjk_year(era: str | None, year: str) -> int | None:
+    number = 1 if year == "元" else int(year)
+    if era:
+        return _ERA_OFFSETS[era] + number
+    if len(year) == 4:
+        return number
+    if len(year) == 3:
+        return number + 1911
+    return None
 
 
 def _year(text: str) -> int:
@@ -222,7 +318,7 @@ def find_dates(text: str, order: DateOrder = "DMY") -> list[tuple[int, Parsed]]:
         if parsed is not None:
             results.append((match.start(), parsed))
     for match in _DATE_WORDS.finditer(text):
-        month = MONTHS.get(match.group(2).lower())
+        month = _month(match.group(2))
         if month is None:
             continue
         day = _safe_date(_year(match.group(3)), month, int(match.group(1)))
@@ -233,6 +329,11 @@ def find_dates(text: str, order: DateOrder = "DMY") -> list[tuple[int, Parsed]]:
         if month is None:
             continue
         day = _safe_date(int(match.group(3)), month, int(match.group(2)))
+        if day is not None:
+            results.append((match.start(), Parsed(day.isoformat())))
+    for match in _DATE_CJK.finditer(text):
+        year = _cjk_year(match.group(1), match.group(2))
+        day = _safe_date(year, int(match.group(3)), int(match.group(4))) if year else None
         if day is not None:
             results.append((match.start(), Parsed(day.isoformat())))
     for match in _DATE_VIETNAMESE.finditer(text):
@@ -294,9 +395,10 @@ _AMOUNT = re.compile(
 price printed to the ten-thousandth, `12,9900`; four digits after a separator are never a
 group of thousands). Three digits after a lone separator are read by `_to_decimal`."""
 _CURRENCY_TOKEN = re.compile(
-    r"(us\$|r\$|a\$|c\$|ca\$|au\$|s\$|hk\$|nz\$|mx\$|gh[₵¢]|[€$£¥₹₽₺₩₫₱฿₪₦]|"
+    r"(nt\$|us\$|r\$|a\$|c\$|ca\$|au\$|s\$|hk\$|nz\$|mx\$|gh[₵¢]|[€$£¥￥₹₽₺₩₫₱฿₪₦₴₸円元원]|"
+    r"人民[币幣]|新[臺台]幣|ر\.س|د\.إ|ج\.م|ש[\"״]ח|"
     r"\b(?:rs\.?|fr\.|zł|kč|kshs|[a-z]{2,3}|euros?|dollars?|rupees?|lei|naira|cedis|rand|baht|"
-    r"ringgit|rupiah)(?!\w))",
+    r"ringgit|rupiah|руб(?:\.|лей|ля)?|грн\.?|тенге|лв\.?|лева|дин\.?|динара)(?!\w))",
     re.IGNORECASE,
 )
 _WORD_CURRENCIES = frozenset({"rm", "rp", "ft", "kr", "lei", "zl", "rand"})
@@ -332,10 +434,11 @@ def detect_currency(text: str, *, beside_amount: bool = False) -> str | None:
 
 
 _WORDS_BESIDE_AN_AMOUNT = frozenset(
-    {"rand", "ghs", "ghc", "ksh", "kshs", "naira", "cedis", "baht", "ringgit", "rupiah"}
+    {"rand", "ghs", "ghc", "ksh", "kshs", "naira", "cedis", "baht", "ringgit", "rupiah", "元", "원"}
 )
 """Currency names and codes that are also ordinary words or other codes (`Rand` is a German
-edge and a company name, `GHS` the hazard-labelling system): a currency only beside a number."""
+edge and a company name, `GHS` the hazard-labelling system; `元` and `원` end ordinary words,
+`令和元年`, `회원`): a currency only beside a number."""
 
 
 def _beside_a_number(text: str, match: re.Match[str]) -> bool:
@@ -467,7 +570,7 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     cleaned, negative = _split_sign(_PERCENT.sub(" ", text).strip())
     if not cleaned or len(cleaned) > 40 or _DATE_NUMERIC.search(cleaned):
         return None
-    cleaned = _unglue_currency(cleaned)
+    cleaned = _unglue_currency(_KOPECKS.sub(r"\1.\2", cleaned))
     cleaned, joined = join_split_group(cleaned)
     matches = list(_AMOUNT.finditer(cleaned))
     if decimal_comma is not True:
@@ -504,6 +607,15 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     if cents != value:  # `12,9950` is 13.00 only to two places: a rounding, not the print
         exact = False
     return Parsed(f"{cents}", exact=exact, currency=currency)
+
+
+_KOPECKS = re.compile(
+    r"(?<![\w\-.,])(?!(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?![\d\-]))"
+    r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d{3,})-(\d{2})(?![\d\-])"
+)
+"""Roubles and kopecks after a hyphen, as Russian invoices write amounts (`24 887-04`,
+`481-00`): the hyphen is the decimal point. At least three digits before it, so a range
+(`10-15`) is none, and a year and month (`2022-08`) neither."""
 
 
 _GLUED_CURRENCY = re.compile(r"^([A-Z]{3}|Rp|RM|Rs\.?|KSh|Kshs)(?=\d[\d.,]*[.,]\d+(?:\s|$))")
@@ -635,6 +747,24 @@ def parse_enum(text: str, choices: tuple[str, ...]) -> Parsed | None:
     return None
 
 
+def printed_text(text: str) -> str:
+    """`text` with the ligatures and presentation forms of its text layer made plain letters
+    (`ﬁ` → `fi`, Arabic `ﻓﺎﺗﻮﺭﺓ` → `فاتورة`, Hebrew `שׁ` → `שׁ`), everything else as printed."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize(
+        "NFC",
+        "".join(
+            unicodedata.normalize("NFKC", ch) if _is_presentation_form(ord(ch)) else ch
+            for ch in text
+        ),
+    )
+
+
+def _is_presentation_form(code: int) -> bool:
+    return 0xFB00 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
+
+
 def parse_text(text: str) -> Parsed | None:
     cleaned = " ".join(text.split()).strip(" :;,")
     return Parsed(cleaned) if cleaned else None
@@ -651,9 +781,14 @@ def parse_value(
 ) -> Parsed | None:
     """Dispatch on the field type; a `pattern` (regex) must match the text for a value.
 
-    The value is read from the NFKC form of the text (ligatures `ﬁ` and full-width digits become
-    plain characters); callers keep the printed text separately.
+    Typed values are read from the NFKC form of the text (ligatures `ﬁ` and full-width digits
+    become plain characters); text keeps what was printed (`（10本入）` with its full-width
+    parentheses) but for the forms a font or a shaping engine put in a text layer: Latin and
+    Hebrew ligatures and Arabic presentation forms (`printed_text`). Callers keep the printed
+    text separately.
     """
+    if field_type == FieldType.TEXT and not pattern:
+        return parse_text(printed_text(text))
     text = unicodedata.normalize("NFKC", text)
     if pattern:
         match = re.search(pattern, text)

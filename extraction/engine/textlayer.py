@@ -267,9 +267,17 @@ def symbol_share(words: list[Word]) -> float:
 _EDGE = "\"'`.,:;!?*#()[]{}<>-–—/\\|_·•"
 _NUMBER = re.compile(r"[+-]?[$€£¥₹]?\d[\d.,/:'’%-]*[$€£¥₹%]?")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_CODE = re.compile(r"[A-Z0-9]+(?:[-/._][A-Za-z0-9]+)*|[A-Za-z]+[_-]?\d+|\d+[A-Za-z°]{1,3}")
+_CODE = re.compile(r"[A-Z0-9]+(?:[-/._][A-Za-z0-9]+)*|[^\W\d_]+[_-]?\d+|\d+(?:[^\W\d_]|°){1,3}")
+"""A code: capitals and digits with separators, letters then digits (`INV_7`, `АБ123`), or a
+number with a unit of up to three letters in any script (`3kg`, `10шт`, `5個`)."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
+
+
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
+"""Han, kana and Thai: scripts written without spaces, whose words run on into digits and their
+own punctuation (`発行日：2021年1月21日`, `电子发票（普通发票）`); a token holding them has no
+Latin shape to check."""
 
 
 def token_is_plausible(text: str) -> bool | None:
@@ -277,11 +285,14 @@ def token_is_plausible(text: str) -> bool | None:
 
     Shape only, in any alphabet: a word is lower case, upper case or capitalised (one inner
     capital is allowed, `McKenzie`); a code is upper case and digits with separators; OCR garbage
-    mixes cases, digits and symbols inside one token.
+    mixes cases, digits and symbols inside one token. A token in a script written without
+    spaces (`_UNSPACED_SCRIPT`) is plausible.
     """
     core = text.strip(_EDGE)
     if len(core) < 2:
         return None
+    if _UNSPACED_SCRIPT.search(core):
+        return True
     if core.isalpha():
         return core.islower() or core.isupper() or sum(ch.isupper() for ch in core[1:]) <= 1
     if core.isdigit():
@@ -353,7 +364,7 @@ def image_agreement(image: Image.Image, words: list[Word], scale: float) -> floa
         phrase
         for line in group_lines(words, 1, 0)
         for phrase in line.phrases
-        if len(_compact(phrase.text)) >= 3 and _is_horizontal(phrase)
+        if len(_compact(phrase.text)) >= 3 and _is_horizontal(phrase) and _ocr_reads(phrase.text)
     ]
     if not phrases:
         return None
@@ -381,6 +392,20 @@ def image_agreement(image: Image.Image, words: list[Word], scale: float) -> floa
     if counted < min(MIN_SAMPLE_PHRASES, len(sample)):
         return None
     return matched / total if total else None
+
+
+_OCR_SCRIPTS = frozenset(
+    {"LATIN", "GREEK", "CJK", "HIRAGANA", "KATAKANA", "FULLWIDTH", "HALFWIDTH"}
+)
+"""Scripts the OCR engines read (Tesseract's languages are Latin; RapidOCR's recogniser also
+reads Greek, Chinese and Japanese). A phrase in another script (Cyrillic, Arabic, Hebrew,
+Hangul, Thai) says nothing about its layer when OCR reads it: it is left out of the sample."""
+
+
+def _ocr_reads(text: str) -> bool:
+    return all(
+        unicodedata.name(ch, "").partition(" ")[0] in _OCR_SCRIPTS for ch in text if ch.isalpha()
+    )
 
 
 def _compact(text: str) -> str:
