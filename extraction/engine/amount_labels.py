@@ -114,9 +114,14 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(plain)
 
 
-_WORD = re.compile(r"[a-z]+|[^\W\d_\u0000-\u024f\u1e00-\u1eff]+")
-"""A Latin word, or a run of letters of another script (Latin letters outside a-z that have
-no decomposition split words, as they always did)."""
+_WORD = re.compile(
+    r"[a-z]+|[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u1100-\u11ff"
+    r"\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+)
+"""A Latin word, or a run of letters of a script with a vocabulary here (Greek, Cyrillic,
+Hebrew, Arabic, Hangul, kana, Han). Other letters split words and are dropped, as every
+non-Latin letter was before (a Thai word beside `Total` leaves it a label), and so do Latin
+letters outside a-z that have no decomposition."""
 
 
 def _script_words(text: str) -> frozenset[str]:
@@ -125,9 +130,10 @@ def _script_words(text: str) -> frozenset[str]:
 
 
 # Labels in other scripts. Cyrillic (Russian, Ukrainian, Belarusian, Bulgarian, Serbian,
-# Kazakh documents in Russian), Greek, Arabic and Hebrew are read by words like the Latin
-# lists; Chinese, Japanese and Korean labels are runs of characters without spaces
-# (`価税合計`, `합계금액`), so they are stems found inside the label (`_script_stems`).
+# Kazakh documents in Russian), Arabic and Hebrew are read by words like the Latin lists; Greek
+# only for what is no total (discounts, advances, withholding). Chinese, Japanese and Korean
+# labels are runs of characters without spaces (`価税合計`, `합계금액`), so they are stems
+# found inside the label.
 _OTHER_WORDS |= _script_words(
     "аванс авансом предоплата оплачено оплата получено скидка скидки знижка знижки отстъпка "
     "попуст рабат сдача решта наличными наличные готівка готівкою картой карткою карта "
@@ -138,23 +144,22 @@ _OTHER_WORDS |= _script_words(
 )
 _HELD_BACK_WORDS |= _script_words("παρακρατηση παρακρατησης удержание утримання")
 _NET_WORDS |= _script_words(
-    "без основа основица данъчна облагаема облагаемая καθαρη καθαρο προ قبل الفرعي فرعي "
-    "الخاضع לפני ללא ביניים"
+    "без основа основица данъчна облагаема облагаемая قبل الفرعي فرعي الخاضع לפני ללא ביניים"
 )
 _GROSS_WORDS |= _script_words(
     "оплате оплаты оплати сплати сплаты плащане плащання уплату уплата наплату "
-    "включая включно включително πληρωτεο πληρωτεα πληρωμη συμπεριλαμβανομενου "
+    "включая включно включително "
     "شامل شاملة المستحق مستحق للدفع כולל לתשלום"
 )
-_TAX_WORDS |= _script_words("ндс пдв ддс ққс налог податок данък φπα ضريبة الضريبة الضريبه מעמ")
+_TAX_WORDS |= _script_words("ндс пдв ддс ққс налог податок данък ضريبة الضريبة الضريبه מעמ")
 _TOTAL_WORDS |= _script_words(
-    "итого итог всего разом всього общо обща всичко укупно укупан свега σύνολο συνολο "
-    "συνολικο γενικο الاجمالي اجمالي الإجمالي المجموع مجموع סך"
+    "итого итог всего разом всього общо обща всичко укупно укупан свега "
+    "الاجمالي اجمالي الإجمالي المجموع مجموع סך"
 )
 NEUTRAL_WORDS |= _script_words(
     "сумма сума сумата суммы износ в т ч том числе числі тому у к на по за до от от від "
     "счету счёту рахунку фактура документу руб рублей грн лв лева дин динара тенге тг "
-    "ποσο αξια ευρω του της الى القيمة المضافة المبلغ مبلغ بال ريال درهم جنيه دينار "
+    "الى القيمة المضافة المبلغ مبلغ بال ريال درهم جنيه دينار "
     "סכום מס ש ח"
 )
 _SCRIPT_NET_STEMS = _script_words("小計 小计 税抜 税別 稅前 未税 공급가액 공급가 과세표준")
@@ -173,11 +178,11 @@ _TAX_STEMS |= _SCRIPT_TAX_STEMS
 _TOTAL_STEMS |= _SCRIPT_TOTAL_STEMS
 _OTHER_STEMS |= _SCRIPT_OTHER_STEMS
 _SCRIPT_PAYABLE_WORDS = _script_words(
-    "оплате оплаты оплати сплати сплаты плащане уплату уплата πληρωτεο المستحق للدفع לתשלום"
+    "оплате оплаты оплати сплати сплаты плащане уплату уплата المستحق للدفع לתשלום"
 )
 _SCRIPT_PAYABLE_STEMS = _script_words("請求金額 ご請求 御請求 応付 应付 應付 청구금액")
-_WITH_WORDS = _script_words("с з са со με")
-"""`with` (`Итого с НДС`, `Разом з ПДВ`, `Укупно са ПДВ`, `Σύνολο με ΦΠΑ`): a gross word only
+_WITH_WORDS = _script_words("с з са со")
+"""`with` (`Итого с НДС`, `Разом з ПДВ`, `Укупно са ПДВ`): a gross word only
 beside a tax word (`с 01.01 по 31.01` is a period)."""
 _NEGATIONS = _script_words("غير لا לא")
 """`not` before a gross word makes it net (`الإجمالي غير شامل ضريبة`, `לא כולל מע"מ`)."""

@@ -326,7 +326,19 @@ def yen_currency(text: str) -> str | None:
         return "TWD"
     if _SIMPLIFIED.search(text):
         return "CNY"
-    return None
+    return _named_country(text, YEN_COUNTRIES)
+
+
+YEN_COUNTRIES = {
+    "japan": "JPY",
+    "日本": "JPY",
+    "china": "CNY",
+    "中国": "CNY",
+    "中國": "CNY",
+    "taiwan": "TWD",
+}
+"""Countries whose name on a page without Japanese or Chinese script (`Tokyo, Japan`) says
+which currency a `¥` is."""
 
 
 def _bare_yen(text: str) -> bool:
@@ -1125,13 +1137,24 @@ def _split_digits(rest: list[str]) -> bool:
     return not (after and after[0].lower() in ("of", "/", "von", "de", "sur", "van", "di"))
 
 
+_TAX_ID_AFTER_NAME = re.compile(r",\s*[^\W\d_]{2,6}\.?:?\s*\d[\d\s/-]{5,}$")
+"""A registration number after a name (`ООО «Ромашка», ИНН 7701234567`, `ACME Ltd, VAT
+123456789`): not part of the name."""
+_SIGNATURE_DECIPHER = re.compile(r"[_\s]*/[^/]+/[_\s]*")
+"""A signer's name in slashes beside a signature line (`____ /Иванов И. А./`)."""
+
+
 def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
     """A name or address as read, or None for what is no name: a legal form alone, another
     party's heading (`ODBĚRATEL` beside `DODAVATEL`), the rest of a sentence (`Dodavatel
     není plátcem DPH.`: the supplier is no VAT payer). Ligatures and presentation forms of the
     text layer become plain letters (`printed_text`)."""
-    text = printed_text(str(parsed.value))
+    text = _TAX_ID_AFTER_NAME.sub("", printed_text(str(parsed.value)))
     parsed = replace(parsed, value=text)
+    if _SIGNATURE_DECIPHER.fullmatch(text):
+        return None  # `/Иванов И. А./` after a signature line: a signer, not a party
+    if text.startswith("(") and text.endswith(")") and "(" not in text[1:]:
+        return None  # `Поставщик (Исполнитель)`: the rest of the label, in parentheses
     letters = sum(ch.isalpha() for ch in text)
     form = compact(text)
     if (
@@ -1523,16 +1546,19 @@ def _beside_stacked_buyer_headings(lines: list[Line]) -> set[int]:
 
 
 def _values_of_labels(lines: list[Line], block: list[Phrase]) -> list[Phrase]:
-    """The phrases after the block's labels on their lines (`Назив:` then, a gap to its right,
-    `Србија Трејд д.о.о.`): the values of a party's block of labelled lines."""
-    labelled = {p.line for p in block if p.text.rstrip().endswith(":")}
-    return [
-        p
-        for line in lines
-        if line.index in labelled
-        for p in line.phrases
-        if p.bbox[0] > min(q.bbox[0] for q in block if q.line == line.index)
-    ]
+    """The phrase right after each of the block's labels on its line (`Назив:` then, a gap to
+    its right, `Србија Трејд д.о.о.`): the values of a party's block of labelled lines. Only
+    that one: what stands further right is another column (the seller's letterhead)."""
+    by_index = {line.index: line for line in lines}
+    values: list[Phrase] = []
+    for label in block:
+        line = by_index.get(label.line)
+        if line is None or not label.text.rstrip().endswith(":"):
+            continue
+        after = [p for p in line.phrases if p.bbox[0] > label.bbox[2]]
+        if after:
+            values.append(min(after, key=lambda p: p.bbox[0]))
+    return values
 
 
 _ADDRESSEE = re.compile(r"(?:御中|様|殿|貴中|귀하|귀중)\s*$")

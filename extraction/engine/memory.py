@@ -656,7 +656,7 @@ def _continued(
     following = line.tokens[at + 1]
     if following.bbox[0] - last.bbox[2] > 1.5 * max(last.bbox[3] - last.bbox[1], 1.0):
         return False  # another column's text
-    word = compact(following.text)
+    word = compact(following.text, fold=False)  # the form the signature's words are in
     if not _may_be_static(word, following.text):
         return False
     column, row = _signature_cell(following.bbox, page)

@@ -144,6 +144,17 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "дин": "RSD",
     "дин.": "RSD",
     "динара": "RSD",
+    "美元": "USD",
+    "欧元": "EUR",
+    "歐元": "EUR",
+    "港元": "HKD",
+    "港币": "HKD",
+    "港幣": "HKD",
+    "日元": "JPY",
+    "韩元": "KRW",
+    "韓元": "KRW",
+    "英镑": "GBP",
+    "英鎊": "GBP",
     "人民币": "CNY",
     "人民幣": "CNY",
     "新臺幣": "TWD",
@@ -204,14 +215,7 @@ ISO_CURRENCIES = frozenset(
         "MAD",
         "UAH",
         "KZT",
-        "RSD",
-        "BYN",
         "TWD",
-        "JOD",
-        "QAR",
-        "KWD",
-        "BHD",
-        "OMR",
     }
 )
 
@@ -395,8 +399,9 @@ _AMOUNT = re.compile(
 price printed to the ten-thousandth, `12,9900`; four digits after a separator are never a
 group of thousands). Three digits after a lone separator are read by `_to_decimal`."""
 _CURRENCY_TOKEN = re.compile(
-    r"(nt\$|us\$|r\$|a\$|c\$|ca\$|au\$|s\$|hk\$|nz\$|mx\$|gh[₵¢]|[€$£¥￥₹₽₺₩₫₱฿₪₦₴₸円元원]|"
-    r"人民[币幣]|新[臺台]幣|ر\.س|د\.إ|ج\.م|ש[\"״]ח|"
+    r"((?<![a-z])(?:nt|us|r|a|c|ca|au|s|hk|nz|mx)\$|gh[₵¢]|"
+    r"美元|[欧歐]元|港[元币幣]|日元|[韩韓]元|英[镑鎊]|人民[币幣]|新[臺台]幣|"
+    r"[€$£¥￥₹₽₺₩₫₱฿₪₦₴₸円元원]|ر\.س|د\.إ|ج\.م|ש[\"״]ח|"
     r"\b(?:rs\.?|fr\.|zł|kč|kshs|[a-z]{2,3}|euros?|dollars?|rupees?|lei|naira|cedis|rand|baht|"
     r"ringgit|rupiah|руб(?:\.|лей|ля)?|грн\.?|тенге|лв\.?|лева|дин\.?|динара)(?!\w))",
     re.IGNORECASE,
@@ -428,6 +433,8 @@ def detect_currency(text: str, *, beside_amount: bool = False) -> str | None:
             and not _beside_a_number(text, match)
         ):
             code = None
+        if token in _UNITS_AFTER_AN_AMOUNT and not re.search(r"\d\s?$", text[: match.start()]):
+            code = None  # `회원 12345` (member), `令和元年`: no amount before the mark
         if code:
             codes.append(code)
     return codes[0] if codes and len(set(codes)) == 1 else None
@@ -439,6 +446,10 @@ _WORDS_BESIDE_AN_AMOUNT = frozenset(
 """Currency names and codes that are also ordinary words or other codes (`Rand` is a German
 edge and a company name, `GHS` the hazard-labelling system; `元` and `원` end ordinary words,
 `令和元年`, `회원`): a currency only beside a number."""
+
+
+_UNITS_AFTER_AN_AMOUNT = frozenset({"元", "원"})
+"""Marks written after the amount only (`1234元`, `12,345원`)."""
 
 
 def _beside_a_number(text: str, match: re.Match[str]) -> bool:

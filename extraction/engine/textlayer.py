@@ -274,8 +274,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 
 
-_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
-"""Han, kana and Thai: scripts written without spaces, whose words run on into digits and their
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+"""Han and kana: scripts written without spaces, whose words run on into digits and their
 own punctuation (`発行日：2021年1月21日`, `电子发票（普通发票）`); a token holding them has no
 Latin shape to check."""
 
@@ -394,17 +394,17 @@ def image_agreement(image: Image.Image, words: list[Word], scale: float) -> floa
     return matched / total if total else None
 
 
-_OCR_SCRIPTS = frozenset(
-    {"LATIN", "GREEK", "CJK", "HIRAGANA", "KATAKANA", "FULLWIDTH", "HALFWIDTH"}
-)
-"""Scripts the OCR engines read (Tesseract's languages are Latin; RapidOCR's recogniser also
-reads Greek, Chinese and Japanese). A phrase in another script (Cyrillic, Arabic, Hebrew,
-Hangul, Thai) says nothing about its layer when OCR reads it: it is left out of the sample."""
+_SCRIPTS_OCR_CANNOT_READ = frozenset({"CYRILLIC", "ARABIC", "HEBREW", "HANGUL"})
+"""Scripts neither OCR engine reads (Tesseract's languages here are Latin; RapidOCR's
+recogniser reads Latin, Greek, Chinese and Japanese). A phrase in one of them says nothing
+about its layer when OCR reads it: it is left out of the sample. (Thai is read as before.)"""
 
 
 def _ocr_reads(text: str) -> bool:
-    return all(
-        unicodedata.name(ch, "").partition(" ")[0] in _OCR_SCRIPTS for ch in text if ch.isalpha()
+    return not any(
+        unicodedata.name(ch, "").partition(" ")[0] in _SCRIPTS_OCR_CANNOT_READ
+        for ch in text
+        if ch.isalpha() and not ch.isascii()
     )
 
 
