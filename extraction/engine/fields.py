@@ -326,19 +326,7 @@ def yen_currency(text: str) -> str | None:
         return "TWD"
     if _SIMPLIFIED.search(text):
         return "CNY"
-    return _named_country(text, YEN_COUNTRIES)
-
-
-YEN_COUNTRIES = {
-    "japan": "JPY",
-    "日本": "JPY",
-    "china": "CNY",
-    "中国": "CNY",
-    "中國": "CNY",
-    "taiwan": "TWD",
-}
-"""Countries whose name on a page without Japanese or Chinese script (`Tokyo, Japan`) says
-which currency a `¥` is."""
+    return None
 
 
 def _bare_yen(text: str) -> bool:
@@ -1137,9 +1125,12 @@ def _split_digits(rest: list[str]) -> bool:
     return not (after and after[0].lower() in ("of", "/", "von", "de", "sur", "van", "di"))
 
 
-_TAX_ID_AFTER_NAME = re.compile(r",\s*[^\W\d_]{2,6}\.?:?\s*\d[\d\s/-]{5,}$")
-"""A registration number after a name (`ООО «Ромашка», ИНН 7701234567`, `ACME Ltd, VAT
-123456789`): not part of the name."""
+_TAX_ID_AFTER_NAME = re.compile(
+    r",\s*(?:ИНН|КПП|ОГРН|ИИН|БИН|ЄДРПОУ|ІПН|ЕИК|ПИБ|NIP|VAT|TIN|ABN|UID|CIF|NIF)\.?:?\s*"
+    r"\d[\d\s/-]{5,}$"
+)
+"""A registration number after a name (`ООО «Ромашка», ИНН 7701234567`, `ACME Ltd, NIP
+1234567890`): not part of the name. Only after one of these words, never in an address."""
 _SIGNATURE_DECIPHER = re.compile(r"[_\s]*/[^/]+/[_\s]*")
 """A signer's name in slashes beside a signature line (`____ /Иванов И. А./`)."""
 
@@ -1149,7 +1140,10 @@ def _name_like(parsed: Parsed, kind: str) -> Parsed | None:
     party's heading (`ODBĚRATEL` beside `DODAVATEL`), the rest of a sentence (`Dodavatel
     není plátcem DPH.`: the supplier is no VAT payer). Ligatures and presentation forms of the
     text layer become plain letters (`printed_text`)."""
-    text = _TAX_ID_AFTER_NAME.sub("", printed_text(str(parsed.value)))
+    text = printed_text(str(parsed.value))
+    if kind != "address" and _TAX_ID_AFTER_NAME.search(text):
+        text = _TAX_ID_AFTER_NAME.sub("", text)
+        parsed = replace(parsed, exact=False)
     parsed = replace(parsed, value=text)
     if _SIGNATURE_DECIPHER.fullmatch(text):
         return None  # `/Иванов И. А./` after a signature line: a signer, not a party

@@ -399,7 +399,7 @@ _AMOUNT = re.compile(
 price printed to the ten-thousandth, `12,9900`; four digits after a separator are never a
 group of thousands). Three digits after a lone separator are read by `_to_decimal`."""
 _CURRENCY_TOKEN = re.compile(
-    r"((?<![a-z])(?:nt|us|r|a|c|ca|au|s|hk|nz|mx)\$|gh[₵¢]|"
+    r"((?<![a-z])nt\$|us\$|r\$|a\$|c\$|ca\$|au\$|s\$|hk\$|nz\$|mx\$|gh[₵¢]|"
     r"美元|[欧歐]元|港[元币幣]|日元|[韩韓]元|英[镑鎊]|人民[币幣]|新[臺台]幣|"
     r"[€$£¥￥₹₽₺₩₫₱฿₪₦₴₸円元원]|ر\.س|د\.إ|ج\.م|ש[\"״]ח|"
     r"\b(?:rs\.?|fr\.|zł|kč|kshs|[a-z]{2,3}|euros?|dollars?|rupees?|lei|naira|cedis|rand|baht|"
@@ -433,7 +433,11 @@ def detect_currency(text: str, *, beside_amount: bool = False) -> str | None:
             and not _beside_a_number(text, match)
         ):
             code = None
-        if token in _UNITS_AFTER_AN_AMOUNT and not re.search(r"\d\s?$", text[: match.start()]):
+        if (
+            token in _UNITS_AFTER_AN_AMOUNT
+            and not beside_amount
+            and not re.search(r"\d\s?$", text[: match.start()])
+        ):
             code = None  # `회원 12345` (member), `令和元年`: no amount before the mark
         if code:
             codes.append(code)
@@ -620,13 +624,11 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Parsed | None:
     return Parsed(f"{cents}", exact=exact, currency=currency)
 
 
-_KOPECKS = re.compile(
-    r"(?<![\w\-.,])(?!(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?![\d\-]))"
-    r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d{3,})-(\d{2})(?![\d\-])"
-)
+_KOPECKS = re.compile(r"(?<![\w\-.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d{3})-(\d{2})(?![\d\-])")
 """Roubles and kopecks after a hyphen, as Russian invoices write amounts (`24 887-04`,
-`481-00`): the hyphen is the decimal point. At least three digits before it, so a range
-(`10-15`) is none, and a year and month (`2022-08`) neither."""
+`481-00`): the hyphen is the decimal point. Only with groups of thousands set apart by spaces
+or three digits before it: a range (`10-15`), a year and month (`2022-08`), a financial year
+(`2023-24`) or an order line (`100234-01`) is none."""
 
 
 _GLUED_CURRENCY = re.compile(r"^([A-Z]{3}|Rp|RM|Rs\.?|KSh|Kshs)(?=\d[\d.,]*[.,]\d+(?:\s|$))")

@@ -142,7 +142,8 @@ def test_a_two_digit_year_without_an_era_is_no_date():
         ("美元 1,200.00", "USD"),  # dollars, not renminbi: `美元` ends in `元`
         ("欧元 500", "EUR"),
         ("Amount$12.50", "USD"),  # no `NT$`: the `nt` ends a word
-        ("Rent$500", "USD"),
+        ("AMOUNT$12.50", "USD"),
+        ("TotalR$ 1.234,56", "BRL"),  # a capital prefix glued to a word still names its dollar
         ("令和元年5月1日", None),  # `元` of the era's first year is no currency
     ],
 )
@@ -158,7 +159,7 @@ def test_currencies_of_other_scripts_are_named(text, code):
         ("增值税电子普通发票 价税合计 ¥12345.67", "CNY"),  # simplified Chinese: China
         ("電子發票證明聯 總計 100元 統一編號 12345678", "TWD"),
         ("Total ¥12,345", None),  # an English page does not say which
-        ("Tokyo, Japan  Total ¥12,345", "JPY"),  # unless it names the country
+        ("Kyoto Ceramics KK  Fine bone china tea set  Total ¥48,000", None),
     ],
 )
 def test_the_page_decides_which_currency_a_bare_yen_sign_means(page, code):
@@ -368,6 +369,8 @@ def test_ocr_word_boundaries_never_cut_between_chinese_or_japanese_characters():
         ("29 864-45 руб.", "29864.45", True),
         ("2022-08", "2022.00", False),  # a year and month, not 2022 roubles 8 kopecks
         ("10-15", "10.00", False),  # a range
+        ("2023-24", "2023.00", False),  # an Indian financial year
+        ("100234-01", "100234.00", False),  # an order and its line
     ],
 )
 def test_roubles_and_kopecks_after_a_hyphen_are_one_amount(text, value, exact):
@@ -410,3 +413,22 @@ def test_only_the_value_after_a_buyer_label_is_the_buyers_not_the_letterhead_bes
         pymupdf.Font("helv"),
     )
     assert fields["vendor_name"].value == "Contoso Supplies Ltd"
+
+
+def test_an_amount_before_its_yuan_or_won_mark_names_its_currency():
+    assert parse_value(FieldType.MONEY, "1234元") == Parsed("1234.00", currency="CNY")
+    money = parse_value(FieldType.MONEY, "12,345원")
+    assert money is not None
+    assert money.currency == "KRW"
+
+
+def test_only_a_registration_number_is_cut_from_a_name_and_never_from_an_address():
+    cut = _name_like(Parsed("ACME Ltd, NIP 1234567890"), "name")
+    assert cut is not None
+    assert (cut.value, cut.exact) == ("ACME Ltd", False)
+    kept = _name_like(Parsed("Smith, Unit 123456"), "name")
+    assert kept is not None
+    assert kept.value == "Smith, Unit 123456"
+    address = _name_like(Parsed("350 Fifth Avenue, New York, NY 10118-0110"), "address")
+    assert address is not None
+    assert address.value == "350 Fifth Avenue, New York, NY 10118-0110"
