@@ -100,7 +100,8 @@ guessed from stop words, less than the page's own dates."""
 def build_context(lines: list[Line]) -> DocumentContext:
     text = "\n".join(line.text for line in lines)
     issuer_text = _issuer_text(lines)
-    currency, support = _document_currency(lines, issuer_text)
+    yen = yen_currency(text)
+    currency, support = _document_currency(lines, issuer_text, yen)
     language = document_language(text)
     order, evidence = date_order_evidence(text, language=language, currency=currency)
     return DocumentContext(
@@ -114,7 +115,7 @@ def build_context(lines: list[Line]) -> DocumentContext:
         evidence,
         is_credit_note(lines),
         dollar_currency(issuer_text),
-        yen_currency(text),
+        yen,
     )
 
 
@@ -194,15 +195,17 @@ def _decimal_comma(text: str) -> bool | None:
     return comma > dot
 
 
-def _document_currency(lines: list[Line], issuer_text: str) -> tuple[str | None, int]:
+def _document_currency(
+    lines: list[Line], issuer_text: str, yen: str | None
+) -> tuple[str | None, int]:
     """The currency the document's amounts are in, and by how many mentions it leads.
 
     Mentions are read line by line with the same rules as a value (`detect_currency`): a code
     inside an item name (`BALL PEN`) does not count, local symbols (`RM`, `kr`) do. A bare `$`
-    is the dollar of the country the issuer's text (`_issuer_text`) names, USD otherwise.
+    is the dollar of the country the issuer's text (`_issuer_text`) names, USD otherwise; a
+    bare `¥` or `元` the currency `yen` (`yen_currency` of the page), else its own reading.
     """
     dollar, krone = dollar_currency(issuer_text), krone_currency(issuer_text)
-    yen = yen_currency("\n".join(line.text for line in lines))
     counts: Counter[str] = Counter()
     for line in lines:
         for phrase in line.phrases:
